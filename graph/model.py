@@ -1,0 +1,144 @@
+"""The graph model: plain dataclasses, no store or parser logic.
+
+Ids are deterministic so that every write is an upsert:
+
+- ``Article.id``: ``sha256`` of the article text (first 16 hex digits).
+- ``Actor.id``: slug of the canonical name (``alexander-lukashenko``).
+- ``Topic.id``: ``topic:`` + slug of the topic's head phrase.
+- ``Relation.id``: hash of (source, type, target, article, sentence), so the same reading of the
+  same sentence is one edge, and the same relation reported by two articles is two edges, each
+  with its own provenance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = [
+    "ACTOR_KINDS",
+    "Actor",
+    "Article",
+    "ArticleGraph",
+    "Mention",
+    "Relation",
+    "Role",
+    "Topic",
+    "article_id",
+    "relation_id",
+    "slugify",
+]
+
+ACTOR_KINDS = ("person", "organization", "state", "bloc", "group")
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated slug: ``"Lukashenko, Alexander"`` -> ``lukashenko-alexander``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def relation_id(source: str, type_: str, target: str, article: str, sentence: int) -> str:
+    key = "\x1f".join((source, type_, target, article, str(sentence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    published: date | None = None
+    title: str = ""
+    source: str = ""
+    url: str = ""
+
+    @classmethod
+    def from_text(cls, text: str, **fields: object) -> "Article":
+        return cls(id=article_id(text), text=text, **fields)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office an actor holds: ``President`` of ``belarus`` from 1994-07-20, open-ended."""
+
+    title: str
+    of: str | None = None  # actor id of the state or organisation
+    start: date | None = None
+    end: date | None = None
+
+    def active_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    country: str | None = None  # actor id of the state a person or organisation belongs to
+    member_of: tuple[str, ...] = ()  # actor ids of blocs and organisations
+
+    def __post_init__(self) -> None:
+        if self.kind not in ACTOR_KINDS:
+            raise ValueError(f"actor {self.name!r}: unknown kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A target that is not an actor: a truce, peace talks, a decree."""
+
+    id: str
+    name: str
+
+    @classmethod
+    def named(cls, name: str) -> "Topic":
+        return cls(id="topic:" + slugify(name), name=name)
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: str
+    target: str
+    type: str
+    article: str
+    sentence: int  # 1-based, in article order
+    evidence: str = ""
+    date: date | None = None
+    cameo: str = ""
+    plover: str = ""
+    confidence: float = 1.0
+
+    @property
+    def id(self) -> str:
+        return relation_id(self.source, self.type, self.target, self.article, self.sentence)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an actor is mentioned: the MENTIONED_IN edge from actor to article."""
+
+    actor: str
+    article: str
+    count: int = 1
+
+
+@dataclass
+class ArticleGraph:
+    """Everything one article adds to the graph; a store writes it in one transaction."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)

@@ -1,0 +1,92 @@
+"""The ``Store`` protocol every graph store implements, and the layout they share.
+
+Layout (the same on every store, so one Cypher query answers the same everywhere):
+
+- ``(:Actor {id, name, kind, aliases, country})``
+- ``(:Article {id, title, published, source, url, text})``
+- ``(:Topic {id, name})``
+- ``(:Actor)-[:<EVENT TYPE> {id, cameo, plover, date, article, sentence, evidence, confidence}]->(:Actor|:Topic)``
+- ``(:Actor)-[:MENTIONED_IN {id, count}]->(:Article)``
+- ``(:Actor)-[:HOLDS_ROLE {id, title, start, end}]->(:Actor)`` and ``(:Actor)-[:MEMBER_OF {id}]->(:Actor)``
+
+Dates are ISO strings (``"2022-10-04"``) so that they compare and serialise alike everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+import networkx as nx
+
+from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
+
+__all__ = ["RelationFilter", "Store", "WriteSummary"]
+
+
+@dataclass(frozen=True)
+class RelationFilter:
+    """Which event relations a read or an analysis looks at."""
+
+    types: tuple[str, ...] = ()  # empty: every event type
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None  # actor id: relations from or to it
+
+    def accepts(self, rel: Relation) -> bool:
+        if self.types and rel.type not in self.types:
+            return False
+        if self.since and (rel.date is None or rel.date < self.since):
+            return False
+        if self.until and (rel.date is None or rel.date > self.until):
+            return False
+        if self.actor and self.actor not in (rel.source, rel.target):
+            return False
+        return True
+
+
+@dataclass
+class WriteSummary:
+    articles: int = 0  # new articles
+    skipped: int = 0  # articles already stored
+    actors: int = 0  # new actors
+    relations: int = 0  # new relations
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A graph store. Writes are idempotent upserts; one ``write`` call is one transaction."""
+
+    location: str
+
+    def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary: ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def actor(self, actor_id: str) -> Actor | None: ...
+
+    def actors(self, kind: str | None = None) -> list[Actor]: ...
+
+    def articles(self) -> list[Article]: ...
+
+    def relations(self, where: RelationFilter = RelationFilter()) -> list[Relation]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph in the shared layout (node attr ``_labels`` + properties, edge attr ``_type`` + properties)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def iter_event_relations(graph: nx.MultiDiGraph) -> Iterable[Relation]:
+    """Event relations of a graph in the shared layout."""
+    from polgraph.graph.codec import edge_to_relation
+
+    for u, v, data in graph.edges(data=True):
+        rel = edge_to_relation(data, u, v)
+        if rel is not None:
+            yield rel

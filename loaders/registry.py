@@ -1,0 +1,212 @@
+"""The actor registry: known actors, their names, demonyms, capitals and date-ranged offices.
+
+Loaded from YAML files in the format documented at the top of ``seeds/actors.yaml``; the default
+is the registry shipped with polgraph. Lookups are by normalised text (case, accents, punctuation
+and a leading "the" ignored).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from polgraph.exceptions import ConfigError
+from polgraph.graph.model import ACTOR_KINDS, Actor, Role, slugify
+
+__all__ = ["Registry", "RoleTitles", "default_registry", "norm"]
+
+
+def norm(text: str) -> str:
+    """Normalised lookup key: ``"The  Belarusian"`` -> ``belarusian``; ``Zelenskyy`` keeps its letters."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass
+class RoleTitles:
+    """Office titles and their phrases (``loaders/data/roles.yaml``)."""
+
+    phrases: dict[str, str] = field(default_factory=dict)  # normalised phrase -> canonical title
+    leader_words: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "RoleTitles":
+        if path is None:
+            text = resources.files("polgraph.loaders").joinpath("data/roles.yaml").read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        doc = yaml.safe_load(text)
+        phrases = {}
+        for title, words in doc["titles"].items():
+            phrases[norm(title)] = title
+            for word in words:
+                phrases[norm(word)] = title
+        return cls(phrases, frozenset(norm(w) for w in doc["leader"]), frozenset(norm(w) for w in doc["honorifics"]))
+
+    def title_of(self, phrase: str) -> str | None:
+        return self.phrases.get(norm(phrase))
+
+
+@dataclass
+class _Office:
+    actor: str
+    role: Role
+    leader: bool
+
+
+class Registry:
+    """Known actors with lookup by name, demonym, capital and office."""
+
+    def __init__(self, titles: RoleTitles | None = None) -> None:
+        self.titles = titles or RoleTitles.load()
+        self.actors: dict[str, Actor] = {}
+        self._names: dict[str, str] = {}  # norm(name or alias) -> actor id
+        self._demonyms: dict[str, str] = {}  # norm(demonym) -> state id
+        self._capitals: dict[str, str] = {}  # norm(capital) -> state id
+        self._offices: dict[tuple[str, str], list[_Office]] = defaultdict(list)  # (title, of) -> holders
+        self._surnames: dict[str, set[str]] = defaultdict(set)  # norm(last name) -> person ids
+
+    # -- building ----------------------------------------------------------------------------
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> "Registry":
+        registry = cls()
+        for path in paths:
+            registry.add_file(Path(path))
+        return registry
+
+    def add_file(self, path: Path) -> None:
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read the registry ({exc})") from exc
+        self.add_entries(doc.get("actors") or [], str(path))
+
+    def add_entries(self, entries: list[dict[str, Any]], origin: str = "registry") -> None:
+        pending_roles = []
+        for i, entry in enumerate(entries):
+            try:
+                name = str(entry["name"])
+                kind = entry.get("kind", "person")
+                if kind not in ACTOR_KINDS:
+                    raise ValueError(f"unknown kind {kind!r}")
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ConfigError(f"{origin}: entry {i + 1}: {exc}") from exc
+            actor_id = slugify(name)
+            existing = self.actors.get(actor_id)
+            aliases = tuple(dict.fromkeys([*(existing.aliases if existing else ()), *map(str, entry.get("aliases") or [])]))
+            self.actors[actor_id] = Actor(
+                id=actor_id,
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                country=slugify(entry["country"]) if entry.get("country") else (existing.country if existing else None),
+                member_of=tuple(slugify(m) for m in entry.get("member_of") or ()) or (existing.member_of if existing else ()),
+                roles=existing.roles if existing else (),
+            )
+            for alias in (name, *aliases):
+                self._names.setdefault(norm(alias), actor_id)
+            for demonym in entry.get("demonyms") or ():
+                self._demonyms.setdefault(norm(demonym), actor_id)
+            for capital in entry.get("capitals") or ():
+                self._capitals.setdefault(norm(capital), actor_id)
+            if kind == "person":
+                for full in (name, *aliases):
+                    parts = norm(full).split()
+                    if len(parts) > 1:
+                        self._surnames[parts[-1]].add(actor_id)
+            for role in entry.get("roles") or ():
+                pending_roles.append((actor_id, role, origin))
+        for actor_id, spec, origin in pending_roles:
+            self._add_role(actor_id, spec, origin)
+
+    def _add_role(self, actor_id: str, spec: dict[str, Any], origin: str) -> None:
+        title = self.titles.title_of(str(spec.get("title", ""))) or str(spec.get("title", ""))
+        try:
+            start = _as_date(spec.get("start"))
+            end = _as_date(spec.get("end"))
+        except ValueError as exc:
+            raise ConfigError(f"{origin}: {self.actors[actor_id].name}: bad role date ({exc})") from exc
+        of = slugify(str(spec["of"])) if spec.get("of") else None
+        role = Role(title=title, of=of, start=start, end=end)
+        actor = self.actors[actor_id]
+        if role not in actor.roles:
+            self.actors[actor_id] = Actor(**{**actor.__dict__, "roles": (*actor.roles, role)})
+        self._offices[(title, of or "")].append(_Office(actor_id, role, bool(spec.get("leader"))))
+
+    # -- lookups -----------------------------------------------------------------------------
+    def by_name(self, text: str) -> Actor | None:
+        actor_id = self._names.get(norm(text))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def by_surname(self, text: str) -> list[Actor]:
+        return [self.actors[i] for i in sorted(self._surnames.get(norm(text), ()))]
+
+    def state_by_demonym(self, text: str) -> Actor | None:
+        actor_id = self._demonyms.get(norm(text))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def state_by_capital(self, text: str) -> Actor | None:
+        actor_id = self._capitals.get(norm(text))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def place(self, text: str) -> Actor | None:
+        """A state or organisation named by name, demonym or capital."""
+        return self.by_name(text) or self.state_by_demonym(text) or self.state_by_capital(text)
+
+    def office_holder(self, title: str, of: str, day: date | None) -> Actor | None:
+        """Who held ``title`` (canonical) of actor ``of`` (id) on ``day``; None if unknown or ambiguous."""
+        holders = {o.actor for o in self._offices.get((title, of), ()) if o.role.active_on(day)}
+        return self.actors[holders.pop()] if len(holders) == 1 else None
+
+    def leader(self, of: str, day: date | None) -> Actor | None:
+        """The leader of ``of`` on ``day``: the role marked ``leader``, else President, else Prime Minister."""
+        flagged = {
+            o.actor
+            for (title, holder_of), offices in self._offices.items()
+            if holder_of == of
+            for o in offices
+            if o.leader and o.role.active_on(day)
+        }
+        if len(flagged) == 1:
+            return self.actors[flagged.pop()]
+        for title in ("President", "Prime Minister", "Chancellor", "Secretary General"):
+            holder = self.office_holder(title, of, day)
+            if holder:
+                return holder
+        return None
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry() -> Registry:
+    """The registry shipped with polgraph (``seeds/actors.yaml``), loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        registry = Registry()
+        text = resources.files("polgraph.seeds").joinpath("actors.yaml").read_text(encoding="utf-8")
+        registry.add_entries(yaml.safe_load(text).get("actors") or [], "seeds/actors.yaml")
+        _DEFAULT = registry
+    return _DEFAULT

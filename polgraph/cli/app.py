@@ -1,0 +1,35 @@
+"""The root command group and the commands it carries."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from polgraph import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="polgraph")
+def cli() -> None:
+    """polgraph: a graph of political actors, built from news articles.
+
+    Load articles, then ask who did what to whom: `polgraph load`, `polgraph relations`,
+    `polgraph centrality`. The graph lives in `.polgraph/graph.json` unless --store says otherwise.
+    """
+
+
+def _register() -> None:
+    from polgraph.cli import commands
+
+    for command in commands.COMMANDS:
+        cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    _register()
+    cli.main(args=argv, prog_name="polgraph", standalone_mode=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv[1:])
