@@ -1,0 +1,1 @@
+"""Scoring polgraph's reading of the news against reference readings (``polgraph eval``)."""

@@ -1,0 +1,245 @@
+"""Event typing against the PLOVER gold-standard sentences (``shared/eval/plover/dev.jsonl``).
+
+Each record is one sentence with one political event: its PLOVER category and the source and
+target actor texts. polgraph reads the sentence as an article with no date; the relation scored is
+the one it extracts from an actor matching a gold source to an actor matching a gold target (any
+target when the record gives none), else the sentence's main event (highest confidence, then
+first). Its category is the relation's ``plover`` property.
+
+The gold file uses the PLOVER draft names for some categories; they are mapped to the names the
+ontology uses, following the README's table (CALLS_FOR = REQUEST, CAMEO 10 demand; CRITICIZES and
+INVESTIGATES = ACCUSE; YIELDS = CONCEDE and RETREAT; ASSAULTS = CAMEO 18-20, fight included).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from polgraph.exceptions import InputError
+from polgraph.graph.model import ArticleGraph, Relation
+from polgraph.graph.ontology import EVENT_TYPES, by_name
+from polgraph.loaders.registry import Registry, norm
+
+__all__ = [
+    "GOLD_TO_PLOVER",
+    "CategoryScore",
+    "PloverOutcome",
+    "PloverRecord",
+    "PloverSummary",
+    "actor_ids",
+    "pick_relation",
+    "plover_of",
+    "read_plover",
+    "score_record",
+    "summarize",
+]
+
+GOLD_TO_PLOVER = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    "RETREAT": "CONCEDE",
+}
+_EVENT_NAMES = frozenset(t.name for t in EVENT_TYPES)
+_MAX_NGRAM = 4  # longest word run of a gold actor text looked up in the registry ("United Arab Emirates")
+
+
+@dataclass(frozen=True)
+class PloverRecord:
+    id: str
+    text: str
+    event: str  # as in the gold file
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+
+    @property
+    def category(self) -> str:
+        """The gold category in the ontology's PLOVER names."""
+        return GOLD_TO_PLOVER.get(self.event, self.event)
+
+
+def read_plover(path: Path) -> list[PloverRecord]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from exc
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+        except ValueError as exc:
+            raise InputError(f"{path}:{number}", f"not valid JSON ({exc})") from None
+        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) or not doc.get("event"):
+            raise InputError(f"{path}:{number}", "a PLOVER record needs 'text' and 'event'")
+        source, target = doc.get("source") or [], doc.get("target") or []
+        if not isinstance(source, list) or not isinstance(target, list):
+            raise InputError(f"{path}:{number}", "'source' and 'target' must be lists")
+        records.append(
+            PloverRecord(
+                id=str(doc.get("id") or f"line {number}"),
+                text=doc["text"],
+                event=str(doc["event"]),
+                source=tuple(map(str, source)),
+                target=tuple(map(str, target)),
+            )
+        )
+    if not records:
+        raise InputError(str(path), "no PLOVER records")
+    return records
+
+
+@dataclass(frozen=True)
+class PloverOutcome:
+    record: PloverRecord
+    relation: Relation | None = None
+    how: str = ""  # "pair": between gold actors, "main": the main event, "": nothing extracted
+    predicted: str = ""  # PLOVER category of the relation
+
+    @property
+    def found(self) -> bool:
+        return self.relation is not None
+
+    @property
+    def correct(self) -> bool:
+        return self.found and self.predicted == self.record.category
+
+
+def actor_ids(text: str, graph: ArticleGraph, registry: Registry | None = None) -> set[str]:
+    """Ids of the graph's actor and topic nodes a gold actor text stands for.
+
+    Lenient on purpose (the text is often a whole phrase, "British Defence Secretary Tom King"):
+    a node matches when its name or an alias equals the text or appears in it as a run of words,
+    or when the registry resolves the text, or a run of its words, to the node (demonyms:
+    "Hungarian" -> Hungary; "Israeli army" -> Israel).
+    """
+    words = norm(text).split()
+    if not words:
+        return set()
+    found: set[str] = set()
+    for actor in graph.actors:
+        if any(_contains(words, norm(n).split()) for n in (actor.name, *actor.aliases)):
+            found.add(actor.id)
+    for topic in graph.topics:
+        if _contains(words, norm(topic.name).split()):
+            found.add(topic.id)
+    if registry is not None:
+        ids = {a.id for a in graph.actors}
+        for size in range(min(_MAX_NGRAM, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                hit = registry.place(phrase) or registry.by_name(phrase)
+                if hit is not None and hit.id in ids:
+                    found.add(hit.id)
+    return found
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    if not part or len(part) > len(words):
+        return False
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def pick_relation(record: PloverRecord, graph: ArticleGraph, registry: Registry | None = None) -> tuple[Relation | None, str]:
+    """The relation whose category is scored, and how it was chosen ("pair", "main" or "")."""
+    events = [r for r in graph.relations if r.type in _EVENT_NAMES]
+    if not events:
+        return None, ""
+    sources = set().union(*(actor_ids(t, graph, registry) for t in record.source)) if record.source else set()
+    targets = set().union(*(actor_ids(t, graph, registry) for t in record.target)) if record.target else set()
+    if sources:
+        pair = [r for r in events if r.source in sources and (not record.target or r.target in targets)]
+        if pair:
+            return _best(pair), "pair"
+    return _best(events), "main"
+
+
+def _best(relations: Sequence[Relation]) -> Relation:
+    # Highest confidence; among equals the first in article order (sentence, then extraction order).
+    order = {id(r): i for i, r in enumerate(relations)}
+    return min(relations, key=lambda r: (-r.confidence, r.sentence, order[id(r)]))
+
+
+def plover_of(relation: Relation) -> str:
+    """The relation's PLOVER category: its ``plover`` property, else its type's."""
+    if relation.plover:
+        return relation.plover
+    try:
+        return by_name(relation.type).plover
+    except KeyError:
+        return ""
+
+
+def score_record(record: PloverRecord, graph: ArticleGraph, registry: Registry | None = None) -> PloverOutcome:
+    relation, how = pick_relation(record, graph, registry)
+    if relation is None:
+        return PloverOutcome(record)
+    return PloverOutcome(record, relation, how, plover_of(relation))
+
+
+@dataclass
+class CategoryScore:
+    category: str  # gold category as in the file
+    sentences: int = 0
+    found: int = 0
+    right: int = 0
+    predicted: Counter[str] = field(default_factory=Counter)  # what polgraph said, when it found one
+
+    @property
+    def coverage(self) -> float | None:
+        return self.found / self.sentences if self.sentences else None
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.right / self.found if self.found else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "sentences": self.sentences,
+            "found": self.found,
+            "right": self.right,
+            "coverage": self.coverage,
+            "accuracy": self.accuracy,
+            "predicted": dict(self.predicted.most_common()),
+        }
+
+
+@dataclass
+class PloverSummary:
+    total: CategoryScore
+    categories: list[CategoryScore]
+    how: Counter[str]  # pair / main
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **{k: v for k, v in self.total.as_dict().items() if k != "category"},
+            "chosen_by": dict(self.how),
+            "categories": [c.as_dict() for c in self.categories],
+        }
+
+
+def summarize(outcomes: Iterable[PloverOutcome]) -> PloverSummary:
+    total = CategoryScore("TOTAL")
+    per: dict[str, CategoryScore] = {}
+    how: Counter[str] = Counter()
+    for outcome in outcomes:
+        for score in (total, per.setdefault(outcome.record.event, CategoryScore(outcome.record.event))):
+            score.sentences += 1
+            if outcome.found:
+                score.found += 1
+                score.predicted[outcome.predicted] += 1
+                if outcome.correct:
+                    score.right += 1
+        if outcome.found:
+            how[outcome.how] += 1
+    categories = sorted(per.values(), key=lambda c: (-c.sentences, c.category))
+    return PloverSummary(total, categories, how)
+

@@ -1,0 +1,295 @@
+"""Score one article's load against its reference reading (rules: ``shared/eval/README.md``).
+
+Input is the graph of a store holding exactly that one article (``store.to_networkx()``, shared
+layout): its Actor nodes are "the actor nodes the article produced", its edges whose type is an
+event type are "the article's event relations".
+
+Actors. A node matches a gold actor when its ``name`` equals the actor's name, an ``also`` or a
+``mentions`` entry (``name_key``: case, accents and spacing ignored), or a ``duplicate_of`` name of
+that actor. Each gold actor has at most one *primary* node (the best of its matching nodes that is
+not a ``duplicate_of`` name); every other matching node is a duplicate and wrong. Recall counts the
+non-optional actors matched by exactly one node, that node being primary. Precision counts primary
+nodes over all Actor nodes. An optional actor is a gold actor like any other for precision (its
+node is right, a second node for it is wrong) and is left out of recall: no penalty either way.
+
+Relations. A relation matches a gold item when its source node matches the item's source, its
+type is one of the item's types and its target node matches one of the item's targets (``"*"``:
+any Actor or Topic node). Recall: required items matched by at least one relation. Precision:
+relations matching a required or optional item, over all event relations. A relation matching a
+forbidden item is a forbidden hit (reported on its own; the README does not take it out of the
+numerator when it also matches an allowed item, so neither does this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import networkx as nx
+
+from polgraph.evaluation.gold import ANY, Gold, GoldActor, GoldRelation, name_key
+from polgraph.graph.codec import LABELS, TYPE
+from polgraph.graph.ontology import EVENT_TYPES
+
+__all__ = [
+    "ArticleScore",
+    "Counts",
+    "NodeMiss",
+    "ProducedRelation",
+    "f1",
+    "ratio",
+    "score_article",
+    "summed",
+]
+
+_EVENT_NAMES = frozenset(t.name for t in EVENT_TYPES)
+
+
+def ratio(num: int, den: int) -> float | None:
+    """``num / den``; None when nothing was there to count (shown as n/a, never as 0 or 1)."""
+    return num / den if den else None
+
+
+def f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None:
+        return None
+    if precision + recall == 0:
+        return 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+@dataclass
+class Counts:
+    """Raw counts; summing them over articles gives the micro-averaged totals."""
+
+    actors_gold: int = 0  # non-optional gold actors
+    actors_found: int = 0  # of those, matched by exactly one (primary) node
+    nodes: int = 0  # Actor nodes produced
+    nodes_correct: int = 0  # primary nodes of gold actors
+    duplicate_nodes: int = 0  # second nodes of a gold actor and duplicate_of names
+    extra_nodes: int = 0  # nodes matching no gold actor
+    relations_required: int = 0
+    required_found: int = 0
+    relations: int = 0  # event relations produced
+    relations_correct: int = 0  # matching a required or optional item
+    forbidden_hits: int = 0  # relations matching a forbidden item
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+
+    @property
+    def actor_precision(self) -> float | None:
+        return ratio(self.nodes_correct, self.nodes)
+
+    @property
+    def actor_recall(self) -> float | None:
+        return ratio(self.actors_found, self.actors_gold)
+
+    @property
+    def actor_f1(self) -> float | None:
+        return f1(self.actor_precision, self.actor_recall)
+
+    @property
+    def relation_precision(self) -> float | None:
+        return ratio(self.relations_correct, self.relations)
+
+    @property
+    def relation_recall(self) -> float | None:
+        return ratio(self.required_found, self.relations_required)
+
+    @property
+    def relation_f1(self) -> float | None:
+        return f1(self.relation_precision, self.relation_recall)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in ("actor_precision", "actor_recall", "actor_f1", "relation_precision", "relation_recall", "relation_f1"):
+            out[name] = getattr(self, name)
+        return out
+
+
+@dataclass(frozen=True)
+class NodeMiss:
+    """A gold actor not recalled, with the names of the nodes that matched it (none, or several)."""
+
+    actor: str
+    nodes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProducedRelation:
+    source: str  # node names
+    type: str
+    target: str
+    sentence: int
+    evidence: str
+    confidence: float
+
+    def describe(self) -> str:
+        return f"{self.source} -{self.type}-> {self.target}"
+
+
+@dataclass
+class ArticleScore:
+    article: str
+    counts: Counts
+    missed_actors: list[NodeMiss] = field(default_factory=list)
+    duplicate_nodes: list[tuple[str, str]] = field(default_factory=list)  # (node name, gold actor)
+    extra_nodes: list[str] = field(default_factory=list)
+    missing_relations: list[GoldRelation] = field(default_factory=list)
+    wrong_relations: list[ProducedRelation] = field(default_factory=list)
+    forbidden_hits: list[tuple[ProducedRelation, GoldRelation]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Node:
+    id: str
+    name: str
+    is_actor: bool
+    is_topic: bool
+
+
+def score_article(graph: Any, gold: Gold, article: str = "") -> ArticleScore:
+    """Score ``graph`` (a store or its ``to_networkx()`` graph, holding one article) against ``gold``."""
+    if not isinstance(graph, nx.Graph):
+        graph = graph.to_networkx()
+    nodes = {n: _node(n, data) for n, data in graph.nodes(data=True)}
+    score = ArticleScore(article=article or gold.article, counts=Counts())
+    node_actors = _score_actors(nodes, gold, score)
+    _score_relations(graph, nodes, node_actors, gold, score)
+    return score
+
+
+def _node(node_id: Any, data: dict[str, Any]) -> _Node:
+    labels = data.get(LABELS) or ()
+    return _Node(str(node_id), str(data.get("name") or node_id), "Actor" in labels, "Topic" in labels)
+
+
+# -- actors ----------------------------------------------------------------------------------
+def _score_actors(nodes: dict[Any, _Node], gold: Gold, score: ArticleScore) -> dict[Any, set[str]]:
+    """Fill the actor counts; return, for every node, the keys of the gold actors it stands for."""
+    counts = score.counts
+    by_key = {name_key(a.name): a for a in gold.actors}
+    dup_of: dict[str, set[str]] = {}  # name key of a duplicate name -> gold actor keys
+    for dup in gold.duplicates:
+        actor = next(a for a in gold.actors if name_key(dup.of) in a.strong_keys)
+        dup_of.setdefault(name_key(dup.name), set()).add(name_key(actor.name))
+
+    node_actors: dict[Any, set[str]] = {}
+    for n, node in nodes.items():
+        key = name_key(node.name)
+        node_actors[n] = {name_key(a.name) for a in gold.actors if key in a.keys} | dup_of.get(key, set())
+
+    actor_nodes = [n for n, node in nodes.items() if node.is_actor]
+    candidates: dict[str, list[Any]] = {name_key(a.name): [] for a in gold.actors}
+    for n in actor_nodes:
+        for actor_key in node_actors[n]:
+            candidates[actor_key].append(n)
+
+    primary: dict[str, Any] = {}
+    taken: set[Any] = set()
+    for actor in gold.actors:
+        actor_key = name_key(actor.name)
+        eligible = [n for n in candidates[actor_key] if n not in taken and actor_key not in dup_of.get(name_key(nodes[n].name), ())]
+        if eligible:
+            best = min(eligible, key=lambda n: _preference(nodes[n], actor, node_actors[n]))
+            primary[actor_key] = best
+            taken.add(best)
+
+    for actor in gold.actors:
+        actor_key = name_key(actor.name)
+        if actor.optional:
+            continue
+        counts.actors_gold += 1
+        found = candidates[actor_key]
+        if len(found) == 1 and primary.get(actor_key) == found[0]:
+            counts.actors_found += 1
+        else:
+            score.missed_actors.append(NodeMiss(actor.name, tuple(sorted(nodes[n].name for n in found))))
+
+    counts.nodes = len(actor_nodes)
+    for n in sorted(actor_nodes, key=lambda n: nodes[n].name):
+        if n in taken:
+            counts.nodes_correct += 1
+        elif node_actors[n]:
+            counts.duplicate_nodes += 1
+            names = sorted(by_key[k].name for k in node_actors[n])
+            score.duplicate_nodes.append((nodes[n].name, ", ".join(names)))
+        else:
+            counts.extra_nodes += 1
+            score.extra_nodes.append(nodes[n].name)
+    return node_actors
+
+
+def _preference(node: _Node, actor: GoldActor, matched: set[str]) -> tuple[Any, ...]:
+    """Order among a gold actor's nodes: canonical name, then accepted spelling, then a mention."""
+    key = name_key(node.name)
+    return (key != name_key(actor.name), key not in actor.strong_keys, len(matched), node.id)
+
+
+# -- relations -------------------------------------------------------------------------------
+def _score_relations(
+    graph: nx.MultiDiGraph, nodes: dict[Any, _Node], node_actors: dict[Any, set[str]], gold: Gold, score: ArticleScore
+) -> None:
+    counts = score.counts
+    counts.relations_required = len(gold.required)
+    found = [False] * len(gold.required)
+    for u, v, data in graph.edges(data=True):
+        rel_type = data.get(TYPE)
+        if rel_type not in _EVENT_NAMES:
+            continue  # HOLDS_ROLE, MEMBER_OF, MENTIONED_IN are not scored
+        counts.relations += 1
+        source, target = nodes[u], nodes[v]
+        # What a node may be called in a gold item: the gold actors it matches, and its own name
+        # (items may name actors the reading does not list, like a target "Vladimir Putin").
+        source_keys = node_actors[u] | {name_key(source.name)}
+        target_keys = node_actors[v] | {name_key(target.name)}
+
+        def matches(item: GoldRelation) -> bool:
+            if rel_type not in item.types:
+                return False
+            if item.source == ANY:
+                if not source.is_actor:
+                    return False
+            elif name_key(item.source) not in source_keys:
+                return False
+            return any(
+                (target.is_actor or target.is_topic) if t == ANY else name_key(t) in target_keys for t in item.targets
+            )
+
+        produced = ProducedRelation(
+            source=source.name,
+            type=rel_type,
+            target=target.name,
+            sentence=int(data.get("sentence") or 0),
+            evidence=str(data.get("evidence") or ""),
+            confidence=float(data.get("confidence", 1.0)),
+        )
+        allowed = False
+        for i, item in enumerate(gold.required):
+            if matches(item):
+                found[i] = allowed = True
+        if not allowed:
+            allowed = any(matches(item) for item in gold.optional)
+        if allowed:
+            counts.relations_correct += 1
+        else:
+            score.wrong_relations.append(produced)
+        for item in gold.forbidden:
+            if matches(item):
+                counts.forbidden_hits += 1
+                score.forbidden_hits.append((produced, item))
+                break  # one hit per relation, however many forbidden items it breaks
+    counts.required_found = sum(found)
+    score.missing_relations = [item for item, hit in zip(gold.required, found) if not hit]
+    score.wrong_relations.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
+    score.forbidden_hits.sort(key=lambda pair: (pair[0].sentence, pair[0].source, pair[0].type, pair[0].target))
+
+
+def summed(scores: Iterable[ArticleScore]) -> Counts:
+    """Micro-averaged totals: the counts of every article added up."""
+    total = Counts()
+    for s in scores:
+        total = total + s.counts
+    return total
