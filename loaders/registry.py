@@ -78,6 +78,7 @@ class Registry:
         self._capitals: dict[str, str] = {}  # norm(capital) -> state id
         self._offices: dict[tuple[str, str], list[_Office]] = defaultdict(list)  # (title, of) -> holders
         self._surnames: dict[str, set[str]] = defaultdict(set)  # norm(last name) -> person ids
+        self._codes: dict[str, str] = {}  # ISO 3166-1 alpha-3 (= CAMEO country code) -> state id
 
     # -- building ----------------------------------------------------------------------------
     @classmethod
@@ -122,6 +123,8 @@ class Registry:
                 self._demonyms.setdefault(norm(demonym), actor_id)
             for capital in entry.get("capitals") or ():
                 self._capitals.setdefault(norm(capital), actor_id)
+            if entry.get("iso3"):
+                self._codes.setdefault(str(entry["iso3"]).upper(), actor_id)
             if kind == "person":
                 for full in (name, *aliases):
                     parts = norm(full).split()
@@ -188,6 +191,46 @@ class Registry:
                 return holder
         return None
 
+    def state_by_code(self, code: str) -> Actor | None:
+        """The state with ISO 3166-1 alpha-3 (and CAMEO) code ``code``: ``BLR`` -> Belarus."""
+        actor_id = self._codes.get(code.strip().upper())
+        return self.actors.get(actor_id) if actor_id else None
+
+    def holders(self, of: str, day: date | None) -> list[tuple[str, Actor, bool]]:
+        """Every office of ``of`` (id) held on ``day``: ``(title, holder, is_leader_role)``, by title."""
+        found = {
+            (title, o.actor, o.leader)
+            for (title, holder_of), offices in self._offices.items()
+            if holder_of == of
+            for o in offices
+            if o.role.active_on(day)
+        }
+        return [(title, self.actors[a], lead) for title, a, lead in sorted(found)]
+
+    def role_phrase(self, text: str, day: date | None) -> tuple[str, Actor, Actor | None] | None:
+        """Resolve a role phrase such as ``the Belarusian leader``, ``US secretary of state`` or
+        ``president of Russia``: ``(canonical title or "leader", the place, the holder on day)``.
+
+        The place may be named by name, demonym or capital; the holder is None when unknown or
+        ambiguous on that day. None when the text is not a role phrase of a known place.
+        """
+        words = norm(text).split()
+        splits = []  # (place words, title words)
+        for i in range(1, len(words)):
+            splits.append((words[:i], words[i:]))  # "belarusian leader", "us secretary of state"
+            if words[i] == "of" and i + 1 < len(words):
+                splits.append((words[i + 1 :], words[:i]))  # "president of russia"
+        for place_words, title_words in splits:
+            place = self.place(" ".join(place_words))
+            if place is not None:
+                phrase = " ".join(title_words)
+                if phrase in self.titles.leader_words:
+                    return "leader", place, self.leader(place.id, day)
+                title = self.titles.title_of(phrase)
+                if title:
+                    return title, place, self.office_holder(title, place.id, day)
+        return None
+
     def __len__(self) -> int:
         return len(self.actors)
 
@@ -202,11 +245,23 @@ _DEFAULT: Registry | None = None
 
 
 def default_registry() -> Registry:
-    """The registry shipped with polgraph (``seeds/actors.yaml``), loaded once per process."""
+    """The registry shipped with polgraph (``seeds/actors.yaml`` and ``seeds/actors/*.yaml``), loaded once per process."""
     global _DEFAULT
     if _DEFAULT is None:
         registry = Registry()
-        text = resources.files("polgraph.seeds").joinpath("actors.yaml").read_text(encoding="utf-8")
-        registry.add_entries(yaml.safe_load(text).get("actors") or [], "seeds/actors.yaml")
+        for origin, text in _seed_texts():
+            registry.add_entries(yaml.safe_load(text).get("actors") or [], origin)
         _DEFAULT = registry
     return _DEFAULT
+
+
+def _seed_texts() -> list[tuple[str, str]]:
+    """``(origin, YAML text)`` of every shipped registry file: ``actors.yaml`` first, then ``actors/*.yaml`` by name."""
+    seeds = resources.files("polgraph.seeds")
+    found = [("seeds/actors.yaml", seeds.joinpath("actors.yaml").read_text(encoding="utf-8"))]
+    folder = seeds.joinpath("actors")
+    if folder.is_dir():
+        for item in sorted(folder.iterdir(), key=lambda f: f.name):
+            if item.name.endswith(".yaml"):
+                found.append((f"seeds/actors/{item.name}", item.read_text(encoding="utf-8")))
+    return found
