@@ -115,5 +115,5 @@ def test_the_registry_loads_with_states_organisations_and_people() -> None:
     for actor in registry.actors.values():
         kinds[actor.kind] += 1
     assert kinds["state"] >= 197
-    assert kinds["organization"] + kinds["bloc"] + kinds["group"] >= 12
+    assert kinds["organization"] + kinds["bloc"] + kinds["group"] >= 40
     assert registry.state_by_code("USA").name == "United States"

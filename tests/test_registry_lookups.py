@@ -35,6 +35,9 @@ def name(actor) -> str | None:
         ("NATO", "North Atlantic Treaty Organization"),
         ("the EU", "European Union"),
         ("CSTO", "Collective Security Treaty Organization"),
+        ("ISIL", "Islamic State"),
+        ("Hizbollah", "Hezbollah"),
+        ("IRGC", "Islamic Revolutionary Guard Corps"),
     ],
 )
 def test_names_and_aliases(registry, text, expected) -> None:
@@ -69,3 +72,50 @@ def test_unknown_names_resolve_to_nothing(registry) -> None:
 def test_codes(registry) -> None:
     assert name(registry.state_by_code("blr")) == "Belarus"
     assert name(registry.state_by_code("GBR")) == "United Kingdom"
+
+
+@pytest.mark.parametrize(
+    "title, of, day, expected",
+    [
+        ("Secretary General", "north-atlantic-treaty-organization", date(2020, 1, 1), "Jens Stoltenberg"),
+        ("Secretary General", "north-atlantic-treaty-organization", date(2014, 9, 30), "Anders Fogh Rasmussen"),
+        ("Secretary General", "north-atlantic-treaty-organization", date(2025, 3, 1), "Mark Rutte"),
+        ("Secretary General", "united-nations", date(2016, 6, 1), "Ban Ki-moon"),
+        ("Secretary General", "united-nations", date(2022, 6, 1), "Antonio Guterres"),
+        ("President of the European Commission", "european-union", date(2018, 1, 1), "Jean-Claude Juncker"),
+        ("President", "european-commission", date(2022, 1, 1), "Ursula von der Leyen"),
+        ("President of the European Council", "european-union", date(2022, 1, 1), "Charles Michel"),
+        ("High Representative", "european-union", date(2022, 1, 1), "Josep Borrell"),
+        ("Secretary General", "collective-security-treaty-organization", date(2021, 5, 1), "Stanislav Zas"),
+        ("Secretary General", "collective-security-treaty-organization", date(2024, 5, 1), "Imangali Tasmagambetov"),
+        ("Chairperson of the Commission", "african-union", date(2020, 1, 1), "Moussa Faki Mahamat"),
+        ("Director General", "world-health-organization", date(2020, 3, 11), "Tedros Adhanom Ghebreyesus"),
+    ],
+)
+def test_heads_of_organisations(registry, title, of, day, expected) -> None:
+    assert name(registry.office_holder(title, of, day)) == expected
+
+
+def test_an_organisation_leader_falls_back_to_its_secretary_general(registry) -> None:
+    assert name(registry.leader("north-atlantic-treaty-organization", date(2020, 1, 1))) == "Jens Stoltenberg"
+    assert registry.office_holder("Secretary General", "north-atlantic-treaty-organization", date(1990, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    "phrase, day, title, place, holder",
+    [
+        ("the NATO secretary general", date(2020, 1, 1), "Secretary General", "North Atlantic Treaty Organization", "Jens Stoltenberg"),
+        ("EU foreign policy chief", date(2016, 1, 1), "High Representative", "European Union", "Federica Mogherini"),
+        ("president of the European Commission", date(2022, 1, 1), "President", "European Commission", "Ursula von der Leyen"),
+        ("the Belarusian leader", date(2023, 6, 1), "leader", "Belarus", "Alexander Lukashenko"),
+    ],
+)
+def test_role_phrases(registry, phrase, day, title, place, holder) -> None:
+    found = registry.role_phrase(phrase, day)
+    assert found is not None
+    assert (found[0], found[1].name, name(found[2])) == (title, place, holder)
+
+
+def test_a_phrase_without_a_place_is_not_a_role_phrase(registry) -> None:
+    assert registry.role_phrase("the president", date(2020, 1, 1)) is None
+    assert registry.role_phrase("Atlantis foreign minister", date(2020, 1, 1)) is None
