@@ -1,0 +1,60 @@
+"""The entry points: run a Cypher query on a store, or on a NetworkX graph in the shared layout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from polgraph.cypher import ast as A
+from polgraph.cypher.executor import Result, execute
+from polgraph.cypher.parser import parse
+from polgraph.cypher.semantics import check
+from polgraph.exceptions import CypherSemanticError, QueryError
+
+__all__ = ["Result", "prepare", "run", "run_graph", "build_graph"]
+
+
+def prepare(query: str, allow_create: bool = False) -> A.Query:
+    """Parse and check ``query``: every syntax and semantic error is raised here, before running."""
+    tree = parse(query)
+    check(tree, allow_create=allow_create)
+    return tree
+
+
+def run_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None) -> Result:
+    """Run a read query on ``graph`` (any MultiDiGraph in the shared layout)."""
+    tree = prepare(query)
+    return _execute(tree, graph, params or {})
+
+
+def build_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None) -> Result:
+    """Run a query that may CREATE nodes and relationships in ``graph``: builds test graphs."""
+    tree = prepare(query, allow_create=True)
+    return _execute(tree, graph, params or {})
+
+
+def run(store: Any, query: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
+    """Run ``query`` on ``store``: through its own ``run_cypher`` when it has one (Neo4j), else
+    on its NetworkX graph with the embedded engine (read queries only)."""
+    params = dict(params or {})
+    runner = getattr(store, "run_cypher", None)
+    if callable(runner):
+        out = runner(query, params, write=write)
+        if isinstance(out, Result):
+            return out
+        columns, rows = out if isinstance(out, tuple) else (out.columns, out.rows)
+        return Result(list(columns), [list(r) for r in rows])
+    return run_graph(store.to_networkx(), query, params)
+
+
+def _execute(tree: A.Query, graph: nx.MultiDiGraph, params: dict[str, Any]) -> Result:
+    try:
+        return execute(tree, graph, params)
+    except QueryError:
+        raise
+    except RecursionError:
+        raise CypherSemanticError("the query nests too deeply to evaluate") from None
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError, OverflowError) as exc:
+        # a value of a type the operation cannot take: report it as the query's error
+        raise CypherSemanticError(f"cannot evaluate the query: {type(exc).__name__}: {exc}") from exc

@@ -1,0 +1,192 @@
+"""Checks made before a query runs: unknown variables and functions, wrong argument counts,
+misplaced aggregates, clashing variable kinds, unaliased WITH expressions, UNION columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from polgraph.cypher import ast as A
+from polgraph.cypher.expressions import _children, contains_aggregate
+from polgraph.cypher.functions import AGGREGATES, ARITY, FUNCTIONS
+from polgraph.exceptions import CypherSemanticError, UnsupportedQuery
+
+__all__ = ["check", "WRITE_MESSAGE"]
+
+WRITE_MESSAGE = (
+    "the embedded store answers read queries only; write through the loaders (polgraph load) "
+    "or run the query on Neo4j (--store bolt://...)"
+)
+
+
+def check(query: A.Query, allow_create: bool = False) -> None:
+    columns = None
+    for part in query.parts:
+        cols = _Checker(allow_create).single(part)
+        if columns is not None and cols != columns:
+            raise CypherSemanticError("all parts of a UNION must return the same columns, in the same order")
+        columns = cols
+
+
+class _Checker:
+    def __init__(self, allow_create: bool) -> None:
+        self.allow_create = allow_create
+        self.kinds: dict[str, str] = {}  # variable -> node | rel | path | any
+
+    def single(self, q: A.SingleQuery) -> list[str]:
+        columns: list[str] = []
+        for clause in q.clauses:
+            if isinstance(clause, A.Match):
+                self.patterns(clause.patterns, create=False)
+                self.expr(clause.where, "WHERE")
+            elif isinstance(clause, A.Unwind):
+                self.expr(clause.expr, "UNWIND")
+                self.kinds[clause.var] = "any"
+            elif isinstance(clause, (A.With, A.Return)):
+                columns = self.projection(clause)
+            elif isinstance(clause, A.Create):
+                if not self.allow_create:
+                    raise UnsupportedQuery("CREATE: " + WRITE_MESSAGE)
+                self.patterns(clause.patterns, create=True)
+        return columns
+
+    # -- patterns ---------------------------------------------------------------------------
+    def patterns(self, parts: list[A.PatternPart], create: bool) -> None:
+        seen_rels: set[str] = set()
+        new: dict[str, str] = {}
+        for part in parts:
+            for el in part.elements:
+                kind = "node" if isinstance(el, A.NodePat) else "rel"
+                if el.var:
+                    self._declare(el.var, kind, new)
+                    if kind == "rel":
+                        if el.var in seen_rels:
+                            raise CypherSemanticError(
+                                f"cannot use the same relationship variable `{el.var}` for several relationships")
+                        seen_rels.add(el.var)
+                if el.props is not None:
+                    self.expr(el.props, "a pattern", extra=set(new))
+                if kind == "rel" and el.varlen is not None and el.varlen[1] is not None and el.varlen[0] > el.varlen[1]:
+                    pass  # an empty range matches nothing, as in Neo4j
+            if part.path_var:
+                if part.path_var in self.kinds or part.path_var in new:
+                    raise CypherSemanticError(f"variable `{part.path_var}` already declared")
+                new[part.path_var] = "path"
+        self.kinds.update(new)
+
+    def _declare(self, var: str, kind: str, new: dict[str, str]) -> None:
+        have = new.get(var) or self.kinds.get(var)
+        if have is not None and have not in (kind, "any"):
+            raise CypherSemanticError(f"type mismatch: `{var}` is a {have}, used here as a {kind}")
+        if var not in self.kinds:
+            new[var] = kind
+
+    # -- projections ------------------------------------------------------------------------
+    def projection(self, clause: A.Projection) -> list[str]:
+        is_with = isinstance(clause, A.With)
+        if clause.star and not [v for v in self.kinds if not v.startswith(" ")]:
+            raise CypherSemanticError("RETURN * / WITH * is not allowed when there are no variables in scope")
+        names: list[str] = []
+        new_kinds: dict[str, str] = dict(self.kinds) if clause.star else {}
+        aggregating = False
+        for it in clause.items:
+            self.expr(it.expr, "WITH" if is_with else "RETURN", allow_agg=True)
+            if is_with and it.alias is None and not isinstance(it.expr, A.Var):
+                raise CypherSemanticError(f"expression in WITH must be aliased (use AS): {it.text}")
+            if it.name in names:
+                raise CypherSemanticError(f"multiple result columns with the same name `{it.name}`")
+            names.append(it.name)
+            aggregating = aggregating or contains_aggregate(it.expr)
+            new_kinds[it.name] = self.kinds.get(it.expr.name, "any") if isinstance(it.expr, A.Var) else "any"
+        if clause.star:
+            names = sorted(v for v in self.kinds if not v.startswith(" ")) + [n for n in names if n not in self.kinds]
+        from polgraph.cypher.executor import substitute
+
+        mapping = [(it.expr, it.name) for it in clause.items]
+        order_scope = set(new_kinds) if (aggregating or clause.distinct) else set(new_kinds) | set(self.kinds)
+        for s in clause.order:
+            e = substitute(s.expr, mapping)
+            self.expr(e, "ORDER BY", allow_agg=aggregating, scope=order_scope)
+        for e, what in ((clause.skip, "SKIP"), (clause.limit, "LIMIT")):
+            if e is not None:
+                self.expr(e, what, scope=set())
+        self.kinds = new_kinds
+        if is_with and clause.where is not None:  # type: ignore[attr-defined]
+            self.expr(clause.where, "WHERE")  # type: ignore[attr-defined]
+        return names
+
+    # -- expressions ------------------------------------------------------------------------
+    def expr(self, e: Any, where: str, allow_agg: bool = False, extra: set[str] | None = None,
+             scope: set[str] | None = None) -> None:
+        if e is None:
+            return
+        bound = (set(self.kinds) if scope is None else set(scope)) | (extra or set())
+        self._visit(e, bound, where, allow_agg, in_agg=False)
+
+    def _visit(self, e: Any, bound: set[str], where: str, allow_agg: bool, in_agg: bool) -> None:
+        if isinstance(e, A.Var):
+            if e.name not in bound:
+                at = f" (line {e.line}, column {e.column})" if e.line else ""
+                raise CypherSemanticError(f"variable `{e.name}` not defined{at}")
+            return
+        if isinstance(e, A.CountStar):
+            if not allow_agg or in_agg:
+                raise CypherSemanticError(f"invalid use of aggregating function count(*) in {where}")
+            return
+        if isinstance(e, A.Func):
+            lname = e.name.lower()
+            if lname not in FUNCTIONS and lname not in AGGREGATES:
+                raise CypherSemanticError(f"unknown function '{e.name}' (line {e.line}, column {e.column})")
+            lo, hi = ARITY.get(lname, (1, 1))
+            if len(e.args) < lo or (hi is not None and len(e.args) > hi):
+                raise CypherSemanticError(f"wrong number of arguments for {e.name}(): {len(e.args)}")
+            if lname in AGGREGATES:
+                if not allow_agg or in_agg:
+                    raise CypherSemanticError(f"invalid use of aggregating function {e.name}(...) in {where}")
+                for a in e.args:
+                    self._visit(a, bound, where, allow_agg, True)
+                return
+            if lname == "exists" and e.args and not isinstance(e.args[0], (A.Prop, A.PatternPred, A.Index)):
+                raise CypherSemanticError("exists() expects a property (n.prop) or a pattern")
+        if isinstance(e, (A.ListComp, A.Quantifier)):
+            self._visit(e.source, bound, where, allow_agg, in_agg)
+            inner = bound | {e.var}
+            for sub in (e.where, getattr(e, "projection", None)):
+                if sub is not None:
+                    self._visit(sub, inner, where, False, in_agg)
+            return
+        if isinstance(e, A.Reduce):
+            self._visit(e.init, bound, where, allow_agg, in_agg)
+            self._visit(e.source, bound, where, allow_agg, in_agg)
+            self._visit(e.body, bound | {e.acc, e.var}, where, False, in_agg)
+            return
+        if isinstance(e, (A.PatternPred, A.PatternComp, A.ExistsSubquery)):
+            parts = e.patterns if isinstance(e, A.ExistsSubquery) else [e.pattern]
+            local = set(bound)
+            for part in parts:
+                for el in part.elements:
+                    if isinstance(e, A.PatternPred) and el.var and el.var not in bound:
+                        raise CypherSemanticError(
+                            f"variable `{el.var}` not defined: a pattern predicate cannot introduce new variables")
+                    if el.var:
+                        local.add(el.var)
+                    if el.props is not None:
+                        self._visit(el.props, bound, where, False, in_agg)
+                if part.path_var:
+                    local.add(part.path_var)
+            if isinstance(e, A.PatternComp):
+                if e.where is not None:
+                    self._visit(e.where, local, where, False, in_agg)
+                self._visit(e.projection, local, where, False, in_agg)
+            elif isinstance(e, A.ExistsSubquery) and e.where is not None:
+                self._visit(e.where, local, where, False, in_agg)
+            return
+        if isinstance(e, A.MapProj):
+            self._visit(e.subject, bound, where, allow_agg, in_agg)
+            for kind, val in e.items:
+                if kind == "var" and val not in bound:
+                    raise CypherSemanticError(f"variable `{val}` not defined")
+                if kind == "item":
+                    self._visit(val[1], bound, where, allow_agg, in_agg)
+            return
+        for child in _children(e):
+            self._visit(child, bound, where, allow_agg, in_agg)
