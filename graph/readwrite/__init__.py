@@ -1,0 +1,5 @@
+"""Writing the graph to standard formats: ``write_json``, ``write_graphml``, ``write_gexf``."""
+
+from polgraph.graph.readwrite.export import FORMATS, write_gexf, write_graph, write_graphml, write_json
+
+__all__ = ["FORMATS", "write_gexf", "write_graph", "write_graphml", "write_json"]

@@ -54,6 +54,9 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `polgraph relations | head`: the reader has gone, nothing to say
+            sys.stderr.close()
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)

@@ -1,0 +1,416 @@
+"""Mentions: the spans of a parsed article that name actors, each resolved to one actor.
+
+Sources, in order of trust: role phrases attached to a name or resolved through the registry at the
+article's date ("the Belarusian leader"), registry names, demonyms and capitals, spaCy entities
+(repaired: titles glued to names are cut off, a "person-looking" ORG in apposition to a person's
+title is a person), state proxies ("the Russian side"), and pronouns (the most salient person).
+Unknown names become new actors; surname-only and misspelt mentions of an actor already seen in the
+article resolve to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from polgraph.graph.model import Actor, Role, slugify
+from polgraph.loaders.registry import Registry, norm
+
+__all__ = ["ArticleActors", "Mention", "find_mentions"]
+
+
+@lru_cache(maxsize=1)
+def _proxies() -> dict:
+    return yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/proxies.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actor: str
+    how: str  # registry | role | entity | proxy | pronoun | surname
+
+
+@dataclass
+class ArticleActors:
+    """What the mention finder knows about one article: its actors and where each is mentioned."""
+
+    registry: Registry
+    published: date | None
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    role_tokens: dict[int, str] = field(default_factory=dict)  # title noun -> actor id
+    new_ids: set[str] = field(default_factory=set)  # actors the registry did not know
+
+    def add(self, start: int, end: int, actor: Actor, how: str) -> Mention | None:
+        if any(i in self.by_token for i in range(start, end)):
+            return None
+        mention = Mention(start, end, actor.id, how)
+        self.actors.setdefault(actor.id, actor)
+        self.mentions.append(mention)
+        for i in range(start, end):
+            self.by_token[i] = mention
+        return mention
+
+    def actor_at(self, token: Token) -> str | None:
+        if token.i in self.role_tokens:
+            return self.role_tokens[token.i]
+        mention = self.by_token.get(token.i)
+        return mention.actor if mention else None
+
+
+def _registry_matcher(registry: Registry, vocab) -> PhraseMatcher:
+    cache = registry.__dict__.setdefault("_matchers", {})
+    if id(vocab) not in cache:
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        tokenizer_docs = {}
+        for actor in registry.actors.values():
+            for name in (actor.name, *actor.aliases):
+                tokenizer_docs.setdefault(name.lower(), name)
+        for key, names in (("name", tokenizer_docs),):
+            matcher.add(key, [Doc(vocab, words=_words(n)) for n in names.values()])
+        cache[id(vocab)] = matcher
+    return cache[id(vocab)]
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for part in text.replace("’", "'").split():
+        if part.endswith(("'s",)) and len(part) > 2:
+            out += [part[:-2], "'s"]
+        elif part[-1:] in ",.)" and len(part) > 1 and part not in ("U.S.", "U.K.", "E.U."):
+            out += [part[:-1], part[-1]]
+        elif part[:1] == "(" and len(part) > 1:
+            out += ["(", part[1:]]
+        else:
+            out.append(part)
+    return out
+
+
+def find_mentions(doc: Doc, registry: Registry, published: date | None) -> ArticleActors:
+    found = ArticleActors(registry, published)
+    proxies = _proxies()
+    _registry_names(doc, found)
+    _roles(doc, found)
+    _entities(doc, found, proxies["entity_kinds"])
+    _state_proxies(doc, found, set(proxies["state_proxies"]))
+    _pronouns(doc, found, set(proxies["person_pronouns"]))
+    return found
+
+
+# -- registry names ------------------------------------------------------------------------------
+def _registry_names(doc: Doc, found: ArticleActors) -> None:
+    registry = found.registry
+    matches = _registry_matcher(registry, doc.vocab)(doc, as_spans=True)
+    for span in sorted(matches, key=lambda s: (-(s.end - s.start), s.start)):
+        start = span.start + (1 if span[0].lower_ == "the" else 0)
+        actor = registry.by_name(span.text)
+        if actor is None or start >= span.end:
+            continue
+        if doc[start:span.end].text.islower():
+            continue  # "west", "georgia" in lower case are words, not actors
+        found.add(start, span.end, actor, "registry")
+    for token in doc:  # capitals as metonymy, demonyms heading a noun phrase ("the Russians")
+        if token.i in found.by_token or not token.text[:1].isupper():
+            continue
+        capital = registry.state_by_capital(token.text)
+        if capital is not None and token.ent_type_ in ("GPE", "ORG", "LOC", "") and token.dep_ != "compound":
+            found.add(token.i, token.i + 1, capital, "registry")
+        elif token.pos_ in ("PROPN", "NOUN") and token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound"):
+            state = registry.state_by_demonym(token.text)
+            if state is not None:
+                found.add(token.i, token.i + 1, state, "registry")
+
+
+# -- role phrases --------------------------------------------------------------------------------
+_TITLE_HEADS = {"president", "leader", "minister", "secretary", "general", "chancellor", "premier",
+                "spokesperson", "spokesman", "spokeswoman", "head", "chief", "king", "queen", "emir",
+                "ruler", "representative", "chairperson", "chairman", "chair", "speaker", "diplomat",
+                "monarch", "strongman", "executive", "pm", "vice-president"}
+
+
+def _title_of(token: Token, found: ArticleActors) -> tuple[str | None, bool]:
+    """The canonical office a title noun names (modifiers included), and whether it means 'leader'."""
+    titles = found.registry.titles
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod") and not _place(c, found)]
+    words = [m.lower_ for m in mods if not m.ent_type_ == "PERSON"] + [token.lower_]
+    right = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if right:
+        pobj = [c for c in right[0].children if c.dep_ == "pobj"]
+        if pobj and pobj[0].lower_ in ("state", "defense", "defence", "foreign"):
+            words += ["of", *[t.lower_ for t in pobj[0].subtree]]
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        title = titles.title_of(phrase)
+        if title:
+            return title, False
+    if norm(token.lower_) in titles.leader_words:
+        return None, True
+    return None, False
+
+
+def _place(token: Token, found: ArticleActors) -> Actor | None:
+    """A state or organisation a modifier or object token names (demonym, name, capital)."""
+    registry = found.registry
+    mention = found.by_token.get(token.i)
+    if mention is not None:
+        actor = found.actors[mention.actor]
+        return actor if actor.kind != "person" else None
+    span_text = _compound_text(token)
+    return registry.place(span_text) or registry.place(token.text)
+
+
+def _compound_text(token: Token) -> str:
+    left = [c for c in token.lefts if c.dep_ == "compound"]
+    start = min([token.i] + [c.left_edge.i for c in left])
+    return token.doc[start: token.i + 1].text
+
+
+def _roles(doc: Doc, found: ArticleActors) -> None:
+    consumed: set[int] = set()
+    for token in doc:
+        if token.lower_ not in _TITLE_HEADS or token.i in consumed or token.tag_ in ("NNS", "NNPS"):
+            continue
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        title, is_leader = _title_of(token, found)
+        if not title and not is_leader:
+            continue
+        jurisdiction, person = _role_context(token, found, consumed)
+        holder = None
+        if person is not None:
+            holder = person
+        elif jurisdiction is not None:
+            registry = found.registry
+            holder_actor = (
+                registry.leader(jurisdiction.id, found.published)
+                if is_leader
+                else registry.office_holder(title, jurisdiction.id, found.published)
+            )
+            if holder_actor is not None:
+                found.actors.setdefault(holder_actor.id, holder_actor)
+                found.actors.setdefault(jurisdiction.id, jurisdiction)
+                holder = holder_actor.id
+        if holder is not None:
+            found.role_tokens[token.i] = holder
+            for mod in token.lefts:
+                if mod.dep_ in ("compound", "amod") and mod.i not in found.by_token:
+                    found.role_tokens.setdefault(mod.i, holder)
+
+
+def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tuple[Actor | None, str | None]:
+    """The jurisdiction of a title noun and the person it is attached to, following nested titles."""
+    jurisdiction: Actor | None = None
+    person: str | None = None
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            jurisdiction = jurisdiction or _place(child, found)
+    node = token
+    for _ in range(4):  # "press secretary of the President of Russia Dmitry Peskov"
+        of = [c for c in node.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        if not of:
+            break
+        pobj = next((c for c in of[0].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            break
+        if pobj.lower_ in _TITLE_HEADS:
+            consumed.add(pobj.i)
+            for child in pobj.lefts:
+                if child.dep_ in ("amod", "compound", "poss"):
+                    jurisdiction = jurisdiction or _place(child, found)
+            node = pobj
+            continue
+        candidate = _person_name(pobj, found)
+        if candidate is not None:
+            person = candidate
+            for child in pobj.lefts:
+                if child.dep_ == "compound":
+                    jurisdiction = jurisdiction or _place(child, found)
+        else:
+            jurisdiction = jurisdiction or _place(pobj, found)
+        break
+    if person is None:
+        # "Ukrainian President Volodymyr Zelensky", "Peskov, press secretary ...", "..., Imangali Tasmagambetov"
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            person = _person_name(token.head, found)
+        elif token.dep_ == "appos":
+            person = _person_name(token.head, found)
+        if person is None:
+            for child in token.rights:
+                if child.dep_ == "appos":
+                    person = _person_name(child, found, force=True)
+                    if person:
+                        break
+    return jurisdiction, person
+
+
+def _person_name(token: Token, found: ArticleActors, force: bool = False) -> str | None:
+    """The person a proper-noun token names, creating the actor if needed."""
+    mention = found.by_token.get(token.i)
+    if mention is not None:
+        actor = found.actors[mention.actor]
+        return actor.id if actor.kind == "person" else None
+    if token.pos_ != "PROPN":
+        return None
+    if not force and token.ent_type_ not in ("PERSON", ""):
+        return None
+    span = _name_span(token, found)
+    if span is None:
+        return None
+    if not force and len(span) < 2 and token.ent_type_ != "PERSON":
+        return None
+    actor = _person_actor(span.text, found)
+    return found.add(span.start, span.end, actor, "role") and actor.id
+
+
+def _name_span(token: Token, found: ArticleActors) -> Span | None:
+    """The proper-name tokens ending at ``token``: its PROPN compounds, minus places and titles."""
+    doc = token.doc
+    start = token.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.head.i != token.i or prev.dep_ != "compound" or prev.pos_ != "PROPN":
+            break
+        if prev.lower_ in _TITLE_HEADS or norm(prev.text) in found.registry.titles.honorifics:
+            break
+        if found.registry.place(prev.text) is not None or prev.i in found.by_token:
+            break
+        start -= 1
+    if any(i in found.by_token for i in range(start, token.i + 1)):
+        return None
+    return doc[start: token.i + 1]
+
+
+def _person_actor(name: str, found: ArticleActors) -> Actor:
+    """The actor a person's name means: registry, an article person with that surname, or new."""
+    known = found.registry.by_name(name)
+    if known is not None:
+        return known
+    parts = name.split()
+    for actor in found.actors.values():
+        if actor.kind == "person" and _same_person(parts, actor):
+            return actor
+    if len(parts) == 1:
+        candidates = found.registry.by_surname(name)
+        if len(candidates) == 1:
+            return candidates[0]
+    actor = Actor(id=slugify(name), name=name, kind="person")
+    found.new_ids.add(actor.id)
+    return actor
+
+
+def _same_person(parts: list[str], actor: Actor) -> bool:
+    for full in (actor.name, *actor.aliases):
+        theirs = norm(full).split()
+        mine = [norm(p) for p in parts]
+        if not theirs or not mine or not mine[-1]:
+            continue
+        if len(mine) == 1 and _similar(mine[0], theirs[-1]):
+            return True
+        if len(mine) > 1 and _similar(mine[-1], theirs[-1]) and mine[0][:1] == theirs[0][:1]:
+            return True
+    return False
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return len(a) >= 5 and a[:4] == b[:4] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+# -- entities ------------------------------------------------------------------------------------
+def _entities(doc: Doc, found: ArticleActors, kinds: dict[str, str]) -> None:
+    registry = found.registry
+    for ent in doc.ents:
+        if ent.label_ not in kinds:
+            continue
+        span = _trim(ent, found)
+        if span is None:
+            continue
+        if any(i in found.by_token for i in range(span.start, span.end)):
+            continue
+        text = span.text
+        known = registry.by_name(text)
+        if known is None and ent.label_ in ("GPE", "NORP", "LOC"):
+            known = registry.place(text)
+        if known is not None:
+            found.add(span.start, span.end, known, "entity")
+            continue
+        if ent.label_ == "NORP":
+            continue  # unknown nationalities and groups are not actors of their own
+        if ent.label_ == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+            continue  # "a special military operation (SVO)": an acronym of a thing, not an actor
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(span, found)):
+            actor = _person_actor(text, found)
+        else:
+            same = next((a for a in found.actors.values() if a.kind != "person" and norm(a.name) == norm(text)), None)
+            actor = same or Actor(id=slugify(text), name=text, kind=kinds[ent.label_])
+            if same is None:
+                found.new_ids.add(actor.id)
+        found.add(span.start, span.end, actor, "entity")
+
+
+def _trim(ent: Span, found: ArticleActors) -> Span | None:
+    """Cut leading articles, titles and honorifics, and a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    honorifics = found.registry.titles.honorifics
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or (
+        ent.label_ == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in _TITLE_HEADS)
+    )):
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    if ent.label_ == "PERSON":
+        while start < end - 1 and found.registry.place(doc[start].text) is not None:
+            start += 1  # "Belarus Alexander Lukashenko": a country glued to a name
+    return doc[start:end] if start < end else None
+
+
+def _looks_like_person(span: Span, found: ArticleActors) -> bool:
+    """An ORG entity that is a person: in apposition to a title, or the subject of a person's title."""
+    root = span.root
+    return root.dep_ == "appos" and root.head.lower_ in _TITLE_HEADS and len(span) >= 2
+
+
+# -- state proxies and pronouns ------------------------------------------------------------------
+def _state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
+    for token in doc:
+        if token.lemma_.lower() not in nouns or token.i in found.by_token:
+            continue
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                place = _place(child, found)
+                if place is not None and place.kind == "state":
+                    start = token.i
+                    while start > child.i and start - 1 not in found.by_token and doc[start - 1].dep_ in ("amod", "compound"):
+                        start -= 1
+                    found.add(start, token.i + 1, place, "proxy")
+                    break
+
+
+def _pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:
+    """he/she -> the person most recently mentioned as a subject or speaker, else most recently."""
+    salient: str | None = None
+    recent: str | None = None
+    for token in doc:
+        actor_id = found.actor_at(token)
+        if actor_id and found.actors[actor_id].kind == "person":
+            recent = actor_id
+            if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.head.lower_ == "according"):
+                salient = actor_id
+            elif token.head.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("compound", "appos"):
+                salient = actor_id
+        if token.lower_ in pronouns and token.tag_ == "PRP" and token.i not in found.by_token:
+            target = salient or recent
+            if target:
+                found.add(token.i, token.i + 1, found.actors[target], "pronoun")

@@ -1,0 +1,216 @@
+"""The loader: article -> parse -> mentions -> relations -> ArticleGraph -> store.
+
+Data flows one way: readers give Articles, :class:`Loader` reads each into an ArticleGraph (the
+model), and a store writes it. Nothing here knows any particular article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from polgraph.exceptions import InputError
+from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
+from polgraph.graph.ontology import by_name
+from polgraph.graph.store import Store, WriteSummary
+from polgraph.loaders.lexicon import Lexicon, default_lexicon
+from polgraph.loaders.mentions import find_mentions
+from polgraph.loaders.nlp import load_pipeline
+from polgraph.loaders.readers import Record, iter_files, read_bytes, read_path
+from polgraph.loaders.registry import Registry, default_registry
+from polgraph.loaders.relations import read_relations
+
+__all__ = ["LoadReport", "Loader"]
+
+# spaCy's parser needs memory in proportion to the text; long articles are read in pieces.
+CHUNK_CHARS = 100_000
+# Longer "articles" are almost always dumps of many; refuse them unless asked (--max-article-mb).
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+@dataclass
+class LoadReport:
+    files: int = 0
+    articles: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    written: WriteSummary = field(default_factory=WriteSummary)
+
+
+class Loader:
+    """Reads articles into graphs. Load the spaCy pipeline once, read many articles."""
+
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        nlp: Language | None = None,
+        pipeline: str | None = None,
+        lexicon: Lexicon | None = None,
+        max_chars: int = MAX_ARTICLE_CHARS,
+    ) -> None:
+        self.max_chars = max_chars
+        self.registry = registry or default_registry()
+        self._nlp = nlp
+        self._pipeline = pipeline
+        self.lexicon = lexicon or default_lexicon()
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self._pipeline)
+        return self._nlp
+
+    # -- reading -------------------------------------------------------------------------------
+    def read(self, article: Article) -> ArticleGraph:
+        return next(self.read_many([article]))
+
+    def read_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleGraph]:
+        """ArticleGraphs in input order; short articles go through ``nlp.pipe`` together."""
+        articles = list(articles)
+        pieces: list[tuple[int, str]] = [(i, chunk) for i, a in enumerate(articles) for chunk in _chunks(a.text)]
+        docs: dict[int, list[Doc]] = {}
+        for (index, _), doc in zip(pieces, self.nlp.pipe((text for _, text in pieces), batch_size=batch_size)):
+            docs.setdefault(index, []).append(doc)
+        for index, article in enumerate(articles):
+            doc = docs[index][0] if len(docs[index]) == 1 else Doc.from_docs(docs[index])
+            yield self.graph_of(article, doc)
+
+    def graph_of(self, article: Article, doc: Doc) -> ArticleGraph:
+        found = find_mentions(doc, self.registry, article.published)
+        sentences = _numbered_sentences(doc)
+        readings, topics = read_relations(sentences, found, self.lexicon, article.published)
+        relations = []
+        for r in readings:
+            rel_type = by_name(r.type)
+            relations.append(
+                Relation(
+                    source=r.source, target=r.target, type=r.type, article=article.id, sentence=r.sentence,
+                    evidence=r.evidence, date=r.date, cameo=rel_type.cameo[0], plover=rel_type.plover,
+                    confidence=r.confidence,
+                )
+            )
+        in_relations = {r.source for r in relations} | {r.target for r in relations}
+        counts = Counter(m.actor for m in found.mentions)
+        for holder in found.role_tokens.values():
+            counts[holder] += 0  # present, even when only named by a role phrase
+        actors: list[Actor] = []
+        for actor_id in counts:
+            actor = found.actors[actor_id]
+            if actor_id in found.new_ids and actor.kind == "state" and actor_id not in in_relations:
+                continue  # an unknown place named only as a place is not an actor
+            actors.append(actor)
+        kept = {a.id for a in actors}
+        relations = [r for r in relations if r.source in kept and (r.target in kept or r.target in topics)]
+        used_topics = {r.target for r in relations}
+        return ArticleGraph(
+            article=article,
+            actors=actors,
+            topics=[t for t in topics.values() if t.id in used_topics],
+            relations=relations,
+            mentions=[Mention(actor_id, article.id, max(counts[actor_id], 1)) for actor_id in kept],
+        )
+
+    # -- loading into a store ------------------------------------------------------------------
+    def load(
+        self,
+        store: Store,
+        paths: Sequence[Path | str],
+        *,
+        stdin: bytes | None = None,
+        batch_size: int = 32,
+        on_file: Callable[[str], None] | None = None,
+        on_error: Callable[[InputError], None] | None = None,
+    ) -> LoadReport:
+        """Load files (folders are walked; ``-`` reads ``stdin``). A bad file or record is reported
+        and skipped; the rest load; each batch of articles is one store transaction."""
+        report = LoadReport()
+        pending: list[Article] = []
+
+        def flush() -> None:
+            fresh = [a for a in pending if not store.has_article(a.id)]
+            graphs = list(self.read_many(fresh)) if fresh else []
+            summary = store.write(graphs) if graphs else WriteSummary()
+            report.written.articles += summary.articles
+            report.written.actors += summary.actors
+            report.written.relations += summary.relations
+            report.written.skipped += summary.skipped + len(pending) - len(fresh)
+            pending.clear()
+
+        for name, records in self._records(paths, stdin):
+            report.files += 1
+            for record in records:
+                if isinstance(record, InputError):
+                    report.errors.append(record)
+                    if on_error:
+                        on_error(record)
+                    continue
+                if len(record.text) > self.max_chars:
+                    error = InputError(
+                        name,
+                        f"article is {len(record.text) / 1e6:.1f} million characters, over the limit of "
+                        f"{self.max_chars / 1e6:.1f} million (raise it with --max-article-mb)",
+                    )
+                    report.errors.append(error)
+                    if on_error:
+                        on_error(error)
+                    continue
+                report.articles += 1
+                pending.append(record)
+                if len(pending) >= batch_size:
+                    flush()
+            if on_file:
+                on_file(name)
+        if pending:
+            flush()
+        return report
+
+    def _records(self, paths: Sequence[Path | str], stdin: bytes | None) -> Iterator[tuple[str, list[Record]]]:
+        files: list[Path] = []
+        for raw in paths:
+            if str(raw) == "-":
+                yield "<stdin>", list(read_bytes(stdin or b"", "<stdin>"))
+                continue
+            path = Path(raw)
+            if not path.exists():
+                yield str(path), [InputError(str(path), "no such file or folder")]
+                continue
+            files.extend(iter_files([path]))
+        for path in files:
+            records: list[Record] = []
+            try:
+                records = list(read_path(path))
+            except InputError as exc:
+                records = [exc]
+            yield str(path), records
+
+
+def _chunks(text: str) -> list[str]:
+    if len(text) <= CHUNK_CHARS:
+        return [text]
+    pieces, current, size = [], [], 0
+    for paragraph in text.split("\n"):
+        while len(paragraph) > CHUNK_CHARS:  # one huge paragraph: cut at a sentence end if we can
+            cut = paragraph.rfind(". ", 0, CHUNK_CHARS) + 1 or CHUNK_CHARS
+            pieces.append(paragraph[:cut])
+            paragraph = paragraph[cut:]
+        if size + len(paragraph) > CHUNK_CHARS and current:
+            pieces.append("\n".join(current))
+            current, size = [], 0
+        current.append(paragraph)
+        size += len(paragraph) + 1
+    if current:
+        pieces.append("\n".join(current))
+    return [p for p in pieces if p.strip()]
+
+
+def _numbered_sentences(doc: Doc) -> list[tuple[int, Span]]:
+    """1-based sentence numbers in article order, whitespace-only sentences not counted."""
+    numbered = []
+    for sent in doc.sents:
+        if sent.text.strip():
+            numbered.append((len(numbered) + 1, sent))
+    return numbered

@@ -1,0 +1,72 @@
+"""HTML pages: the title, the publication date from common meta tags, the paragraphs' text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+from polgraph.exceptions import InputError
+from polgraph.graph.model import Article
+from polgraph.loaders.readers.text import decode_text
+
+__all__ = ["read_html"]
+
+_DATE_META = {"date", "article:published_time", "pubdate", "publishdate", "dc.date", "datepublished"}
+_SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form"}
+_BLOCKS = {"p", "h1", "h2", "h3", "li", "blockquote", "div", "br"}
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.published: str | None = None
+        self.parts: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag in _SKIP:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            key = (values.get("name") or values.get("property") or values.get("itemprop") or "").lower()
+            if key in _DATE_META and not self.published:
+                self.published = values.get("content")
+        elif tag == "time" and not self.published and values.get("datetime"):
+            self.published = values["datetime"]
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self._skip:
+            self._skip -= 1
+        elif tag == "title":
+            self._in_title = False
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def read_html(data: bytes, name: str) -> Article:
+    extractor = _Extractor()
+    extractor.feed(decode_text(data, name))
+    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(extractor.parts))
+    text = re.sub(r"\s*\n\s*\n\s*", "\n\n", text).strip()
+    if not text:
+        raise InputError(name, "no text in the HTML page")
+    published = None
+    if extractor.published:
+        try:
+            published = date.fromisoformat(extractor.published.strip()[:10])
+        except ValueError:
+            published = None  # an unparsable meta date is not worth refusing the page for
+    return Article.from_text(text, published=published, title=extractor.title.strip(), source=name)

@@ -1,0 +1,319 @@
+"""Relations from the dependency parse: who did what to whom, sentence by sentence.
+
+Mechanisms (each a function below): verb + subject + object through the verb lexicon, with the
+object's own actor or the actor it belongs to ("the decree of Z", "contacts with Moscow");
+passive voice (agent -> subject); relative clauses ("Z, which prohibits ..."); control ("X
+proposed to ...", "X urged Y to ..."); coordination of subjects and objects; negation (dropped);
+modality ("may impose sanctions" is a threat); reported speech ("X said that ...", "as X noted,
+...", "according to X, ...": the speaker comments on the actors of what was said); naming ("he
+called Z's decree 'miracles'"); nominal events ("Germany's ban on Mahan Air").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from polgraph.graph.model import Topic
+from polgraph.loaders.dates import resolve_date
+from polgraph.loaders.lexicon import Lexicon
+from polgraph.loaders.mentions import ArticleActors
+
+__all__ = ["Reading", "read_relations"]
+
+_RELATIVE = {"which", "who", "that", "whom"}
+_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
+_OWNER_PREPS = {"of", "by"}
+_TOPIC_TYPES = {"PROPOSES", "REJECTS", "CALLS_FOR", "AGREES"}
+_PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One relation read from one sentence (source and target are actor or topic ids)."""
+
+    source: str
+    target: str
+    type: str
+    sentence: int
+    evidence: str
+    date: date | None
+    confidence: float
+
+
+class _SentenceReader:
+    def __init__(self, sent: Span, number: int, found: ArticleActors, lexicon: Lexicon, published: date | None):
+        self.sent = sent
+        self.number = number
+        self.found = found
+        self.lexicon = lexicon
+        self.published = published
+        self.topics: dict[str, Topic] = {}
+        self.evidence = re.sub(r"\s+", " ", sent.text).strip()
+
+    # -- actors of noun phrases ------------------------------------------------------------
+    def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
+        """The actors a noun phrase names, or (for a non-actor noun) the actors it belongs to."""
+        found: list[str] = []
+        own = self.found.actor_at(token)
+        if own:
+            found.append(own)
+        elif depth < 2:
+            for child in token.children:
+                if child.dep_ == "poss" and "poss" in owners:
+                    found += self.actors_of(child, owners, depth + 1)
+                elif child.dep_ == "compound" and "poss" in owners:
+                    actor = self.found.actor_at(child)
+                    if actor:
+                        found.append(actor)
+                elif child.dep_ in ("prep", "agent") and child.lower_ in owners:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found += self.actors_of(pobj, owners, depth + 1)
+        for child in token.children:
+            if child.dep_ == "conj":
+                found += self.actors_of(child, owners, depth)
+        return list(dict.fromkeys(found))
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[str]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                head = verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
+                return self.actors_of(head, ("poss", "of", "by"))
+            if child.dep_ == "agent":
+                return [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        if depth > 3:
+            return []
+        if verb.dep_ == "relcl":
+            return self.actors_of(verb.head)
+        if verb.dep_ == "xcomp":
+            controller = [c for c in verb.head.children if c.dep_ == "dobj" and self.actors_of(c, ())]
+            if controller:
+                return self.actors_of(controller[0], ())
+            return self.subjects(verb.head, depth + 1)
+        if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head, depth + 1)
+        return []
+
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def objects(self, verb: Token) -> tuple[list[str], Token | None]:
+        """Target actors of a verb, and the object noun (for object patterns and topics)."""
+        targets: list[str] = []
+        noun = None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
+                noun = noun or (child if child.dep_ != "oprd" else None)
+                targets += self.actors_of(child, ("poss", "of") + tuple(_TARGET_PREPS))
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        targets += self.actors_of(pobj, ("poss", "of"))
+            elif child.dep_ == "prt":  # "called on X", "pulled out of X"
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        targets += [a for p in prep.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        return list(dict.fromkeys(targets)), noun
+
+    # -- events ----------------------------------------------------------------------------
+    def lemma(self, verb: Token) -> str:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        lemma = verb.lemma_.lower()
+        if particle and f"{lemma} {particle}" in self.lexicon.verbs:
+            return f"{lemma} {particle}"
+        return lemma
+
+    def negated(self, verb: Token) -> bool:
+        node = verb
+        for _ in range(3):
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in node.children):
+                return True
+            if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+                return False
+            if node.dep_ == "ccomp":
+                return False
+            node = node.head
+        return False
+
+    def verb_events(self, verb: Token) -> Iterator[Reading]:
+        lemma = self.lemma(verb)
+        if lemma in self.lexicon.ignore and lemma not in self.lexicon.speech:
+            return
+        targets, noun = self.objects(verb)
+        rel_type = self.lexicon.verb_type(lemma, noun.lemma_.lower() if noun is not None else None)
+        naming = lemma in self.lexicon.naming and any(c.dep_ == "oprd" for c in verb.children)
+        if naming:
+            oprd = next(c for c in verb.children if c.dep_ == "oprd")
+            targets = []
+            for node in [oprd, *oprd.children]:
+                if node.dep_ in ("oprd", "appos", "dobj"):
+                    targets += self.actors_of(node, ("poss", "of"))
+            rel_type = "CRITICIZES" if oprd.lemma_.lower() in self.lexicon.scorn or oprd.lower_ in self.lexicon.scorn else "COMMENTS_ON"
+        if rel_type is None and lemma not in self.lexicon.speech:
+            return
+        if self.negated(verb):
+            return
+        if verb.dep_ == "xcomp" and self._under_intent(verb):
+            return  # the governing "propose"/"threaten" carries it, with this verb's targets
+        sources = self.subjects(verb)
+        if self.is_passive(verb):
+            agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+            sources = agents
+        if not sources:
+            return
+        confidence = 1.0
+        if rel_type:
+            if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal - {"will", "shall"} for c in verb.children):
+                if rel_type in self.lexicon.coercive:
+                    rel_type = "THREATENS"
+                confidence = 0.6
+            if not targets:
+                for comp in verb.children:
+                    if comp.dep_ == "xcomp":
+                        targets, comp_noun = self.objects(comp)
+                        if rel_type in ("PROPOSES", "THREATENS") and comp.lemma_.lower() in self.lexicon.verbs:
+                            inner = self.lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
+                            if rel_type == "PROPOSES" and inner in self.lexicon.coercive and lemma in self.lexicon.intent:
+                                rel_type = "THREATENS"
+                        if not targets and rel_type in _TOPIC_TYPES:
+                            targets = [self.topic(comp, comp_noun)]
+                        break
+            if not targets and noun is not None and rel_type in _TOPIC_TYPES:
+                targets = [self.topic(None, noun)]
+        day = self.date_of(verb)
+        emitted = False
+        if rel_type and targets:
+            for source in sources:
+                for target in targets:
+                    if source != target:
+                        emitted = emitted or not target.startswith("topic:")
+                        yield Reading(source, target, rel_type, self.number, self.evidence, day, confidence)
+        if not emitted and (lemma in self.lexicon.speech or rel_type == "CRITICIZES"):
+            yield from self.speech(verb, sources, "CRITICIZES" if rel_type == "CRITICIZES" else "COMMENTS_ON", day)
+
+    def _under_intent(self, verb: Token) -> bool:
+        head = verb.head
+        head_lemma = head.lemma_.lower()
+        return head_lemma in self.lexicon.intent or self.lexicon.verbs.get(head_lemma) in ("PROPOSES", "THREATENS")
+
+    def speech(self, verb: Token, speakers: list[str], rel_type: str, day: date | None) -> Iterator[Reading]:
+        clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        tokens: list[Token] = [t for c in clause for t in c.subtree]
+        if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+            own = {t.i for t in verb.subtree}
+            tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
+        yield from self._about(tokens, speakers, rel_type, day, 0.8)
+
+    def _about(self, tokens: list[Token], speakers: list[str], rel_type: str, day: date | None, confidence: float) -> Iterator[Reading]:
+        seen: set[str] = set()
+        for token in tokens:
+            actor = self.found.actor_at(token)
+            if not actor or actor in speakers or actor in seen or self._in_adjunct(token, tokens):
+                continue
+            if token.dep_ in ("compound", "amod") and token.head.i in {t.i for t in tokens} and self.found.actor_at(token.head) == actor:
+                continue
+            seen.add(actor)
+            for speaker in speakers:
+                yield Reading(speaker, actor, rel_type, self.number, self.evidence, day, confidence)
+
+    def _in_adjunct(self, token: Token, clause: list[Token]) -> bool:
+        """Inside a place or time adjunct ("in Ukraine", "during the summit"), which is not what was said about."""
+        node = token
+        for _ in range(6):
+            if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS and node.head.head.pos_ in ("VERB", "AUX", "NOUN"):
+                return True
+            if node.head is node:
+                return False
+            node = node.head
+        return False
+
+    def according_to(self) -> Iterator[Reading]:
+        for token in self.sent:
+            if token.lower_ == "according" and token.dep_ == "prep":
+                to = next((c for c in token.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if pobj is None:
+                    continue
+                speakers = self.actors_of(pobj, ())
+                own = {t.i for t in token.subtree}
+                tokens = [t for t in token.head.subtree if t.i not in own]
+                yield from self._about(tokens, speakers, "COMMENTS_ON", self.date_of(token.head), 0.8)
+
+    def nominal_events(self) -> Iterator[Reading]:
+        for token in self.sent:
+            rel_type = self.lexicon.nominal.get(token.lemma_.lower())
+            if rel_type is None or token.pos_ != "NOUN":
+                continue
+            sources: list[str] = []
+            targets: list[str] = []
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "amod") and self.found.actor_at(child):
+                    sources.append(self.found.actor_at(child))  # type: ignore[arg-type]
+                elif child.dep_ in ("prep", "agent"):
+                    pobjs = [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, ())]
+                    if child.lower_ == "by":
+                        sources += pobjs
+                    elif child.lower_ == "between" and len(pobjs) > 1:
+                        sources, targets = pobjs[:1], pobjs[1:]
+                    elif child.lower_ in ("on", "against", "to", "with", "of", "toward", "towards", "upon"):
+                        targets += pobjs
+                elif child.dep_ == "acl":  # "the war unleashed by the West against Russia"
+                    for grand in child.children:
+                        pobjs = [a for p in grand.children if p.dep_ == "pobj" for a in self.actors_of(p, ())]
+                        if grand.dep_ == "agent":
+                            sources += pobjs
+                        elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
+                            targets += pobjs
+            day = self.date_of(token)
+            for source in dict.fromkeys(sources):
+                for target in dict.fromkeys(targets):
+                    if source != target:
+                        yield Reading(source, target, rel_type, self.number, self.evidence, day, 0.7)
+
+    # -- topics and dates ------------------------------------------------------------------
+    def topic(self, verb: Token | None, noun: Token | None) -> str:
+        words = []
+        if verb is not None:
+            words.append(verb.lemma_.lower())
+        if noun is not None:
+            words += [t.text for t in noun.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl") and t.i <= noun.i or t.i == noun.i]
+        name = " ".join(dict.fromkeys(w for w in words if w.strip())) or "unspecified"
+        topic = Topic.named(name)
+        self.topics[topic.id] = topic
+        return topic.id
+
+    def date_of(self, token: Token) -> date | None:
+        span_tokens = {t.i for t in token.subtree}
+        dates = [e for e in self.sent.ents if e.label_ == "DATE"]
+        chosen = [e for e in dates if e.root.i in span_tokens] or dates
+        for ent in chosen:
+            day = resolve_date(ent.text, self.published)
+            if day:
+                return day
+        return self.published
+
+    def read(self) -> list[Reading]:
+        readings: list[Reading] = []
+        for token in self.sent:
+            if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT" and False):
+                readings += self.verb_events(token)
+        readings += self.according_to()
+        readings += self.nominal_events()
+        return list(dict.fromkeys(readings))
+
+
+def read_relations(
+    sentences: list[tuple[int, Span]], found: ArticleActors, lexicon: Lexicon, published: date | None
+) -> tuple[list[Reading], dict[str, Topic]]:
+    readings: list[Reading] = []
+    topics: dict[str, Topic] = {}
+    for number, sent in sentences:
+        reader = _SentenceReader(sent, number, found, lexicon, published)
+        readings += reader.read()
+        topics.update(reader.topics)
+    return readings, topics
