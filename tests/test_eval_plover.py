@@ -138,3 +138,14 @@ def test_read_plover_dev_file_and_bad_lines(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_plover(bad)
     assert str(err.value) == f"{bad}:1: a PLOVER record needs 'text' and 'event'"
+
+
+def test_gold_source_acting_on_a_topic_beats_another_actors_act(registry: Registry) -> None:
+    record = PloverRecord("r4", "Romania rejected a Hungarian proposal.", "REJECT", ("Romania",), ("Hungarian",))
+    graph = _graph(
+        record.text,
+        [("Romania", "state"), ("Hungary", "state")],
+        [("Hungary", "PROPOSES", "the plan", "AGREE", 1.0), ("Romania", "REJECTS", "the plan", "REJECT", 0.6)],
+    )
+    outcome = score_record(record, graph, registry)
+    assert (outcome.how, outcome.predicted, outcome.correct) == ("source", "REJECT", True)

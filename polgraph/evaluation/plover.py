@@ -3,8 +3,8 @@
 Each record is one sentence with one political event: its PLOVER category and the source and
 target actor texts. polgraph reads the sentence as an article with no date; the relation scored is
 the one it extracts from an actor matching a gold source to an actor matching a gold target (any
-target when the record gives none), else the sentence's main event (highest confidence, then
-first). Its category is the relation's ``plover`` property.
+target when the record gives none), else one from an actor matching a gold source, else the
+sentence's main event (highest confidence, then first). Its category is the relation's ``plover`` property.
 
 The gold file uses the PLOVER draft names for some categories; they are mapped to the names the
 ontology uses, following the README's table (CALLS_FOR = REQUEST, CAMEO 10 demand; CRITICIZES and
@@ -100,7 +100,7 @@ def read_plover(path: Path) -> list[PloverRecord]:
 class PloverOutcome:
     record: PloverRecord
     relation: Relation | None = None
-    how: str = ""  # "pair": between gold actors, "main": the main event, "": nothing extracted
+    how: str = ""  # "pair": between gold actors, "source": from a gold source, "main": the main event, "": none
     predicted: str = ""  # PLOVER category of the relation
 
     @property
@@ -148,7 +148,7 @@ def _contains(words: list[str], part: list[str]) -> bool:
 
 
 def pick_relation(record: PloverRecord, graph: ArticleGraph, registry: Registry | None = None) -> tuple[Relation | None, str]:
-    """The relation whose category is scored, and how it was chosen ("pair", "main" or "")."""
+    """The relation whose category is scored, and how it was chosen ("pair", "source", "main" or "")."""
     events = [r for r in graph.relations if r.type in _EVENT_NAMES]
     if not events:
         return None, ""
@@ -158,6 +158,11 @@ def pick_relation(record: PloverRecord, graph: ArticleGraph, registry: Registry 
         pair = [r for r in events if r.source in sources and (not record.target or r.target in targets)]
         if pair:
             return _best(pair), "pair"
+        # The gold source acting on something else (often a topic holding the target: "rejected
+        # an Indian proposal") is closer to the gold event than another actor's act.
+        acting = [r for r in events if r.source in sources]
+        if acting:
+            return _best(acting), "source"
     return _best(events), "main"
 
 
@@ -216,7 +221,7 @@ class CategoryScore:
 class PloverSummary:
     total: CategoryScore
     categories: list[CategoryScore]
-    how: Counter[str]  # pair / main
+    how: Counter[str]  # pair / source / main
 
     def as_dict(self) -> dict[str, Any]:
         return {
