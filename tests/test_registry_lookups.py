@@ -119,3 +119,47 @@ def test_role_phrases(registry, phrase, day, title, place, holder) -> None:
 def test_a_phrase_without_a_place_is_not_a_role_phrase(registry) -> None:
     assert registry.role_phrase("the president", date(2020, 1, 1)) is None
     assert registry.role_phrase("Atlantis foreign minister", date(2020, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    "of, day, expected",
+    [
+        ("ukraine", date(2020, 1, 18), "Volodymyr Zelensky"),
+        ("ukraine", date(2015, 1, 1), "Petro Poroshenko"),
+        ("belarus", date(2023, 6, 1), "Alexander Lukashenko"),
+        ("russia", date(2010, 1, 1), "Dmitry Medvedev"),
+        ("russia", date(2022, 2, 24), "Vladimir Putin"),
+        ("kazakhstan", date(2018, 1, 1), "Nursultan Nazarbayev"),
+        ("kazakhstan", date(2022, 1, 5), "Kassym-Jomart Tokayev"),
+        ("armenia", date(2020, 10, 1), "Nikol Pashinyan"),
+        ("armenia", date(2016, 1, 1), "Serzh Sargsyan"),
+        ("georgia", date(2022, 1, 1), "Irakli Garibashvili"),
+        ("uzbekistan", date(2020, 1, 1), "Shavkat Mirziyoyev"),
+        ("estonia", date(2022, 1, 1), "Kaja Kallas"),
+    ],
+)
+def test_leaders_at_a_date(registry, of, day, expected) -> None:
+    assert name(registry.leader(of, day)) == expected
+
+
+@pytest.mark.parametrize(
+    "title, of, day, expected",
+    [
+        ("Prime Minister", "russia", date(2021, 1, 1), "Mikhail Mishustin"),
+        ("Prime Minister", "russia", date(2015, 1, 1), "Dmitry Medvedev"),
+        ("Foreign Minister", "russia", date(2019, 1, 1), "Sergey Lavrov"),
+        ("Foreign Minister", "ukraine", date(2022, 3, 1), "Dmytro Kuleba"),
+        ("Prime Minister", "ukraine", date(2015, 1, 1), "Arseniy Yatsenyuk"),
+        ("Foreign Minister", "belarus", date(2020, 8, 10), "Vladimir Makei"),
+        ("Prime Minister", "belarus", date(2021, 1, 1), "Roman Golovchenko"),
+        ("President", "moldova", date(2022, 1, 1), "Maia Sandu"),
+        ("Foreign Minister", "azerbaijan", date(2023, 9, 19), "Jeyhun Bayramov"),
+    ],
+)
+def test_office_holders_at_a_date(registry, title, of, day, expected) -> None:
+    assert name(registry.office_holder(title, of, day)) == expected
+
+
+def test_an_office_on_the_day_it_changes_hands_has_one_holder(registry) -> None:
+    assert name(registry.office_holder("President", "ukraine", date(2019, 5, 20))) == "Volodymyr Zelensky"
+    assert name(registry.office_holder("President", "ukraine", date(2019, 5, 19))) == "Petro Poroshenko"
