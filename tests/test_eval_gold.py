@@ -10,7 +10,7 @@ import pytest
 from polgraph.evaluation.gold import Duplicate, load_gold
 from polgraph.exceptions import InputError
 
-from conftest import SEED_GOLD
+from tests.conftest import SEED_GOLD
 
 
 def test_seed_reading_is_read_whole() -> None:

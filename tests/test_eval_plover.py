@@ -19,7 +19,7 @@ from polgraph.exceptions import InputError
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation, Topic, slugify
 from polgraph.loaders.registry import Registry
 
-from conftest import SHARED
+from tests.conftest import SHARED
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from polgraph.evaluation.scoring import Counts, score_article, summed
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic, slugify
 from polgraph.graph.stores.networkx_store import NetworkXStore
 
-from conftest import SHARED
+from tests.conftest import SHARED
 
 GOLD_FILES = sorted((SHARED / "eval" / "wikinews").glob("*.gold.yaml")) + sorted((SHARED / "seeds").glob("*.gold.yaml"))
 

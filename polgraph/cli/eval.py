@@ -22,10 +22,25 @@ __all__ = ["COMMANDS", "eval_command"]
     type=click.Path(path_type=Path),
     help="Score event typing on PLOVER gold sentences (JSON Lines: text, event, source, target).",
 )
+@click.option("--pipeline", metavar="NAME", help="spaCy pipeline package (default: as for `polgraph load`).")
+@click.option(
+    "--registry",
+    "registry_paths",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra actor registry YAML (repeatable), on top of the shipped one.",
+)
 @click.option("--detail", is_flag=True, help="List every miss: actors, relations, wrong relations, extra nodes.")
 @json_option
 @handle_errors
-def eval_command(paths: tuple[Path, ...], plover_file: Path | None, detail: bool, as_json: bool) -> None:
+def eval_command(
+    paths: tuple[Path, ...],
+    plover_file: Path | None,
+    pipeline: str | None,
+    registry_paths: tuple[Path, ...],
+    detail: bool,
+    as_json: bool,
+) -> None:
     """Score articles against the .gold.yaml readings beside them.
 
     PATHS are article .txt files, .gold.yaml files or folders (every .txt with a NAME.gold.yaml
@@ -46,8 +61,12 @@ def eval_command(paths: tuple[Path, ...], plover_file: Path | None, detail: bool
     records = read_plover(plover_file) if plover_file is not None else []
 
     from polgraph.loaders.pipeline import Loader
+    from polgraph.loaders.registry import default_registry
 
-    loader = Loader()
+    registry = default_registry()
+    for path in registry_paths:
+        registry.add_file(path)
+    loader = Loader(registry=registry, pipeline=pipeline)  # one spaCy pipeline for every article
     doc: dict[str, Any] = {}
     if pairs:
         scores = evaluate_articles(pairs, loader)
@@ -69,7 +88,7 @@ def eval_command(paths: tuple[Path, ...], plover_file: Path | None, detail: bool
                     for line in report.detail_lines(score):
                         click.echo(line)
     if records:
-        outcomes = evaluate_plover(records, loader)
+        outcomes = evaluate_plover(records, loader, registry)
         summary = summarize(outcomes)
         if as_json:
             doc["plover"] = report.plover_json(summary, outcomes, detail)

@@ -113,13 +113,15 @@ def scores_json(scores: Sequence[ArticleScore], total: Counts, detail: bool = Fa
     articles = []
     for s in scores:
         doc: dict[str, Any] = {"article": s.article, **s.counts.as_dict()}
-        if detail:
-            doc["missed_actors"] = [{"actor": m.actor, "nodes": list(m.nodes)} for m in s.missed_actors]
-            doc["missing_relations"] = [_gold_json(i) for i in s.missing_relations]
-            doc["wrong_relations"] = [_produced_json(r) for r in s.wrong_relations]
-            doc["forbidden"] = [{"relation": _produced_json(r), "item": _gold_json(i)} for r, i in s.forbidden_hits]
-            doc["duplicate_nodes"] = [{"node": n, "of": a} for n, a in s.duplicate_nodes]
-            doc["extra_nodes"] = list(s.extra_nodes)
+        if detail:  # under its own key: "duplicate_nodes" and "extra_nodes" are counts above
+            doc["detail"] = {
+                "missed_actors": [{"actor": m.actor, "nodes": list(m.nodes)} for m in s.missed_actors],
+                "missing_relations": [_gold_json(i) for i in s.missing_relations],
+                "wrong_relations": [_produced_json(r) for r in s.wrong_relations],
+                "forbidden": [{"relation": _produced_json(r), "item": _gold_json(i)} for r, i in s.forbidden_hits],
+                "duplicate_nodes": [{"node": n, "of": a} for n, a in s.duplicate_nodes],
+                "extra_nodes": list(s.extra_nodes),
+            }
         articles.append(doc)
     return {"articles": articles, "total": {"articles": len(scores), **total.as_dict()}}
 
@@ -156,7 +158,7 @@ def plover_outcome_line(outcome: PloverOutcome) -> str:
 def plover_json(summary: PloverSummary, outcomes: Sequence[PloverOutcome], detail: bool = False) -> dict[str, Any]:
     doc = summary.as_dict()
     if detail:
-        doc["sentences"] = [
+        doc["records"] = [
             {
                 "id": o.record.id,
                 "gold": o.record.event,
