@@ -109,16 +109,24 @@ def load_scenarios(root: Path) -> list[Scenario]:
 def _parse_feature(path: Path, folder: str) -> list[Scenario]:
     lines = path.read_text(encoding="utf-8").splitlines()
     scenarios: list[Scenario] = []
+    background: list[str] = []
     i = 0
     while i < len(lines):
         s = lines[i].strip()
+        if s.startswith("Background:"):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith("Scenario"):
+                j += 1
+            background = lines[i + 1:j]
+            i = j
+            continue
         if s.startswith("Scenario Outline:") or s.startswith("Scenario:"):
             outline = s.startswith("Scenario Outline:")
             name = s.split(":", 1)[1].strip()
             j = i + 1
             while j < len(lines) and not lines[j].strip().startswith(("Scenario", "Examples:")):
                 j += 1
-            body = lines[i + 1:j]
+            body = background + lines[i + 1:j]
             if outline:
                 k = j
                 examples: list[list[str]] = []
@@ -247,7 +255,7 @@ class _ValueParser:
             labels.append(self.name())
         props = self.props()
         self.eat(")")
-        return ("node", frozenset(labels), _norm_map(props))
+        return ("node", tuple(sorted(labels)), _norm_map(props))
 
     def rel(self) -> Any:
         self.eat("[")
@@ -391,7 +399,7 @@ def normalise(v: Any, unordered_lists: bool = False) -> Any:
         return ("map", tuple(sorted((k, normalise(x, unordered_lists)) for k, x in v.items()
                                     if x is not None)))
     if t is Node:
-        return ("node", frozenset(v.labels), tuple(sorted((k, normalise(x)) for k, x in v.properties().items())))
+        return ("node", tuple(sorted(v.labels)), tuple(sorted((k, normalise(x)) for k, x in v.properties().items())))
     if t is Rel:
         return ("rel", v.type, tuple(sorted((k, normalise(x)) for k, x in v.properties().items())))
     if t is CPath:

@@ -98,9 +98,6 @@ class _Run:
             elif isinstance(clause, A.With):
                 columns, rows = self._project(clause, rows)
                 self.scope = columns
-                if clause.where is not None:
-                    pred = compile_expr(clause.where, self.ctx)
-                    rows = (r for r in rows if pred(r) is True)
             elif isinstance(clause, A.Return):
                 columns, rows = self._project(clause, rows)
             elif isinstance(clause, A.Create):
@@ -163,12 +160,13 @@ class _Run:
         aggregating = any(contains_aggregate(it.expr) for it in items)
         mapping = [(it.expr, it.name) for it in items]
         order_exprs = [substitute(s.expr, mapping) for s in clause.order]
+        where = getattr(clause, "where", None)
+        # ORDER BY and WITH ... WHERE also see the variables from before a plain projection
+        keep_source = not aggregating and not clause.distinct and (bool(clause.order) or where is not None)
         if aggregating:
-            keep_source = False
             out_rows = self._aggregate(items, fns, order_exprs, rows)
         else:
-            keep_source = not clause.distinct
-            out_rows = self._plain(items, fns, rows, keep_source and bool(clause.order))
+            out_rows = self._plain(items, fns, rows, keep_source)
         if clause.distinct:
             out_rows = _distinct(out_rows, columns)
         if clause.order:
@@ -182,8 +180,10 @@ class _Run:
         limit = self._count(clause.limit, "LIMIT")
         if skip or limit is not None:
             out_rows = itertools.islice(out_rows, skip or 0, None if limit is None else (skip or 0) + limit)
-        if keep_source and clause.order:
-            # the source variables were kept only for ORDER BY: drop them again
+        if where is not None:
+            out_rows = _filter(out_rows, compile_expr(substitute(where, mapping), self.ctx))
+        if keep_source:
+            # the source variables were kept only for ORDER BY and WHERE: drop them again
             out_rows = ({c: r[c] for c in columns} for r in out_rows)
         return columns, out_rows
 
@@ -296,6 +296,13 @@ class _Run:
             return {}
         value = compile_expr(expr, self.ctx)(bind)
         return {k: v for k, v in value.items() if v is not None}
+
+
+def _filter(rows: Iterable[Row], pred: Any) -> Iterator[Row]:
+    # a function, not a generator expression: `pred` must not be looked up late
+    for r in rows:
+        if pred(r) is True:
+            yield r
 
 
 def _next_id(graph: Any) -> int:

@@ -7,6 +7,7 @@ CypherSemanticError ("type mismatch") for an argument of the wrong type.
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections.abc import Callable
 from datetime import date as _date
@@ -15,7 +16,7 @@ from typing import Any
 from polgraph.cypher.values import Date, Node, Path, Rel, render, type_name
 from polgraph.exceptions import CypherSemanticError
 
-__all__ = ["AGGREGATES", "FUNCTIONS", "ARITY", "type_error"]
+__all__ = ["AGGREGATES", "ARITY", "FUNCTIONS", "UNSUPPORTED_FUNCTIONS", "type_error"]
 
 AGGREGATES = {"count", "collect", "sum", "avg", "min", "max", "stdev", "stdevp", "percentilecont", "percentiledisc"}
 
@@ -411,15 +412,25 @@ FUNCTIONS: dict[str, Callable[..., Any]] = {
     "cos": _math1("cos", math.cos),
     "tan": _math1("tan", math.tan),
     "e": lambda: math.e,
+    "rand": lambda: random.random(),
     "pi": lambda: math.pi,
     "isempty": _nullsafe(_is_empty),
     "valuetype": lambda v: type_name(v),
 }
 
+# Neo4j functions the embedded engine knows of but does not provide: UnsupportedQuery, not "unknown".
+UNSUPPORTED_FUNCTIONS = {
+    "datetime", "localdatetime", "time", "localtime", "duration", "point", "distance", "point.distance",
+    "date.truncate", "datetime.truncate", "duration.between", "duration.inmonths", "duration.indays",
+    "duration.inseconds", "datetime.fromepoch", "datetime.fromepochmillis", "date.statement",
+    "date.transaction", "date.realtime", "randomuuid", "timestamp", "atan2", "asin", "acos", "atan",
+    "cot", "degrees", "radians", "haversin", "normalize", "char_length", "character_length",
+}
+
 # (min, max) argument counts; max None: any number.
 ARITY: dict[str, tuple[int, int | None]] = {
     "coalesce": (1, None), "range": (2, 3), "substring": (2, 3), "split": (2, 2), "replace": (3, 3),
-    "left": (2, 2), "right": (2, 2), "date": (0, 1), "round": (1, 2), "e": (0, 0), "pi": (0, 0),
+    "left": (2, 2), "right": (2, 2), "date": (0, 1), "round": (1, 2), "e": (0, 0), "pi": (0, 0), "rand": (0, 0),
     "count": (1, 1), "collect": (1, 1), "sum": (1, 1), "avg": (1, 1), "min": (1, 1), "max": (1, 1),
     "stdev": (1, 1), "stdevp": (1, 1), "percentilecont": (2, 2), "percentiledisc": (2, 2),
 }

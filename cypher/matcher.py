@@ -315,7 +315,8 @@ class Matcher:
         g = self.graph
         rvar, tvar = rc.var, tc.var
         if rvar is not None and rvar in bind:
-            raise CypherSemanticError(f"variable `{rvar}` is already bound: a variable-length relationship must be new")
+            yield from self._bound_varlen(rc, tc, u, direction, backwards, bind, used, nodes_state, rels_state, k, r)
+            return
         path_rels: list[Rel] = []
         path_nodes: list[Any] = [u]
 
@@ -355,6 +356,45 @@ class Matcher:
                 used.discard(ident)
 
         yield from dfs(u, 0)
+
+    def _bound_varlen(self, rc: _RelCheck, tc: _NodeCheck, u: Any, direction: str, backwards: bool,
+                      bind: dict[Any, Any], used: set[Any], nodes_state: list[Any], rels_state: list[Any],
+                      k: int, r: int) -> Iterator[None]:
+        """A variable-length relationship whose variable already holds a list: follow that list."""
+        lst = bind[rc.var]
+        if lst is None:
+            return
+        if type(lst) is not list or any(type(x) is not Rel for x in lst):
+            raise CypherSemanticError(f"type mismatch: `{rc.var}` is not a list of relationships")
+        lo, hi = rc.varlen  # type: ignore[misc]
+        if len(lst) < lo or (hi is not None and len(lst) > hi):
+            return
+        seq = lst[::-1] if backwards else lst
+        node, ids, idents = u, [u], []
+        for rel in seq:
+            ident = (rel.start, rel.end, rel.key)
+            if ident in used or ident in idents or not rc.ok(rel.attrs, bind):
+                return
+            if direction != "in" and rel.start == node:
+                node = rel.end
+            elif direction != "out" and rel.end == node:
+                node = rel.start
+            else:
+                return
+            ids.append(node)
+            idents.append(ident)
+        t = self._target_ok(tc, node, bind)
+        if not t:
+            return
+        used.update(idents)
+        nodes_state[k] = node
+        rels_state[r] = (list(lst), ids[::-1] if backwards else ids)
+        if t == 1 and tc.var is not None:
+            bind[tc.var] = Node(self.graph, node)
+        yield
+        if t == 1 and tc.var is not None:
+            del bind[tc.var]
+        used.difference_update(idents)
 
     def _op_path(self, op: tuple[Any, ...], bind: dict[Any, Any], used: set[Any], state: Any) -> Iterator[None]:
         p = op[1]

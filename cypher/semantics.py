@@ -7,7 +7,7 @@ from typing import Any
 
 from polgraph.cypher import ast as A
 from polgraph.cypher.expressions import _children, contains_aggregate
-from polgraph.cypher.functions import AGGREGATES, ARITY, FUNCTIONS
+from polgraph.cypher.functions import AGGREGATES, ARITY, FUNCTIONS, UNSUPPORTED_FUNCTIONS
 from polgraph.exceptions import CypherSemanticError, UnsupportedQuery
 
 __all__ = ["check", "WRITE_MESSAGE"]
@@ -27,6 +27,49 @@ def check(query: A.Query, allow_create: bool = False) -> None:
         columns = cols
 
 
+_VALUE_EXPRS = (A.ListLit, A.MapLit, A.ListComp, A.Compare, A.And, A.Or, A.Xor, A.Not, A.BinOp, A.Neg,
+                A.IsNull, A.StrOp, A.In, A.Quantifier, A.PatternPred, A.PatternComp, A.HasLabels, A.MapProj)
+
+
+def _kind_of(e: A.Expr, kinds: dict[str, str]) -> str:
+    """node / rel / path when an expression surely is one, value when it surely is none, else any."""
+    if isinstance(e, A.Var):
+        return kinds.get(e.name, "any")
+    if isinstance(e, A.Lit) and e.value is not None:
+        return "value"
+    if isinstance(e, _VALUE_EXPRS):
+        return "value"
+    return "any"
+
+
+def _check_grouping(e: Any, keys: list[Any], local: set[str]) -> None:
+    """Outside its aggregates, an aggregating expression may read only grouping keys (variables
+    or properties of variables): Neo4j's AmbiguousAggregationExpression."""
+    if isinstance(e, A.CountStar) or (isinstance(e, A.Func) and e.name.lower() in AGGREGATES):
+        return
+    if isinstance(e, (A.Var, A.Prop)) and any(type(k) is type(e) and k == e for k in keys):
+        return
+    if isinstance(e, A.Var):
+        if e.name in local:
+            return
+        raise CypherSemanticError(
+            f"ambiguous aggregation: `{e.name}` is read outside the aggregate but is not a grouping key "
+            "(project it on its own, or use it inside the aggregate)")
+    if isinstance(e, (A.ListComp, A.Quantifier)):
+        _check_grouping(e.source, keys, local)
+        for sub in (e.where, getattr(e, "projection", None)):
+            if sub is not None:
+                _check_grouping(sub, keys, local | {e.var})
+        return
+    if isinstance(e, A.Reduce):
+        for sub in (e.init, e.source):
+            _check_grouping(sub, keys, local)
+        _check_grouping(e.body, keys, local | {e.acc, e.var})
+        return
+    for child in _children(e):
+        _check_grouping(child, keys, local)
+
+
 class _Checker:
     def __init__(self, allow_create: bool) -> None:
         self.allow_create = allow_create
@@ -41,6 +84,10 @@ class _Checker:
             elif isinstance(clause, A.Unwind):
                 self.expr(clause.expr, "UNWIND")
                 self.kinds[clause.var] = "any"
+                if isinstance(clause.expr, A.ListLit) and clause.expr.items:
+                    kinds = {_kind_of(x, self.kinds) for x in clause.expr.items}
+                    if len(kinds) == 1:
+                        self.kinds[clause.var] = kinds.pop()
             elif isinstance(clause, (A.With, A.Return)):
                 columns = self.projection(clause)
             elif isinstance(clause, A.Create):
@@ -55,10 +102,10 @@ class _Checker:
         new: dict[str, str] = {}
         for part in parts:
             for el in part.elements:
-                kind = "node" if isinstance(el, A.NodePat) else "rel"
+                kind = "node" if isinstance(el, A.NodePat) else ("rels" if el.varlen is not None else "rel")
                 if el.var:
                     self._declare(el.var, kind, new)
-                    if kind == "rel":
+                    if kind != "node":
                         if el.var in seen_rels:
                             raise CypherSemanticError(
                                 f"cannot use the same relationship variable `{el.var}` for several relationships")
@@ -75,7 +122,11 @@ class _Checker:
 
     def _declare(self, var: str, kind: str, new: dict[str, str]) -> None:
         have = new.get(var) or self.kinds.get(var)
+        if kind == "rels" and have in ("value", "rels"):  # a list of relationships from before
+            return
         if have is not None and have not in (kind, "any"):
+            if have == "value":
+                have = "value that is not a graph element"
             raise CypherSemanticError(f"type mismatch: `{var}` is a {have}, used here as a {kind}")
         if var not in self.kinds:
             new[var] = kind
@@ -96,12 +147,20 @@ class _Checker:
                 raise CypherSemanticError(f"multiple result columns with the same name `{it.name}`")
             names.append(it.name)
             aggregating = aggregating or contains_aggregate(it.expr)
-            new_kinds[it.name] = self.kinds.get(it.expr.name, "any") if isinstance(it.expr, A.Var) else "any"
+            new_kinds[it.name] = _kind_of(it.expr, self.kinds)
         if clause.star:
             names = sorted(v for v in self.kinds if not v.startswith(" ")) + [n for n in names if n not in self.kinds]
         from polgraph.cypher.executor import substitute
 
         mapping = [(it.expr, it.name) for it in clause.items]
+        if aggregating:
+            keys = [it.expr for it in clause.items if not contains_aggregate(it.expr)]
+            for it in clause.items:
+                if contains_aggregate(it.expr):
+                    _check_grouping(it.expr, keys, set())
+            order_keys = keys + [A.Var(n) for n in names]
+            for s in clause.order:
+                _check_grouping(s.expr, order_keys, set())
         order_scope = set(new_kinds) if (aggregating or clause.distinct) else set(new_kinds) | set(self.kinds)
         for s in clause.order:
             e = substitute(s.expr, mapping)
@@ -109,9 +168,9 @@ class _Checker:
         for e, what in ((clause.skip, "SKIP"), (clause.limit, "LIMIT")):
             if e is not None:
                 self.expr(e, what, scope=set())
-        self.kinds = new_kinds
         if is_with and clause.where is not None:  # type: ignore[attr-defined]
-            self.expr(clause.where, "WHERE")  # type: ignore[attr-defined]
+            self.expr(substitute(clause.where, mapping), "WHERE", scope=order_scope)  # type: ignore[attr-defined]
+        self.kinds = new_kinds
         return names
 
     # -- expressions ------------------------------------------------------------------------
@@ -128,12 +187,16 @@ class _Checker:
                 at = f" (line {e.line}, column {e.column})" if e.line else ""
                 raise CypherSemanticError(f"variable `{e.name}` not defined{at}")
             return
+        if isinstance(e, A.Prop) and isinstance(e.subject, A.Var) and self.kinds.get(e.subject.name) == "path":
+            raise CypherSemanticError(f"type mismatch: `{e.subject.name}` is a path, which has no properties")
         if isinstance(e, A.CountStar):
             if not allow_agg or in_agg:
                 raise CypherSemanticError(f"invalid use of aggregating function count(*) in {where}")
             return
         if isinstance(e, A.Func):
             lname = e.name.lower()
+            if lname in UNSUPPORTED_FUNCTIONS:
+                raise UnsupportedQuery(f"function {e.name}() is not provided by the embedded engine (run the query on Neo4j)")
             if lname not in FUNCTIONS and lname not in AGGREGATES:
                 raise CypherSemanticError(f"unknown function '{e.name}' (line {e.line}, column {e.column})")
             lo, hi = ARITY.get(lname, (1, 1))

@@ -1,0 +1,2 @@
+MATCH (a:Actor {id: $id})
+RETURN properties(a) AS props

@@ -1,0 +1,2 @@
+MATCH (n)
+RETURN labels(n) AS labels, count(n) AS n

@@ -1,0 +1,2 @@
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(r) AS n

@@ -1,0 +1,4 @@
+// Empty the database (tests and benchmarks only: Neo4jStore.delete_all).
+MATCH (n)
+DETACH DELETE n
+RETURN count(*) AS deleted

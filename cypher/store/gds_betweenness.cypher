@@ -1,0 +1,3 @@
+CALL gds.betweenness.stream($graph)
+YIELD nodeId, score
+RETURN gds.util.asNode(nodeId).id AS id, score

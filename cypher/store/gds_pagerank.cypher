@@ -1,0 +1,3 @@
+CALL gds.pageRank.stream($graph)
+YIELD nodeId, score
+RETURN gds.util.asNode(nodeId).id AS id, score

@@ -1,0 +1,2 @@
+// Is the Graph Data Science library installed? Fails when it is not (only sent to Neo4j).
+RETURN gds.version() AS version

@@ -1,0 +1,2 @@
+MATCH (a:Article {id: $id})
+RETURN count(a) AS n
