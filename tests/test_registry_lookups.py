@@ -163,3 +163,34 @@ def test_office_holders_at_a_date(registry, title, of, day, expected) -> None:
 def test_an_office_on_the_day_it_changes_hands_has_one_holder(registry) -> None:
     assert name(registry.office_holder("President", "ukraine", date(2019, 5, 20))) == "Volodymyr Zelensky"
     assert name(registry.office_holder("President", "ukraine", date(2019, 5, 19))) == "Petro Poroshenko"
+
+
+@pytest.mark.parametrize(
+    "title, of, day, expected",
+    [
+        ("President", "united-states", date(2019, 6, 1), "Donald Trump"),
+        ("President", "united-states", date(2016, 6, 1), "Barack Obama"),
+        ("President", "united-states", date(2022, 6, 1), "Joe Biden"),
+        ("President", "united-states", date(2025, 6, 1), "Donald Trump"),
+        ("Foreign Minister", "united-states", date(2019, 1, 23), "Mike Pompeo"),
+        ("Foreign Minister", "united-states", date(2015, 7, 14), "John Kerry"),
+        ("Foreign Minister", "united-states", date(2023, 1, 1), "Antony Blinken"),
+        ("Vice President", "united-states", date(2018, 1, 1), "Mike Pence"),
+        ("Prime Minister", "canada", date(2020, 1, 1), "Justin Trudeau"),
+        ("President", "brazil", date(2020, 1, 1), "Jair Bolsonaro"),
+        ("President", "mexico", date(2020, 1, 1), "Andres Manuel Lopez Obrador"),
+        ("President", "argentina", date(2024, 6, 1), "Javier Milei"),
+    ],
+)
+def test_americas_office_holders(registry, title, of, day, expected) -> None:
+    assert name(registry.office_holder(title, of, day)) == expected
+
+
+def test_us_role_phrases(registry) -> None:
+    title, place, holder = registry.role_phrase("US secretary of state", date(2019, 1, 23))
+    assert (title, place.name, name(holder)) == ("Foreign Minister", "United States", "Mike Pompeo")
+    title, place, holder = registry.role_phrase("the American president", date(2019, 6, 1))
+    assert (title, place.name, name(holder)) == ("President", "United States", "Donald Trump")
+    title, place, holder = registry.role_phrase("Washington's top diplomat", date(2022, 1, 1))
+    assert (title, place.name, name(holder)) == ("Foreign Minister", "United States", "Antony Blinken")
+    assert name(registry.leader("united-states", date(2019, 6, 1))) == "Donald Trump"
