@@ -50,6 +50,7 @@ class ArticleActors:
     by_token: dict[int, Mention] = field(default_factory=dict)
     role_tokens: dict[int, str] = field(default_factory=dict)  # title noun -> actor id
     new_ids: set[str] = field(default_factory=set)  # actors the registry did not know
+    title_extra: dict[int, list[int]] = field(default_factory=dict)  # "of State" in "Secretary of State"
 
     def add(self, start: int, end: int, actor: Actor, how: str) -> Mention | None:
         if any(i in self.by_token for i in range(start, end)):
@@ -101,10 +102,49 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     proxies = _proxies()
     _registry_names(doc, found)
     _roles(doc, found)
-    _entities(doc, found, proxies["entity_kinds"])
+    _entities(doc, found, proxies["entity_kinds"], set(proxies["not_actors"]))
     _state_proxies(doc, found, set(proxies["state_proxies"]))
+    _merge_partial_names(found)
     _pronouns(doc, found, set(proxies["person_pronouns"]))
     return found
+
+
+def _merge_partial_names(found: ArticleActors) -> None:
+    """A new actor named by part of another's name is that actor: "Warren" is "Elizabeth Warren"
+    (whichever came first), "Mahan" is "Mahan Air", "al-Assad" is "Bashar al-Assad"."""
+    merged: dict[str, str] = {}
+    for actor_id in list(found.new_ids):
+        actor = found.actors[actor_id]
+        words = norm(actor.name).split()
+        if not words:
+            continue
+        fuller = []
+        for other in found.actors.values():
+            if other.id == actor_id or other.id in merged:
+                continue
+            other_words = [w for n in (other.name, *other.aliases) for w in [norm(n).split()]]
+            for ow in other_words:
+                if len(ow) <= len(words):
+                    continue
+                person_like = actor.kind == "person" or len(words) == 1
+                if person_like and other.kind == "person" and _similar(words[-1], ow[-1]) and (
+                    len(words) == 1 or words[0][:1] == ow[0][:1]
+                ):
+                    fuller.append(other.id)
+                    break
+                if actor.kind != "person" and other.kind != "person" and ow[: len(words)] == words:
+                    fuller.append(other.id)
+                    break
+        if len(set(fuller)) == 1:
+            merged[actor_id] = fuller[0]
+    for mention in found.mentions:
+        if mention.actor in merged:
+            mention.actor = merged[mention.actor]
+    for index, holder in list(found.role_tokens.items()):
+        found.role_tokens[index] = merged.get(holder, holder)
+    for old in merged:
+        found.actors.pop(old, None)
+        found.new_ids.discard(old)
 
 
 # -- registry names ------------------------------------------------------------------------------
@@ -146,8 +186,9 @@ def _title_of(token: Token, found: ArticleActors) -> tuple[str | None, bool]:
     right = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if right:
         pobj = [c for c in right[0].children if c.dep_ == "pobj"]
-        if pobj and pobj[0].lower_ in ("state", "defense", "defence", "foreign"):
+        if pobj and pobj[0].lower_ in ("state", "defense", "defence", "foreign", "affairs"):
             words += ["of", *[t.lower_ for t in pobj[0].subtree]]
+            found.title_extra.setdefault(token.i, [t.i for t in right[0].subtree])
     for i in range(len(words)):
         phrase = " ".join(words[i:])
         title = titles.title_of(phrase)
@@ -202,6 +243,8 @@ def _roles(doc: Doc, found: ArticleActors) -> None:
                 holder = holder_actor.id
         if holder is not None:
             found.role_tokens[token.i] = holder
+            for extra in found.title_extra.get(token.i, ()):
+                found.role_tokens.setdefault(extra, holder)
             for mod in token.lefts:
                 if mod.dep_ in ("compound", "amod") and mod.i not in found.by_token:
                     found.role_tokens.setdefault(mod.i, holder)
@@ -328,17 +371,21 @@ def _similar(a: str, b: str) -> bool:
 
 
 # -- entities ------------------------------------------------------------------------------------
-def _entities(doc: Doc, found: ArticleActors, kinds: dict[str, str]) -> None:
+def _entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_actors: set[str]) -> None:
     registry = found.registry
     for ent in doc.ents:
         if ent.label_ not in kinds:
             continue
         span = _trim(ent, found)
-        if span is None:
+        if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
+        if ent.label_ == "ORG":
+            span = _with_of_place(span)
         if any(i in found.by_token for i in range(span.start, span.end)):
             continue
         text = span.text
+        if text in not_actors:
+            continue
         known = registry.by_name(text)
         if known is None and ent.label_ in ("GPE", "NORP", "LOC"):
             known = registry.place(text)
@@ -376,6 +423,18 @@ def _trim(ent: Span, found: ArticleActors) -> Span | None:
     return doc[start:end] if start < end else None
 
 
+def _with_of_place(span: Span) -> Span:
+    """"The Federal Aviation Office" + "of Germany" is one organisation's name."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ in ("GPE", "ORG") and doc[end + 1].ent_iob_ == "B":
+        stop = end + 1
+        while stop < len(doc) and doc[stop].ent_iob_ in ("B", "I") and (stop == end + 1 or doc[stop].ent_iob_ == "I"):
+            stop += 1
+        return doc[span.start:stop]
+    return span
+
+
 def _looks_like_person(span: Span, found: ArticleActors) -> bool:
     """An ORG entity that is a person: in apposition to a title, or the subject of a person's title."""
     root = span.root
@@ -399,18 +458,39 @@ def _state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
 
 
 def _pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:
-    """he/she -> the person most recently mentioned as a subject or speaker, else most recently."""
-    salient: str | None = None
-    recent: str | None = None
+    """he/she -> the person of that gender most recently mentioned as a subject or speaker, else
+    most recently. Gender comes from titles and given names (language data), else is unknown."""
+    proxies = _proxies()
+    female = _female_people(doc, found, set(proxies["female_titles"]), set(proxies["female_names"]))
+    salient: dict[bool, str] = {}
+    recent: dict[bool, str] = {}
     for token in doc:
         actor_id = found.actor_at(token)
-        if actor_id and found.actors[actor_id].kind == "person":
-            recent = actor_id
+        if actor_id and found.actors[actor_id].kind == "person" and found.by_token.get(token.i, None) is None or (
+            actor_id and found.by_token.get(token.i) and found.by_token[token.i].how != "pronoun"
+            and found.actors[actor_id].kind == "person"
+        ):
+            is_female = actor_id in female
+            recent[is_female] = actor_id
             if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.head.lower_ == "according"):
-                salient = actor_id
+                salient[is_female] = actor_id
             elif token.head.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("compound", "appos"):
-                salient = actor_id
+                salient[is_female] = actor_id
         if token.lower_ in pronouns and token.tag_ == "PRP" and token.i not in found.by_token:
-            target = salient or recent
+            is_female = token.lower_ in ("she", "her")
+            target = salient.get(is_female) or recent.get(is_female)
             if target:
                 found.add(token.i, token.i + 1, found.actors[target], "pronoun")
+
+
+def _female_people(doc: Doc, found: ArticleActors, titles: set[str], names: set[str]) -> set[str]:
+    female = set()
+    for mention in found.mentions:
+        actor = found.actors.get(mention.actor)
+        if actor is None or actor.kind != "person":
+            continue
+        first = norm(actor.name).split()[:1]
+        before = doc[max(mention.start - 2, 0): mention.start]
+        if (first and first[0] in names) or any(t.lower_.rstrip(".") in titles for t in before):
+            female.add(actor.id)
+    return female
