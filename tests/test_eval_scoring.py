@@ -63,6 +63,7 @@ def test_perfect_export_scores_one(gold_path: Path) -> None:
     assert (c.actor_precision, c.actor_recall, c.actor_f1) == (1.0, 1.0, 1.0)
     assert (c.relation_precision, c.relation_recall, c.relation_f1) == (1.0, 1.0, 1.0)
     assert c.forbidden_hits == 0 and c.duplicate_nodes == 0 and c.extra_nodes == 0
+    assert c.nodes_optional == sum(a.optional for a in gold.actors)
     assert c.actors_gold == sum(not a.optional for a in gold.actors)
     assert not score.missed_actors and not score.missing_relations and not score.wrong_relations
 
@@ -104,7 +105,7 @@ def small_gold() -> Gold:
 def test_misses_duplicates_and_forbidden_hits_are_counted_by_the_readme() -> None:
     alpha, alpha_dup = _actor("Alpha Person"), _actor("Alpha")
     beta = _actor("Beta Republic", "state")  # an accepted spelling (``also``)
-    gamma = _actor("Gamma Org", "organization")  # optional: right, not in recall
+    gamma = _actor("Gamma Org", "organization")  # optional: neither right nor wrong
     delta = _actor("Delta", "group")  # in no reading: extra
     plan = Topic.named("the plan")
     store = _store(
@@ -123,9 +124,9 @@ def test_misses_duplicates_and_forbidden_hits_are_counted_by_the_readme() -> Non
     c = score.counts
     # Actors: Alpha Person has two nodes ("Alpha" is a duplicate_of name): not recalled; Betaland is.
     assert (c.actors_gold, c.actors_found) == (2, 1)
-    assert (c.nodes, c.nodes_correct, c.duplicate_nodes, c.extra_nodes) == (5, 3, 1, 1)
-    assert c.actor_precision == pytest.approx(3 / 5) and c.actor_recall == pytest.approx(1 / 2)
-    assert c.actor_f1 == pytest.approx(2 * 0.6 * 0.5 / 1.1)
+    assert (c.nodes, c.nodes_correct, c.nodes_optional, c.duplicate_nodes, c.extra_nodes) == (5, 2, 1, 1, 1)
+    assert c.actor_precision == pytest.approx(2 / 4) and c.actor_recall == pytest.approx(1 / 2)
+    assert c.actor_f1 == pytest.approx(0.5)
     assert [(m.actor, m.nodes) for m in score.missed_actors] == [("Alpha Person", ("Alpha", "Alpha Person"))]
     assert score.duplicate_nodes == [("Alpha", "Alpha Person")] and score.extra_nodes == ["Delta"]
     # Relations: HOLDS_ROLE and MENTIONED_IN edges are not scored; 5 event relations, 2 allowed.
@@ -151,15 +152,18 @@ def test_a_second_node_for_one_actor_is_wrong_and_the_actor_not_recalled() -> No
 
 
 def test_optional_actors_cost_nothing_either_way() -> None:
-    alpha, beta = _actor("Alpha Person"), _actor("Betaland", "state")
-    without = score_article(_store([alpha, beta], []), small_gold()).counts
+    alpha, beta, stray = _actor("Alpha Person"), _actor("Betaland", "state"), _actor("Stray", "group")
+    without = score_article(_store([alpha, beta, stray], []), small_gold()).counts
     gamma = _actor("Gamma", "organization")  # a mention of the optional Gamma Org
-    with_it = score_article(_store([alpha, beta, gamma], []), small_gold()).counts
+    with_it = score_article(_store([alpha, beta, stray, gamma], []), small_gold()).counts
     assert without.actor_recall == with_it.actor_recall == 1.0
-    assert without.actor_precision == with_it.actor_precision == 1.0
+    # Neither rewarded nor punished: 2 right of 3 counted, with or without it (not 3 of 4).
+    assert without.actor_precision == with_it.actor_precision == pytest.approx(2 / 3)
+    assert (with_it.nodes, with_it.nodes_optional) == (4, 1)
     # ... but a second node for it is still wrong.
     twice = score_article(_store([alpha, beta, gamma, _actor("Gamma Org", "organization")], []), small_gold()).counts
-    assert (twice.nodes_correct, twice.duplicate_nodes) == (3, 1)
+    assert (twice.nodes_correct, twice.nodes_optional, twice.duplicate_nodes) == (2, 1, 1)
+    assert twice.actor_precision == pytest.approx(2 / 3)
 
 
 def test_names_match_ignoring_case_accents_and_spacing() -> None:

@@ -77,7 +77,8 @@ def eval_command(
             echo_table(report.score_rows(scores, total), report.SCORE_HEADERS)
             c = total
             click.echo(
-                f"actors: {c.actors_found}/{c.actors_gold} recalled, {c.nodes_correct}/{c.nodes} nodes right;"
+                f"actors: {c.actors_found}/{c.actors_gold} recalled, {c.nodes_correct}/{c.nodes - c.nodes_optional} nodes right"
+                f" ({c.nodes_optional} of optional actors not counted);"
                 f" relations: {c.required_found}/{c.relations_required} required found,"
                 f" {c.relations_correct}/{c.relations} produced right; {c.forbidden_hits} forbidden,"
                 f" {c.duplicate_nodes} duplicate nodes, {c.extra_nodes} extra nodes"

@@ -59,8 +59,8 @@ def detail_lines(score: ArticleScore) -> list[str]:
     c = score.counts
     lines = [
         f"== {score.article}",
-        f"   actors: {c.actors_found}/{c.actors_gold} recalled; {c.nodes_correct}/{c.nodes} nodes right"
-        f" ({c.duplicate_nodes} duplicate, {c.extra_nodes} extra)",
+        f"   actors: {c.actors_found}/{c.actors_gold} recalled; {c.nodes_correct}/{c.nodes - c.nodes_optional} nodes right"
+        f" ({c.duplicate_nodes} duplicate, {c.extra_nodes} extra; {c.nodes_optional} of optional actors not counted)",
         f"   relations: {c.required_found}/{c.relations_required} required found; {c.relations_correct}/{c.relations}"
         f" produced right; {c.forbidden_hits} forbidden",
     ]

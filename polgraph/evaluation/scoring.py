@@ -9,8 +9,9 @@ Actors. A node matches a gold actor when its ``name`` equals the actor's name, a
 that actor. Each gold actor has at most one *primary* node (the best of its matching nodes that is
 not a ``duplicate_of`` name); every other matching node is a duplicate and wrong. Recall counts the
 non-optional actors matched by exactly one node, that node being primary. Precision counts primary
-nodes over all Actor nodes. An optional actor is a gold actor like any other for precision (its
-node is right, a second node for it is wrong) and is left out of recall: no penalty either way.
+nodes over all Actor nodes. An optional actor costs nothing either way: it is left out of recall,
+and its primary node is left out of precision's numerator and denominator alike (counting it as
+right would make leaving it out a penalty); a second node for it is still a wrong duplicate.
 
 Relations. A relation matches a gold item when its source node matches the item's source, its
 type is one of the item's types and its target node matches one of the item's targets (``"*"``:
@@ -66,7 +67,8 @@ class Counts:
     actors_gold: int = 0  # non-optional gold actors
     actors_found: int = 0  # of those, matched by exactly one (primary) node
     nodes: int = 0  # Actor nodes produced
-    nodes_correct: int = 0  # primary nodes of gold actors
+    nodes_correct: int = 0  # primary nodes of non-optional gold actors
+    nodes_optional: int = 0  # primary nodes of optional actors: neither right nor wrong
     duplicate_nodes: int = 0  # second nodes of a gold actor and duplicate_of names
     extra_nodes: int = 0  # nodes matching no gold actor
     relations_required: int = 0
@@ -80,7 +82,7 @@ class Counts:
 
     @property
     def actor_precision(self) -> float | None:
-        return ratio(self.nodes_correct, self.nodes)
+        return ratio(self.nodes_correct, self.nodes - self.nodes_optional)
 
     @property
     def actor_recall(self) -> float | None:
@@ -188,14 +190,14 @@ def _score_actors(nodes: dict[Any, _Node], gold: Gold, score: ArticleScore) -> d
             candidates[actor_key].append(n)
 
     primary: dict[str, Any] = {}
-    taken: set[Any] = set()
+    taken: dict[Any, GoldActor] = {}  # primary node -> its actor
     for actor in gold.actors:
         actor_key = name_key(actor.name)
         eligible = [n for n in candidates[actor_key] if n not in taken and actor_key not in dup_of.get(name_key(nodes[n].name), ())]
         if eligible:
             best = min(eligible, key=lambda n: _preference(nodes[n], actor, node_actors[n]))
             primary[actor_key] = best
-            taken.add(best)
+            taken[best] = actor
 
     for actor in gold.actors:
         actor_key = name_key(actor.name)
@@ -211,7 +213,10 @@ def _score_actors(nodes: dict[Any, _Node], gold: Gold, score: ArticleScore) -> d
     counts.nodes = len(actor_nodes)
     for n in sorted(actor_nodes, key=lambda n: nodes[n].name):
         if n in taken:
-            counts.nodes_correct += 1
+            if taken[n].optional:
+                counts.nodes_optional += 1
+            else:
+                counts.nodes_correct += 1
         elif node_actors[n]:
             counts.duplicate_nodes += 1
             names = sorted(by_key[k].name for k in node_actors[n])
