@@ -63,23 +63,17 @@ def _table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
 
 
 def _cells(line: str) -> list[str]:
-    # split on | not inside quotes
-    cells, buf, quote = [], [], None
+    """Cells of a Gherkin table row: ``\\|`` is a bar and ``\\\\`` a backslash inside a cell."""
+    cells, buf = [], []
     body = line.strip()[1:]
     i = 0
     while i < len(body):
         c = body[i]
-        if quote:
-            buf.append(c)
-            if c == "\\" and i + 1 < len(body):
-                buf.append(body[i + 1])
-                i += 1
-            elif c == quote:
-                quote = None
-        elif c in "'\"":
-            quote = c
-            buf.append(c)
-        elif c == "|":
+        if c == "\\" and i + 1 < len(body) and body[i + 1] in "\\|":
+            buf.append(body[i + 1])
+            i += 2
+            continue
+        if c == "|":
             cells.append("".join(buf).strip())
             buf = []
         else:

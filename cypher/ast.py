@@ -231,8 +231,9 @@ class PatternComp(Expr):
 
 @dataclass(eq=True)
 class ExistsSubquery(Expr):
-    patterns: list[PatternPart]
-    where: Expr | None
+    """``EXISTS { MATCH ... [WHERE ...] [RETURN ...] }`` or the short form ``EXISTS { (a)-->(b) WHERE ... }``."""
+
+    clauses: list[Any]
 
 
 # -- clauses ------------------------------------------------------------------------------------

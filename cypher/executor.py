@@ -81,16 +81,32 @@ def substitute(expr: Any, mapping: list[tuple[A.Expr, str]]) -> Any:
 class _Run:
     def __init__(self, graph: Any, params: dict[str, Any]) -> None:
         self.graph = graph
-        self.ctx = Context(graph, params, self._matcher)
+        self.ctx = Context(graph, params, self._matcher, self._subquery)
         self.scope: list[str] = []
 
     def _matcher(self, patterns: list[A.PatternPart], where: A.Expr | None) -> Matcher:
         return Matcher(self.ctx, patterns, where)
 
+    def _subquery(self, clauses: list[A.Clause]) -> Any:
+        """EXISTS { ... }: the clauses run from the outer row, compiled once."""
+        def run(row: Row) -> Iterator[Row]:
+            inner = _Run(self.graph, self.ctx.params)
+            inner.scope = [k for k in row if isinstance(k, str)]
+            _, rows = inner._clauses(clauses, [row])
+            return iter(rows)
+        return run
+
     def single(self, q: A.SingleQuery) -> Result:
-        rows: Iterable[Row] = [{}]
+        columns, rows = self._clauses(q.clauses, [{}])
+        if not q.clauses or not isinstance(q.clauses[-1], A.Return):
+            for _ in rows:  # a query ending in CREATE: run it for its effect
+                pass
+            return Result([], [])
+        return Result(columns, [[r[c] for c in columns] for r in rows])
+
+    def _clauses(self, clauses: list[A.Clause], rows: Iterable[Row]) -> tuple[list[str], Iterable[Row]]:
         columns: list[str] = []
-        for clause in q.clauses:
+        for clause in clauses:
             if isinstance(clause, A.Match):
                 rows = self._match(clause, rows)
             elif isinstance(clause, A.Unwind):
@@ -102,11 +118,7 @@ class _Run:
                 columns, rows = self._project(clause, rows)
             elif isinstance(clause, A.Create):
                 rows = self._create(clause, list(rows))
-        if not q.clauses or not isinstance(q.clauses[-1], A.Return):
-            for _ in rows:  # a query ending in CREATE: run it for its effect
-                pass
-            return Result([], [])
-        return Result(columns, [[r[c] for c in columns] for r in rows])
+        return columns, rows
 
     # -- reading clauses ----------------------------------------------------------------------
     def _match(self, clause: A.Match, rows: Iterable[Row]) -> Iterator[Row]:

@@ -25,10 +25,12 @@ _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 class Context:
     """What compiled expressions need: the graph, the parameters and the pattern matcher."""
 
-    def __init__(self, graph: Any, params: dict[str, Any], matcher_factory: Callable[..., Any]) -> None:
+    def __init__(self, graph: Any, params: dict[str, Any], matcher_factory: Callable[..., Any],
+                 subquery_factory: Callable[..., Any] | None = None) -> None:
         self.graph = graph
         self.params = params
         self.matcher_factory = matcher_factory  # (patterns, where) -> (row -> iterator of rows)
+        self.subquery_factory = subquery_factory  # (clauses) -> (row -> iterator of rows)
 
 
 def truth(v: Any) -> bool:
@@ -122,16 +124,35 @@ def _pattern_vars(part: A.PatternPart) -> list[str]:
     return out
 
 
+def _pattern_vars_all(parts: list[A.PatternPart]) -> list[str]:
+    return [v for part in parts for v in _pattern_vars(part)]
+
+
 def free_vars(expr: Any) -> set[str]:
     """Variables an expression reads from its row (local comprehension variables excluded)."""
     out: set[str] = set()
 
     def pattern(part: A.PatternPart, bound: frozenset[str]) -> None:
+        # every variable a pattern names counts as read: an outer one must be bound before the
+        # pattern is tried (a new local one never is, which only delays the check to the end)
+        for name in _pattern_vars(part):
+            if name not in bound:
+                out.add(name)
         for el in part.elements:
-            if el.var and el.var not in bound:
-                out.add(el.var)
             if el.props is not None:
                 visit(el.props, bound)
+
+    def clauses(cl: list[Any], bound: frozenset[str]) -> None:
+        for c in cl:
+            if isinstance(c, A.Match):
+                for part in c.patterns:
+                    pattern(part, bound)
+                visit(c.where, bound | frozenset(_pattern_vars_all(c.patterns)))
+            elif isinstance(c, A.Unwind):
+                visit(c.expr, bound)
+            else:
+                for it in c.items:
+                    visit(it.expr, bound)
 
     def visit(e: Any, bound: frozenset[str]) -> None:
         if e is None:
@@ -151,22 +172,12 @@ def free_vars(expr: Any) -> set[str]:
         elif isinstance(e, A.PatternPred):
             pattern(e.pattern, bound)
         elif isinstance(e, A.PatternComp):
-            local = bound | set(v for v in _pattern_vars(e.pattern))
-            # variables named in the pattern are either outer ones or new local ones: the outer
-            # ones are found when the pattern is matched; count them as read only if bound outside
-            for el in e.pattern.elements:
-                if el.props is not None:
-                    visit(el.props, bound)
+            pattern(e.pattern, bound)
+            local = bound | set(_pattern_vars(e.pattern))
             visit(e.where, local)
             visit(e.projection, local)
         elif isinstance(e, A.ExistsSubquery):
-            local = set(bound)
-            for part in e.patterns:
-                local |= set(_pattern_vars(part))
-                for el in part.elements:
-                    if el.props is not None:
-                        visit(el.props, bound)
-            visit(e.where, frozenset(local))
+            clauses(e.clauses, bound)
         elif isinstance(e, A.MapProj):
             visit(e.subject, bound)
             for kind, val in e.items:
@@ -281,6 +292,8 @@ def _cmp(op: str, a: Any, b: Any) -> Any:
         return None if r is None else not r
     c = compare(a, b)
     if c is None:
+        if type(a) in (int, float) and type(b) in (int, float):
+            return False  # NaN against a number: every ordering comparison is false
         return None
     if op == "<":
         return c < 0
@@ -753,10 +766,11 @@ def _c_patterncomp(e: A.PatternComp, ctx: Context) -> Fn:
 
 
 def _c_exists(e: A.ExistsSubquery, ctx: Context) -> Fn:
-    match = ctx.matcher_factory(e.patterns, e.where)
+    assert ctx.subquery_factory is not None
+    run = ctx.subquery_factory(e.clauses)
 
     def exists(row: dict[Any, Any]) -> Any:
-        for _ in match(row):
+        for _ in run(row):
             return True
         return False
 

@@ -95,9 +95,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("quoted", "".join(buf), start, j + 1, line, col))
             i = j + 1
             continue
-        if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()
-                           and not (tokens and tokens[-1].kind in ("ident", "quoted") or
-                                    tokens and tokens[-1].value in (")", "]", "}"))):
+        if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit() and _number_may_follow(tokens)):
             i = _number(text, i, tokens, line, col, fail)
             continue
         if c in "'\"":
@@ -161,6 +159,22 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+_KEYWORDS_BEFORE_VALUE = {"RETURN", "WITH", "AND", "OR", "XOR", "NOT", "IN", "WHERE", "WHEN", "THEN", "ELSE",
+                          "CASE", "SKIP", "LIMIT", "UNWIND", "CONTAINS", "BY", "DISTINCT"}
+
+
+def _number_may_follow(tokens: list[Token]) -> bool:
+    """Is a '.' here the start of a number like .5 (not a property access)?"""
+    if not tokens:
+        return True
+    last = tokens[-1]
+    if last.kind == "ident":
+        return last.value.upper() in _KEYWORDS_BEFORE_VALUE
+    if last.kind in ("quoted", "int", "float", "string", "param"):
+        return False
+    return last.value not in (")", "]", "}")
+
+
 def _number(text: str, i: int, tokens: list[Token], line: int, col: int, fail) -> int:  # type: ignore[no-untyped-def]
     n = len(text)
     start = i
@@ -208,7 +222,10 @@ def _number(text: str, i: int, tokens: list[Token], line: int, col: int, fail) -
         raise fail(f"invalid number {text[i:j]!r}", i)
     raw = text[i:j]
     if is_float:
-        tokens.append(Token("float", float(raw), start, j, line, col))
+        value = float(raw)
+        if value == float("inf"):
+            raise fail(f"floating point number {raw} is too large", i)
+        tokens.append(Token("float", value, start, j, line, col))
     else:
         tokens.append(Token("int", int(raw), start, j, line, col))
     return j

@@ -391,10 +391,16 @@ class _Parser:
         return left
 
     def unary(self) -> A.Expr:
-        if self.accept("-"):
+        if self.at("-"):
+            minus = self.next()
+            if self.tok.kind == "int" and not (self.peek().kind == "punct" and self.peek().value in (".", "[", "^")):
+                t = self.next()
+                if t.value > 2**63:
+                    raise CypherSyntaxError(f"integer -{t.value} is too small (IntegerOverflow)", minus.line, minus.column)
+                return A.Lit(-t.value)
             operand = self.unary()
-            if isinstance(operand, A.Lit) and type(operand.value) in (int, float) and not isinstance(operand.value, bool):
-                return A.Lit(-operand.value)
+            if isinstance(operand, A.Lit) and type(operand.value) is float:
+                return A.Lit(-operand.value if operand.value else 0.0)  # -0.0 prints as 0.0, as in Neo4j
             return A.Neg(operand)
         if self.accept("+"):
             return self.unary()
@@ -471,6 +477,8 @@ class _Parser:
         t = self.tok
         if t.kind in ("int", "float", "string"):
             self.next()
+            if t.kind == "int" and t.value > 2**63 - 1:
+                raise CypherSyntaxError(f"integer {t.value} is too large (IntegerOverflow)", t.line, t.column)
             return A.Lit(t.value)
         if t.kind == "param":
             self.next()
@@ -591,13 +599,28 @@ class _Parser:
     def exists_subquery(self) -> A.Expr:
         self.next()
         self.expect("{")
-        if self.accept_kw("MATCH"):
+        if not self.at_kw("MATCH", "OPTIONAL", "WITH", "UNWIND"):
             patterns = self.pattern_list()
-        else:
-            patterns = self.pattern_list()
-        where = self.expr() if self.accept_kw("WHERE") else None
+            where = self.expr() if self.accept_kw("WHERE") else None
+            self.expect("}")
+            return A.ExistsSubquery([A.Match(False, patterns, where)])
+        clauses: list[A.Clause] = []
+        while not self.at("}"):
+            if self.at_kw("MATCH", "OPTIONAL"):
+                clauses.append(self.match())
+            elif self.accept_kw("UNWIND"):
+                expr = self.expr()
+                self.expect_kw("AS")
+                clauses.append(A.Unwind(expr, self.variable()))
+            elif self.at_kw("WITH"):
+                clauses.append(self.projection(A.With))
+            elif self.at_kw("RETURN"):
+                clauses.append(self.projection(A.Return))
+                break
+            else:
+                raise self.error("MATCH, WITH, UNWIND or RETURN inside EXISTS { }")
         self.expect("}")
-        return A.ExistsSubquery(patterns, where)
+        return A.ExistsSubquery(clauses)
 
     def list_or_comprehension(self) -> A.Expr:
         self.expect("[")

@@ -31,6 +31,18 @@ _VALUE_EXPRS = (A.ListLit, A.MapLit, A.ListComp, A.Compare, A.And, A.Or, A.Xor, 
                 A.IsNull, A.StrOp, A.In, A.Quantifier, A.PatternPred, A.PatternComp, A.HasLabels, A.MapProj)
 
 
+_ARG_KINDS = {"type": ("rel",), "labels": ("node",), "length": ("path",), "size": (), "nodes": ("path",),
+              "relationships": ("path",), "startnode": ("rel",), "endnode": ("rel",)}
+_BOOLEAN_EXPRS = (A.Compare, A.And, A.Or, A.Xor, A.Not, A.IsNull, A.StrOp, A.In, A.Quantifier, A.PatternPred,
+                  A.HasLabels, A.ExistsSubquery)
+
+
+def _maybe_boolean(e: A.Expr) -> bool:
+    if isinstance(e, A.Lit):
+        return e.value is None or type(e.value) is bool
+    return isinstance(e, _BOOLEAN_EXPRS) or not isinstance(e, _VALUE_EXPRS)
+
+
 def _kind_of(e: A.Expr, kinds: dict[str, str]) -> str:
     """node / rel / path when an expression surely is one, value when it surely is none, else any."""
     if isinstance(e, A.Var):
@@ -189,6 +201,24 @@ class _Checker:
             return
         if isinstance(e, A.Prop) and isinstance(e.subject, A.Var) and self.kinds.get(e.subject.name) == "path":
             raise CypherSemanticError(f"type mismatch: `{e.subject.name}` is a path, which has no properties")
+        if isinstance(e, (A.And, A.Or, A.Xor, A.Not)):
+            for operand in ([e.operand] if isinstance(e, A.Not) else [e.left, e.right]):
+                if _kind_of(operand, self.kinds) != "any" and not _maybe_boolean(operand):
+                    raise CypherSemanticError(
+                        f"type mismatch: {type(e).__name__.upper()} expects booleans (InvalidArgumentType)")
+        if isinstance(e, A.Func) and e.args and isinstance(e.args[0], A.Var):
+            need = _ARG_KINDS.get(e.name.lower())
+            have = self.kinds.get(e.args[0].name)
+            if need and have in ("node", "rel", "path", "rels") and have not in need:
+                raise CypherSemanticError(
+                    f"type mismatch: {e.name}() cannot take `{e.args[0].name}`, a {have} (InvalidArgumentType)")
+        if isinstance(e, A.Func) and e.name.lower() == "size" and e.args and isinstance(e.args[0], A.PatternPred):
+            raise CypherSemanticError("size() of a pattern is not allowed: use COUNT { pattern } or size([pattern | 1])")
+        if isinstance(e, A.PatternPred) and where in ("RETURN", "WITH") and not e.pattern.shortest:
+            raise CypherSemanticError("a pattern cannot be projected: use exists(pattern) or a pattern comprehension")
+        if isinstance(e, A.Func) and e.name.lower() == "exists" and e.args and isinstance(e.args[0], A.PatternPred):
+            self._visit(e.args[0], bound, "WHERE", allow_agg, in_agg)
+            return
         if isinstance(e, A.CountStar):
             if not allow_agg or in_agg:
                 raise CypherSemanticError(f"invalid use of aggregating function count(*) in {where}")
@@ -222,26 +252,27 @@ class _Checker:
             self._visit(e.source, bound, where, allow_agg, in_agg)
             self._visit(e.body, bound | {e.acc, e.var}, where, False, in_agg)
             return
-        if isinstance(e, (A.PatternPred, A.PatternComp, A.ExistsSubquery)):
-            parts = e.patterns if isinstance(e, A.ExistsSubquery) else [e.pattern]
+        if isinstance(e, A.ExistsSubquery):
+            inner = _Checker(False)
+            inner.kinds = {v: self.kinds.get(v, "any") for v in bound}
+            inner.single(A.SingleQuery(e.clauses))
+            return
+        if isinstance(e, (A.PatternPred, A.PatternComp)):
             local = set(bound)
-            for part in parts:
-                for el in part.elements:
-                    if isinstance(e, A.PatternPred) and el.var and el.var not in bound:
-                        raise CypherSemanticError(
-                            f"variable `{el.var}` not defined: a pattern predicate cannot introduce new variables")
-                    if el.var:
-                        local.add(el.var)
-                    if el.props is not None:
-                        self._visit(el.props, bound, where, False, in_agg)
-                if part.path_var:
-                    local.add(part.path_var)
+            for el in e.pattern.elements:
+                if isinstance(e, A.PatternPred) and el.var and el.var not in bound:
+                    raise CypherSemanticError(
+                        f"variable `{el.var}` not defined: a pattern predicate cannot introduce new variables")
+                if el.var:
+                    local.add(el.var)
+                if el.props is not None:
+                    self._visit(el.props, bound, where, False, in_agg)
+            if e.pattern.path_var:
+                local.add(e.pattern.path_var)
             if isinstance(e, A.PatternComp):
                 if e.where is not None:
                     self._visit(e.where, local, where, False, in_agg)
                 self._visit(e.projection, local, where, False, in_agg)
-            elif isinstance(e, A.ExistsSubquery) and e.where is not None:
-                self._visit(e.where, local, where, False, in_agg)
             return
         if isinstance(e, A.MapProj):
             self._visit(e.subject, bound, where, allow_agg, in_agg)
