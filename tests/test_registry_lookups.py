@@ -194,3 +194,37 @@ def test_us_role_phrases(registry) -> None:
     title, place, holder = registry.role_phrase("Washington's top diplomat", date(2022, 1, 1))
     assert (title, place.name, name(holder)) == ("Foreign Minister", "United States", "Antony Blinken")
     assert name(registry.leader("united-states", date(2019, 6, 1))) == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "of, day, expected",
+    [
+        ("germany", date(2020, 1, 1), "Angela Merkel"),
+        ("germany", date(2023, 1, 1), "Olaf Scholz"),
+        ("united-kingdom", date(2019, 6, 1), "Theresa May"),
+        ("united-kingdom", date(2019, 8, 1), "Boris Johnson"),
+        ("united-kingdom", date(2022, 10, 1), "Liz Truss"),
+        ("france", date(2020, 1, 1), "Emmanuel Macron"),
+        ("italy", date(2020, 1, 1), "Giuseppe Conte"),
+        ("italy", date(2022, 1, 1), "Mario Draghi"),
+        ("turkey", date(2012, 1, 1), "Recep Tayyip Erdogan"),
+        ("turkey", date(2020, 1, 1), "Recep Tayyip Erdogan"),
+        ("poland", date(2024, 6, 1), "Donald Tusk"),
+        ("hungary", date(2024, 6, 1), "Viktor Orban"),
+    ],
+)
+def test_european_leaders(registry, of, day, expected) -> None:
+    assert name(registry.leader(of, day)) == expected
+
+
+def test_european_offices_and_phrases(registry) -> None:
+    assert name(registry.office_holder("Monarch", "united-kingdom", date(2020, 1, 1))) == "Elizabeth II"
+    assert name(registry.office_holder("Monarch", "canada", date(2023, 1, 1))) == "Charles III"
+    assert name(registry.office_holder("Foreign Minister", "united-kingdom", date(2017, 1, 1))) == "Boris Johnson"
+    assert name(registry.office_holder("President", "germany", date(2020, 1, 1))) == "Frank-Walter Steinmeier"
+    title, place, holder = registry.role_phrase("the British prime minister", date(2023, 1, 1))
+    assert (title, place.name, name(holder)) == ("Prime Minister", "United Kingdom", "Rishi Sunak")
+    title, place, holder = registry.role_phrase("German chancellor", date(2020, 1, 1))
+    assert (title, place.name, name(holder)) == ("Chancellor", "Germany", "Angela Merkel")
+    title, place, holder = registry.role_phrase("Downing Street's leader", date(2023, 1, 1))
+    assert (title, place.name, name(holder)) == ("leader", "United Kingdom", "Rishi Sunak")
