@@ -11,6 +11,7 @@ import random
 import re
 from collections.abc import Callable
 from datetime import date as _date
+from datetime import timedelta
 from typing import Any
 
 from polgraph.cypher.values import Date, Node, Path, Rel, render, type_name
@@ -305,10 +306,22 @@ def _date_fn(v: Any = None) -> Any:
             raise CypherSemanticError(f"date(): cannot parse {v!r} as a date") from None
     if type(v) is dict:
         try:
-            return Date(_date(int(v["year"]), int(v.get("month", 1)), int(v.get("day", 1))))
-        except (KeyError, ValueError, TypeError):
+            return Date(_date_from_map(v))
+        except (KeyError, ValueError, TypeError, OverflowError):
             raise CypherSemanticError(f"date(): cannot build a date from {render(v)}") from None
     raise type_error("date", v, "a string or a map")
+
+
+def _date_from_map(v: dict[str, Any]) -> _date:
+    year = int(v["year"])
+    if "week" in v:
+        return _date.fromisocalendar(year, int(v["week"]), int(v.get("dayOfWeek", 1)))
+    if "ordinalDay" in v:
+        return _date(year, 1, 1) + timedelta(days=int(v["ordinalDay"]) - 1)
+    if "quarter" in v:
+        start = _date(year, 3 * (int(v["quarter"]) - 1) + 1, 1)
+        return start + timedelta(days=int(v.get("dayOfQuarter", 1)) - 1)
+    return _date(year, int(v.get("month", 1)), int(v.get("day", 1)))
 
 
 def _num_arg(name: str, v: Any) -> Any:

@@ -31,6 +31,7 @@ _VALUE_EXPRS = (A.ListLit, A.MapLit, A.ListComp, A.Compare, A.And, A.Or, A.Xor, 
                 A.IsNull, A.StrOp, A.In, A.Quantifier, A.PatternPred, A.PatternComp, A.HasLabels, A.MapProj)
 
 
+_TEMPORAL_NAMESPACES = {"date", "datetime", "time", "localtime", "localdatetime", "duration"}
 _ARG_KINDS = {"type": ("rel",), "labels": ("node",), "length": ("path",), "size": (), "nodes": ("path",),
               "relationships": ("path",), "startnode": ("rel",), "endnode": ("rel",)}
 _BOOLEAN_EXPRS = (A.Compare, A.And, A.Or, A.Xor, A.Not, A.IsNull, A.StrOp, A.In, A.Quantifier, A.PatternPred,
@@ -93,6 +94,9 @@ class _Checker:
             if isinstance(clause, A.Match):
                 self.patterns(clause.patterns, create=False)
                 self.expr(clause.where, "WHERE")
+                if isinstance(clause.where, A.Var) and self.kinds.get(clause.where.name) in ("node", "rel", "path"):
+                    raise CypherSemanticError(
+                        f"type mismatch: WHERE expects a boolean, `{clause.where.name}` is a {self.kinds[clause.where.name]}")
             elif isinstance(clause, A.Unwind):
                 self.expr(clause.expr, "UNWIND")
                 self.kinds[clause.var] = "any"
@@ -209,7 +213,7 @@ class _Checker:
         if isinstance(e, A.Func) and e.args and isinstance(e.args[0], A.Var):
             need = _ARG_KINDS.get(e.name.lower())
             have = self.kinds.get(e.args[0].name)
-            if need and have in ("node", "rel", "path", "rels") and have not in need:
+            if need is not None and have in ("node", "rel", "path", "rels") and have not in need:
                 raise CypherSemanticError(
                     f"type mismatch: {e.name}() cannot take `{e.args[0].name}`, a {have} (InvalidArgumentType)")
         if isinstance(e, A.Func) and e.name.lower() == "size" and e.args and isinstance(e.args[0], A.PatternPred):
@@ -225,7 +229,7 @@ class _Checker:
             return
         if isinstance(e, A.Func):
             lname = e.name.lower()
-            if lname in UNSUPPORTED_FUNCTIONS:
+            if lname in UNSUPPORTED_FUNCTIONS or ("." in lname and lname.split(".")[0] in _TEMPORAL_NAMESPACES):
                 raise UnsupportedQuery(f"function {e.name}() is not provided by the embedded engine (run the query on Neo4j)")
             if lname not in FUNCTIONS and lname not in AGGREGATES:
                 raise CypherSemanticError(f"unknown function '{e.name}' (line {e.line}, column {e.column})")
