@@ -228,3 +228,33 @@ def test_european_offices_and_phrases(registry) -> None:
     assert (title, place.name, name(holder)) == ("Chancellor", "Germany", "Angela Merkel")
     title, place, holder = registry.role_phrase("Downing Street's leader", date(2023, 1, 1))
     assert (title, place.name, name(holder)) == ("leader", "United Kingdom", "Rishi Sunak")
+
+
+@pytest.mark.parametrize(
+    "of, day, expected",
+    [
+        ("china", date(2020, 1, 1), "Xi Jinping"),
+        ("japan", date(2020, 1, 1), "Shinzo Abe"),
+        ("india", date(2020, 1, 1), "Narendra Modi"),
+        ("south-korea", date(2019, 1, 1), "Moon Jae-in"),
+        ("indonesia", date(2020, 1, 1), "Joko Widodo"),
+        ("australia", date(2020, 1, 1), "Scott Morrison"),
+        ("north-korea", date(2020, 1, 1), "Kim Jong Un"),
+        ("pakistan", date(2020, 1, 1), "Imran Khan"),
+        ("afghanistan", date(2020, 1, 1), "Ashraf Ghani"),
+        ("afghanistan", date(2022, 1, 1), "Hibatullah Akhundzada"),
+    ],
+)
+def test_asian_and_pacific_leaders(registry, of, day, expected) -> None:
+    assert name(registry.leader(of, day)) == expected
+
+
+def test_asian_offices_and_phrases(registry) -> None:
+    assert name(registry.office_holder("Foreign Minister", "china", date(2023, 3, 1))) == "Qin Gang"
+    assert name(registry.office_holder("Emperor", "japan", date(2020, 1, 1))) == "Naruhito"
+    title, place, holder = registry.role_phrase("the Chinese premier", date(2020, 1, 1))
+    assert (title, place.name, name(holder)) == ("Prime Minister", "China", "Li Keqiang")
+    title, place, holder = registry.role_phrase("India's external affairs minister", date(2020, 1, 1))
+    assert (title, place.name, name(holder)) == ("Foreign Minister", "India", "Subrahmanyam Jaishankar")
+    title, place, holder = registry.role_phrase("Beijing's top diplomat", date(2020, 1, 1))
+    assert (title, place.name, name(holder)) == ("Foreign Minister", "China", "Wang Yi")
