@@ -212,7 +212,7 @@ class _Parser:
             start = self.tok.start
             e = self.expr()
             text = self.text[start:self.toks[self.pos - 1].end]
-            alias = self.variable("a name after AS") if self.accept_kw("AS") else None
+            alias = self.name("a name after AS") if self.accept_kw("AS") else None
             items.append(A.ReturnItem(e, alias, text))
             if not self.accept(","):
                 return items
