@@ -258,3 +258,27 @@ def test_asian_offices_and_phrases(registry) -> None:
     assert (title, place.name, name(holder)) == ("Foreign Minister", "India", "Subrahmanyam Jaishankar")
     title, place, holder = registry.role_phrase("Beijing's top diplomat", date(2020, 1, 1))
     assert (title, place.name, name(holder)) == ("Foreign Minister", "China", "Wang Yi")
+
+
+@pytest.mark.parametrize(
+    "of, day, expected",
+    [
+        ("saudi-arabia", date(2020, 1, 1), "Salman bin Abdulaziz"),
+        ("south-africa", date(2020, 1, 1), "Cyril Ramaphosa"),
+        ("iran", date(2020, 1, 1), "Ali Khamenei"),
+        ("israel", date(2022, 1, 1), "Naftali Bennett"),
+        ("israel", date(2024, 1, 1), "Benjamin Netanyahu"),
+        ("syria", date(2020, 1, 1), "Bashar al-Assad"),
+        ("egypt", date(2020, 1, 1), "Abdel Fattah el-Sisi"),
+        ("qatar", date(2020, 1, 1), "Tamim bin Hamad Al Thani"),
+    ],
+)
+def test_middle_eastern_and_african_leaders(registry, of, day, expected) -> None:
+    assert name(registry.leader(of, day)) == expected
+
+
+def test_middle_eastern_offices(registry) -> None:
+    assert name(registry.office_holder("Prime Minister", "saudi-arabia", date(2023, 1, 1))) == "Mohammed bin Salman"
+    assert name(registry.office_holder("President", "iran", date(2022, 1, 1))) == "Ebrahim Raisi"
+    assert name(registry.office_holder("Foreign Minister", "iran", date(2015, 7, 14))) == "Mohammad Javad Zarif"
+    assert name(registry.by_name("MBS")) == "Mohammed bin Salman"
