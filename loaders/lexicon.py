@@ -33,6 +33,8 @@ class Lexicon:
     coercive: frozenset[str] = frozenset()
     scorn: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    criticism_cues: frozenset[str] = frozenset()
+    generic_objects: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -69,6 +71,8 @@ class Lexicon:
             coercive=frozenset(curated["coercive"]),
             scorn=frozenset(curated["scorn"]),
             ignore=ignore,
+            criticism_cues=frozenset(curated.get("criticism_cues", ())),
+            generic_objects=frozenset(curated.get("generic_objects", ())),
         )
 
     def verb_type(self, lemma: str, object_lemma: str | None = None) -> str | None:

@@ -476,7 +476,7 @@ def _pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:
                 salient[is_female] = actor_id
             elif token.head.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("compound", "appos"):
                 salient[is_female] = actor_id
-        if token.lower_ in pronouns and token.tag_ == "PRP" and token.i not in found.by_token:
+        if token.lower_ in pronouns and token.tag_ in ("PRP", "PRP$") and token.i not in found.by_token:
             is_female = token.lower_ in ("she", "her")
             target = salient.get(is_female) or recent.get(is_female)
             if target:

@@ -28,7 +28,10 @@ __all__ = ["Reading", "read_relations"]
 _RELATIVE = {"which", "who", "that", "whom"}
 _TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 _OWNER_PREPS = {"of", "by"}
-_TOPIC_TYPES = {"PROPOSES", "REJECTS", "CALLS_FOR", "AGREES"}
+_TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
+# A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
+_NEGATION_FLIPS = {"AGREES": "REJECTS", "YIELDS": "REJECTS"}
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
 
@@ -60,15 +63,18 @@ class _SentenceReader:
         """The actors a noun phrase names, or (for a non-actor noun) the actors it belongs to."""
         found: list[str] = []
         own = self.found.actor_at(token)
+        members = self._members(token) if not own else []
         if own:
             found.append(own)
+        elif members:
+            found += members
         elif depth < 2:
             for child in token.children:
                 if child.dep_ == "poss" and "poss" in owners:
                     found += self.actors_of(child, owners, depth + 1)
-                elif child.dep_ == "compound" and "poss" in owners:
+                elif child.dep_ in ("compound", "amod") and ("poss" in owners or "amod" in owners):
                     actor = self.found.actor_at(child)
-                    if actor:
+                    if actor and (child.dep_ == "compound" or self.found.actors[actor].kind == "state"):
                         found.append(actor)
                 elif child.dep_ in ("prep", "agent") and child.lower_ in owners:
                     for pobj in child.children:
@@ -79,9 +85,24 @@ class _SentenceReader:
                 found += self.actors_of(child, owners, depth)
         return list(dict.fromkeys(found))
 
+    def _members(self, token: Token) -> list[str]:
+        """Actors a common noun is said to be: "Mahan's director, Hamid Arabnejad" (apposition),
+        "German firms including Siemens and Daimler", "allies such as Germany"."""
+        found: list[str] = []
+        for child in token.children:
+            if child.dep_ == "appos":
+                found += [a for a in [self.found.actor_at(child)] if a]
+            elif child.dep_ == "prep" and (child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self.actors_of(pobj, ())
+        return found
+
     def subjects(self, verb: Token, depth: int = 0) -> list[str]:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in _FIRST_PERSON:
+                    return self.quoted_speaker(verb)
                 head = verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
                 return self.actors_of(head, ("poss", "of", "by"))
             if child.dep_ == "agent":
@@ -90,6 +111,10 @@ class _SentenceReader:
             return []
         if verb.dep_ == "relcl":
             return self.actors_of(verb.head)
+        if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG":  # "with the US encouraging ..."
+            doer = verb.head if verb.dep_ == "acl" else next((c for c in verb.head.children if c.dep_ == "pobj"), None)
+            if doer is not None and self.actors_of(doer, ()):
+                return self.actors_of(doer, ())
         if verb.dep_ == "xcomp":
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and self.actors_of(c, ())]
             if controller:
@@ -97,6 +122,17 @@ class _SentenceReader:
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, depth + 1)
+        return []
+
+    def quoted_speaker(self, verb: Token) -> list[str]:
+        """Who "I" or "we" is: the speaker of the sentence's speech verb outside the quote."""
+        inside = {t.i for t in verb.subtree}
+        for token in self.sent:
+            if token.i in inside or token.pos_ != "VERB" or self.lemma(token) not in self.lexicon.speech:
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON), None)
+            if subject is not None:
+                return self.actors_of(subject, ())
         return []
 
     def is_passive(self, verb: Token) -> bool:
@@ -109,7 +145,7 @@ class _SentenceReader:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
                 noun = noun or (child if child.dep_ != "oprd" else None)
-                targets += self.actors_of(child, ("poss", "of") + tuple(_TARGET_PREPS))
+                targets += self.actors_of(child, ("poss", "of", "by", "amod") + tuple(_TARGET_PREPS))
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -140,12 +176,34 @@ class _SentenceReader:
             node = node.head
         return False
 
+    def counterfactual(self, verb: Token) -> bool:
+        """"would have allowed ...": something that did not happen, nor anything it governs."""
+        node = verb
+        for _ in range(3):
+            auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
+            if "have" in auxes and any(a in ("would", "could", "might") for a in auxes):
+                return True
+            if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+                return False
+            node = node.head
+        return False
+
     def verb_events(self, verb: Token) -> Iterator[Reading]:
         lemma = self.lemma(verb)
         if lemma in self.lexicon.ignore and lemma not in self.lexicon.speech:
             return
         targets, noun = self.objects(verb)
         rel_type = self.lexicon.verb_type(lemma, noun.lemma_.lower() if noun is not None else None)
+        source_ids = set(self.subjects(verb))
+        origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                       for p in c.children if p.dep_ == "pobj"), None)
+        if origin is not None and (noun is None or (lemma, noun.lemma_.lower()) not in self.lexicon.objects):
+            by_origin = self.lexicon.objects.get((lemma, origin.lemma_.lower()))
+            if by_origin:  # "withdrew the US from a treaty with Iran": what is left is the treaty
+                rel_type = by_origin
+                targets = self.actors_of(origin, ("poss", "of", "with", "by")) or targets
+        own_side = {self.found.actors[a].country for a in source_ids if a in self.found.actors} - {None}
+        targets = [t for t in targets if t not in own_side or len(targets) == 1 and not own_side]
         naming = lemma in self.lexicon.naming and any(c.dep_ == "oprd" for c in verb.children)
         if naming:
             oprd = next(c for c in verb.children if c.dep_ == "oprd")
@@ -156,8 +214,12 @@ class _SentenceReader:
             rel_type = "CRITICIZES" if oprd.lemma_.lower() in self.lexicon.scorn or oprd.lower_ in self.lexicon.scorn else "COMMENTS_ON"
         if rel_type is None and lemma not in self.lexicon.speech:
             return
-        if self.negated(verb):
+        if self.counterfactual(verb):
             return
+        if self.negated(verb):
+            rel_type = _NEGATION_FLIPS.get(rel_type or "")
+            if rel_type is None:
+                return
         if verb.dep_ == "xcomp" and self._under_intent(verb):
             return  # the governing "propose"/"threaten" carries it, with this verb's targets
         sources = self.subjects(verb)
@@ -167,11 +229,22 @@ class _SentenceReader:
         if not sources:
             return
         confidence = 1.0
+        if rel_type == "ASSAULTS" and noun is not None and not self.found.actor_at(noun) and targets:
+            rel_type = "CRITICIZES"  # "attacked the proclamation by Trump": an attack in words
+        if rel_type in ("CALLS_FOR", "PROPOSES") and not targets:
+            for comp in verb.children:  # "recommended the US troops withdraw"
+                if comp.dep_ == "ccomp":
+                    targets = [a for c in comp.children if c.dep_ == "nsubj" for a in self.actors_of(c, ("poss", "amod"))]
+                    if targets:
+                        rel_type = "CALLS_FOR"
+                        break
         if rel_type:
             if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal - {"will", "shall"} for c in verb.children):
                 if rel_type in self.lexicon.coercive:
                     rel_type = "THREATENS"
                 confidence = 0.6
+            if not targets and rel_type == "CALLS_FOR" and noun is not None:
+                targets = [t for t in [self.topic(None, noun)] if t]  # "instructed security agencies to ..."
             if not targets:
                 for comp in verb.children:
                     if comp.dep_ == "xcomp":
@@ -181,10 +254,10 @@ class _SentenceReader:
                             if rel_type == "PROPOSES" and inner in self.lexicon.coercive and lemma in self.lexicon.intent:
                                 rel_type = "THREATENS"
                         if not targets and rel_type in _TOPIC_TYPES:
-                            targets = [self.topic(comp, comp_noun)]
+                            targets = [t for t in [self.topic(comp, comp_noun)] if t]
                         break
             if not targets and noun is not None and rel_type in _TOPIC_TYPES:
-                targets = [self.topic(None, noun)]
+                targets = [t for t in [self.topic(None, noun)] if t]
         day = self.date_of(verb)
         emitted = False
         if rel_type and targets:
@@ -210,16 +283,38 @@ class _SentenceReader:
         yield from self._about(tokens, speakers, rel_type, day, 0.8)
 
     def _about(self, tokens: list[Token], speakers: list[str], rel_type: str, day: date | None, confidence: float) -> Iterator[Reading]:
-        seen: set[str] = set()
-        for token in tokens:
-            actor = self.found.actor_at(token)
-            if not actor or actor in speakers or actor in seen or self._in_adjunct(token, tokens):
-                continue
-            if token.dep_ in ("compound", "amod") and token.head.i in {t.i for t in tokens} and self.found.actor_at(token.head) == actor:
-                continue
-            seen.add(actor)
+        """The speaker comments on (or, with words of blame, criticises) the actors of what was said."""
+        if rel_type == "COMMENTS_ON" and any(
+            t.lower_ in self.lexicon.criticism_cues or t.lemma_.lower() in self.lexicon.criticism_cues for t in tokens
+        ):
+            rel_type = "CRITICIZES"
+        for actor in self._what_was_said_about(tokens, speakers):
             for speaker in speakers:
                 yield Reading(speaker, actor, rel_type, self.number, self.evidence, day, confidence)
+
+    def _what_was_said_about(self, tokens: list[Token], speakers: list[str]) -> list[str]:
+        """The actor a statement is about: the subject of what was said (following "it is
+        possible that ..." inwards), else the first actor named in it outside place adjuncts."""
+        if not tokens:
+            return []
+        inside = {t.i for t in tokens}
+        root = min(tokens, key=lambda t: (len(list(t.ancestors)), t.i))
+        for _ in range(3):
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                found = [a for a in self.actors_of(subject, ("poss", "of", "by")) if a not in speakers]
+                if found:
+                    return found
+            inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i in inside), None)
+            if inner is None:
+                break
+            root = inner
+        found = []
+        for token in tokens:
+            actor = self.found.actor_at(token)
+            if actor and actor not in speakers and not self._in_adjunct(token, tokens):
+                found.append(actor)
+        return list(dict.fromkeys(found))
 
     def _in_adjunct(self, token: Token, clause: list[Token]) -> bool:
         """Inside a place or time adjunct ("in Ukraine", "during the summit"), which is not what was said about."""
@@ -269,6 +364,10 @@ class _SentenceReader:
                             sources += pobjs
                         elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
                             targets += pobjs
+            if not sources and targets and token.dep_ in ("pobj", "dobj"):
+                verb = token.head.head if token.dep_ == "pobj" else token.head
+                if verb.pos_ == "VERB":
+                    sources = self.subjects(verb)  # "said in a meeting with X": the sayer met X
             day = self.date_of(token)
             for source in dict.fromkeys(sources):
                 for target in dict.fromkeys(targets):
@@ -276,13 +375,17 @@ class _SentenceReader:
                         yield Reading(source, target, rel_type, self.number, self.evidence, day, 0.7)
 
     # -- topics and dates ------------------------------------------------------------------
-    def topic(self, verb: Token | None, noun: Token | None) -> str:
+    def topic(self, verb: Token | None, noun: Token | None) -> str | None:
         words = []
         if verb is not None:
             words.append(verb.lemma_.lower())
         if noun is not None:
             words += [t.text for t in noun.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl") and t.i <= noun.i or t.i == noun.i]
-        name = " ".join(dict.fromkeys(w for w in words if w.strip())) or "unspecified"
+        if noun is not None and noun.lower_ in self.lexicon.generic_objects and verb is None:
+            return None
+        if verb is not None and (noun is None or noun.lower_ in self.lexicon.generic_objects):
+            return None
+        name = " ".join(dict.fromkeys(w for w in words if w.strip()))
         topic = Topic.named(name)
         self.topics[topic.id] = topic
         return topic.id
