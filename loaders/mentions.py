@@ -102,9 +102,11 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     proxies = _proxies()
     _registry_names(doc, found)
     _roles(doc, found)
+    _institutions(doc, found, set(proxies["institutions"]))
     _entities(doc, found, proxies["entity_kinds"], set(proxies["not_actors"]))
     _state_proxies(doc, found, set(proxies["state_proxies"]))
     _merge_partial_names(found)
+    _descriptions(doc, found)
     _pronouns(doc, found, set(proxies["person_pronouns"]))
     return found
 
@@ -127,9 +129,9 @@ def _merge_partial_names(found: ArticleActors) -> None:
                 if len(ow) <= len(words):
                     continue
                 person_like = actor.kind == "person" or len(words) == 1
-                if person_like and other.kind == "person" and _similar(words[-1], ow[-1]) and (
+                if other.kind == "person" and (ow[-len(words):] == words or (person_like and _similar(words[-1], ow[-1]) and (
                     len(words) == 1 or words[0][:1] == ow[0][:1]
-                ):
+                ))):
                     fuller.append(other.id)
                     break
                 if actor.kind != "person" and other.kind != "person" and ow[: len(words)] == words:
@@ -247,7 +249,11 @@ def _roles(doc: Doc, found: ArticleActors) -> None:
                 found.role_tokens.setdefault(extra, holder)
             for mod in token.lefts:
                 if mod.dep_ in ("compound", "amod") and mod.i not in found.by_token:
-                    found.role_tokens.setdefault(mod.i, holder)
+                    place = _place(mod, found)
+                    if place is not None and place.kind == "state":  # "the Turkish President": Turkey is named too
+                        found.add(mod.i, mod.i + 1, place, "role")
+                    else:
+                        found.role_tokens.setdefault(mod.i, holder)
 
 
 def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tuple[Actor | None, str | None]:
@@ -330,7 +336,7 @@ def _name_span(token: Token, found: ArticleActors) -> Span | None:
         start -= 1
     if any(i in found.by_token for i in range(start, token.i + 1)):
         return None
-    return doc[start: token.i + 1]
+    return _with_hyphenated_start(doc[start: token.i + 1], found)
 
 
 def _person_actor(name: str, found: ArticleActors) -> Actor:
@@ -377,8 +383,15 @@ def _entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_actors:
         if ent.label_ not in kinds:
             continue
         span = _trim(ent, found)
+        if span is not None and ent.label_ == "ORG" and _state_led_name(span, found):
+            for mention in {id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)}.values():
+                _drop(found, mention)
+        elif span is not None:
+            span = _uncovered_tail(span, found)
         if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
+        if ent.label_ == "PERSON":
+            span = _with_hyphenated_start(span, found)
         if ent.label_ == "ORG":
             span = _with_of_place(span)
         if any(i in found.by_token for i in range(span.start, span.end)):
@@ -415,12 +428,140 @@ def _trim(ent: Span, found: ArticleActors) -> Span | None:
         ent.label_ == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in _TITLE_HEADS)
     )):
         start += 1
+    for i in range(start, end):
+        if doc[i].text in ("(", "[", ","):
+            end = i
+            break
     while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
     if ent.label_ == "PERSON":
         while start < end - 1 and found.registry.place(doc[start].text) is not None:
             start += 1  # "Belarus Alexander Lukashenko": a country glued to a name
     return doc[start:end] if start < end else None
+
+
+def _state_led_name(span: Span, found: ArticleActors) -> bool:
+    """"United States Commission on International Religious Freedom": a state's name modifying an
+    organisation's head noun is part of the organisation's name."""
+    covered = [i for i in range(span.start, span.end) if i in found.by_token]
+    if not covered or covered[0] != span.start or max(covered) + 1 >= span.end:
+        return False
+    mention = found.by_token[covered[0]]
+    if found.actors[mention.actor].kind != "state" or mention.end > max(covered) + 1:
+        return False
+    head = span.root
+    return head.i >= mention.end and span.doc[mention.end - 1].head.i >= mention.end
+
+
+def _drop(found: ArticleActors, mention: Mention) -> None:
+    for i in range(mention.start, mention.end):
+        if found.by_token.get(i) is mention:
+            del found.by_token[i]
+    found.mentions.remove(mention)
+
+
+def _uncovered_tail(span: Span, found: ArticleActors) -> Span | None:
+    """What is left of an entity after the registry's names in it: "Amnesty International Man-kei
+    Tam" with Amnesty International known leaves "Man-kei Tam"."""
+    covered = [i for i in range(span.start, span.end) if i in found.by_token]
+    if not covered:
+        return span
+    start = max(covered) + 1
+    doc = span.doc
+    while start < span.end and (doc[start].is_punct or doc[start].lower_ in ("the", "'s")):
+        start += 1
+    if start >= span.end or doc[start].pos_ != "PROPN":
+        return None
+    return doc[start:span.end]
+
+
+def _with_hyphenated_start(span: Span, found: ArticleActors) -> Span:
+    """spaCy often starts "Adil Abdul-Mahdi" at "Mahdi": take the hyphenated and compound names before."""
+    doc = span.doc
+    start = span.start
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+    for _ in range(2):  # given names before the hyphenated part
+        prev = doc[start - 1] if start >= 1 else None
+        if prev is None or start == span.start or prev.pos_ != "PROPN" or prev.i in found.by_token:
+            break
+        if prev.lower_ in _TITLE_HEADS or norm(prev.text) in found.registry.titles.honorifics:
+            break
+        if found.registry.place(prev.text) is not None or not prev.text[:1].isupper():
+            break
+        start -= 1
+    return doc[start:span.end]
+
+
+def _institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
+    """Capitalised institutions of a known state: "the Parliament of Iraq", "the Iraqi Parliament"."""
+    registry = found.registry
+    for token in doc:
+        if token.lemma_.lower() not in heads or not token.text[:1].isupper() or token.i in found.by_token:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        state = None
+        end = token.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            place_end = end + 1 + (1 if doc[end + 1].lower_ == "the" else 0)
+            stop = place_end
+            while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].pos_ == "PROPN":
+                stop += 1
+            if stop > place_end:
+                state = registry.place(doc[place_end:stop].text)
+                if state is not None and state.kind == "state":
+                    end = stop
+        if state is None:
+            for mod in doc[start:token.i]:
+                candidate = registry.state_by_demonym(mod.text)
+                if candidate is not None:
+                    state = candidate
+                    break
+        if state is None or state.kind != "state":
+            continue
+        words = [t.text for t in doc[start:token.i + 1] if registry.state_by_demonym(t.text) is None]
+        if not words or all(t.lower() in ("government",) for t in words):
+            continue
+        name = f"{' '.join(words)} of {state.name}"
+        known = registry.by_name(name)
+        actor = known or next((a for a in found.actors.values() if a.name == name), None)
+        if actor is None:
+            actor = Actor(id=slugify(name), name=name, kind="organization", country=state.id)
+            found.new_ids.add(actor.id)
+        for i in range(start, end):
+            found.by_token.pop(i, None) if found.by_token.get(i) and found.by_token[i].actor == state.id else None
+        found.mentions[:] = [m for m in found.mentions if not (start <= m.start and m.end <= end and m.actor == state.id)]
+        found.add(start, end, actor, "institution")
+
+
+def _descriptions(doc: Doc, found: ArticleActors) -> None:
+    """"the airline", "this airline" after "Iranian airline Mahan Air": a noun that introduced a
+    name (as its compound or apposition) later stands for it."""
+    described: dict[str, str] = {}
+    for mention in sorted(found.mentions, key=lambda m: m.start):
+        actor = found.actors.get(mention.actor)
+        if actor is None or actor.kind == "person" or mention.start == 0:
+            continue
+        before = doc[mention.start - 1]
+        if before.pos_ == "NOUN" and before.is_lower and before.i not in found.by_token:
+            described.setdefault(before.lemma_.lower(), actor.id)
+        root = doc[mention.start:mention.end].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                described.setdefault(child.lemma_.lower(), actor.id)
+    if not described:
+        return
+    for token in doc:
+        if token.i in found.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
+            continue
+        actor_id = described.get(token.lemma_.lower())
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if actor_id and det is not None and det.lower_ in ("the", "this", "that") and not any(
+            c.dep_ in ("amod", "compound", "prep") for c in token.children
+        ):
+            found.add(token.i, token.i + 1, found.actors[actor_id], "description")
 
 
 def _with_of_place(span: Span) -> Span:

@@ -100,8 +100,10 @@ class Loader:
         actors: list[Actor] = []
         for actor_id in counts:
             actor = found.actors[actor_id]
-            if actor_id in found.new_ids and actor.kind == "state" and actor_id not in in_relations:
-                continue  # an unknown place named only as a place is not an actor
+            if actor_id in found.new_ids and actor.kind != "person" and actor_id not in in_relations and not _acts(found, actor_id, doc):
+                continue  # an unknown place or thing named only in passing is not an actor
+            if actor.kind == "state" and actor_id not in in_relations and _only_a_place(found, actor_id, doc):
+                continue  # "talks took place in Turkey": a venue, not an actor
             actors.append(actor)
         kept = {a.id for a in actors}
         relations = [r for r in relations if r.source in kept and (r.target in kept or r.target in topics)]
@@ -186,6 +188,29 @@ class Loader:
             except InputError as exc:
                 records = [exc]
             yield str(path), records
+
+
+def _acts(found, actor_id: str, doc: Doc) -> bool:
+    """Whether an actor is anywhere the subject of a verb, or a speaker."""
+    for mention in found.mentions:
+        if mention.actor == actor_id:
+            root = doc[mention.start:mention.end].root
+            if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")):
+                return True
+    return False
+
+
+_LOCATIVE = {"in", "at", "near", "across", "within", "throughout", "inside", "outside", "around", "via", "through"}
+
+
+def _only_a_place(found, actor_id: str, doc: Doc) -> bool:
+    """Whether every mention of a state is the object of a locative preposition."""
+    for mention in found.mentions:
+        if mention.actor == actor_id:
+            root = doc[mention.start:mention.end].root
+            if not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
+                return False
+    return True
 
 
 def _chunks(text: str) -> list[str]:
