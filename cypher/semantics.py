@@ -32,7 +32,7 @@ _VALUE_EXPRS = (A.ListLit, A.MapLit, A.ListComp, A.Compare, A.And, A.Or, A.Xor, 
 
 
 _TEMPORAL_NAMESPACES = {"date", "datetime", "time", "localtime", "localdatetime", "duration"}
-_ARG_KINDS = {"type": ("rel",), "labels": ("node",), "length": ("path",), "size": (), "nodes": ("path",),
+_ARG_KINDS = {"type": ("rel",), "labels": ("node",), "length": ("path",), "size": ("rels",), "nodes": ("path",),
               "relationships": ("path",), "startnode": ("rel",), "endnode": ("rel",)}
 _BOOLEAN_EXPRS = (A.Compare, A.And, A.Or, A.Xor, A.Not, A.IsNull, A.StrOp, A.In, A.Quantifier, A.PatternPred,
                   A.HasLabels, A.ExistsSubquery)
