@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from cypher_graph import build_networkx, load_ladybug
+from test_cypher_graphs import build_networkx, load_ladybug
 from polgraph.cypher import run_graph
 from polgraph.cypher.values import Date, Node, Path, Rel
 

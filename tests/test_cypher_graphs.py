@@ -171,3 +171,20 @@ def load_ladybug(g: nx.MultiDiGraph) -> Any:
             f"MATCH (a:{g.nodes[u][LABELS][0]} {{id: $src}}), (b:{g.nodes[v][LABELS][0]} {{id: $dst}}) "
             f"CREATE (a)-[:{d[TYPE]} {{{assign}}}]->(b)", params)
     return conn
+
+
+def test_graph_is_built_through_the_store_write_path() -> None:
+    g = build_networkx()
+    labels = sorted(d[LABELS][0] for _, d in g.nodes(data=True))
+    assert labels.count("Actor") == 14 and labels.count("Topic") == 3 and labels.count("Article") == 7
+    types = {d[TYPE] for _, _, d in g.edges(data=True)}
+    assert {"MENTIONED_IN", "HOLDS_ROLE", "MEMBER_OF", "ACCUSE", "MEET"} <= types
+    again = build_networkx()
+    assert sorted(g.edges(keys=True)) == sorted(again.edges(keys=True))  # deterministic ids
+
+
+def test_ladybug_holds_the_same_graph() -> None:
+    g = build_networkx()
+    conn = load_ladybug(g)
+    assert conn.execute("MATCH (n) RETURN count(*)").get_all() == [[g.number_of_nodes()]]
+    assert conn.execute("MATCH ()-[r]->() RETURN count(*)").get_all() == [[g.number_of_edges()]]
