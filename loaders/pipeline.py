@@ -191,12 +191,18 @@ class Loader:
 
 
 def _acts(found, actor_id: str, doc: Doc) -> bool:
-    """Whether an actor is anywhere the subject of a verb, or a speaker."""
+    """Whether an actor is anywhere (part of) the subject of a verb: "Siemens" in "German firms
+    including Deutsche Bahn and Siemens have announced ..." acts; a building named in passing does not."""
     for mention in found.mentions:
-        if mention.actor == actor_id:
-            root = doc[mention.start:mention.end].root
-            if root.dep_ in ("nsubj", "nsubjpass", "agent") or (root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")):
+        if mention.actor != actor_id:
+            continue
+        node = doc[mention.start:mention.end].root
+        for _ in range(5):
+            if node.dep_ in ("nsubj", "nsubjpass", "agent"):
                 return True
+            if node.dep_ not in ("conj", "appos", "pobj", "prep", "compound") or node.head is node:
+                break
+            node = node.head
     return False
 
 

@@ -207,6 +207,10 @@ class Registry:
         }
         return [(title, self.actors[a], lead) for title, a, lead in sorted(found)]
 
+    def office_titles(self, of: str) -> set[str]:
+        """The titles of ``of`` (id) whose holders the registry knows, at any date."""
+        return {title for (title, holder_of), offices in self._offices.items() if holder_of == of and offices}
+
     def role_phrase(self, text: str, day: date | None) -> tuple[str, Actor, Actor | None] | None:
         """Resolve a role phrase such as ``the Belarusian leader``, ``US secretary of state`` or
         ``president of Russia``: ``(canonical title or "leader", the place, the holder on day)``.

@@ -92,7 +92,7 @@ class _SentenceReader:
         for child in token.children:
             if child.dep_ == "appos":
                 found += [a for a in [self.found.actor_at(child)] if a]
-            elif child.dep_ == "prep" and (child.lower_ == "including" or (child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+            elif child.dep_ == "prep" and (child.lower_ == "including" or (child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such")):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found += self.actors_of(pobj, ())
@@ -101,7 +101,7 @@ class _SentenceReader:
     def subjects(self, verb: Token, depth: int = 0) -> list[str]:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in _FIRST_PERSON:
+                if child.lower_ in _FIRST_PERSON and child.tag_ == "PRP":
                     return self.quoted_speaker(verb)
                 head = verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
                 return self.actors_of(head, ("poss", "of", "by"))
@@ -122,6 +122,8 @@ class _SentenceReader:
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head.head, depth + 1)  # "contributed ... by supporting X"
         return []
 
     def quoted_speaker(self, verb: Token) -> list[str]:
@@ -130,7 +132,7 @@ class _SentenceReader:
         for token in self.sent:
             if token.i in inside or token.pos_ != "VERB" or self.lemma(token) not in self.lexicon.speech:
                 continue
-            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON), None)
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and not (c.lower_ in _FIRST_PERSON and c.tag_ == "PRP")), None)
             if subject is not None:
                 return self.actors_of(subject, ())
         return []
@@ -141,6 +143,7 @@ class _SentenceReader:
     def objects(self, verb: Token) -> tuple[list[str], Token | None]:
         """Target actors of a verb, and the object noun (for object patterns and topics)."""
         targets: list[str] = []
+        prep_targets: list[tuple[str, list[str]]] = []
         noun = None
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
@@ -149,11 +152,17 @@ class _SentenceReader:
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        targets += self.actors_of(pobj, ("poss", "of"))
+                        prep_targets.append((child.lower_, self.actors_of(pobj, ("poss", "of"))))
             elif child.dep_ == "prt":  # "called on X", "pulled out of X"
                 for prep in child.children:
                     if prep.dep_ == "prep":
                         targets += [a for p in prep.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+        for prep, actors in prep_targets:  # "commended Biden for his empathy": Biden, not "his"
+            if not targets or prep in ("against", "with", "on", "to"):
+                targets += actors
+        if noun is None:  # "dropped out of the race": the race is what is left
+            noun = next((p for c in verb.children if c.dep_ in ("prep", "prt") for g in [c, *c.children] if g.dep_ == "prep"
+                         for p in g.children if p.dep_ == "pobj"), None)
         return list(dict.fromkeys(targets)), noun
 
     # -- events ----------------------------------------------------------------------------
@@ -272,7 +281,7 @@ class _SentenceReader:
     def _under_intent(self, verb: Token) -> bool:
         head = verb.head
         head_lemma = head.lemma_.lower()
-        return head_lemma in self.lexicon.intent or self.lexicon.verbs.get(head_lemma) in ("PROPOSES", "THREATENS")
+        return head_lemma in self.lexicon.intent or self.lexicon.verbs.get(head_lemma) in ("PROPOSES", "THREATENS", "CALLS_FOR")
 
     def speech(self, verb: Token, speakers: list[str], rel_type: str, day: date | None) -> Iterator[Reading]:
         clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
@@ -334,7 +343,7 @@ class _SentenceReader:
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
                 if pobj is None:
                     continue
-                speakers = self.actors_of(pobj, ())
+                speakers = self.actors_of(pobj, ("poss", "by", "of"))  # "according to a tweet by X"
                 own = {t.i for t in token.subtree}
                 tokens = [t for t in token.head.subtree if t.i not in own]
                 yield from self._about(tokens, speakers, "COMMENTS_ON", self.date_of(token.head), 0.8)
