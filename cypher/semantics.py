@@ -237,6 +237,8 @@ class _Checker:
             if len(e.args) < lo or (hi is not None and len(e.args) > hi):
                 raise CypherSemanticError(f"wrong number of arguments for {e.name}(): {len(e.args)}")
             if lname in AGGREGATES:
+                if any(isinstance(x, A.Func) and x.name.lower() == "rand" for x in e.args):
+                    raise CypherSemanticError(f"{e.name}(rand()): an aggregate needs a deterministic argument")
                 if not allow_agg or in_agg:
                     raise CypherSemanticError(f"invalid use of aggregating function {e.name}(...) in {where}")
                 for a in e.args:
