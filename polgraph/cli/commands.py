@@ -15,6 +15,7 @@ _MODULES = [
     "export",
     "eval",
     "query",
+    "registry",
 ]
 
 
