@@ -132,11 +132,11 @@ def test_misses_duplicates_and_forbidden_hits_are_counted_by_the_readme() -> Non
     # Relations: HOLDS_ROLE and MENTIONED_IN edges are not scored; 5 event relations, 2 allowed.
     assert (c.relations, c.relations_correct, c.relations_required, c.required_found) == (5, 2, 3, 1)
     assert c.forbidden_hits == 2
-    assert [i.sentence for i in score.missing_relations] == [2, 3]
-    assert [(r.source, r.type, r.target, r.evidence) for r in score.wrong_relations] == [
-        ("Beta Republic", "SUPPORTS", "Alpha Person", "evidence 2"),
-        ("Beta Republic", "CONSULTS", "Gamma Org", "evidence 4"),
-        ("Delta", "ASSAULTS", "Alpha Person", "evidence 4"),
+    assert [(i.sentence, why) for i, why in score.missing_relations] == [(2, "extracted as SUPPORTS"), (3, "extracted as SUPPORTS")]
+    assert [(r.source, r.type, r.target, r.evidence, why) for r, why in score.wrong_relations] == [
+        ("Beta Republic", "SUPPORTS", "Alpha Person", "evidence 2", "type not in the reading (it has CALLS_FOR|COMMENTS_ON|REJECTS)"),
+        ("Beta Republic", "CONSULTS", "Gamma Org", "evidence 4", "type not in the reading (it has COMMENTS_ON|REJECTS)"),
+        ("Delta", "ASSAULTS", "Alpha Person", "evidence 4", "no such act between them in the reading"),
     ]
     assert sorted(r.type for r, _ in score.forbidden_hits) == ["ASSAULTS", "SUPPORTS"]
 
@@ -211,3 +211,22 @@ def test_empty_graph_has_no_precision_rather_than_a_made_up_one() -> None:
     c = score_article(NetworkXStore(None), small_gold()).counts
     assert c.actor_precision is None and c.actor_recall == 0.0 and c.actor_f1 is None
     assert c.relation_precision is None and c.relation_recall == 0.0
+
+
+def test_hints_say_why_a_relation_is_missing_or_wrong() -> None:
+    alpha, beta = _actor("Alpha Person"), _actor("Betaland", "state")
+    store = _store([alpha, beta], [(beta.id, "SUPPORTS", alpha.id, 1), (alpha.id, "CALLS_FOR", beta.id, 5)])
+    score = score_article(store, small_gold())
+    assert [why for _, why in score.missing_relations] == [
+        "extracted as CALLS_FOR; extracted in the reverse direction",  # Alpha SUPPORTS Betaland
+        "extracted as SUPPORTS",  # Betaland -> "*": only relations near sentence 2 are looked at
+        "extracted as SUPPORTS; extracted in the reverse direction",  # Betaland CALLS_FOR Alpha Person
+    ]
+    assert [why for _, why in score.wrong_relations] == [
+        "type not in the reading (it has CALLS_FOR|COMMENTS_ON|REJECTS)",
+        "type not in the reading (it has COMMENTS_ON|SUPPORTS)",  # required SUPPORTS, optional COMMENTS_ON "*"
+    ]
+    far = score_article(_store([alpha, beta], [(beta.id, "SUPPORTS", alpha.id, 9)]), small_gold())
+    assert [why for _, why in far.missing_relations][1] == "not extracted"
+    lonely = score_article(_store([_actor("Alpha Person")], []), small_gold())
+    assert [why for _, why in lonely.missing_relations] == ["no node for Betaland"] * 3

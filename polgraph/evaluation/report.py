@@ -67,15 +67,16 @@ def detail_lines(score: ArticleScore) -> list[str]:
     for miss in score.missed_actors:
         why = "no node" if not miss.nodes else f"{len(miss.nodes)} nodes: " + ", ".join(miss.nodes)
         lines.append(f"   missed actor: {miss.actor} ({why})")
-    for item in score.missing_relations:
+    for item, why in score.missing_relations:
         where = f"sentence {item.sentence}" if item.sentence else "no sentence given"
-        lines.append(f"   missing relation: {item.describe()} ({where}): {_one_line(item.evidence)!r}")
+        lines.append(f"   missing relation: {item.describe()} ({where}) [{why}]: {_one_line(item.evidence)!r}")
     forbidden = {id(rel) for rel, _ in score.forbidden_hits}
-    for rel in score.wrong_relations:
-        mark = " [FORBIDDEN]" if id(rel) in forbidden else ""
-        lines.append(f"   wrong relation{mark}: {_produced(rel)}")
+    for rel, why in score.wrong_relations:
+        mark = "FORBIDDEN; " if id(rel) in forbidden else ""
+        lines.append(f"   wrong relation: {_produced(rel, f'{mark}{why}')}")
+    wrong = {id(rel) for rel, _ in score.wrong_relations}
     for rel, item in score.forbidden_hits:
-        if all(rel is not w for w in score.wrong_relations):  # a forbidden reading that also matched an allowed item
+        if id(rel) not in wrong:  # a forbidden reading that also matched an allowed item
             lines.append(f"   forbidden hit: {_produced(rel)} breaks {item.describe()}")
     for node, actor in score.duplicate_nodes:
         lines.append(f"   duplicate node: {node!r} (of {actor})")
@@ -84,8 +85,9 @@ def detail_lines(score: ArticleScore) -> list[str]:
     return lines
 
 
-def _produced(rel: ProducedRelation) -> str:
-    return f"{rel.describe()} (sentence {rel.sentence}, confidence {rel.confidence:.2f}): {_one_line(rel.evidence)!r}"
+def _produced(rel: ProducedRelation, why: str = "") -> str:
+    hint = f" [{why}]" if why else ""
+    return f"{rel.describe()} (sentence {rel.sentence}, confidence {rel.confidence:.2f}){hint}: {_one_line(rel.evidence)!r}"
 
 
 def _produced_json(rel: ProducedRelation) -> dict[str, Any]:
@@ -116,8 +118,8 @@ def scores_json(scores: Sequence[ArticleScore], total: Counts, detail: bool = Fa
         if detail:  # under its own key: "duplicate_nodes" and "extra_nodes" are counts above
             doc["detail"] = {
                 "missed_actors": [{"actor": m.actor, "nodes": list(m.nodes)} for m in s.missed_actors],
-                "missing_relations": [_gold_json(i) for i in s.missing_relations],
-                "wrong_relations": [_produced_json(r) for r in s.wrong_relations],
+                "missing_relations": [{**_gold_json(i), "why": why} for i, why in s.missing_relations],
+                "wrong_relations": [{**_produced_json(r), "why": why} for r, why in s.wrong_relations],
                 "forbidden": [{"relation": _produced_json(r), "item": _gold_json(i)} for r, i in s.forbidden_hits],
                 "duplicate_nodes": [{"node": n, "of": a} for n, a in s.duplicate_nodes],
                 "extra_nodes": list(s.extra_nodes),

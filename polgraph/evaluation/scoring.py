@@ -139,8 +139,8 @@ class ArticleScore:
     missed_actors: list[NodeMiss] = field(default_factory=list)
     duplicate_nodes: list[tuple[str, str]] = field(default_factory=list)  # (node name, gold actor)
     extra_nodes: list[str] = field(default_factory=list)
-    missing_relations: list[GoldRelation] = field(default_factory=list)
-    wrong_relations: list[ProducedRelation] = field(default_factory=list)
+    missing_relations: list[tuple[GoldRelation, str]] = field(default_factory=list)  # (item, why)
+    wrong_relations: list[tuple[ProducedRelation, str]] = field(default_factory=list)  # (relation, why)
     forbidden_hits: list[tuple[ProducedRelation, GoldRelation]] = field(default_factory=list)
 
 
@@ -234,35 +234,49 @@ def _preference(node: _Node, actor: GoldActor, matched: set[str]) -> tuple[Any, 
 
 
 # -- relations -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Edge:
+    source: _Node
+    target: _Node
+    type: str
+    source_keys: frozenset[str]  # what the node may be called in a gold item
+    target_keys: frozenset[str]
+    produced: ProducedRelation
+
+
+def _end_matches(name: str, node: _Node, keys: frozenset[str], any_ok: bool) -> bool:
+    if name == ANY:
+        return any_ok
+    return name_key(name) in keys
+
+
+def _ends_match(item: GoldRelation, edge: _Edge, reverse: bool = False) -> bool:
+    """Source and target of ``edge`` (swapped with ``reverse``) fit the item, whatever the type."""
+    s_node, s_keys, t_node, t_keys = (
+        (edge.target, edge.target_keys, edge.source, edge.source_keys)
+        if reverse
+        else (edge.source, edge.source_keys, edge.target, edge.target_keys)
+    )
+    return _end_matches(item.source, s_node, s_keys, s_node.is_actor) and any(
+        _end_matches(t, t_node, t_keys, t_node.is_actor or t_node.is_topic) for t in item.targets
+    )
+
+
+def _matches(item: GoldRelation, edge: _Edge) -> bool:
+    return edge.type in item.types and _ends_match(item, edge)
+
+
 def _score_relations(
     graph: nx.MultiDiGraph, nodes: dict[Any, _Node], node_actors: dict[Any, set[str]], gold: Gold, score: ArticleScore
 ) -> None:
     counts = score.counts
     counts.relations_required = len(gold.required)
-    found = [False] * len(gold.required)
+    edges = []
     for u, v, data in graph.edges(data=True):
         rel_type = data.get(TYPE)
         if rel_type not in _EVENT_NAMES:
             continue  # HOLDS_ROLE, MEMBER_OF, MENTIONED_IN are not scored
-        counts.relations += 1
         source, target = nodes[u], nodes[v]
-        # What a node may be called in a gold item: the gold actors it matches, and its own name
-        # (items may name actors the reading does not list, like a target "Vladimir Putin").
-        source_keys = node_actors[u] | {name_key(source.name)}
-        target_keys = node_actors[v] | {name_key(target.name)}
-
-        def matches(item: GoldRelation) -> bool:
-            if rel_type not in item.types:
-                return False
-            if item.source == ANY:
-                if not source.is_actor:
-                    return False
-            elif name_key(item.source) not in source_keys:
-                return False
-            return any(
-                (target.is_actor or target.is_topic) if t == ANY else name_key(t) in target_keys for t in item.targets
-            )
-
         produced = ProducedRelation(
             source=source.name,
             type=rel_type,
@@ -271,25 +285,83 @@ def _score_relations(
             evidence=str(data.get("evidence") or ""),
             confidence=float(data.get("confidence", 1.0)),
         )
+        # What a node may be called in a gold item: the gold actors it matches, and its own name
+        # (items may name actors the reading does not list, like a target "Vladimir Putin").
+        edges.append(
+            _Edge(
+                source,
+                target,
+                rel_type,
+                frozenset(node_actors[u] | {name_key(source.name)}),
+                frozenset(node_actors[v] | {name_key(target.name)}),
+                produced,
+            )
+        )
+    counts.relations = len(edges)
+    found = [False] * len(gold.required)
+    allowed_items = gold.required + gold.optional
+    for edge in edges:
         allowed = False
         for i, item in enumerate(gold.required):
-            if matches(item):
+            if _matches(item, edge):
                 found[i] = allowed = True
         if not allowed:
-            allowed = any(matches(item) for item in gold.optional)
+            allowed = any(_matches(item, edge) for item in gold.optional)
         if allowed:
             counts.relations_correct += 1
         else:
-            score.wrong_relations.append(produced)
+            score.wrong_relations.append((edge.produced, _why_wrong(edge, allowed_items)))
         for item in gold.forbidden:
-            if matches(item):
+            if _matches(item, edge):
                 counts.forbidden_hits += 1
-                score.forbidden_hits.append((produced, item))
+                score.forbidden_hits.append((edge.produced, item))
                 break  # one hit per relation, however many forbidden items it breaks
     counts.required_found = sum(found)
-    score.missing_relations = [item for item, hit in zip(gold.required, found) if not hit]
-    score.wrong_relations.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
-    score.forbidden_hits.sort(key=lambda pair: (pair[0].sentence, pair[0].source, pair[0].type, pair[0].target))
+    score.missing_relations = [
+        (item, _why_missing(item, edges, nodes, node_actors)) for item, hit in zip(gold.required, found) if not hit
+    ]
+    order = lambda r: (r.sentence, r.source, r.type, r.target)  # noqa: E731
+    score.wrong_relations.sort(key=lambda pair: order(pair[0]))
+    score.forbidden_hits.sort(key=lambda pair: order(pair[0]))
+
+
+def _why_wrong(edge: _Edge, items: list[GoldRelation]) -> str:
+    """A hint for a relation that matches no required or optional item."""
+    other_type = sorted({t for item in items if _ends_match(item, edge) for t in item.types})
+    if other_type:
+        return "type not in the reading (it has " + "|".join(other_type) + ")"
+    if any(edge.type in item.types and _ends_match(item, edge, reverse=True) for item in items):
+        return "direction reversed"
+    return "no such act between them in the reading"
+
+
+def _why_missing(
+    item: GoldRelation, edges: list[_Edge], nodes: dict[Any, _Node], node_actors: dict[Any, set[str]]
+) -> str:
+    """A hint for a required item no relation matched: absent actors, another type, reversed."""
+
+    def present(name: str) -> bool:
+        key = name_key(name)
+        return any(key in node_actors[n] or key == name_key(node.name) for n, node in nodes.items())
+
+    if item.source != ANY and not present(item.source):
+        return f"no node for {item.source}"
+    named = [t for t in item.targets if t != ANY]
+    if ANY not in item.targets and not any(present(t) for t in named):
+        return "no node for " + " or ".join(named)
+    # A "*" target fits nearly any relation of the source: look only near the item's sentence then.
+    near = [
+        e
+        for e in edges
+        if ANY not in item.targets or not item.sentence or not e.produced.sentence or abs(e.produced.sentence - item.sentence) <= 1
+    ]
+    hints = []
+    other = sorted({e.type for e in near if _ends_match(item, e)})
+    if other:
+        hints.append("extracted as " + "|".join(other))
+    if any(e.type in item.types and _ends_match(item, e, reverse=True) for e in near):
+        hints.append("extracted in the reverse direction")
+    return "; ".join(hints) or "not extracted"
 
 
 def summed(scores: Iterable[ArticleScore]) -> Counts:
