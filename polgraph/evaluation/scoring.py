@@ -244,7 +244,7 @@ class _Edge:
     produced: ProducedRelation
 
 
-def _end_matches(name: str, node: _Node, keys: frozenset[str], any_ok: bool) -> bool:
+def _end_matches(name: str, keys: frozenset[str], any_ok: bool) -> bool:
     if name == ANY:
         return any_ok
     return name_key(name) in keys
@@ -257,8 +257,8 @@ def _ends_match(item: GoldRelation, edge: _Edge, reverse: bool = False) -> bool:
         if reverse
         else (edge.source, edge.source_keys, edge.target, edge.target_keys)
     )
-    return _end_matches(item.source, s_node, s_keys, s_node.is_actor) and any(
-        _end_matches(t, t_node, t_keys, t_node.is_actor or t_node.is_topic) for t in item.targets
+    return _end_matches(item.source, s_keys, s_node.is_actor) and any(
+        _end_matches(t, t_keys, t_node.is_actor or t_node.is_topic) for t in item.targets
     )
 
 
