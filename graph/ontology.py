@@ -16,24 +16,24 @@ class RelationType:
 
 
 EVENT_TYPES: tuple[RelationType, ...] = (
-    RelationType("COMMENTS_ON", ("01",), "COMMENT", "public statement about the target"),
-    RelationType("CALLS_FOR", ("02",), "REQUEST", "appeal or demand addressed to the target"),
+    RelationType("COMMENTS_ON", ("01",), "", "public statement about the target (no PLOVER event)"),
+    RelationType("CALLS_FOR", ("02",), "DEMAND", "appeal or demand addressed to the target"),
     RelationType("PROPOSES", ("03",), "AGREE", "intent, offer or proposal (target: actor or topic)"),
     RelationType("AGREES", ("03",), "AGREE", "agreement, settlement, accord with the target"),
     RelationType("CONSULTS", ("04",), "CONSULT", "meeting, talks, negotiation, visit"),
     RelationType("SUPPORTS", ("05",), "SUPPORT", "praise, endorsement, signing, diplomatic support"),
     RelationType("COOPERATES", ("06",), "COOPERATE", "material cooperation"),
     RelationType("AIDS", ("07",), "AID", "economic, military, humanitarian aid"),
-    RelationType("YIELDS", ("08",), "CONCEDE", "concession, retreat, withdrawal, release"),
-    RelationType("INVESTIGATES", ("09",), "ACCUSE", "investigation of the target"),
-    RelationType("CRITICIZES", ("11",), "ACCUSE", "disapproval, accusation, condemnation"),
+    RelationType("YIELDS", ("08",), "CONCEDE", "concession, retreat, withdrawal, release (RETREAT for withdrawals)"),
+    RelationType("INVESTIGATES", ("09",), "INVESTIGATE", "investigation of the target"),
+    RelationType("CRITICIZES", ("11",), "DISAPPROVE", "disapproval, accusation, condemnation"),
     RelationType("REJECTS", ("12",), "REJECT", "rejection, refusal, veto"),
     RelationType("THREATENS", ("13",), "THREATEN", "threat, ultimatum (also: sanctions only contemplated)"),
     RelationType("PROTESTS", ("14",), "PROTEST", "demonstration, strike, boycott against the target"),
     RelationType("MOBILIZES", ("15",), "MOBILIZE", "show of force, alert, mobilisation"),
     RelationType("SANCTIONS", ("16",), "SANCTION", "sanctions, embargo, ban, breaking relations"),
     RelationType("COERCES", ("17",), "COERCE", "arrest, expulsion, seizure, repression"),
-    RelationType("ASSAULTS", ("18", "19", "20"), "ASSAULT", "attack, fighting, mass violence"),
+    RelationType("ASSAULTS", ("18", "19", "20"), "ASSAULT", "attack, mass violence (FIGHT for military combat)"),
 )
 
 # CAMEO 02 (appeal) and 10 (demand) are both a request in PLOVER.

@@ -35,6 +35,7 @@ class Lexicon:
     ignore: frozenset[str] = frozenset()
     criticism_cues: frozenset[str] = frozenset()
     generic_objects: frozenset[str] = frozenset()
+    plover: dict[str, str] = field(default_factory=dict)  # lemma -> PLOVER category, where finer than the type's
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -73,6 +74,7 @@ class Lexicon:
             ignore=ignore,
             criticism_cues=frozenset(curated.get("criticism_cues", ())),
             generic_objects=frozenset(curated.get("generic_objects", ())),
+            plover={lemma: cat for cat, lemmas in curated.get("plover", {}).items() for lemma in lemmas},
         )
 
     def verb_type(self, lemma: str, object_lemma: str | None = None) -> str | None:

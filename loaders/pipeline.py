@@ -89,7 +89,7 @@ class Loader:
             relations.append(
                 Relation(
                     source=r.source, target=r.target, type=r.type, article=article.id, sentence=r.sentence,
-                    evidence=r.evidence, date=r.date, cameo=rel_type.cameo[0], plover=rel_type.plover,
+                    evidence=r.evidence, date=r.date, cameo=rel_type.cameo[0], plover=r.plover or rel_type.plover,
                     confidence=r.confidence,
                 )
             )

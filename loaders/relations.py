@@ -46,6 +46,7 @@ class Reading:
     evidence: str
     date: date | None
     confidence: float
+    plover: str = ""  # finer than the type's, where the verb says so
 
 
 class _SentenceReader:
@@ -274,7 +275,8 @@ class _SentenceReader:
                 for target in targets:
                     if source != target:
                         emitted = emitted or not target.startswith("topic:")
-                        yield Reading(source, target, rel_type, self.number, self.evidence, day, confidence)
+                        yield Reading(source, target, rel_type, self.number, self.evidence, day, confidence,
+                                      self.lexicon.plover.get(lemma, "") if rel_type in ("YIELDS", "ASSAULTS") else "")
         if not emitted and (lemma in self.lexicon.speech or rel_type == "CRITICIZES"):
             yield from self.speech(verb, sources, "CRITICIZES" if rel_type == "CRITICIZES" else "COMMENTS_ON", day)
 

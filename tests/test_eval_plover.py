@@ -83,8 +83,8 @@ def test_three_records_pair_main_event_and_category_mapping(registry: Registry) 
         registry,
     )
     assert (agree.how, agree.predicted, agree.correct) == ("pair", "AGREE", True)
-    assert (disapprove.how, disapprove.predicted, disapprove.correct) == ("pair", "ACCUSE", True)
-    assert disapprove.record.category == "ACCUSE" and disapprove.relation.type == "CRITICIZES"
+    assert (disapprove.how, disapprove.predicted, disapprove.correct) == ("pair", "DISAPPROVE", True)
+    assert disapprove.record.category == "DISAPPROVE" and disapprove.relation.type == "CRITICIZES"
     assert (protest.how, protest.predicted, protest.correct) == ("main", "SUPPORT", False)
 
     summary = summarize([agree, disapprove, protest])
@@ -93,7 +93,7 @@ def test_three_records_pair_main_event_and_category_mapping(registry: Registry) 
     assert t.coverage == 1.0 and t.accuracy == pytest.approx(2 / 3)
     assert {c.category: (c.sentences, c.right, dict(c.predicted)) for c in summary.categories} == {
         "AGREE": (1, 1, {"AGREE": 1}),
-        "DISAPPROVE": (1, 1, {"ACCUSE": 1}),
+        "DISAPPROVE": (1, 1, {"DISAPPROVE": 1}),
         "PROTEST": (1, 0, {"SUPPORT": 1}),
     }
     assert dict(summary.how) == {"pair": 2, "main": 1}
@@ -126,8 +126,8 @@ def test_read_plover_dev_file_and_bad_lines(tmp_path: Path) -> None:
     records = read_plover(SHARED / "eval" / "plover" / "dev.jsonl")
     assert len(records) == 161 and records[0].event == "AGREE" and records[0].source == ("Hungarian", "Romanian")
     assert {r.category for r in records} <= {
-        "AGREE", "REQUEST", "REJECT", "THREATEN", "PROTEST", "ACCUSE", "SANCTION", "ASSAULT", "COERCE",
-        "CONCEDE", "CONSULT", "SUPPORT", "AID", "MOBILIZE", "COOPERATE",
+        "AGREE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "DISAPPROVE", "SANCTION", "ASSAULT", "COERCE",
+        "CONCEDE", "CONSULT", "SUPPORT", "AID", "MOBILIZE", "COOPERATE", "FIGHT", "RETREAT", "INVESTIGATE",
     }
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"text": "x", "event": "AGREE"}) + "\n{not json\n", encoding="utf-8")

@@ -6,9 +6,9 @@ the one it extracts from an actor matching a gold source to an actor matching a 
 target when the record gives none), else one from an actor matching a gold source, else the
 sentence's main event (highest confidence, then first). Its category is the relation's ``plover`` property.
 
-The gold file uses the PLOVER draft names for some categories; they are mapped to the names the
-ontology uses, following the README's table (CALLS_FOR = REQUEST, CAMEO 10 demand; CRITICIZES and
-INVESTIGATES = ACCUSE; YIELDS = CONCEDE and RETREAT; ASSAULTS = CAMEO 18-20, fight included).
+The ontology stores the gold standard's PLOVER names (graph/ontology.py): CALLS_FOR = DEMAND,
+CRITICIZES = DISAPPROVE, INVESTIGATES = INVESTIGATE, YIELDS = CONCEDE or RETREAT and ASSAULTS =
+ASSAULT or FIGHT by the verb. Statements (COMMENTS_ON) are no PLOVER event and are not scored.
 """
 
 from __future__ import annotations
@@ -39,13 +39,9 @@ __all__ = [
     "summarize",
 ]
 
-GOLD_TO_PLOVER = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-    "RETREAT": "CONCEDE",
-}
+# The gold file and the ontology use the same PLOVER names (graph/ontology.py); kept as a table
+# for gold files written with older names.
+GOLD_TO_PLOVER = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
 _EVENT_NAMES = frozenset(t.name for t in EVENT_TYPES)
 _MAX_NGRAM = 4  # longest word run of a gold actor text looked up in the registry ("United Arab Emirates")
 
@@ -149,7 +145,7 @@ def _contains(words: list[str], part: list[str]) -> bool:
 
 def pick_relation(record: PloverRecord, graph: ArticleGraph, registry: Registry | None = None) -> tuple[Relation | None, str]:
     """The relation whose category is scored, and how it was chosen ("pair", "source", "main" or "")."""
-    events = [r for r in graph.relations if r.type in _EVENT_NAMES]
+    events = [r for r in graph.relations if r.type in _EVENT_NAMES and plover_of(r)]  # statements are no PLOVER event
     if not events:
         return None, ""
     sources = set().union(*(actor_ids(t, graph, registry) for t in record.source)) if record.source else set()
