@@ -282,3 +282,18 @@ def test_middle_eastern_offices(registry) -> None:
     assert name(registry.office_holder("President", "iran", date(2022, 1, 1))) == "Ebrahim Raisi"
     assert name(registry.office_holder("Foreign Minister", "iran", date(2015, 7, 14))) == "Mohammad Javad Zarif"
     assert name(registry.by_name("MBS")) == "Mohammed bin Salman"
+
+
+@pytest.mark.parametrize(
+    "of, day, expected",
+    [
+        ("finland", date(2022, 5, 18), "Sanna Marin"),
+        ("sweden", date(2022, 5, 18), "Magdalena Andersson"),
+        ("norway", date(2015, 1, 1), "Erna Solberg"),
+        ("iraq", date(2020, 1, 6), "Adil Abdul-Mahdi"),
+        ("hong-kong", date(2019, 9, 6), "Carrie Lam"),
+        ("cuba", date(2020, 1, 1), "Miguel Diaz-Canel"),
+    ],
+)
+def test_more_leaders(registry, of, day, expected) -> None:
+    assert name(registry.leader(of, day)) == expected
