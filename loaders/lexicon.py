@@ -35,6 +35,9 @@ class Lexicon:
     ignore: frozenset[str] = frozenset()
     criticism_cues: frozenset[str] = frozenset()
     generic_objects: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
+    verbal_objects: frozenset[str] = frozenset()
     plover: dict[str, str] = field(default_factory=dict)  # lemma -> PLOVER category, where finer than the type's
 
     @classmethod
@@ -74,6 +77,9 @@ class Lexicon:
             ignore=ignore,
             criticism_cues=frozenset(curated.get("criticism_cues", ())),
             generic_objects=frozenset(curated.get("generic_objects", ())),
+            obligation=frozenset(curated.get("obligation", ())),
+            conditions=frozenset(curated.get("conditions", ())),
+            verbal_objects=frozenset(curated.get("verbal_objects", ())),
             plover={lemma: cat for cat, lemmas in curated.get("plover", {}).items() for lemma in lemmas},
         )
 

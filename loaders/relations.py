@@ -28,7 +28,7 @@ __all__ = ["Reading", "read_relations"]
 _RELATIVE = {"which", "who", "that", "whom"}
 _TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 _OWNER_PREPS = {"of", "by"}
-_TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS"}
+_TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS", "THREATENS", "PROTESTS", "INVESTIGATES"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
 _NEGATION_FLIPS = {"AGREES": "REJECTS", "YIELDS": "REJECTS"}
@@ -104,6 +104,8 @@ class _SentenceReader:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in _FIRST_PERSON and child.tag_ == "PRP":
                     return self.quoted_speaker(verb)
+                if child.lower_ in ("they", "it") and not self.found.actor_at(child):
+                    return self.reporting_speaker(verb)  # "Syria says it is willing to ..."
                 head = verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child
                 return self.actors_of(head, ("poss", "of", "by"))
             if child.dep_ == "agent":
@@ -116,10 +118,16 @@ class _SentenceReader:
             doer = verb.head if verb.dep_ == "acl" else next((c for c in verb.head.children if c.dep_ == "pobj"), None)
             if doer is not None and self.actors_of(doer, ()):
                 return self.actors_of(doer, ())
+            if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):  # "issued a declaration demanding ..."
+                governing = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+                if governing.pos_ == "VERB":
+                    return self.subjects(governing, depth + 1)
         if verb.dep_ == "xcomp":
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and self.actors_of(c, ())]
             if controller:
                 return self.actors_of(controller[0], ())
+            if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":  # "is prepared to lift the ban"
+                return self.subjects(verb.head.head, depth + 1)
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head, depth + 1)
@@ -136,6 +144,21 @@ class _SentenceReader:
             subject = next((c for c in token.children if c.dep_ == "nsubj" and not (c.lower_ in _FIRST_PERSON and c.tag_ == "PRP")), None)
             if subject is not None:
                 return self.actors_of(subject, ())
+        return []
+
+    def reporting_speaker(self, verb: Token) -> list[str]:
+        """Who "they" or "it" is in a reported statement: the reporting organisation or state."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ != "ccomp" or node.head is node:
+                return []
+            node = node.head
+            if self.lemma(node) in self.lexicon.speech:
+                subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    return []
+                found = self.actors_of(subject, ())
+                return [a for a in found if self.found.actors[a].kind != "person"]
         return []
 
     def is_passive(self, verb: Token) -> bool:
@@ -200,10 +223,11 @@ class _SentenceReader:
 
     def verb_events(self, verb: Token) -> Iterator[Reading]:
         lemma = self.lemma(verb)
-        if lemma in self.lexicon.ignore and lemma not in self.lexicon.speech:
-            return
         targets, noun = self.objects(verb)
-        rel_type = self.lexicon.verb_type(lemma, noun.lemma_.lower() if noun is not None else None)
+        noun_lemma = noun.lemma_.lower() if noun is not None else None
+        if lemma in self.lexicon.ignore and lemma not in self.lexicon.speech and (lemma, noun_lemma) not in self.lexicon.objects:
+            return  # "give" means nothing alone, "give aid" does
+        rel_type = self.lexicon.verb_type(lemma, noun_lemma)
         source_ids = set(self.subjects(verb))
         origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                        for p in c.children if p.dep_ == "pobj"), None)
@@ -230,8 +254,10 @@ class _SentenceReader:
             rel_type = _NEGATION_FLIPS.get(rel_type or "")
             if rel_type is None:
                 return
-        if verb.dep_ == "xcomp" and self._under_intent(verb):
-            return  # the governing "propose"/"threaten" carries it, with this verb's targets
+        governed = self._governor(verb)
+        if governed == "carried":
+            return  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
+        intended = governed == "intent"
         sources = self.subjects(verb)
         if self.is_passive(verb):
             agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
@@ -239,7 +265,7 @@ class _SentenceReader:
         if not sources:
             return
         confidence = 1.0
-        if rel_type == "ASSAULTS" and noun is not None and not self.found.actor_at(noun) and targets:
+        if rel_type == "ASSAULTS" and noun is not None and noun.lemma_.lower() in self.lexicon.verbal_objects:
             rel_type = "CRITICIZES"  # "attacked the proclamation by Trump": an attack in words
         if rel_type in ("CALLS_FOR", "PROPOSES") and not targets:
             for comp in verb.children:  # "recommended the US troops withdraw"
@@ -249,9 +275,14 @@ class _SentenceReader:
                         rel_type = "CALLS_FOR"
                         break
         if rel_type:
-            if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal - {"will", "shall"} for c in verb.children):
-                if rel_type in self.lexicon.coercive:
-                    rel_type = "THREATENS"
+            modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal for c in verb.children)
+            if modal or intended:
+                conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lexicon.conditions for m in c.children)
+                                  for c in verb.children)
+                if rel_type in self.lexicon.coercive or (conditional and rel_type != "COMMENTS_ON"):
+                    rel_type = "THREATENS"  # "may impose sanctions", "will withdraw unless ..."
+                elif rel_type in ("AIDS", "COOPERATES", "SUPPORTS", "CONSULTS", "AGREES") or intended and rel_type not in ("YIELDS", "REJECTS", "CALLS_FOR"):
+                    rel_type = "PROPOSES"  # "will provide aid", "is willing to withdraw": a stated intent
                 confidence = 0.6
             if not targets and rel_type == "CALLS_FOR" and noun is not None:
                 targets = [t for t in [self.topic(None, noun)] if t]  # "instructed security agencies to ..."
@@ -268,6 +299,8 @@ class _SentenceReader:
                         break
             if not targets and noun is not None and rel_type in _TOPIC_TYPES:
                 targets = [t for t in [self.topic(None, noun)] if t]
+            if not targets and rel_type in ("YIELDS", "PROTESTS") and not any(c.dep_ == "dobj" for c in verb.children):
+                targets = [self.named_topic(lemma)]  # "she resigned", "students demonstrated"
         day = self.date_of(verb)
         emitted = False
         if rel_type and targets:
@@ -280,13 +313,32 @@ class _SentenceReader:
         if not emitted and (lemma in self.lexicon.speech or rel_type == "CRITICIZES"):
             yield from self.speech(verb, sources, "CRITICIZES" if rel_type == "CRITICIZES" else "COMMENTS_ON", day)
 
-    def _under_intent(self, verb: Token) -> bool:
+    def _governor(self, verb: Token) -> str:
+        """How the verb governing this one (xcomp, or ccomp of a request) frames it: "carried" when
+        that verb is itself an act of proposing, threatening or requesting (it reads this verb's
+        targets), "intent" when it only says the act is wanted or prepared ("is willing to
+        withdraw", "wants to meet"), "" when the act is simply done."""
+        if verb.dep_ not in ("xcomp", "ccomp"):
+            return ""
         head = verb.head
         head_lemma = head.lemma_.lower()
-        return head_lemma in self.lexicon.intent or self.lexicon.verbs.get(head_lemma) in ("PROPOSES", "THREATENS", "CALLS_FOR")
+        head_type = self.lexicon.verbs.get(head_lemma)
+        if head.pos_ == "VERB" and head_type in ("PROPOSES", "THREATENS", "CALLS_FOR"):
+            return "carried"
+        if verb.dep_ == "xcomp" and head_lemma in self.lexicon.intent:
+            return "intent"
+        return ""
 
     def speech(self, verb: Token, speakers: list[str], rel_type: str, day: date | None) -> Iterator[Reading]:
         clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
+            if any(c.dep_ == "aux" and c.lower_ in self.lexicon.obligation for c in comp.children):
+                obliged = [a for c in comp.children if c.dep_ == "nsubj" for a in self.actors_of(c, ("poss", "of", "amod")) if a not in speakers]
+                if obliged:
+                    for speaker in speakers:
+                        for actor in obliged:
+                            yield Reading(speaker, actor, "CALLS_FOR", self.number, self.evidence, day, 0.8)
+                    return
         tokens: list[Token] = [t for c in clause for t in c.subtree]
         if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
             own = {t.i for t in verb.subtree}
@@ -397,6 +449,11 @@ class _SentenceReader:
         if verb is not None and (noun is None or noun.lower_ in self.lexicon.generic_objects):
             return None
         name = " ".join(dict.fromkeys(w for w in words if w.strip()))
+        topic = Topic.named(name)
+        self.topics[topic.id] = topic
+        return topic.id
+
+    def named_topic(self, name: str) -> str:
         topic = Topic.named(name)
         self.topics[topic.id] = topic
         return topic.id
