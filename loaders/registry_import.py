@@ -51,6 +51,7 @@ __all__ = [
     "parse_actors",
     "parse_agents",
     "phrase_text",
+    "title_case",
 ]
 
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -58,6 +59,19 @@ _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "bi
               "dos", "du", "del", "della", "der", "den", "van", "von", "la", "le", "of", "the", "and", "y", "ul"}
 # CAMEO prefixes that are not countries: the next three letters name the organisation.
 _ORG_PREFIXES = {"IGO", "NGO", "NGM", "MNC", "IMG", "UIS"}
+# Three-letter CAMEO codes that are not countries (the CAMEO manual): roles and types ("[ELI]"),
+# religions ("[BAH]") and regions ("[WEU]"). Where one is also an ISO code (MUS: Muslim and
+# Mauritius, NAM: North America and Namibia), a code the registry knows as a state wins.
+_ROLE_CODES = {
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "AMN",
+    "IRC", "GRP", "UNO", "PKO", "INT", "SET", "UNR", "OCC", "AUT", *_ORG_PREFIXES,
+    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "ENG", "EVA", "HIN", "HSD",
+    "ITH", "JAN", "JEW", "JHW", "LDS", "MOS", "MRN", "MUS", "OTH", "PAG", "PRO", "QFR", "SFI", "SHI",
+    "SHN", "SIK", "SUN", "TAO", "UDS", "ZRO",
+    "AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EAS", "EEU", "EUR", "LAM", "MDT", "MEA",
+    "NAF", "NAM", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST",
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class TabariEntry:
 
     phrase: str
     line: int
+    source: str = ""
     synonyms: list[str] = field(default_factory=list)
     codes: list[CodeSpan] = field(default_factory=list)
     person_marker: bool = False  # "# CountryInfo.txt": the dictionary's rulers and officials
@@ -123,7 +138,7 @@ def parse_actors(path: Path) -> tuple[list[TabariEntry], list[str]]:
                 _add_codes(current, stripped, f"{path}:{number}", warnings)
             continue
         name = stripped.split("[", 1)[0].strip()
-        current = TabariEntry(phrase_text(name), number, person_marker="countryinfo" in comment.lower())
+        current = TabariEntry(phrase_text(name), number, str(path), person_marker="countryinfo" in comment.lower())
         entries.append(current)
         _add_codes(current, stripped[len(name):], f"{path}:{number}", warnings)
     return [e for e in entries if e.phrase], warnings
@@ -236,6 +251,13 @@ class _Converter:
         self.states: dict[str, str] = {}  # country code -> state name
         self.orgs: dict[str, str] = {}  # full organisation code (IGOUNO) -> name
 
+    def is_country(self, code: str) -> bool:
+        if len(code) != 3:
+            return False
+        if self.registry is not None and self.registry.state_by_code(code) is not None:
+            return True
+        return code not in _ROLE_CODES
+
     def state_name(self, code: str) -> str | None:
         if self.registry is not None:
             known = self.registry.state_by_code(code)
@@ -261,7 +283,7 @@ class _Converter:
         # pass 1: which codes are states and organisations in these files
         for entry in entries:
             for span in entry.codes:
-                if len(span.code) == 3 and not entry.person_marker and span.code not in _ORG_PREFIXES:
+                if self.is_country(span.code) and not entry.person_marker:
                     self.states.setdefault(span.code, title_case(entry.phrase))
                 elif span.code[:3] in _ORG_PREFIXES and len(span.code) == 6 and not span.dated:
                     self.orgs.setdefault(span.code, title_case(entry.phrase))
@@ -278,16 +300,17 @@ class _Converter:
         return list(out.values())
 
     def entry(self, entry: TabariEntry) -> dict[str, Any] | None:
+        where = f"{entry.source}:{entry.line}: {entry.phrase}"
         if not entry.codes:
-            self.warnings.append(f"line {entry.line}: {entry.phrase}: no code, skipped")
+            self.warnings.append(f"{where}: no code, skipped")
             return None
         name = title_case(entry.phrase)
         aliases = [title_case(s) for s in entry.synonyms]
         cameo = [str(s) for s in entry.codes]
-        state_codes = [s.code for s in entry.codes if len(s.code) == 3 and s.code not in _ORG_PREFIXES]
+        state_codes = [s.code for s in entry.codes if self.is_country(s.code)]
         if state_codes and not entry.person_marker:
             code = state_codes[-1]
-            canonical = self.state_name(code) or name
+            canonical = self.state_name(code) or self.known_name([name], "state") or name
             result: dict[str, Any] = {"name": canonical, "kind": "state", "iso3": code}
             result["aliases"] = _unique([name, *aliases], canonical)
             result["cameo"] = cameo
@@ -314,7 +337,7 @@ class _Converter:
         for span in dated:
             of, role_code = self.holder_of(span.code)
             if of is None:
-                self.warnings.append(f"line {entry.line}: {entry.phrase}: [{span.code}] names no known state or organisation")
+                self.warnings.append(f"{entry.source}:{entry.line}: {entry.phrase}: [{span.code}] names no known state or organisation")
                 continue
             # one span of this code: the synonyms' office title cannot belong to another span
             title = self.refined_title(entry, role_code) if counts[role_code] == 1 else None
@@ -333,7 +356,7 @@ class _Converter:
             (self.state_name(s.code[:3]) for s in entry.codes if self.state_name(s.code[:3])), None
         )
         if country is None and not roles:
-            self.warnings.append(f"line {entry.line}: {entry.phrase}: no known state or organisation, skipped")
+            self.warnings.append(f"{entry.source}:{entry.line}: {entry.phrase}: no known state or organisation, skipped")
             return None
         result: dict[str, Any] = {"name": canonical, "kind": "person", "aliases": _unique([name, *aliases], canonical)}
         if country:

@@ -180,4 +180,18 @@ def test_a_code_of_no_known_state_is_reported(tmp_path) -> None:
     path.write_text(real_blocks("VLADIMIR_PUTIN_"), encoding="utf-8")
     result = import_files([path], None, None)  # no registry, no RUSSIAN_FEDERATION_ entry: RUS is unknown
     assert result.entries == []
-    assert result.warnings[-1] == "line 1: VLADIMIR PUTIN: no known state or organisation, skipped"
+    assert result.warnings[-1] == f"{path}:1: VLADIMIR PUTIN: no known state or organisation, skipped"
+
+
+def test_international_rulers_are_people_of_their_organisation(tmp_path) -> None:
+    """IGOrulers entries: a role-only default code ([ELI]) is not a country."""
+    lines = (PETRARCH / "Phoenix.International.actors.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("KOFI_ANNAN_"))
+    un = next(line for line in lines if line.split("[")[0].strip() in ("UNITED_NATIONS_", "UNITED_NATIONS") and "[IGOUNO]" in line)
+    path = tmp_path / "igo.actors.txt"
+    path.write_text("\n".join([un, *lines[start : start + 10]]) + "\n", encoding="utf-8")
+    found = by_name(import_files([path], None, default_registry()).entries)
+    annan = found["Kofi Annan"]
+    assert annan["kind"] == "person"
+    assert annan["roles"] == [{"title": "CAMEO IGOUNO", "of": "United Nations", "start": date(1997, 1, 1), "end": date(2006, 12, 31)}]
+    assert "Eli" not in found
