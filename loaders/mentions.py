@@ -105,6 +105,7 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     _institutions(doc, found, set(proxies["institutions"]))
     _entities(doc, found, proxies["entity_kinds"], set(proxies["not_actors"]))
     _state_proxies(doc, found, set(proxies["state_proxies"]))
+    _groups(doc, found, set(proxies["people_nouns"]))
     _merge_partial_names(found)
     _descriptions(doc, found)
     _pronouns(doc, found, set(proxies["person_pronouns"]))
@@ -406,7 +407,10 @@ def _entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_actors:
             found.add(span.start, span.end, known, "entity")
             continue
         if ent.label_ == "NORP":
-            continue  # unknown nationalities and groups are not actors of their own
+            if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ not in ("amod", "compound"):
+                actor = _group_actor(span.text, found)  # "the Kurds", "Shiites"
+                found.add(span.start, span.end, actor, "entity")
+            continue  # a nationality as an adjective is not an actor of its own
         if ent.label_ == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
             continue  # "a special military operation (SVO)": an acronym of a thing, not an actor
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(span, found)):
@@ -596,6 +600,43 @@ def _state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
                         start -= 1
                     found.add(start, token.i + 1, place, "proxy")
                     break
+
+
+def _group_actor(name: str, found: ArticleActors) -> Actor:
+    same = next((a for a in found.actors.values() if norm(a.name) == norm(name)), None)
+    if same is not None:
+        return same
+    actor = Actor(id=slugify(name), name=name, kind="group")
+    found.new_ids.add(actor.id)
+    return actor
+
+
+def _groups(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
+    """Groups of people named by a plural noun and what qualifies it: "Hong Kong protesters",
+    "Iraqi Kurds", "ethnic Albanian rebels"; a bare "the protesters" is the group of that noun
+    named elsewhere in the article, or the protesters themselves."""
+    named: dict[str, Actor] = {}
+    bare: list[Token] = []
+    for token in doc:
+        if token.lower_ not in nouns or token.tag_ not in ("NNS", "NNPS") or token.i in found.by_token:
+            continue
+        mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.i in found.by_token)]
+        if not mods:
+            bare.append(token)
+            continue
+        start = min(m.left_edge.i for m in mods)
+        while start < token.i and doc[start].dep_ in ("det", "nummod", "predet", "quantmod") or doc[start].is_punct:
+            start += 1
+        name = " ".join(t.text for t in doc[start:token.i + 1] if not t.is_punct)
+        actor = _group_actor(name, found)
+        named.setdefault(token.lower_, actor)
+        for mention in [found.by_token.get(i) for i in range(start, token.i)]:
+            if mention is not None and mention in found.mentions:
+                _drop(found, mention)
+        found.add(start, token.i + 1, actor, "group")
+    for token in bare:
+        actor = named.get(token.lower_) or _group_actor(token.lower_, found)
+        found.add(token.i, token.i + 1, actor, "group")
 
 
 def _pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:

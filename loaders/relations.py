@@ -28,7 +28,9 @@ __all__ = ["Reading", "read_relations"]
 _RELATIVE = {"which", "who", "that", "whom"}
 _TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 _OWNER_PREPS = {"of", "by"}
-_TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS", "THREATENS", "PROTESTS", "INVESTIGATES"}
+_TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS", "THREATENS", "PROTESTS", "INVESTIGATES", "MOBILIZES"}
+# Adjectives that make a nominal event one that has not happened: "a possible war".
+_HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "prospective", "eventual", "hypothetical"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
 _NEGATION_FLIPS = {"AGREES": "REJECTS", "YIELDS": "REJECTS"}
@@ -209,6 +211,16 @@ class _SentenceReader:
             node = node.head
         return False
 
+    def purpose(self, verb: Token) -> bool:
+        """An act given as the purpose or manner of another ("struck to demand", "rallied, calling for")."""
+        if verb.dep_ not in ("advcl", "xcomp") or verb.head.pos_ != "VERB":
+            return False
+        head_type = self.lexicon.verbs.get(self.lemma(verb.head))
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        return (infinitive or verb.tag_ == "VBG") and head_type not in (None, "PROPOSES", "THREATENS", "CALLS_FOR") and verb.dep_ == "advcl" or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("continue", "begin", "start", "stage", "hold")
+        )
+
     def counterfactual(self, verb: Token) -> bool:
         """"would have allowed ...": something that did not happen, nor anything it governs."""
         node = verb
@@ -274,6 +286,8 @@ class _SentenceReader:
                     if targets:
                         rel_type = "CALLS_FOR"
                         break
+        if self.purpose(verb):
+            confidence = 0.5  # "demonstrated to demand reforms": the demonstration is the act
         if rel_type:
             modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal for c in verb.children)
             if modal or intended:
@@ -406,6 +420,8 @@ class _SentenceReader:
         for token in self.sent:
             rel_type = self.lexicon.nominal.get(token.lemma_.lower())
             if rel_type is None or token.pos_ != "NOUN":
+                continue
+            if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL for c in token.children):
                 continue
             sources: list[str] = []
             targets: list[str] = []
