@@ -228,5 +228,9 @@ def test_hints_say_why_a_relation_is_missing_or_wrong() -> None:
     ]
     far = score_article(_store([alpha, beta], [(beta.id, "SUPPORTS", alpha.id, 9)]), small_gold())
     assert [why for _, why in far.missing_relations][1] == "not extracted"
+    # Anything acting on Alpha fits "Alpha -> *" reversed: that is no reversed relation.
+    delta = _actor("Delta", "group")
+    stray = score_article(_store([alpha, beta, delta], [(delta.id, "COMMENTS_ON", alpha.id, 2)]), small_gold())
+    assert [why for _, why in stray.wrong_relations] == ["no such act between them in the reading"]
     lonely = score_article(_store([_actor("Alpha Person")], []), small_gold())
     assert [why for _, why in lonely.missing_relations] == ["no node for Betaland"] * 3

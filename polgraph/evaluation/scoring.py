@@ -251,7 +251,15 @@ def _end_matches(name: str, keys: frozenset[str], any_ok: bool) -> bool:
 
 
 def _ends_match(item: GoldRelation, edge: _Edge, reverse: bool = False) -> bool:
-    """Source and target of ``edge`` (swapped with ``reverse``) fit the item, whatever the type."""
+    """Source and target of ``edge`` (swapped with ``reverse``) fit the item, whatever the type.
+
+    Reversed, a ``"*"`` fits nothing: anything at all acting on the item's source is no sign of a
+    relation read the wrong way round.
+    """
+    if reverse:
+        if ANY == item.source:
+            return False
+        item = GoldRelation(item.source, item.types, tuple(t for t in item.targets if t != ANY))
     s_node, s_keys, t_node, t_keys = (
         (edge.target, edge.target_keys, edge.source, edge.source_keys)
         if reverse
