@@ -226,6 +226,8 @@ def _roles(doc: Doc, found: ArticleActors) -> None:
             continue
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as"):
+            continue  # "endorse Biden as president", "he became president": the office, not its holder
         title, is_leader = _title_of(token, found)
         if not title and not is_leader:
             continue

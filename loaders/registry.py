@@ -235,6 +235,21 @@ class Registry:
                     return title, place, self.office_holder(title, place.id, day)
         return None
 
+    def copy(self) -> "Registry":
+        """An independent copy, to add files to without changing the shared default."""
+        import copy
+
+        clone = copy.copy(self)
+        clone.actors = dict(self.actors)
+        clone._names = dict(self._names)
+        clone._demonyms = dict(self._demonyms)
+        clone._capitals = dict(self._capitals)
+        clone._offices = defaultdict(list, {k: list(v) for k, v in self._offices.items()})
+        clone._surnames = defaultdict(set, {k: set(v) for k, v in self._surnames.items()})
+        clone._codes = dict(self._codes)
+        clone.__dict__.pop("_matchers", None)
+        return clone
+
     def __len__(self) -> int:
         return len(self.actors)
 

@@ -63,7 +63,7 @@ def eval_command(
     from polgraph.loaders.pipeline import Loader
     from polgraph.loaders.registry import default_registry
 
-    registry = default_registry()
+    registry = default_registry().copy() if registry_paths else default_registry()
     for path in registry_paths:
         registry.add_file(path)
     loader = Loader(registry=registry, pipeline=pipeline)  # one spaCy pipeline for every article

@@ -33,7 +33,7 @@ def load(paths: tuple[str, ...], pipeline: str | None, registry_paths: tuple[Pat
     from polgraph.loaders.readers import iter_files
     from polgraph.loaders.registry import default_registry
 
-    registry = default_registry()
+    registry = default_registry().copy() if registry_paths else default_registry()
     for path in registry_paths:
         registry.add_file(path)
     loader = Loader(registry=registry, pipeline=pipeline, max_chars=int(max_article_mb * 1_000_000))
