@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import networkx as nx
@@ -15,8 +16,10 @@ from polgraph.exceptions import CypherSemanticError, QueryError
 __all__ = ["Result", "prepare", "run", "run_graph", "build_graph"]
 
 
+@functools.lru_cache(maxsize=256)
 def prepare(query: str, allow_create: bool = False) -> A.Query:
-    """Parse and check ``query``: every syntax and semantic error is raised here, before running."""
+    """Parse and check ``query``: every syntax and semantic error is raised here, before running.
+    Cached by text: the tree is never modified (parameters are bound when the query runs)."""
     tree = parse(query)
     check(tree, allow_create=allow_create)
     return tree

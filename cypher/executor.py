@@ -235,28 +235,30 @@ class _Run:
                 agg_fns.append((a, None, None))
             else:
                 agg_fns.append((a, [compile_expr(x, self.ctx) for x in a.args], a.name.lower()))
-        groups: dict[Any, tuple[list[Any], list[Row]]] = {}
+        # one pass, accumulating each group's aggregates as rows stream by (no row lists kept)
+        groups: dict[Any, tuple[list[Any], Row, list[_Acc]]] = {}
+        key_fns = [fns[i] for i in key_idx]
         for row in rows:
-            keyvals = [fns[i](row) for i in key_idx]
+            keyvals = [f(row) for f in key_fns]
             k = tuple(hash_key(v) for v in keyvals)
             g = groups.get(k)
             if g is None:
-                groups[k] = (keyvals, [row])
-            else:
-                g[1].append(row)
+                g = groups[k] = (keyvals, row, [_Acc(a, arg_fns, name, row) for a, arg_fns, name in agg_fns])
+            for acc in g[2]:
+                acc.add(row)
         if not groups and not key_idx:
-            groups[()] = ([], [])
+            groups[()] = ([], {}, [_Acc(a, arg_fns, name, None) for a, arg_fns, name in agg_fns])
         out_rows = []
-        for keyvals, group in groups.values():
-            env: Row = dict(group[0]) if group else {}
-            for a, arg_fns, name in agg_fns:
-                env[("agg", id(a))] = _aggregate_value(a, arg_fns, name, group)
+        for keyvals, first, accs in groups.values():
+            env: Row = dict(first)
+            for acc in accs:
+                env[("agg", id(acc.node))] = acc.result()
             out: Row = {}
             kv = iter(keyvals)
             for i, (it, fn) in enumerate(zip(items, fns)):
                 out[it.name] = next(kv) if i in key_idx else fn(env)
-            for a, _, _ in agg_fns:
-                out[("agg", id(a))] = env[("agg", id(a))]
+            for acc in accs:
+                out[("agg", id(acc.node))] = env[("agg", id(acc.node))]
             out_rows.append(out)
         return out_rows
 
@@ -332,55 +334,87 @@ def _distinct(rows: Iterable[Row], columns: list[str]) -> Iterator[Row]:
             yield r
 
 
-def _aggregate_value(a: Any, arg_fns: list[Any] | None, name: str | None, group: list[Row]) -> Any:
-    if arg_fns is None:  # count(*)
-        return len(group)
-    values = [arg_fns[0](r) for r in group]
-    values = [v for v in values if v is not None]
-    if a.distinct:
-        seen: set[Any] = set()
-        unique = []
-        for v in values:
+class _Acc:
+    """One aggregate of one group, fed row by row."""
+
+    __slots__ = ("node", "arg", "name", "distinct", "seen", "n", "total", "values", "best", "first_row")
+
+    def __init__(self, node: Any, arg_fns: list[Any] | None, name: str | None, first_row: Row | None) -> None:
+        self.node = node
+        self.arg = arg_fns[0] if arg_fns else None
+        self.name = name or "count*"
+        self.distinct = bool(getattr(node, "distinct", False))
+        self.seen: set[Any] | None = set() if self.distinct else None
+        self.n = 0
+        self.total: Any = 0
+        self.values: list[Any] = []
+        self.best: Any = None
+        self.first_row = first_row
+        if name in ("percentilecont", "percentiledisc"):
+            self.best = arg_fns[1] if arg_fns else None  # type: ignore[index]
+
+    def add(self, row: Row) -> None:
+        if self.arg is None:
+            self.n += 1
+            return
+        v = self.arg(row)
+        if v is None:
+            return
+        if self.seen is not None:
             k = hash_key(v)
-            if k not in seen:
-                seen.add(k)
-                unique.append(v)
-        values = unique
-    if name == "count":
-        return len(values)
-    if name == "collect":
-        return values
-    if name in ("sum", "avg", "stdev", "stdevp", "percentilecont", "percentiledisc"):
-        for v in values:
-            if type(v) not in (int, float):
-                raise CypherSemanticError(f"type mismatch: {a.name}() expects numbers, got {type_name(v)}")
-    if name == "sum":
-        return sum(values) if values else 0
-    if name == "avg":
-        return sum(values) / len(values) if values else None
-    if name == "min":
-        return min(values, key=order_key) if values else None
-    if name == "max":
-        return max(values, key=order_key) if values else None
-    if name in ("stdev", "stdevp"):
-        n = len(values)
-        if n < 2:
-            return 0.0
-        mean = sum(values) / n
-        var = sum((v - mean) ** 2 for v in values) / (n - 1 if name == "stdev" else n)
-        return math.sqrt(var)
-    if name in ("percentilecont", "percentiledisc"):
-        p = arg_fns[1](group[0]) if group else None
+            if k in self.seen:
+                return
+            self.seen.add(k)
+        name = self.name
+        self.n += 1
+        if name == "count":
+            return
+        if name == "collect":
+            self.values.append(v)
+            return
+        if name in ("min", "max"):
+            if self.n == 1:
+                self.values = [v]
+            else:
+                cur = self.values[0]
+                if (order_key(v) < order_key(cur)) if name == "min" else (order_key(v) > order_key(cur)):
+                    self.values = [v]
+            return
+        if type(v) not in (int, float):
+            raise CypherSemanticError(f"type mismatch: {self.node.name}() expects numbers, got {type_name(v)}")
+        if name in ("sum", "avg"):
+            self.total += v
+            return
+        self.values.append(v)
+
+    def result(self) -> Any:
+        name = self.name
+        if name in ("count*", "count"):
+            return self.n
+        if name == "collect":
+            return self.values
+        if name == "sum":
+            return self.total
+        if name == "avg":
+            return self.total / self.n if self.n else None
+        if name in ("min", "max"):
+            return self.values[0] if self.values else None
+        values = self.values
+        if name in ("stdev", "stdevp"):
+            n = len(values)
+            if n < 2:
+                return 0.0
+            mean = sum(values) / n
+            return math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1 if name == "stdev" else n))
+        p = self.best(self.first_row) if self.best is not None and self.first_row is not None else None
         if p is None or type(p) not in (int, float) or not 0 <= p <= 1:
-            raise CypherSemanticError(f"{a.name}(): the percentile must be a number between 0.0 and 1.0")
+            raise CypherSemanticError(f"{self.node.name}(): the percentile must be a number between 0.0 and 1.0")
         if not values:
             return None
         s = sorted(values)
         if name == "percentiledisc":
-            idx = max(0, math.ceil(p * len(s)) - 1) if p > 0 else 0
-            return s[idx]
+            return s[max(0, math.ceil(p * len(s)) - 1) if p > 0 else 0]
         pos = p * (len(s) - 1)
         lo = math.floor(pos)
         hi = min(lo + 1, len(s) - 1)
         return float(s[lo] + (s[hi] - s[lo]) * (pos - lo))
-    raise CypherSemanticError(f"unknown aggregate {a.name}")  # pragma: no cover

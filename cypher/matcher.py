@@ -46,6 +46,19 @@ def _edges(graph: Any, u: Any, direction: str) -> Iterator[tuple[Any, Any, Any, 
                 yield w, w, u, k, attrs
 
 
+def _edges_between(graph: Any, u: Any, t: Any, direction: str) -> Iterator[tuple[Any, Any, Any, Any, dict[str, Any]]]:
+    if direction != "in":
+        kd = graph._adj[u].get(t)
+        if kd:
+            for k, attrs in kd.items():
+                yield t, u, t, k, attrs
+    if direction != "out" and not (direction == "both" and t == u):
+        kd = graph._pred[u].get(t)
+        if kd:
+            for k, attrs in kd.items():
+                yield t, t, u, k, attrs
+
+
 _FLIP = {"out": "in", "in": "out", "both": "both"}
 
 
@@ -76,13 +89,21 @@ class _RelCheck:
         self.props = [(k, compile_expr(v, ctx)) for k, v in pat.props.items] if isinstance(pat.props, A.MapLit) else []
         self.direction = pat.direction
         self.varlen = pat.varlen
+        # per-relationship predicates pushed down from WHERE all(r IN relationships(p) WHERE ...)
+        # and none(...): (variable, predicate, the value it must have)
+        self.filters: list[tuple[str, Any, bool]] = []
 
-    def ok(self, attrs: dict[str, Any], bind: dict[Any, Any]) -> bool:
+    def ok(self, attrs: dict[str, Any], bind: dict[Any, Any], graph: Any = None, ident: Any = None) -> bool:
         if self.types and attrs.get(TYPE) not in self.types:
             return False
         for k, fn in self.props:
             if equals(attrs.get(k), fn(bind)) is not True:
                 return False
+        if self.filters and ident is not None:
+            rel = Rel(graph, *ident)
+            for var, fn, want in self.filters:
+                if fn({var: rel}) is not want:
+                    return False
         return True
 
 
@@ -98,6 +119,31 @@ class Matcher:
         self.rel_checks = [[_RelCheck(r, ctx) for r in p.rels] for p in patterns]
         self.new_vars = pattern_vars(patterns)
         self._plans: dict[frozenset[Any], list[tuple[Any, ...]]] = {}
+        self._push_down_relationship_filters()
+
+    def _push_down_relationship_filters(self) -> None:
+        """``all(r IN relationships(p) WHERE P(r))`` needs P true on every relationship of p, and
+        ``none(...)`` false: check it while expanding (so shortest paths are shortest among the
+        paths that qualify, as in Neo4j). The conjunct itself still runs on the result."""
+        by_path = {part.path_var: p for p, part in enumerate(self.patterns) if part.path_var}
+        by_rel = {r.var: (p, i) for p, part in enumerate(self.patterns) for i, r in enumerate(part.rels)
+                  if r.var and r.varlen is not None}
+        for c, _, _ in self.conj:
+            if not isinstance(c, A.Quantifier) or c.kind not in ("all", "none") or c.where is None:
+                continue
+            if free_vars(c.where) - {c.var}:
+                continue  # depends on other variables: checked on the whole row only
+            targets: list[_RelCheck] = []
+            src = c.source
+            if (isinstance(src, A.Func) and src.name.lower() == "relationships" and len(src.args) == 1
+                    and isinstance(src.args[0], A.Var) and src.args[0].name in by_path):
+                targets = self.rel_checks[by_path[src.args[0].name]]
+            elif isinstance(src, A.Var) and src.name in by_rel:
+                p, i = by_rel[src.name]
+                targets = [self.rel_checks[p][i]]
+            fn = compile_expr(c.where, self.ctx)
+            for rc in targets:
+                rc.filters.append((c.var, fn, c.kind == "all"))
 
     # -- planning ---------------------------------------------------------------------------
     def _index_hints(self, p: int, j: int, bound: set[Any]) -> list[tuple[str, Any]]:
@@ -151,6 +197,13 @@ class Matcher:
             ops.append(("anchor", p, best, self._index_hints(p, best, bound) if best_score == 1 else []))
             if nodes[best].var:
                 bound.add(nodes[best].var)
+            # other named nodes an index finds: look them up too, then expand *into* them
+            for j, n in enumerate(nodes):
+                if j != best and n.var and n.var not in bound and not any(r.varlen for r in part.rels):
+                    hints = self._index_hints(p, j, bound)
+                    if hints:
+                        ops.append(("anchor", p, j, hints))
+                        bound.add(n.var)
             for j in range(best, len(nodes) - 1):
                 ops.append(("expand", p, j, j, j + 1, False))
                 bound.update(v for v in (part.rels[j].var, nodes[j + 1].var) if v)
@@ -161,20 +214,20 @@ class Matcher:
                 ops.append(("path", p))
                 bound.add(part.path_var)
         # attach every WHERE conjunct to the first step after which its variables are all bound
-        staged: list[tuple[Any, ...]] = []
         pending = list(self.conj)
         now = set(bound_names)
-        ready = [fn for c, fv, fn in pending if fv <= now]
+        pre = [fn for c, fv, fn in pending if fv <= now]
         pending = [x for x in pending if not x[1] <= now]
-        staged.append(("check", ready))
+        staged: list[tuple[Any, ...]] = []
         for op in ops:
-            staged.append(op)
             now |= self._binds(op)
             ready = [fn for c, fv, fn in pending if fv <= now]
             pending = [x for x in pending if not x[1] <= now]
-            staged.append(("check", ready))
-        staged[-1] = ("check", staged[-1][1] + [fn for _, _, fn in pending])
-        return [op for op in staged if op[0] != "check" or op[1]]
+            staged.append((op, ready))
+        if staged:
+            last_op, last_checks = staged[-1]
+            staged[-1] = (last_op, last_checks + [fn for _, _, fn in pending])
+        return [(("pre",), pre)] + staged
 
     def _binds(self, op: tuple[Any, ...]) -> set[str]:
         kind, p = op[0], op[1]
@@ -195,25 +248,32 @@ class Matcher:
         if plan is None:
             plan = self._plans[key] = self._plan(key)
         bind = dict(row)
+        for fn in plan[0][1]:
+            if fn(bind) is not True:
+                return
+        if len(plan) == 1:
+            yield bind
+            return
         state = [([None] * len(p.nodes), [None] * len(p.rels)) for p in self.patterns]
-        yield from self._run(plan, 0, bind, set(), state)
+        yield from self._run(plan, 1, bind, set(), state)
 
     def _run(self, plan: list[tuple[Any, ...]], i: int, bind: dict[Any, Any], used: set[Any],
              state: list[tuple[list[Any], list[Any]]]) -> Iterator[dict[Any, Any]]:
-        if i == len(plan):
-            yield dict(bind)
-            return
-        op = plan[i]
-        kind = op[0]
-        if kind == "check":
-            for fn in op[1]:
-                if fn(bind) is not True:
-                    return
-            yield from self._run(plan, i + 1, bind, used, state)
-            return
-        step = getattr(self, "_op_" + kind)
+        op, checks = plan[i]
+        last = i == len(plan) - 1
+        step = getattr(self, "_op_" + op[0])
         for _ in step(op, bind, used, state):
-            yield from self._run(plan, i + 1, bind, used, state)
+            ok = True
+            for fn in checks:
+                if fn(bind) is not True:
+                    ok = False
+                    break
+            if not ok:
+                continue
+            if last:
+                yield dict(bind)
+            else:
+                yield from self._run(plan, i + 1, bind, used, state)
 
     def _op_anchor(self, op: tuple[Any, ...], bind: dict[Any, Any], used: set[Any], state: Any) -> Iterator[None]:
         _, p, j, hints = op
@@ -284,9 +344,16 @@ class Matcher:
             if bound_rel is None:
                 return
             raise CypherSemanticError(f"type mismatch: variable `{rvar}` is not a relationship")
-        for other, start, end, key, attrs in _edges(g, u, direction):
+        target = bind.get(tvar) if tvar is not None else None
+        if type(target) is Node:  # both ends known: look only at the edges between them
+            edges = _edges_between(g, u, target.id, direction)
+        elif bound_rel is not None:
+            edges = _edges_between(g, u, bound_rel.end if bound_rel.start == u else bound_rel.start, direction)
+        else:
+            edges = _edges(g, u, direction)
+        for other, start, end, key, attrs in edges:
             ident = (start, end, key)
-            if ident in used or not rc.ok(attrs, bind):
+            if ident in used or not rc.ok(attrs, bind, g, ident):
                 continue
             if bound_rel is not None and (bound_rel.start, bound_rel.end, bound_rel.key) != ident:
                 continue
@@ -345,7 +412,7 @@ class Matcher:
                 return
             for other, start, end, key, attrs in _edges(g, node, direction):
                 ident = (start, end, key)
-                if ident in used or not rc.ok(attrs, bind):
+                if ident in used or not rc.ok(attrs, bind, g, ident):
                     continue
                 used.add(ident)
                 path_rels.append(Rel(g, start, end, key))
@@ -373,7 +440,7 @@ class Matcher:
         node, ids, idents = u, [u], []
         for rel in seq:
             ident = (rel.start, rel.end, rel.key)
-            if ident in used or ident in idents or not rc.ok(rel.attrs, bind):
+            if ident in used or ident in idents or not rc.ok(rel.attrs, bind, self.graph, ident):
                 return
             if direction != "in" and rel.start == node:
                 node = rel.end
@@ -445,7 +512,7 @@ class Matcher:
             if found_at is not None and d >= found_at:
                 break
             for other, s, e, key, attrs in _edges(g, node, direction):
-                if (s, e, key) in used or not rc.ok(attrs, bind):
+                if (s, e, key) in used or not rc.ok(attrs, bind, g, (s, e, key)):
                     continue
                 if other not in depth:
                     depth[other] = d + 1
