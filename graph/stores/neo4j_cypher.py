@@ -18,11 +18,14 @@ from importlib import resources
 from polgraph.graph.ontology import EVENT_TYPES, STRUCTURAL_TYPES
 
 __all__ = [
+    "EVENT_TYPE_NAMES",
     "FALKORDB_INDEXES",
+    "IMPORT_SHAPES",
     "LABELS",
     "REL_TYPES",
     "SchemaStatement",
     "all_sent_statements",
+    "falkordb_statements",
     "render",
     "schema_statements",
     "statement",
@@ -38,6 +41,12 @@ FALKORDB_INDEXES: tuple[tuple[str, str], ...] = (
     ("Topic", "id"),
     ("Actor", "name"),
     ("Actor", "kind"),
+)
+# (source label, type, target label) of every relationship the layout has (push copies these).
+IMPORT_SHAPES: tuple[tuple[str, str, str], ...] = (
+    tuple(("Actor", t, "Actor") for t in EVENT_TYPE_NAMES)
+    + tuple(("Actor", t, "Topic") for t in EVENT_TYPE_NAMES)
+    + (("Actor", "HOLDS_ROLE", "Actor"), ("Actor", "MEMBER_OF", "Actor"), ("Actor", "MENTIONED_IN", "Article"))
 )
 _PROPERTIES = frozenset(prop for _, prop in FALKORDB_INDEXES)
 _WHITELISTS: dict[str, frozenset[str]] = {
@@ -125,7 +134,7 @@ def all_sent_statements() -> list[tuple[str, str]]:
             sent.append((f"{name}:{rel_type}", render(name, TYPE=rel_type)))
     for label in LABELS:
         sent.append((f"import_nodes:{label}", render("import_nodes", LABEL=label)))
-    for source, rel_type, target in _import_shapes():
+    for source, rel_type, target in IMPORT_SHAPES:
         sent.append(
             (f"import_relationships:{rel_type}", render("import_relationships", SOURCE=source, TYPE=rel_type, TARGET=target))
         )
@@ -142,8 +151,3 @@ def falkordb_statements() -> list[tuple[str, str]]:
     return sent
 
 
-def _import_shapes() -> list[tuple[str, str, str]]:
-    """(source label, type, target label) of every relationship push can copy."""
-    shapes = [("Actor", t, "Actor") for t in EVENT_TYPE_NAMES] + [("Actor", t, "Topic") for t in EVENT_TYPE_NAMES]
-    shapes += [("Actor", "HOLDS_ROLE", "Actor"), ("Actor", "MEMBER_OF", "Actor"), ("Actor", "MENTIONED_IN", "Article")]
-    return shapes
