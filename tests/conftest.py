@@ -17,3 +17,4 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.fail(f"{SHARED} is missing: polgraph's tests read ../shared beside the clone")
     return SHARED
+pytest_plugins = ["tests.conftest_bolt"]  # FalkorDB and Neo4j fixtures (Neo4j store tests)

@@ -10,6 +10,7 @@ limitation, documented in docs/neo4j.md).
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import time
@@ -37,9 +38,17 @@ class BoltServer:
 
 
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port below 32768: FalkorDB silently ignores a BOLT_PORT above that (measured:
+    50997 gave no Bolt endpoint, 17700 did), and the kernel's ephemeral ports lie above it."""
+    for _ in range(200):
+        port = random.randint(20000, 32000)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("0.0.0.0", port))  # the Bolt endpoint binds every interface
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port between 20000 and 32000")
 
 
 def _wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 15.0) -> None:

@@ -180,9 +180,16 @@ class Neo4jStore:
     def _session(self) -> Session:
         return self._driver.session(database=self._database)
 
+    def _params(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Parameters as the server must receive them. FalkorDB's Bolt endpoint pastes string
+        parameters into the query text between single quotes and then reads backslash escapes
+        (measured: a value with a single quote fails, one with backslash-b comes back with a
+        backspace), so strings are escaped for it."""
+        return params if self.server.is_neo4j else _falkordb_escape(params)
+
     def _read(self, query: str, params: dict[str, Any] | None = None) -> list[Any]:
         with self._session() as session:
-            return session.execute_read(_fetch, query, params or {})
+            return session.execute_read(_fetch, query, self._params(params or {}))
 
     def _batches(self, query: str, rows: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         """Rows in batches of ``batch_size``, and, on a server with a message limit, small enough."""
@@ -212,7 +219,7 @@ class Neo4jStore:
     def _write_rows(self, session: Session, query: str, rows: Sequence[dict[str, Any]]) -> int:
         """Send ``rows`` in batches, one managed write transaction each; the sum of the first column."""
         total = 0
-        for batch in self._batches(query, rows):
+        for batch in self._batches(query, self._params({"rows": list(rows)})["rows"]):
             total += session.execute_write(_single_int, query, {"rows": batch})
         return total
 
@@ -243,7 +250,7 @@ class Neo4jStore:
         found: set[str] = set()
         query = statement("existing_actors")
         for start in range(0, len(ids), self.batch_size):
-            params = {"ids": ids[start : start + self.batch_size]}
+            params = self._params({"ids": ids[start : start + self.batch_size]})
             found.update(row[0] for row in session.execute_read(_fetch, query, params))
         return found
 
@@ -254,19 +261,20 @@ class Neo4jStore:
             return self._write_rows(session, query, rows)
         # A server that takes only small messages gets a long text in pieces, after the article.
         budget = limit - len(query.encode("utf-8"))
-        small = [row for row in rows if _encoded_size(row) <= budget]
+        small = [row for row in rows if _encoded_size(self._params(row)) <= budget]
         created = self._write_rows(session, query, small)
         append = statement("append_article_text")
         piece_bytes = max(256, (limit - len(append.encode("utf-8")) - 200) // 2)  # JSON escapes can double
         for row in rows:
-            if _encoded_size(row) <= budget:
+            if _encoded_size(self._params(row)) <= budget:
                 continue
             text = row["props"]["text"]
             head = {"id": row["id"], "props": {**row["props"], "text": ""}}
-            if session.execute_write(_single_int, query, {"rows": [head]}):
+            if self._write_rows(session, query, [head]):
                 created += 1
                 for piece in _utf8_pieces(text, piece_bytes):
-                    session.execute_write(_single_int, append, {"id": row["id"], "piece": piece})
+                    params = self._params({"id": row["id"], "piece": piece})
+                    session.execute_write(_single_int, append, params)
         return created
 
     # -- reads -------------------------------------------------------------------------------
@@ -333,7 +341,7 @@ class Neo4jStore:
         with self._session() as session:
             try:
                 runner = session.execute_write if write else session.execute_read
-                return runner(_fetch_table, query, params or {})
+                return runner(_fetch_table, query, self._params(params or {}))
             except neo4j_errors.CypherSyntaxError as exc:
                 raise _syntax_error(exc) from None
             except neo4j_errors.Neo4jError as exc:
@@ -557,6 +565,16 @@ def _edge_props(rel_type: str, props: dict[str, Any]) -> dict[str, Any]:
 
 def _relation_order(rel: Relation) -> tuple[Any, ...]:
     return (rel.date.isoformat() if rel.date else "", rel.article, rel.sentence, rel.source, rel.type, rel.target)
+
+
+def _falkordb_escape(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, dict):
+        return {k: _falkordb_escape(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_falkordb_escape(v) for v in value]
+    return value
 
 
 def _encoded_size(value: Any) -> int:

@@ -1,0 +1,196 @@
+"""The store contract: one suite, run on every store.
+
+- ``networkx``: the embedded store, always.
+- ``falkordb``: the Neo4j store over Bolt against FalkorDB from PyPI, always (CI too).
+- ``neo4j``: the Neo4j store against the server named by ``NEO4J_URI`` (marker ``neo4j``; the
+  suite deletes everything in that database: use a throwaway one, see docs/neo4j.md).
+
+Every test feeds the same writes to the store under test and to an in-memory embedded store (the
+reference) and asserts the same return values and the same graph.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from polgraph.graph.codec import LABELS
+from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic
+from polgraph.graph.store import RelationFilter, Store
+from polgraph.graph.stores.networkx_store import NetworkXStore
+from tests.conftest_bolt import neo4j_store_or_skip
+from tests.helpers import sample_graph
+
+STORES = [
+    "networkx",
+    pytest.param("falkordb", marks=pytest.mark.bolt),
+    pytest.param("neo4j", marks=pytest.mark.neo4j),
+]
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path) -> Store:
+    if request.param == "networkx":
+        yield NetworkXStore(tmp_path / "graph.json")
+        return
+    if request.param == "falkordb":
+        yield request.getfixturevalue("bolt_store")
+        return
+    bolt = neo4j_store_or_skip()
+    yield bolt
+    bolt.close()
+
+
+def both(store: Store, graphs: list[ArticleGraph]) -> tuple[Any, Any]:
+    """Write to the store under test and to a fresh reference; both summaries."""
+    reference = getattr(store, "_contract_reference", None)
+    if reference is None:
+        reference = store._contract_reference = NetworkXStore(None)  # type: ignore[attr-defined]
+    return store.write(graphs), reference.write(graphs)
+
+
+def reference_of(store: Store) -> NetworkXStore:
+    return store._contract_reference  # type: ignore[attr-defined]
+
+
+def snapshot(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[tuple[str, str, str], Any]]:
+    nodes = {n: dict(d) for n, d in graph.nodes(data=True)}
+    edges = {(u, v, k): dict(d) for u, v, k, d in graph.edges(keys=True, data=True)}
+    return nodes, edges
+
+
+def assert_same_graph(store: Store) -> None:
+    got_nodes, got_edges = snapshot(store.to_networkx())
+    want_nodes, want_edges = snapshot(reference_of(store).to_networkx())
+    assert got_nodes == want_nodes
+    assert got_edges == want_edges
+
+
+def second_article() -> ArticleGraph:
+    """Knows Ruritania under another alias and adds a member-of edge and a new relation."""
+    article = Article.from_text("Ruritania and Freedonia held talks in Strelsau.", published=date(2024, 6, 1),
+                                title="talks", source="tests", url="https://example.org/talks")
+    ruritania = Actor("ruritania", "Ruritania", "state", aliases=("Kingdom of Ruritania",), country=None)
+    freedonia = Actor("freedonia", "Freedonia", "state", member_of=("league",))
+    league = Actor("league", "League of Nations", "bloc", aliases=("LoN",))
+    rels = [Relation("ruritania", "freedonia", "CONSULTS", article.id, 1, "held talks", date(2024, 6, 1), "04", "CONSULT")]
+    return ArticleGraph(article, [ruritania, freedonia, league], [], rels, [Mention("ruritania", article.id, 1)])
+
+
+# -- writes ----------------------------------------------------------------------------------
+def test_write_returns_what_the_embedded_store_returns(store: Store) -> None:
+    got, want = both(store, [sample_graph()])
+    assert got == want
+    assert (got.articles, got.skipped, got.actors, got.relations) == (1, 0, 3, 3)
+    assert_same_graph(store)
+
+
+def test_loading_the_same_article_twice_changes_nothing(store: Store) -> None:
+    both(store, [sample_graph()])
+    before = snapshot(store.to_networkx())
+    counts = store.counts()
+    got, want = both(store, [sample_graph()])
+    assert got == want
+    assert (got.articles, got.skipped, got.actors, got.relations) == (0, 1, 0, 0)
+    assert snapshot(store.to_networkx()) == before
+    assert store.counts() == counts
+
+
+def test_a_later_article_adds_aliases_and_structural_edges(store: Store) -> None:
+    both(store, [sample_graph()])
+    got, want = both(store, [second_article()])
+    assert got == want
+    assert store.actor("ruritania").aliases == ("Kingdom of Ruritania", "Ruritanian Republic")
+    assert_same_graph(store)
+
+
+def test_one_write_with_repeats_and_forward_references(store: Store) -> None:
+    """A role whose organisation only a later article adds is dropped, as in the embedded store;
+    an article and a relation repeated in one write count once."""
+    first = sample_graph()
+    early = Article.from_text("Rassendyll chairs the League.")
+    chair = Actor("rudolf-rassendyll", "Rudolf Rassendyll", "person", roles=(Role("Chair", "league"),), country="freedonia")
+    forward = ArticleGraph(early, [chair], [], [], [])
+    got, want = both(store, [forward, first, second_article(), first])
+    assert got == want
+    assert (got.articles, got.skipped) == (3, 1)
+    assert_same_graph(store)
+
+
+def test_many_rows_in_small_batches(store: Store) -> None:
+    if hasattr(store, "batch_size"):
+        store.batch_size = 7  # several batches per statement, and a last partial one
+    article = Article.from_text("A long list of states.", published=date(2024, 1, 1))
+    actors = [Actor(f"state-{i:03d}", f"State {i}", "state", aliases=(f"S{i}",)) for i in range(60)]
+    rels = [
+        Relation(f"state-{i:03d}", f"state-{(i * 7 + 1) % 60:03d}", ("SUPPORTS", "THREATENS", "AIDS")[i % 3],
+                 article.id, i + 1, f"sentence {i}", date(2024, 1, 1 + i % 28))
+        for i in range(60)
+    ]
+    got, want = both(store, [ArticleGraph(article, actors, [], rels, [Mention(a.id, article.id) for a in actors])])
+    assert got == want
+    assert store.counts() == reference_of(store).counts() == {
+        "actors": 60, "articles": 1, "topics": 0, "relations": 60, "mentions": 60,
+    }
+    assert_same_graph(store)
+
+
+def test_long_text_and_unicode_round_trip(store: Store) -> None:
+    text = "Лукашенко встретился с Зеленским. " * 300  # about 17 KB of UTF-8
+    article = Article.from_text(text, title="Встреча «в Минске»", published=date(2023, 3, 4))
+    actor = Actor("aleksandr-lukashenko", "Александр Лукашенко", "person", aliases=("Lukashenka", "Лукашэнка"))
+    got, want = both(store, [ArticleGraph(article, [actor], [], [], [Mention(actor.id, article.id, 3)])])
+    assert got == want
+    assert store.articles() == [article]
+    assert store.actor(actor.id) == Actor(actor.id, actor.name, "person", aliases=("Lukashenka", "Лукашэнка"))
+    assert_same_graph(store)
+
+
+def test_user_values_are_parameters_not_cypher(store: Store) -> None:
+    name = "x'}) DETACH DELETE n // \\b"
+    article = Article.from_text("An article about `backticks` and $dollars.")
+    actor = Actor("quote-actor", name, "group", aliases=('"double"', "back`tick"))
+    both(store, [sample_graph(), ArticleGraph(article, [actor], [], [], [])])
+    assert store.actor("quote-actor").name == name
+    assert store.counts()["actors"] == 4
+    assert_same_graph(store)
+
+
+# -- reads -----------------------------------------------------------------------------------
+def test_reads_answer_like_the_embedded_store(store: Store) -> None:
+    both(store, [sample_graph(), second_article()])
+    reference = reference_of(store)
+    article_id = sample_graph().article.id
+    assert store.has_article(article_id) and not store.has_article("nope")
+    assert store.actor("rudolf-rassendyll") == reference.actor("rudolf-rassendyll")
+    assert store.actor("nobody") is None
+    assert store.actors() == reference.actors()
+    assert [a.id for a in store.actors("state")] == ["freedonia", "ruritania"]
+    assert store.articles() == reference.articles()
+    assert store.counts() == reference.counts()
+    filters = [
+        RelationFilter(),
+        RelationFilter(types=("CRITICIZES", "CONSULTS")),
+        RelationFilter(since=date(2024, 5, 2)),
+        RelationFilter(until=date(2024, 5, 1)),
+        RelationFilter(actor="freedonia"),
+        RelationFilter(actor="nobody"),
+        RelationFilter(types=("PROPOSES",), actor="rudolf-rassendyll", since=date(2024, 1, 1), until=date(2024, 12, 31)),
+    ]
+    for where in filters:
+        assert store.relations(where) == reference.relations(where), where
+    assert len(store.relations()) == 4
+
+
+def test_to_networkx_uses_the_shared_layout(store: Store) -> None:
+    both(store, [sample_graph()])
+    graph = store.to_networkx()
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert graph.nodes["ruritania"][LABELS] == ["Actor"]
+    assert graph.nodes[Topic.named("truce").id][LABELS] == ["Topic"]
+    rel = sample_graph().relations[0]
+    assert graph.edges["ruritania", "freedonia", rel.id]["_type"] == "SANCTIONS"
+    assert graph.edges["ruritania", "freedonia", rel.id]["date"] == "2024-05-01"
