@@ -187,8 +187,9 @@ class _SentenceReader:
             if not targets or prep in ("against", "with", "on", "to"):
                 targets += actors
         if noun is None:  # "dropped out of the race": the race is what is left
-            noun = next((p for c in verb.children if c.dep_ in ("prep", "prt") for g in [c, *c.children] if g.dep_ == "prep"
-                         for p in g.children if p.dep_ == "pobj"), None)
+            noun = next((p for c in verb.children if c.dep_ in ("prep", "prt") for g in [c, *c.children]
+                         if g.dep_ == "prep" and g.lower_ in ("of", "from") for p in g.children
+                         if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_), None)
         return list(dict.fromkeys(targets)), noun
 
     # -- events ----------------------------------------------------------------------------
@@ -389,8 +390,8 @@ class _SentenceReader:
         found = []
         for token in tokens:
             actor = self.found.actor_at(token)
-            if actor and actor not in speakers and not self._in_adjunct(token, tokens):
-                found.append(actor)
+            if actor and actor not in speakers and not self._in_adjunct(token, tokens) and token.dep_ != "amod":
+                found.append(actor)  # "the American dream" is not about the United States
         return list(dict.fromkeys(found))
 
     def _in_adjunct(self, token: Token, clause: list[Token]) -> bool:
@@ -459,7 +460,10 @@ class _SentenceReader:
         if verb is not None:
             words.append(verb.lemma_.lower())
         if noun is not None:
-            words += [t.text for t in noun.subtree if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl") and t.i <= noun.i or t.i == noun.i]
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                return None
+            words += [t.text for t in noun.subtree
+                      if t.dep_ not in ("det", "punct", "prep", "pobj", "relcl", "acl", "poss", "case", "nummod") and t.i <= noun.i or t.i == noun.i]
         if noun is not None and noun.lower_ in self.lexicon.generic_objects and verb is None:
             return None
         if verb is not None and (noun is None or noun.lower_ in self.lexicon.generic_objects):
