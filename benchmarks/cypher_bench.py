@@ -151,36 +151,43 @@ class Baseline:
         return out
 
     def paths_between(self, a: str, b: str, limit: int) -> list[Any]:
+        """Every shortest route (at most 3 relations, either direction, no mentions): a BFS from
+        one end recording all parents on shortest routes, then the routes spelt out."""
         g = self.g
         x, y = self.by_name[a], self.by_name[b]
-        found: list[tuple[int, list[str], list[str]]] = []
-        used: set[Any] = set()
-        nodes, types = [x], []
-
-        def dfs(u: Any, depth: int) -> None:
-            if u == y and depth:
-                found.append((depth, [g.nodes[n].get("name") for n in nodes], list(types)))
-            if depth == 3:
-                return
-            for adj, flip in ((g._adj, False), (g._pred, True)):
-                for w, keys in adj[u].items():
-                    if flip and w == u:
-                        continue
-                    for k, d in keys.items():
-                        ident = (w, u, k) if flip else (u, w, k)
-                        if d["_type"] == "MENTIONED_IN" or ident in used:
+        depth = {x: 0}
+        parents: dict[Any, list[tuple[Any, str]]] = {x: []}
+        frontier = [x]
+        level = 0
+        while frontier and y not in depth and level < 3:
+            level += 1
+            nxt = []
+            for u in frontier:
+                for adj, flip in ((g._adj, False), (g._pred, True)):
+                    for w, keys in adj[u].items():
+                        if flip and w == u:
                             continue
-                        used.add(ident)
-                        nodes.append(w)
-                        types.append(d["_type"])
-                        dfs(w, depth + 1)
-                        types.pop()
-                        nodes.pop()
-                        used.discard(ident)
+                        for d in keys.values():
+                            if d["_type"] == "MENTIONED_IN":
+                                continue
+                            if w not in depth:
+                                depth[w] = level
+                                parents[w] = [(u, d["_type"])]
+                                nxt.append(w)
+                            elif depth[w] == level:
+                                parents[w].append((u, d["_type"]))
+            frontier = nxt
+        if y not in depth:
+            return []
 
-        dfs(x, 0)
-        found.sort(key=lambda r: (r[0], r[1]))
-        return [[n, t, h] for h, n, t in found[:limit]]
+        def routes(n: Any) -> list[tuple[list[Any], list[str]]]:
+            if n == x:
+                return [([x], [])]
+            return [(ns + [n], ts + [t]) for p, t in parents[n] for ns, ts in routes(p)]
+
+        found = [([g.nodes[n]["name"] for n in ns], ts, len(ts)) for ns, ts in routes(y)]
+        found.sort(key=lambda r: (r[2], r[0], r[1]))
+        return [list(r) for r in found[:limit]]
 
     def most_mentioned(self, limit: int) -> list[Any]:
         g = self.g

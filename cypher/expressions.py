@@ -386,23 +386,53 @@ def _slice(v: Any, lo: Any, hi: Any, has_lo: bool, has_hi: bool) -> Any:
 
 # -- compilation --------------------------------------------------------------------------------
 def compile_expr(e: A.Expr, ctx: Context) -> Fn:
-    """A closure computing ``e`` on a row."""
+    """A closure computing ``e`` on a row. A subexpression that reads no variable (literals and
+    parameters only) is computed once, here; the closure then returns that value."""
     method = _COMPILERS.get(type(e))
     if method is None:  # pragma: no cover - every node type has a compiler
         raise CypherSemanticError(f"cannot evaluate {type(e).__name__}")
-    return method(e, ctx)
+    fn = method(e, ctx)
+    if isinstance(e, (A.Lit, A.Param)) or not _foldable(e):
+        return fn
+    try:
+        value = fn({})
+    except CypherSemanticError:
+        return fn  # raise when (and if) it is evaluated, as Neo4j would
+    return _const(value)
+
+
+def _const(value: Any) -> Fn:
+    def const(row: dict[Any, Any]) -> Any:
+        return value
+
+    const.constant = True  # type: ignore[attr-defined]
+    const.value = value  # type: ignore[attr-defined]
+    return const
+
+
+def _foldable(e: Any) -> bool:
+    """No variables, aggregates, patterns or randomness: the same value on every row."""
+    if isinstance(e, (A.Var, A.CountStar, A.PatternPred, A.PatternComp, A.ExistsSubquery, A.MapProj)):
+        return False
+    if isinstance(e, A.Func) and (e.name.lower() in AGGREGATES or e.name.lower() in ("rand", "date")):
+        return False
+    if isinstance(e, (A.ListComp, A.Quantifier, A.Reduce)):
+        return not free_vars(e) and all(_foldable(c) for c in (e.source,))
+    return all(_foldable(c) for c in _children(e))
+
+
+def _is_const(fn: Fn) -> bool:
+    return getattr(fn, "constant", False)
 
 
 def _c_lit(e: A.Lit, ctx: Context) -> Fn:
-    v = e.value
-    return lambda row: v
+    return _const(e.value)
 
 
 def _c_param(e: A.Param, ctx: Context) -> Fn:
     if e.name not in ctx.params:
         raise CypherSemanticError(f"expected parameter ${e.name} (pass it with --param {e.name}=...)")
-    v = ctx.params[e.name]
-    return lambda row: v
+    return _const(ctx.params[e.name])
 
 
 def _c_var(e: A.Var, ctx: Context) -> Fn:
@@ -428,7 +458,7 @@ def _c_prop(e: A.Prop, ctx: Context) -> Fn:
             if t is Node:
                 return v.graph._node[v.id].get(key) if key != "_labels" else None
             if t is Rel:
-                return v.graph._adj[v.start][v.end][v.key].get(key) if key != "_type" else None
+                return v.attrs.get(key) if key != "_type" else None
             return get_property(v, key)
 
         return prop_of_var
@@ -497,6 +527,8 @@ def _c_binop(e: A.BinOp, ctx: Context) -> Fn:
 
 def _c_and(e: A.And, ctx: Context) -> Fn:
     left, right = compile_expr(e.left, ctx), compile_expr(e.right, ctx)
+    if _is_const(left) and left.value is True:  # type: ignore[attr-defined]
+        return lambda row: _bool_operand("AND", right(row))
 
     def and_(row: dict[Any, Any]) -> Any:
         a = _bool_operand("AND", left(row))
@@ -509,6 +541,8 @@ def _c_and(e: A.And, ctx: Context) -> Fn:
 
 def _c_or(e: A.Or, ctx: Context) -> Fn:
     left, right = compile_expr(e.left, ctx), compile_expr(e.right, ctx)
+    if _is_const(left) and left.value is False:  # type: ignore[attr-defined]
+        return lambda row: _bool_operand("OR", right(row))
 
     def or_(row: dict[Any, Any]) -> Any:
         a = _bool_operand("OR", left(row))
@@ -590,6 +624,18 @@ def _c_strop(e: A.StrOp, ctx: Context) -> Fn:
 
 def _c_in(e: A.In, ctx: Context) -> Fn:
     left, right = compile_expr(e.left, ctx), compile_expr(e.right, ctx)
+    if _is_const(right) and type(right.value) is list and right.value \
+            and all(type(x) is str for x in right.value):  # type: ignore[attr-defined]
+        lst = right.value  # type: ignore[attr-defined]
+        members = frozenset(lst)
+
+        def in_strings(row: dict[Any, Any]) -> Any:
+            v = left(row)
+            if type(v) is str:
+                return v in members
+            return in_list(v, lst)
+
+        return in_strings
     return lambda row: in_list(left(row), right(row))
 
 
@@ -617,6 +663,17 @@ def _c_func(e: A.Func, ctx: Context) -> Fn:
         return lambda row: row[slot]
     if lname == "exists" and len(e.args) == 1 and isinstance(e.args[0], A.PatternPred):
         return compile_expr(e.args[0], ctx)
+    if lname == "type" and len(e.args) == 1 and isinstance(e.args[0], A.Var):
+        name = e.args[0].name
+        slow = FUNCTIONS["type"]
+
+        def rel_type(row: dict[Any, Any]) -> Any:
+            v = row[name]
+            if type(v) is Rel:
+                return v.attrs.get("_type")
+            return slow(v)
+
+        return rel_type
     fn = FUNCTIONS.get(lname)
     if fn is None:
         raise CypherSemanticError(f"unknown function '{e.name}' (line {e.line}, column {e.column})")

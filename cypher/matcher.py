@@ -100,7 +100,7 @@ class _RelCheck:
             if equals(attrs.get(k), fn(bind)) is not True:
                 return False
         if self.filters and ident is not None:
-            rel = Rel(graph, *ident)
+            rel = Rel(graph, *ident, attrs)
             for var, fn, want in self.filters:
                 if fn({var: rel}) is not want:
                     return False
@@ -360,7 +360,7 @@ class Matcher:
             t = self._target_ok(tc, other, bind)
             if not t:
                 continue
-            rel = Rel(g, start, end, key)
+            rel = Rel(g, start, end, key, attrs)
             used.add(ident)
             nodes_state[k] = other
             rels_state[r] = rel
@@ -415,7 +415,7 @@ class Matcher:
                 if ident in used or not rc.ok(attrs, bind, g, ident):
                     continue
                 used.add(ident)
-                path_rels.append(Rel(g, start, end, key))
+                path_rels.append(Rel(g, start, end, key, attrs))
                 path_nodes.append(other)
                 yield from dfs(other, depth + 1)
                 path_nodes.pop()
@@ -516,12 +516,12 @@ class Matcher:
                     continue
                 if other not in depth:
                     depth[other] = d + 1
-                    parents[other] = [(node, Rel(g, s, e, key))]
+                    parents[other] = [(node, Rel(g, s, e, key, attrs))]
                     frontier.append(other)
                     if other == target_fixed:
                         found_at = d + 1
                 elif depth[other] == d + 1 and every:
-                    parents[other].append((node, Rel(g, s, e, key)))
+                    parents[other].append((node, Rel(g, s, e, key, attrs)))
         targets = [target_fixed] if target_fixed is not None else [n for n in depth if n != source]
         if lo == 0 and (target_fixed is None or target_fixed == source):
             targets = [source] + [t for t in targets if t != source]

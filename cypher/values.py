@@ -49,23 +49,21 @@ class Node:
 
 
 class Rel:
-    __slots__ = ("graph", "start", "end", "key")
+    __slots__ = ("graph", "start", "end", "key", "attrs")
 
-    def __init__(self, graph: Any, start: Any, end: Any, key: Any) -> None:
+    def __init__(self, graph: Any, start: Any, end: Any, key: Any, attrs: dict[str, Any] | None = None) -> None:
         self.graph = graph
         self.start = start
         self.end = end
         self.key = key
+        # the edge's attribute dict (the graph's own, not a copy): property reads go straight to it
+        self.attrs = attrs if attrs is not None else graph._adj[start][end][key]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Rel) and (other.start, other.end, other.key) == (self.start, self.end, self.key)
 
     def __hash__(self) -> int:
         return hash(("r", self.start, self.end, self.key))
-
-    @property
-    def attrs(self) -> dict[str, Any]:
-        return self.graph._adj[self.start][self.end][self.key]
 
     @property
     def type(self) -> str:

@@ -1,6 +1,11 @@
-// Project the actor graph (event relations, any direction counted as in NetworkX's MultiDiGraph)
-// into GDS under the name $graph. Only sent when gds.version() answered.
+// Project the weighted actor graph (as actor_edges.cypher) into GDS as $graph; $undirected is []
+// (directed) or ['*'] (undirected, for eigenvector). Only sent when gds.version() answered.
 MATCH (s:Actor)-[r]->(t:Actor)
-WHERE NOT type(r) IN $structural AND (size($types) = 0 OR type(r) IN $types)
-WITH gds.graph.project($graph, s, t) AS g
+WHERE s <> t AND NOT type(r) IN $structural
+  AND (size($types) = 0 OR type(r) IN $types)
+  AND ($since IS NULL OR (r.date IS NOT NULL AND r.date >= $since))
+  AND ($until IS NULL OR (r.date IS NOT NULL AND r.date <= $until))
+  AND ($actor IS NULL OR s.id = $actor OR t.id = $actor)
+WITH s, t, count(r) AS weight
+WITH gds.graph.project($graph, s, t, {relationshipProperties: {weight: toFloat(weight)}}, {undirectedRelationshipTypes: $undirected}) AS g
 RETURN g.graphName AS graph, g.nodeCount AS nodes, g.relationshipCount AS relationships
