@@ -12,11 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from polgraph.cypher import ast as A
-from polgraph.cypher.functions import AGGREGATES, FUNCTIONS, type_error
-from polgraph.cypher.values import Date, Node, Path, Rel, compare, equals, render, type_name
+from polgraph.cypher.functions import AGGREGATES, FUNCTIONS
+from polgraph.cypher.values import Date, Node, Rel, compare, equals, render, type_name
 from polgraph.exceptions import CypherSemanticError
 
-__all__ = ["Context", "compile_expr", "contains_aggregate", "free_vars", "truth", "hash_key", "conjuncts"]
+__all__ = ["Context", "child_exprs", "compile_expr", "conjuncts", "contains_aggregate", "free_vars", "hash_key", "truth"]
 
 Fn = Callable[[dict[Any, Any]], Any]
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
@@ -69,7 +69,7 @@ def contains_aggregate(expr: Any) -> bool:
         if isinstance(e, A.CountStar) or (isinstance(e, A.Func) and e.name.lower() in AGGREGATES):
             found.append(e)
             return
-        for child in _children(e):
+        for child in child_exprs(e):
             visit(child)
 
     visit(expr)
@@ -83,14 +83,14 @@ def aggregates_in(expr: Any) -> list[Any]:
         if isinstance(e, A.CountStar) or (isinstance(e, A.Func) and e.name.lower() in AGGREGATES):
             found.append(e)
             return
-        for child in _children(e):
+        for child in child_exprs(e):
             visit(child)
 
     visit(expr)
     return found
 
 
-def _children(e: Any) -> list[Any]:
+def child_exprs(e: Any) -> list[Any]:
     if isinstance(e, (A.Lit, A.Param, A.Var, A.CountStar)) or e is None:
         return []
     if isinstance(e, A.MapLit):
@@ -186,7 +186,7 @@ def free_vars(expr: Any) -> set[str]:
                 elif kind == "item":
                     visit(val[1], bound)
         else:
-            for child in _children(e):
+            for child in child_exprs(e):
                 visit(child, bound)
 
     visit(expr, frozenset())
@@ -418,7 +418,7 @@ def _foldable(e: Any) -> bool:
         return False
     if isinstance(e, (A.ListComp, A.Quantifier, A.Reduce)):
         return not free_vars(e) and all(_foldable(c) for c in (e.source,))
-    return all(_foldable(c) for c in _children(e))
+    return all(_foldable(c) for c in child_exprs(e))
 
 
 def _is_const(fn: Fn) -> bool:
@@ -844,4 +844,3 @@ _COMPILERS: dict[type, Callable[[Any, Context], Fn]] = {
     A.ExistsSubquery: _c_exists,
 }
 
-_ = (Path, type_error)  # re-exported types used by callers' isinstance checks

@@ -9,7 +9,10 @@ a wrong row.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from polgraph.graph.codec import LABELS
@@ -41,9 +44,10 @@ class GraphIndex:
     def nodes_with_label(self, label: str) -> list[Any]:
         if self._labels is None:
             by_label: dict[str, list[Any]] = {}
-            for nid, attrs in self.graph._node.items():
-                for lab in attrs.get(LABELS) or ():
-                    by_label.setdefault(lab, []).append(nid)
+            with _no_gc():
+                for nid, attrs in self.graph._node.items():
+                    for lab in attrs.get(LABELS) or ():
+                        by_label.setdefault(lab, []).append(nid)
             self._labels = by_label
         return self._labels.get(label, [])
 
@@ -57,12 +61,26 @@ class GraphIndex:
             table = {}
             ids = self.nodes_with_label(label) if label is not None else self.graph._node
             nodes = self.graph._node
-            for nid in ids:
-                vk = index_key(nodes[nid].get(key))
-                if vk is not None:
-                    table.setdefault(vk, []).append(nid)
+            with _no_gc():
+                for nid in ids:
+                    vk = index_key(nodes[nid].get(key))
+                    if vk is not None:
+                        table.setdefault(vk, []).append(nid)
             self._props[(label, key)] = table
         return table.get(k, [])
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Building an index allocates many small objects: on a big graph, the cyclic collector would
+    rescan the whole heap again and again for nothing (they hold no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def index_for(graph: Any) -> GraphIndex:

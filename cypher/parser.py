@@ -21,7 +21,6 @@ _RESERVED = {
     "END", "DISTINCT", "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "CALL", "BY",
     "NULL", "TRUE", "FALSE", "YIELD", "FOREACH", "ON", "LOAD",
 }
-_CLAUSE_START = {"MATCH", "OPTIONAL", "WITH", "RETURN", "UNWIND", "CREATE", *WRITE_CLAUSES}
 _COMPARE_OPS = ("=", "<>", "!=", "<", ">", "<=", ">=")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from polgraph.cypher import ast as A
-from polgraph.cypher.expressions import _children, contains_aggregate
+from polgraph.cypher.expressions import child_exprs, contains_aggregate
 from polgraph.cypher.functions import AGGREGATES, ARITY, FUNCTIONS, UNSUPPORTED_FUNCTIONS
 from polgraph.exceptions import CypherSemanticError, UnsupportedQuery
 
@@ -79,7 +79,7 @@ def _check_grouping(e: Any, keys: list[Any], local: set[str]) -> None:
             _check_grouping(sub, keys, local)
         _check_grouping(e.body, keys, local | {e.acc, e.var})
         return
-    for child in _children(e):
+    for child in child_exprs(e):
         _check_grouping(child, keys, local)
 
 
@@ -288,5 +288,5 @@ class _Checker:
                 if kind == "item":
                     self._visit(val[1], bound, where, allow_agg, in_agg)
             return
-        for child in _children(e):
+        for child in child_exprs(e):
             self._visit(child, bound, where, allow_agg, in_agg)

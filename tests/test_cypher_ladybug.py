@@ -9,7 +9,6 @@ with a note saying what differs.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
