@@ -11,7 +11,7 @@ from polgraph.cypher import ast as A
 from polgraph.cypher.executor import Result, execute
 from polgraph.cypher.parser import parse
 from polgraph.cypher.semantics import check
-from polgraph.exceptions import CypherSemanticError, QueryError
+from polgraph.exceptions import CypherSemanticError, CypherSyntaxError, QueryError
 
 __all__ = ["Result", "prepare", "run", "run_graph", "build_graph"]
 
@@ -20,8 +20,11 @@ __all__ = ["Result", "prepare", "run", "run_graph", "build_graph"]
 def prepare(query: str, allow_create: bool = False) -> A.Query:
     """Parse and check ``query``: every syntax and semantic error is raised here, before running.
     Cached by text: the tree is never modified (parameters are bound when the query runs)."""
-    tree = parse(query)
-    check(tree, allow_create=allow_create)
+    try:
+        tree = parse(query)
+        check(tree, allow_create=allow_create)
+    except RecursionError:
+        raise CypherSyntaxError("the query nests too deeply to read", 1, 1) from None
     return tree
 
 

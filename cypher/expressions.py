@@ -351,8 +351,11 @@ def get_property(v: Any, key: str) -> Any:
         return None
     if t is Date:
         d = v.value
+        iso = d.isocalendar()
+        quarter_start = d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)
         return {"year": d.year, "month": d.month, "day": d.day, "quarter": (d.month - 1) // 3 + 1,
-                "dayOfWeek": d.isoweekday(), "ordinalDay": d.timetuple().tm_yday}.get(key)
+                "dayOfWeek": d.isoweekday(), "weekDay": d.isoweekday(), "ordinalDay": d.timetuple().tm_yday,
+                "week": iso[1], "weekYear": iso[0], "dayOfQuarter": (d - quarter_start).days + 1}.get(key)
     raise CypherSemanticError(f"type mismatch: cannot read property '{key}' of {type_name(v)} {render(v)}")
 
 

@@ -294,16 +294,39 @@ def _replace(s: Any, old: Any, new: Any) -> Any:
     return _str_arg("replace", s).replace(_str_arg("replace", old), _str_arg("replace", new))
 
 
-def _date_fn(v: Any = None) -> Any:
-    if v is None:
+_NO_ARG = object()
+_DATE_FORMATS = [  # ISO 8601 forms Neo4j reads, besides YYYY-MM-DD
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), lambda m: _date(int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(r"^(\d{4})-?(\d{2})$"), lambda m: _date(int(m[1]), int(m[2]), 1)),
+    (re.compile(r"^(\d{4})$"), lambda m: _date(int(m[1]), 1, 1)),
+    (re.compile(r"^(\d{4})-?W(\d{2})-?(\d)?$"),
+     lambda m: _date.fromisocalendar(int(m[1]), int(m[2]), int(m[3] or 1))),
+    (re.compile(r"^(\d{4})-?(\d{3})$"), lambda m: _date(int(m[1]), 1, 1) + timedelta(days=int(m[2]) - 1)),
+    (re.compile(r"^(\d{4})-?Q(\d)$"), lambda m: _date(int(m[1]), 3 * int(m[2]) - 2, 1)),
+]
+
+
+def _date_fn(v: Any = _NO_ARG) -> Any:
+    if v is _NO_ARG:
         return Date(_date.today())
+    if v is None:
+        return None
     if type(v) is Date:
         return v
     if type(v) is str:
+        text = v.strip()
         try:
-            return Date(_date.fromisoformat(v.strip()))
+            return Date(_date.fromisoformat(text))
         except ValueError:
-            raise CypherSemanticError(f"date(): cannot parse {v!r} as a date") from None
+            pass
+        for pattern, build in _DATE_FORMATS:
+            m = pattern.match(text)
+            if m:
+                try:
+                    return Date(build(m))
+                except ValueError:
+                    break
+        raise CypherSemanticError(f"date(): cannot parse {v!r} as a date")
     if type(v) is dict:
         try:
             return Date(_date_from_map(v))
@@ -313,6 +336,19 @@ def _date_fn(v: Any = None) -> Any:
 
 
 def _date_from_map(v: dict[str, Any]) -> _date:
+    base: _date | None = v["date"].value if type(v.get("date")) is Date else None
+    if base is not None and "year" not in v:
+        # take the unspecified parts from the base date, in the form the map uses
+        if "week" in v or "dayOfWeek" in v:
+            y, w, dow = base.isocalendar()
+            return _date.fromisocalendar(y, int(v.get("week", w)), int(v.get("dayOfWeek", dow)))
+        if "ordinalDay" in v:
+            return _date(base.year, 1, 1) + timedelta(days=int(v["ordinalDay"]) - 1)
+        if "quarter" in v or "dayOfQuarter" in v:
+            q = int(v.get("quarter", (base.month - 1) // 3 + 1))
+            doq = int(v.get("dayOfQuarter", (base - _date(base.year, (base.month - 1) // 3 * 3 + 1, 1)).days + 1))
+            return _date(base.year, 3 * q - 2, 1) + timedelta(days=doq - 1)
+        return _date(base.year, int(v.get("month", base.month)), int(v.get("day", base.day)))
     year = int(v["year"])
     if "week" in v:
         return _date.fromisocalendar(year, int(v["week"]), int(v.get("dayOfWeek", 1)))
@@ -321,6 +357,8 @@ def _date_from_map(v: dict[str, Any]) -> _date:
     if "quarter" in v:
         start = _date(year, 3 * (int(v["quarter"]) - 1) + 1, 1)
         return start + timedelta(days=int(v.get("dayOfQuarter", 1)) - 1)
+    if base is not None:
+        return _date(year, int(v.get("month", base.month)), int(v.get("day", base.day)))
     return _date(year, int(v.get("month", 1)), int(v.get("day", 1)))
 
 
