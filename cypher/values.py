@@ -275,6 +275,29 @@ def render(v: Any, top: bool = False) -> str:
         return "<" + "".join(out) + ">"
     if t is Date:
         return str(v)
+    return _render_foreign(v)
+
+
+def _is_driver_node(v: Any) -> bool:
+    return hasattr(v, "labels") and hasattr(v, "element_id") and hasattr(v, "items")
+
+
+def _is_driver_rel(v: Any) -> bool:
+    return hasattr(v, "start_node") and hasattr(v, "type") and hasattr(v, "items")
+
+
+def _render_foreign(v: Any) -> str:
+    """Values from the Neo4j driver (its Node, Relationship, Path, temporal types), by duck typing."""
+    if _is_driver_node(v):
+        labels = "".join(":" + lab for lab in sorted(v.labels))
+        props = _render_props(dict(v.items()))
+        return "(" + labels + (props if labels else props.lstrip()) + ")"
+    if _is_driver_rel(v):
+        return "[:" + str(v.type) + _render_props(dict(v.items())) + "]"
+    if hasattr(v, "nodes") and hasattr(v, "relationships"):
+        return "<" + ", ".join(render(x) for x in list(v.nodes)) + ">"
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
     return str(v)
 
 
@@ -295,4 +318,15 @@ def to_plain(v: Any) -> Any:
         return str(v)
     if t is float and (math.isnan(v) or math.isinf(v)):
         return str(v)
+    if t in (str, int, float, bool) or v is None:
+        return v
+    if _is_driver_node(v):
+        return {"id": v.element_id, "labels": sorted(v.labels), "properties": to_plain(dict(v.items()))}
+    if _is_driver_rel(v):
+        return {"id": v.element_id, "type": v.type, "start": v.start_node.element_id,
+                "end": v.end_node.element_id, "properties": to_plain(dict(v.items()))}
+    if hasattr(v, "nodes") and hasattr(v, "relationships"):
+        return {"nodes": [to_plain(n) for n in v.nodes], "relationships": [to_plain(r) for r in v.relationships]}
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
     return v

@@ -282,3 +282,20 @@ def test_run_on_the_embedded_store() -> None:
     assert result.columns == ["n"] and result.rows == [["European Union"], ["NATO"]]
     with pytest.raises(UnsupportedQuery):
         run(store, "MATCH (a) SET a.x = 1", {}, write=True)
+
+
+def test_neo4j_driver_values_print_like_ours() -> None:
+    """Rows from the Neo4j store hold the driver's own Node and Relationship objects."""
+    from neo4j.graph import Graph, Node as DriverNode
+
+    from polgraph.cypher.values import render, to_plain
+
+    graph_ = Graph()
+    a = DriverNode(graph_, "4:x:1", 1, ["Actor"], {"name": "X"})
+    b = DriverNode(graph_, "4:x:2", 2, ["Actor"], {"name": "Y"})
+    rel = graph_.relationship_type("MEET")(graph_, "5:x:3", 3, {"date": "2022-02-10"})
+    rel._start_node, rel._end_node = a, b
+    assert render(a) == "(:Actor {name: 'X'})" and render(rel) == "[:MEET {date: '2022-02-10'}]"
+    assert to_plain(rel) == {"id": "5:x:3", "type": "MEET", "start": "4:x:1", "end": "4:x:2",
+                             "properties": {"date": "2022-02-10"}}
+    assert to_plain([a])[0]["labels"] == ["Actor"]
