@@ -234,6 +234,7 @@ class ExistsSubquery(Expr):
     """``EXISTS { MATCH ... [WHERE ...] [RETURN ...] }`` or the short form ``EXISTS { (a)-->(b) WHERE ... }``."""
 
     clauses: list[Any]
+    count: bool = False  # COUNT { ... }: the number of rows instead of whether there is one
 
 
 # -- clauses ------------------------------------------------------------------------------------

@@ -828,6 +828,8 @@ def _c_patterncomp(e: A.PatternComp, ctx: Context) -> Fn:
 def _c_exists(e: A.ExistsSubquery, ctx: Context) -> Fn:
     assert ctx.subquery_factory is not None
     run = ctx.subquery_factory(e.clauses)
+    if e.count:
+        return lambda row: sum(1 for _ in run(row))
 
     def exists(row: dict[Any, Any]) -> Any:
         for _ in run(row):

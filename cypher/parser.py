@@ -519,8 +519,10 @@ class _Parser:
         if word == "CASE":
             return self.case()
         nxt = self.peek()
-        if word == "EXISTS" and nxt.value == "{":
-            return self.exists_subquery()
+        if word in ("EXISTS", "COUNT") and nxt.value == "{":
+            sub = self.exists_subquery()
+            sub.count = word == "COUNT"  # type: ignore[attr-defined]
+            return sub
         if word in ("ALL", "ANY", "NONE", "SINGLE") and nxt.value == "(":
             saved = self.pos
             self.next()

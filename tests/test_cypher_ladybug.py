@@ -131,6 +131,8 @@ CASES: list[Case] = [
          note="Ladybug has no pattern predicate in exists(); it has the EXISTS { } subquery, as Neo4j 5 does"),
     Case("MATCH (a:Actor) WHERE EXISTS { MATCH (a)-[:THREATEN]->(:Actor {kind: 'state'}) } RETURN a.id AS a"),
     Case("MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-[:MENTIONED_IN]->() } RETURN a.id AS a"),
+    Case("MATCH (a:Actor) RETURN a.id AS a, COUNT { MATCH (a)-[:MENTIONED_IN]->() } AS n"),
+    Case("MATCH (a:Actor) WHERE COUNT { MATCH (a)-[r]->(b:Actor) WHERE r.confidence > 0.8 } >= 2 RETURN a.id AS a"),
     Case("MATCH (a:Actor) WHERE (a)-[:ACCUSE]->() RETURN a.id AS a",
          lb="MATCH (a:Actor) WHERE EXISTS { MATCH (a)-[:ACCUSE]->() } RETURN a.id AS a",
          note="Ladybug has no pattern predicates in WHERE; EXISTS { } asks the same"),
