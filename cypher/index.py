@@ -3,8 +3,9 @@
 Built on first use and kept beside the graph (a weak map keyed by the graph object). An index
 is dropped when the graph's node count changes; the stores replace their graph object on every
 persisted write, and a caller that edits node properties in place calls :func:`invalidate`.
-Candidates from an index are still checked against the pattern, so a stale entry can never add
-a wrong row.
+Only a property every node of the label has (with a string, number or boolean value) is indexed:
+upserts fill missing properties in place. Candidates from an index are still checked against the
+pattern, so a stale entry can never add a wrong row.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class GraphIndex:
         self.graph = graph
         self.node_count = len(graph._node)
         self._labels: dict[str, list[Any]] | None = None
-        self._props: dict[tuple[str | None, str], dict[Any, list[Any]]] = {}
+        self._props: dict[tuple[str | None, str], dict[Any, list[Any]] | None] = {}
 
     def nodes_with_label(self, label: str) -> list[Any]:
         if self._labels is None:
@@ -56,18 +57,27 @@ class GraphIndex:
         k = index_key(value)
         if k is None:
             return None
-        table = self._props.get((label, key))
+        if (label, key) not in self._props:
+            self._props[(label, key)] = self._build(label, key)
+        table = self._props[(label, key)]
         if table is None:
-            table = {}
-            ids = self.nodes_with_label(label) if label is not None else self.graph._node
-            nodes = self.graph._node
-            with _no_gc():
-                for nid in ids:
-                    vk = index_key(nodes[nid].get(key))
-                    if vk is not None:
-                        table.setdefault(vk, []).append(nid)
-            self._props[(label, key)] = table
+            return None
         return table.get(k, [])
+
+    def _build(self, label: str | None, key: str) -> dict[Any, list[Any]] | None:
+        """The value -> ids table, or None when some node lacks a scalar value for ``key``: an
+        upsert may fill such a property in place (as the stores do for ``country``) without
+        changing the node count, so only properties every node has are indexed."""
+        table: dict[Any, list[Any]] = {}
+        ids = self.nodes_with_label(label) if label is not None else self.graph._node
+        nodes = self.graph._node
+        with _no_gc():
+            for nid in ids:
+                vk = index_key(nodes[nid].get(key))
+                if vk is None:
+                    return None
+                table.setdefault(vk, []).append(nid)
+        return table
 
 
 @contextlib.contextmanager

@@ -299,3 +299,16 @@ def test_neo4j_driver_values_print_like_ours() -> None:
     assert to_plain(rel) == {"id": "5:x:3", "type": "MEET", "start": "4:x:1", "end": "4:x:2",
                              "properties": {"date": "2022-02-10"}}
     assert to_plain([a])[0]["labels"] == ["Actor"]
+
+
+def test_a_property_some_nodes_lack_is_not_indexed() -> None:
+    """Upserts fill a missing property (an actor's country) in place, with the node count unchanged."""
+    store = NetworkXStore(None)
+    store.write(article_graphs())
+    g = store.to_networkx()
+    query = "MATCH (a:Actor {country: 'belarus'}) RETURN a.id ORDER BY a.id"
+    before = rows(g, query)
+    assert ["sviatlana-tsikhanouskaya"] in before
+    g.nodes["nato"]["country"] = "belarus"  # what an upsert does to a stateless actor
+    assert rows(g, query) == sorted(before + [["nato"]])
+    assert index_for(g)._props[("Actor", "country")] is None
