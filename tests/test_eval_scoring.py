@@ -234,3 +234,28 @@ def test_hints_say_why_a_relation_is_missing_or_wrong() -> None:
     assert [why for _, why in stray.wrong_relations] == ["no such act between them in the reading"]
     lonely = score_article(_store([_actor("Alpha Person")], []), small_gold())
     assert [why for _, why in lonely.missing_relations] == ["no node for Betaland"] * 3
+
+
+def test_a_node_goes_to_the_actor_it_names_not_one_it_only_mentions() -> None:
+    # "Betaland" is also listed as a mention of Alpha Person, who comes first in the reading.
+    gold = parse_gold(
+        yaml.safe_load(
+            """
+actors:
+  - {name: Alpha Person, mentions: [Betaland]}
+  - {name: Betaland, kind: state}
+"""
+        ),
+        "x.gold.yaml",
+    )
+    alpha, beta = _actor("Alpha Person"), _actor("Betaland", "state")
+    score = score_article(_store([alpha, beta], []), gold)
+    # Betaland's node is Betaland's, not a second node of Alpha Person: both are recalled.
+    assert (score.counts.nodes_correct, score.counts.duplicate_nodes, score.counts.actors_found) == (2, 0, 2)
+    # A node named like a mention of two actors ("He") is a second node of one of them, not of both.
+    both = parse_gold(
+        yaml.safe_load("actors:\n  - {name: Alpha Person, mentions: [He]}\n  - {name: Betaland, mentions: [He]}"), "y"
+    )
+    he = score_article(_store([alpha, beta, _actor("He")], []), both)
+    assert (he.counts.actors_found, he.counts.nodes_correct, he.counts.duplicate_nodes) == (1, 2, 1)
+    assert [(m.actor, m.nodes) for m in he.missed_actors] == [("Alpha Person", ("Alpha Person", "He"))]

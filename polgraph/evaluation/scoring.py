@@ -7,8 +7,9 @@ event type are "the article's event relations".
 Actors. A node matches a gold actor when its ``name`` equals the actor's name, an ``also`` or a
 ``mentions`` entry (``name_key``: case, accents and spacing ignored), or a ``duplicate_of`` name of
 that actor. Each gold actor has at most one *primary* node (the best of its matching nodes that is
-not a ``duplicate_of`` name); every other matching node is a duplicate and wrong. Recall counts the
-non-optional actors matched by exactly one node, that node being primary. Precision counts primary
+not a ``duplicate_of`` name: canonical name, then an ``also``, then a mention); every other
+matching node is a second node of the one actor it fits best, a duplicate, and wrong. Recall
+counts the non-optional actors with exactly one node, that node being primary. Precision counts primary
 nodes over all Actor nodes. An optional actor costs nothing either way: it is left out of recall,
 and its primary node is left out of precision's numerator and denominator alike (counting it as
 right would make leaving it out a penalty); a second node for it is still a wrong duplicate.
@@ -172,7 +173,6 @@ def _node(node_id: Any, data: dict[str, Any]) -> _Node:
 def _score_actors(nodes: dict[Any, _Node], gold: Gold, score: ArticleScore) -> dict[Any, set[str]]:
     """Fill the actor counts; return, for every node, the keys of the gold actors it stands for."""
     counts = score.counts
-    by_key = {name_key(a.name): a for a in gold.actors}
     dup_of: dict[str, set[str]] = {}  # name key of a duplicate name -> gold actor keys
     for dup in gold.duplicates:
         actor = next(a for a in gold.actors if name_key(dup.of) in a.strong_keys)
@@ -189,26 +189,43 @@ def _score_actors(nodes: dict[Any, _Node], gold: Gold, score: ArticleScore) -> d
         for actor_key in node_actors[n]:
             candidates[actor_key].append(n)
 
+    # Primary nodes, best pairs first across all actors, so that a node named like one actor is not
+    # taken by another actor it merely mentions ("Ukrainian" names Ukraine, not its president).
+    pairs = sorted(
+        (_preference(nodes[n], actor, node_actors[n]), i, n)
+        for i, actor in enumerate(gold.actors)
+        for n in candidates[name_key(actor.name)]
+        if name_key(actor.name) not in dup_of.get(name_key(nodes[n].name), ())
+    )
     primary: dict[str, Any] = {}
     taken: dict[Any, GoldActor] = {}  # primary node -> its actor
-    for actor in gold.actors:
-        actor_key = name_key(actor.name)
-        eligible = [n for n in candidates[actor_key] if n not in taken and actor_key not in dup_of.get(name_key(nodes[n].name), ())]
-        if eligible:
-            best = min(eligible, key=lambda n: _preference(nodes[n], actor, node_actors[n]))
-            primary[actor_key] = best
-            taken[best] = actor
+    for _, i, n in pairs:
+        actor = gold.actors[i]
+        if name_key(actor.name) not in primary and n not in taken:
+            primary[name_key(actor.name)] = n
+            taken[n] = actor
+
+    # Every other matching node is a second node of the one actor it fits best; an actor's nodes are
+    # its primary and those, and it is recalled when that is exactly one node.
+    owner: dict[Any, GoldActor] = dict(taken)
+    for n in actor_nodes:
+        if n not in owner and node_actors[n]:
+            matched = [a for a in gold.actors if name_key(a.name) in node_actors[n]]
+            owner[n] = min(matched, key=lambda a: _preference(nodes[n], a, node_actors[n]))
+    owned: dict[str, list[Any]] = {name_key(a.name): [] for a in gold.actors}
+    for n, actor in owner.items():
+        owned[name_key(actor.name)].append(n)
 
     for actor in gold.actors:
         actor_key = name_key(actor.name)
         if actor.optional:
             continue
         counts.actors_gold += 1
-        found = candidates[actor_key]
-        if len(found) == 1 and primary.get(actor_key) == found[0]:
+        mine = owned[actor_key]
+        if len(mine) == 1 and primary.get(actor_key) == mine[0]:
             counts.actors_found += 1
         else:
-            score.missed_actors.append(NodeMiss(actor.name, tuple(sorted(nodes[n].name for n in found))))
+            score.missed_actors.append(NodeMiss(actor.name, tuple(sorted(nodes[n].name for n in mine))))
 
     counts.nodes = len(actor_nodes)
     for n in sorted(actor_nodes, key=lambda n: nodes[n].name):
@@ -217,10 +234,9 @@ def _score_actors(nodes: dict[Any, _Node], gold: Gold, score: ArticleScore) -> d
                 counts.nodes_optional += 1
             else:
                 counts.nodes_correct += 1
-        elif node_actors[n]:
+        elif n in owner:
             counts.duplicate_nodes += 1
-            names = sorted(by_key[k].name for k in node_actors[n])
-            score.duplicate_nodes.append((nodes[n].name, ", ".join(names)))
+            score.duplicate_nodes.append((nodes[n].name, owner[n].name))
         else:
             counts.extra_nodes += 1
             score.extra_nodes.append(nodes[n].name)
