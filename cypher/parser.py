@@ -281,7 +281,9 @@ class _Parser:
             if self.accept("*"):
                 varlen = self.range_spec()
             props = self.pattern_props()
-            self.expect("]")
+            if not self.at("]"):
+                raise self.error("a relationship type ':T', a length '*', properties '{...}' or ']'")
+            self.next()
         self.expect("-")
         right = self.accept(">")
         if left and right:

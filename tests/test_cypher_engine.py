@@ -312,3 +312,10 @@ def test_a_property_some_nodes_lack_is_not_indexed() -> None:
     g.nodes["nato"]["country"] = "belarus"  # what an upsert does to a stateless actor
     assert rows(g, query) == sorted(before + [["nato"]])
     assert index_for(g)._props[("Actor", "country")] is None
+
+
+def test_syntax_error_inside_a_relationship_pattern() -> None:
+    with pytest.raises(CypherSyntaxError) as err:
+        prepare("MATCH (a)-[r->(b) RETURN a")
+    assert str(err.value) == ("syntax error at line 1, column 13: expected a relationship type ':T', a length '*', "
+                              "properties '{...}' or ']', found '-'")
