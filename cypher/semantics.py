@@ -128,8 +128,8 @@ class _Checker:
                         seen_rels.add(el.var)
                 if el.props is not None:
                     self.expr(el.props, "a pattern", extra=set(new))
-                if kind == "rel" and el.varlen is not None and el.varlen[1] is not None and el.varlen[0] > el.varlen[1]:
-                    pass  # an empty range matches nothing, as in Neo4j
+                if create and kind != "node" and (len(el.types) != 1 or el.direction == "both" or el.varlen):
+                    raise CypherSemanticError("CREATE needs exactly one type and a direction for each relationship")
             if part.path_var:
                 if part.path_var in self.kinds or part.path_var in new:
                     raise CypherSemanticError(f"variable `{part.path_var}` already declared")
