@@ -3,8 +3,7 @@
 Built on first use and kept beside the graph (a weak map keyed by the graph object). An index
 is dropped when the graph's node count changes; the stores replace their graph object on every
 persisted write, and a caller that edits node properties in place calls :func:`invalidate`.
-Only a property every node of the label has (with a string, number or boolean value) is indexed:
-upserts fill missing properties in place. Candidates from an index are still checked against the
+A property some node holds as null is not indexed: upserts fill those in place. Candidates from an index are still checked against the
 pattern, so a stale entry can never add a wrong row.
 """
 
@@ -20,6 +19,7 @@ from polgraph.graph.codec import LABELS
 
 __all__ = ["GraphIndex", "index_for", "invalidate", "index_key"]
 
+_ABSENT = object()
 _INDEXES: "weakref.WeakKeyDictionary[Any, GraphIndex]" = weakref.WeakKeyDictionary()
 
 
@@ -65,15 +65,19 @@ class GraphIndex:
         return table.get(k, [])
 
     def _build(self, label: str | None, key: str) -> dict[Any, list[Any]] | None:
-        """The value -> ids table, or None when some node lacks a scalar value for ``key``: an
-        upsert may fill such a property in place (as the stores do for ``country``) without
-        changing the node count, so only properties every node has are indexed."""
+        """The value -> ids table, or None when some node holds ``key`` with a null (or a list)
+        value: an upsert may fill such a property in place (as the stores do for an actor's
+        ``country``) without changing the node count. Nodes without the key at all (an article
+        has no ``name``) are simply not in the table."""
         table: dict[Any, list[Any]] = {}
         ids = self.nodes_with_label(label) if label is not None else self.graph._node
         nodes = self.graph._node
         with _no_gc():
             for nid in ids:
-                vk = index_key(nodes[nid].get(key))
+                value = nodes[nid].get(key, _ABSENT)
+                if value is _ABSENT:
+                    continue
+                vk = index_key(value)
                 if vk is None:
                     return None
                 table.setdefault(vk, []).append(nid)

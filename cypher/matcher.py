@@ -182,18 +182,21 @@ class Matcher:
                 ops.append(("shortest", p, start))
                 bound.update(v for v in (nodes[1 - start].var, part.rels[0].var, part.path_var) if v)
                 continue
-            best, best_score = 0, 9
+            best, best_score, best_size = 0, 9, 0
+            idx = index_for(self.graph)
             for j, n in enumerate(nodes):
+                size = 0
                 if n.var and n.var in bound:
                     score = 0
                 elif self._index_hints(p, j, bound):
                     score = 1
                 elif n.labels:
-                    score = 2
+                    score = 2  # among labelled nodes, start from the rarest label
+                    size = min(len(idx.nodes_with_label(lab)) for lab in n.labels)
                 else:
                     score = 3
-                if score < best_score:
-                    best, best_score = j, score
+                if score < best_score or (score == best_score == 2 and size < best_size):
+                    best, best_score, best_size = j, score, size
             ops.append(("anchor", p, best, self._index_hints(p, best, bound) if best_score == 1 else []))
             if nodes[best].var:
                 bound.add(nodes[best].var)

@@ -319,3 +319,12 @@ def test_syntax_error_inside_a_relationship_pattern() -> None:
         prepare("MATCH (a)-[r->(b) RETURN a")
     assert str(err.value) == ("syntax error at line 1, column 13: expected a relationship type ':T', a length '*', "
                               "properties '{...}' or ']', found '-'")
+
+
+def test_nodes_without_the_key_do_not_stop_the_index() -> None:
+    store = NetworkXStore(None)
+    store.write(article_graphs())
+    g = store.to_networkx()
+    # no label: articles have no `name` at all, which leaves the (any label, name) index usable
+    assert rows(g, "MATCH (x {name: 'NATO'}) RETURN x.id") == [["nato"]]
+    assert index_for(g)._props[(None, "name")] is not None
