@@ -1,0 +1,99 @@
+"""States and groups named through what stands for them: "the Russian side", "the Parliament of
+Iraq", "Hong Kong protesters"."""
+
+from __future__ import annotations
+
+from polgraph.graph.model import Actor, slugify
+from polgraph.loaders.mentions.base import (
+    ArticleActors,
+    drop_mention,
+    group_actor,
+    place_of,
+)
+from spacy.tokens import Doc, Token
+
+__all__ = ['find_institutions', 'find_state_proxies', 'find_groups']
+
+
+def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
+    """Capitalised institutions of a known state: "the Parliament of Iraq", "the Iraqi Parliament"."""
+    registry = found.registry
+    for token in doc:
+        if token.lemma_.lower() not in heads or not token.text[:1].isupper() or token.i in found.by_token:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        state = None
+        end = token.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            place_end = end + 1 + (1 if doc[end + 1].lower_ == "the" else 0)
+            stop = place_end
+            while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].pos_ == "PROPN":
+                stop += 1
+            if stop > place_end:
+                state = registry.place(doc[place_end:stop].text)
+                if state is not None and state.kind == "state":
+                    end = stop
+        if state is None:
+            for mod in doc[start:token.i]:
+                candidate = registry.state_by_demonym(mod.text)
+                if candidate is not None:
+                    state = candidate
+                    break
+        if state is None or state.kind != "state":
+            continue
+        words = [t.text for t in doc[start:token.i + 1] if registry.state_by_demonym(t.text) is None]
+        if not words or all(t.lower() in ("government",) for t in words):
+            continue
+        name = f"{' '.join(words)} of {state.name}"
+        known = registry.by_name(name)
+        actor = known or next((a for a in found.actors.values() if a.name == name), None)
+        if actor is None:
+            actor = Actor(id=slugify(name), name=name, kind="organization", country=state.id)
+            found.new_ids.add(actor.id)
+        for i in range(start, end):
+            found.by_token.pop(i, None) if found.by_token.get(i) and found.by_token[i].actor == state.id else None
+        found.mentions[:] = [m for m in found.mentions if not (start <= m.start and m.end <= end and m.actor == state.id)]
+        found.add(start, end, actor, "institution")
+
+def find_state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
+    for token in doc:
+        if token.lemma_.lower() not in nouns or token.i in found.by_token:
+            continue
+        for child in token.lefts:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                place = place_of(child, found)
+                if place is not None and place.kind == "state":
+                    start = token.i
+                    while start > child.i and start - 1 not in found.by_token and doc[start - 1].dep_ in ("amod", "compound"):
+                        start -= 1
+                    found.add(start, token.i + 1, place, "proxy")
+                    break
+
+def find_groups(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
+    """Groups of people named by a plural noun and what qualifies it: "Hong Kong protesters",
+    "Iraqi Kurds", "ethnic Albanian rebels"; a bare "the protesters" is the group of that noun
+    named elsewhere in the article, or the protesters themselves."""
+    named: dict[str, Actor] = {}
+    bare: list[Token] = []
+    for token in doc:
+        if token.lower_ not in nouns or token.tag_ not in ("NNS", "NNPS") or token.i in found.by_token:
+            continue
+        mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.i in found.by_token)]
+        if not mods:
+            bare.append(token)
+            continue
+        start = min(m.left_edge.i for m in mods)
+        while start < token.i and doc[start].dep_ in ("det", "nummod", "predet", "quantmod") or doc[start].is_punct:
+            start += 1
+        name = " ".join(t.text for t in doc[start:token.i + 1] if not t.is_punct)
+        actor = group_actor(name, found)
+        named.setdefault(token.lower_, actor)
+        for mention in [found.by_token.get(i) for i in range(start, token.i)]:
+            if mention is not None and mention in found.mentions:
+                drop_mention(found, mention)
+        found.add(start, token.i + 1, actor, "group")
+    for token in bare:
+        actor = named.get(token.lower_) or group_actor(token.lower_, found)
+        found.add(token.i, token.i + 1, actor, "group")

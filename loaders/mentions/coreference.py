@@ -1,0 +1,112 @@
+"""In-article coreference: a partial name is the full one, "the airline" is the airline named before,
+he/she is the salient person of that gender."""
+
+from __future__ import annotations
+
+from polgraph.loaders.mentions.base import ArticleActors, language_data, similar_names
+from polgraph.loaders.registry import norm
+from spacy.tokens import Doc
+
+__all__ = ['merge_partial_names', 'find_descriptions', 'resolve_pronouns']
+
+
+def merge_partial_names(found: ArticleActors) -> None:
+    """A new actor named by part of another's name is that actor: "Warren" is "Elizabeth Warren"
+    (whichever came first), "Mahan" is "Mahan Air", "al-Assad" is "Bashar al-Assad"."""
+    merged: dict[str, str] = {}
+    for actor_id in list(found.new_ids):
+        actor = found.actors[actor_id]
+        words = norm(actor.name).split()
+        if not words:
+            continue
+        fuller = []
+        for other in found.actors.values():
+            if other.id == actor_id or other.id in merged:
+                continue
+            other_words = [w for n in (other.name, *other.aliases) for w in [norm(n).split()]]
+            for ow in other_words:
+                if len(ow) <= len(words):
+                    continue
+                person_like = actor.kind == "person" or len(words) == 1
+                if other.kind == "person" and (ow[-len(words):] == words or (person_like and similar_names(words[-1], ow[-1]) and (
+                    len(words) == 1 or words[0][:1] == ow[0][:1]
+                ))):
+                    fuller.append(other.id)
+                    break
+                if actor.kind != "person" and other.kind != "person" and ow[: len(words)] == words:
+                    fuller.append(other.id)
+                    break
+        if len(set(fuller)) == 1:
+            merged[actor_id] = fuller[0]
+    for mention in found.mentions:
+        if mention.actor in merged:
+            mention.actor = merged[mention.actor]
+    for index, holder in list(found.role_tokens.items()):
+        found.role_tokens[index] = merged.get(holder, holder)
+    for old in merged:
+        found.actors.pop(old, None)
+        found.new_ids.discard(old)
+
+def find_descriptions(doc: Doc, found: ArticleActors) -> None:
+    """"the airline", "this airline" after "Iranian airline Mahan Air": a noun that introduced a
+    name (as its compound or apposition) later stands for it."""
+    described: dict[str, str] = {}
+    for mention in sorted(found.mentions, key=lambda m: m.start):
+        actor = found.actors.get(mention.actor)
+        if actor is None or actor.kind == "person" or mention.start == 0:
+            continue
+        before = doc[mention.start - 1]
+        if before.pos_ == "NOUN" and before.is_lower and before.i not in found.by_token:
+            described.setdefault(before.lemma_.lower(), actor.id)
+        root = doc[mention.start:mention.end].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                described.setdefault(child.lemma_.lower(), actor.id)
+    if not described:
+        return
+    for token in doc:
+        if token.i in found.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
+            continue
+        actor_id = described.get(token.lemma_.lower())
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if actor_id and det is not None and det.lower_ in ("the", "this", "that") and not any(
+            c.dep_ in ("amod", "compound", "prep") for c in token.children
+        ):
+            found.add(token.i, token.i + 1, found.actors[actor_id], "description")
+
+def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:
+    """he/she -> the person of that gender most recently mentioned as a subject or speaker, else
+    most recently. Gender comes from titles and given names (language data), else is unknown."""
+    proxies = language_data()
+    female = _female_people(doc, found, set(proxies["female_titles"]), set(proxies["female_names"]))
+    salient: dict[bool, str] = {}
+    recent: dict[bool, str] = {}
+    for token in doc:
+        actor_id = found.actor_at(token)
+        if actor_id and found.actors[actor_id].kind == "person" and found.by_token.get(token.i, None) is None or (
+            actor_id and found.by_token.get(token.i) and found.by_token[token.i].how != "pronoun"
+            and found.actors[actor_id].kind == "person"
+        ):
+            is_female = actor_id in female
+            recent[is_female] = actor_id
+            if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.head.lower_ == "according"):
+                salient[is_female] = actor_id
+            elif token.head.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("compound", "appos"):
+                salient[is_female] = actor_id
+        if token.lower_ in pronouns and token.tag_ in ("PRP", "PRP$") and token.i not in found.by_token:
+            is_female = token.lower_ in ("she", "her")
+            target = salient.get(is_female) or recent.get(is_female)
+            if target:
+                found.add(token.i, token.i + 1, found.actors[target], "pronoun")
+
+def _female_people(doc: Doc, found: ArticleActors, titles: set[str], names: set[str]) -> set[str]:
+    female = set()
+    for mention in found.mentions:
+        actor = found.actors.get(mention.actor)
+        if actor is None or actor.kind != "person":
+            continue
+        first = norm(actor.name).split()[:1]
+        before = doc[max(mention.start - 2, 0): mention.start]
+        if (first and first[0] in names) or any(t.lower_.rstrip(".") in titles for t in before):
+            female.add(actor.id)
+    return female

@@ -1,0 +1,59 @@
+"""Names the registry knows: actors' names and aliases, capitals, plural demonyms."""
+
+from __future__ import annotations
+
+from polgraph.loaders.mentions.base import ArticleActors
+from polgraph.loaders.registry import Registry
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+__all__ = ['find_registry_names']
+
+
+def _registry_matcher(registry: Registry, vocab) -> PhraseMatcher:
+    cache = registry.__dict__.setdefault("_matchers", {})
+    if id(vocab) not in cache:
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        tokenizer_docs = {}
+        for actor in registry.actors.values():
+            for name in (actor.name, *actor.aliases):
+                tokenizer_docs.setdefault(name.lower(), name)
+        for key, names in (("name", tokenizer_docs),):
+            matcher.add(key, [Doc(vocab, words=_words(n)) for n in names.values()])
+        cache[id(vocab)] = matcher
+    return cache[id(vocab)]
+
+def _words(text: str) -> list[str]:
+    out = []
+    for part in text.replace("’", "'").split():
+        if part.endswith(("'s",)) and len(part) > 2:
+            out += [part[:-2], "'s"]
+        elif part[-1:] in ",.)" and len(part) > 1 and part not in ("U.S.", "U.K.", "E.U."):
+            out += [part[:-1], part[-1]]
+        elif part[:1] == "(" and len(part) > 1:
+            out += ["(", part[1:]]
+        else:
+            out.append(part)
+    return out
+
+def find_registry_names(doc: Doc, found: ArticleActors) -> None:
+    registry = found.registry
+    matches = _registry_matcher(registry, doc.vocab)(doc, as_spans=True)
+    for span in sorted(matches, key=lambda s: (-(s.end - s.start), s.start)):
+        start = span.start + (1 if span[0].lower_ == "the" else 0)
+        actor = registry.by_name(span.text)
+        if actor is None or start >= span.end:
+            continue
+        if doc[start:span.end].text.islower():
+            continue  # "west", "georgia" in lower case are words, not actors
+        found.add(start, span.end, actor, "registry")
+    for token in doc:  # capitals as metonymy, demonyms heading a noun phrase ("the Russians")
+        if token.i in found.by_token or not token.text[:1].isupper():
+            continue
+        capital = registry.state_by_capital(token.text)
+        if capital is not None and token.ent_type_ in ("GPE", "ORG", "LOC", "") and token.dep_ != "compound":
+            found.add(token.i, token.i + 1, capital, "registry")
+        elif token.pos_ in ("PROPN", "NOUN") and token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound"):
+            state = registry.state_by_demonym(token.text)
+            if state is not None:
+                found.add(token.i, token.i + 1, state, "registry")
