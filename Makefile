@@ -13,7 +13,13 @@ $(BIN)/polgraph: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(BIN)/polgraph
 
-setup: $(BIN)/polgraph
+# Neo4j's Cypher front end (npm), with which the tests check every statement polgraph sends.
+CYPHER_LINT := tools/cypher-lint/node_modules/.package-lock.json
+$(CYPHER_LINT): tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
+	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
+	touch $(CYPHER_LINT)
+
+setup: $(BIN)/polgraph $(CYPHER_LINT)
 
 demo: setup
 	$(BIN)/polgraph load --store $(STORE) $(SEED)
@@ -24,4 +30,4 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) .polgraph .pytest_cache
+	rm -rf $(VENV) .polgraph .pytest_cache tools/cypher-lint/node_modules
