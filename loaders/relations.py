@@ -338,7 +338,7 @@ class _SentenceReader:
         head = verb.head
         head_lemma = head.lemma_.lower()
         head_type = self.lexicon.verbs.get(head_lemma)
-        if head.pos_ == "VERB" and head_type in ("PROPOSES", "THREATENS", "CALLS_FOR"):
+        if head.pos_ == "VERB" and head_type in ("PROPOSES", "THREATENS", "CALLS_FOR", "REJECTS"):
             return "carried"
         if verb.dep_ == "xcomp" and head_lemma in self.lexicon.intent:
             return "intent"
