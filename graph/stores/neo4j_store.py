@@ -159,6 +159,8 @@ class Neo4jStore:
             raise StoreError(f"{self.location}: not a usable Neo4j URI ({exc})") from None
         # Close the driver at exit even if a caller forgets close(); close() runs it at once.
         self._finalizer = weakref.finalize(self, self._driver.close)
+        if parts.scheme in ("bolt", "neo4j"):  # plaintext: a bare handshake can be answered
+            _nudge(self._address)  # wakes a FalkorDB that left the last handshake pending
         try:
             self._driver.verify_connectivity()
             self.server: ServerInfo = detect_server(self._driver, database)
@@ -415,7 +417,9 @@ def _nudge(address: tuple[str, int], tries: int = 8) -> None:
                 sock.sendall(_BOLT_HANDSHAKE)
                 if len(sock.recv(4)) == 4:
                     return
-        except OSError:  # timed out (still asleep: knock again) or the server is gone
+        except (ConnectionRefusedError, socket.gaierror):  # nothing listens: nothing to wake up
+            return
+        except OSError:  # timed out (still asleep: knock again)
             continue
 
 

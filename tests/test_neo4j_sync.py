@@ -1,0 +1,82 @@
+"""``polgraph push`` / ``polgraph pull``: embedded store -> Bolt server -> embedded store loses nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from polgraph.cli import app
+from polgraph.graph.stores.neo4j_store import Neo4jStore
+from polgraph.graph.stores.networkx_store import NetworkXStore
+from tests.helpers import sample_graph
+from tests.test_store_contract import second_article, snapshot
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    app._register()
+    return CliRunner()
+
+
+def test_push_then_pull_round_trip(runner: CliRunner, bolt_store: Neo4jStore, tmp_path) -> None:
+    source = tmp_path / "source.json"
+    NetworkXStore(source).write([sample_graph(), second_article()])
+    uri = bolt_store.location
+
+    pushed = runner.invoke(app.cli, ["push", "--from", str(source), "--to", uri])
+    assert pushed.exit_code == 0, pushed.output
+    want = snapshot(NetworkXStore(source).to_networkx())
+    assert pushed.stdout == f"pushed {len(want[0])} nodes and {len(want[1])} relationships from {source} to {uri}\n"
+    assert snapshot(bolt_store.to_networkx()) == want
+
+    again = runner.invoke(app.cli, ["push", "--from", str(source), "--to", uri, "--json"])
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["counts"] == NetworkXStore(source).counts()  # idempotent
+
+    target = tmp_path / "pulled.json"
+    pulled = runner.invoke(app.cli, ["pull", "--from", uri, "--to", str(target)])
+    assert pulled.exit_code == 0, pulled.output
+    assert snapshot(NetworkXStore(target).to_networkx()) == want
+    assert NetworkXStore(target).relations() == NetworkXStore(source).relations()
+    assert NetworkXStore(target).articles() == NetworkXStore(source).articles()
+
+
+def test_pull_merges_into_an_existing_file(runner: CliRunner, bolt_store: Neo4jStore, tmp_path) -> None:
+    bolt_store.write([second_article()])
+    target = tmp_path / "mine.json"
+    NetworkXStore(target).write([sample_graph()])
+    result = runner.invoke(app.cli, ["pull", "--from", bolt_store.location, "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    both = NetworkXStore(None)
+    both.write([sample_graph(), second_article()])
+    merged = NetworkXStore(target)
+    assert merged.counts() == both.counts()
+    assert merged.relations() == both.relations()
+
+
+def test_push_needs_a_graph_file_and_a_uri(runner: CliRunner, tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    missing = runner.invoke(app.cli, ["push", "--from", str(tmp_path / "none.json"), "--to", "bolt://127.0.0.1:1"])
+    assert missing.exit_code == 1
+    assert missing.stderr == f"Error: {tmp_path / 'none.json'}: no such graph file\n"
+    source = tmp_path / "g.json"
+    NetworkXStore(source).write([sample_graph()])
+    no_uri = runner.invoke(app.cli, ["push", "--from", str(source)])
+    assert no_uri.exit_code == 1
+    assert no_uri.stderr == "Error: a Neo4j URI is needed: --to/--from bolt://... or NEO4J_URI\n"
+
+
+def test_sync_never_falls_back(runner: CliRunner, tmp_path) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = runner.invoke(app.cli, ["pull", "--from", f"bolt://127.0.0.1:{port}", "--to", str(tmp_path / "x.json")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: Neo4j at bolt://127.0.0.1:{port} is unreachable (Connection refused); --require-neo4j is set\n"
+    )
+    assert not (tmp_path / "x.json").exists()
