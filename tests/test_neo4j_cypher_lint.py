@@ -99,6 +99,12 @@ def test_substituted_names_are_plain_identifiers() -> None:
     assert all(re.fullmatch(r"[a-z_/]+(:[A-Za-z_.]+)?", name) for name, _ in all_sent_statements())
 
 
+def test_the_browser_queries_in_the_docs_pass_neo4js_parser(tmp_path: Path) -> None:
+    blocks = re.findall(r"```cypher\n(.*?)```", (ROOT / "docs" / "browser.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 10
+    assert _errors(_lint(_write(tmp_path, [(f"browser_{i}", b) for i, b in enumerate(blocks)]))) == []
+
+
 def test_falkordb_only_statements_pass_with_its_procedure_declared(tmp_path: Path) -> None:
     statements = falkordb_statements()
     sample = [s for s in statements if s[0].split(":")[0] == "falkordb/indexes"]
