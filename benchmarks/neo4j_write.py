@@ -1,0 +1,102 @@
+"""Write speed of the Neo4j store over Bolt: batched UNWIND writes against one statement per relation.
+
+    .venv/bin/python benchmarks/neo4j_write.py                 # NEO4J_URI if set, else FalkorDB from PyPI
+    .venv/bin/python benchmarks/neo4j_write.py --scale 0.1     # 1k actors, 10k relations
+
+A synthetic graph (10k actors, 100k event relations at --scale 1, spread over articles of 1000
+relations) is loaded through ``Neo4jStore.write``: once with the store's batch size (500 rows a
+transaction on Neo4j; on FalkorDB at most 50 rows and about 3.6 KB a request, its limits), and once
+with batch size 1, i.e. one statement and one transaction per relation (the baseline), on an
+emptied database with the same actors. The baseline runs on the first --baseline relations only
+(default 2000), as it is slow by design; rates are relations per second, and the ratio is
+batched / baseline. The database is emptied before and after: never point it at data you keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for tests.conftest_bolt (the FalkorDB launcher the tests use)
+
+from polgraph.graph.model import ACTOR_KINDS, Actor, Article, ArticleGraph, Relation  # noqa: E402
+from polgraph.graph.ontology import EVENT_TYPES  # noqa: E402
+from polgraph.graph.stores.neo4j_store import Neo4jStore  # noqa: E402
+
+
+def synthetic(actors: int, relations: int, per_article: int = 1000, seed: int = 7):
+    rng = random.Random(seed)
+    people = [Actor(f"actor-{i:05d}", f"Actor {i}", ACTOR_KINDS[i % len(ACTOR_KINDS)]) for i in range(actors)]
+    types = [t.name for t in EVENT_TYPES]
+    day0 = date(2020, 1, 1)
+    graphs = []
+    for start in range(0, relations, per_article):
+        article = Article.from_text(f"synthetic article {start}", published=day0 + timedelta(days=start // per_article))
+        rels = []
+        for n in range(start, min(start + per_article, relations)):
+            source, target = rng.sample(range(actors), 2)
+            rels.append(Relation(people[source].id, people[target].id, rng.choice(types), article.id, n - start + 1,
+                                 "e", day0 + timedelta(days=rng.randrange(1500)), "", "", 1.0))
+        graphs.append(ArticleGraph(article, [], [], rels, []))
+    return people, graphs
+
+
+def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph]) -> tuple[int, float]:
+    store.delete_all()
+    store.write([ArticleGraph(Article.from_text("the actors"), people, [], [], [])])
+    start = time.perf_counter()
+    written = sum(store.write([g]).relations for g in graphs)
+    return written, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0: 10k actors, 100k relations")
+    parser.add_argument("--baseline", type=int, default=2000, help="relations written one statement each")
+    parser.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="Bolt URI (default NEO4J_URI, else FalkorDB)")
+    args = parser.parse_args()
+
+    server = None
+    uri = args.uri
+    if not uri:
+        from tests.conftest_bolt import start_falkordb, stop_server
+
+        server = start_falkordb(Path(tempfile.mkdtemp(prefix="polgraph-bench-")))
+        uri = server.uri
+    try:
+        store = Neo4jStore(uri, auth=None) if server else Neo4jStore(uri, database=os.environ.get("NEO4J_DATABASE"))
+        try:
+            actors, relations = int(10_000 * args.scale), int(100_000 * args.scale)
+            people, graphs = synthetic(actors, relations)
+            print(f"server: {store.server.describe()} at {store.location}")
+            store.init_schema()  # the id indexes every MERGE looks up (polgraph init)
+            print(f"graph: {actors} actors, {relations} relations in {len(graphs)} articles (--scale {args.scale})")
+
+            default_batch = store.batch_size
+            written, seconds = timed_load(store, people, graphs)
+            batched = written / seconds
+            print(f"batched (batch size {default_batch}): {written} relations in {seconds:.1f} s = {batched:,.0f} relations/s")
+
+            _, few = synthetic(actors, min(args.baseline, relations), per_article=args.baseline)
+            store.batch_size = 1
+            written_one, seconds_one = timed_load(store, people, few)
+            single = written_one / seconds_one
+            print(f"one statement per relation: {written_one} relations in {seconds_one:.1f} s = {single:,.0f} relations/s")
+            print(f"ratio batched / one per relation: {batched / single:.1f}x")
+            store.delete_all()
+        finally:
+            store.close()
+    finally:
+        if server is not None:
+            stop_server(server.process)
+
+
+if __name__ == "__main__":
+    main()
