@@ -225,3 +225,18 @@ def test_to_networkx_feeds_the_shared_algorithms(bolt_store: Neo4jStore) -> None
     assert isinstance(graph, nx.MultiDiGraph)
     scores = {s.id: s for s in centrality(actor_graph(graph))}
     assert scores["ruritania"].out_degree == 1 and scores["freedonia"].in_degree == 1
+
+
+def test_a_refused_login_is_an_error_not_a_fallback(falkordb_server, monkeypatch) -> None:
+    """FalkorDB takes no credentials: with a password, polgraph stops (exit 1), never printing it."""
+    monkeypatch.setenv("NEO4J_USER", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", "hunter2")
+    with pytest.raises(StoreError) as caught:
+        open_neo4j_store(falkordb_server.uri, warn=pytest.fail)
+    assert str(caught.value) == f"Neo4j at {falkordb_server.uri} refused the connection (An unknown error occurred)"
+    monkeypatch.delenv("NEO4J_PASSWORD")
+    store = open_neo4j_store(falkordb_server.uri, warn=pytest.fail)  # the server is fine afterwards
+    try:
+        assert store.counts()["actors"] >= 0
+    finally:
+        store.close()

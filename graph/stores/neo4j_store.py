@@ -170,6 +170,10 @@ class Neo4jStore:
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as exc:
             self.close()
             raise _Unreachable(self.location, _reason(exc)) from None
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:  # e.g. FalkorDB given a password
+            self.close()
+            detail = (getattr(exc, "message", None) or str(exc)).strip().splitlines()[0]
+            raise StoreError(f"Neo4j at {self.location} refused the connection ({detail})") from None
         default = self.server.default_batch_size
         # On FalkorDB the default is also the ceiling: larger requests crash its Bolt endpoint.
         self.batch_size = max(1, batch_size or default) if self.server.is_neo4j else max(1, min(batch_size or default, default))
