@@ -355,7 +355,8 @@ CASES: list[Case] = [
          note="exists(a.prop) is a.prop IS NOT NULL in Neo4j 5"),
     Case("MATCH (a:Actor {id: 'vladimir-putin'}) RETURN exists(a.country) AS e, exists(a.nothing) AS f",
          expect=[(True, False)],
-         note="exists() on a property (Neo4j 4; Neo4j 5 spells it IS NOT NULL); Ladybug has no such property"),
+         note="exists() on a property: a Neo4j 4 form, which Neo4j 5 rejects (it spells it IS NOT NULL) and "
+              "the engine still reads; Ladybug has no column `nothing`"),
     Case("MATCH (n:Actor {id: 'nato'}) RETURN keys(n) AS k",
          expect=[(["id", "name", "kind", "aliases"],)],
          note="Neo4j lists the keys of the properties the node has (no null ones); Ladybug has no keys()"),
