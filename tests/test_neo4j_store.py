@@ -240,3 +240,15 @@ def test_a_refused_login_is_an_error_not_a_fallback(falkordb_server, monkeypatch
         assert store.counts()["actors"] >= 0
     finally:
         store.close()
+
+
+def test_falkordb_is_sent_only_queries_that_parse(bolt_store: Neo4jStore, falkordb_server) -> None:
+    from polgraph.exceptions import CypherSemanticError, CypherSyntaxError
+
+    with pytest.raises(CypherSyntaxError):
+        bolt_store.run_cypher("MATCH (a:Actor RETURN a")
+    with pytest.raises(CypherSemanticError):
+        bolt_store.run_cypher("MATCH (a:Actor) RETURN b")
+    with pytest.raises(QueryError, match="without --write"):
+        bolt_store.run_cypher("CREATE (:Topic {id: 'x'})")
+    assert bolt_store.counts()["topics"] == 0 and falkordb_server.alive()

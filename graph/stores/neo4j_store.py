@@ -30,7 +30,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Session
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-from polgraph.exceptions import CypherSyntaxError, QueryError, StoreError, StoreUnavailable
+from polgraph.exceptions import CypherSyntaxError, QueryError, StoreError, StoreUnavailable, UnsupportedQuery
 from polgraph.graph import codec
 from polgraph.graph.algorithms.centrality import ActorScore
 from polgraph.graph.codec import LABELS, TYPE
@@ -336,6 +336,8 @@ class Neo4jStore:
         """Run one statement: in a READ transaction unless ``write``. Returns (columns, rows) with
         nodes as ``{"_labels": [...], **props}``, relationships as ``{"_type": ..., **props}``,
         paths as lists of those and temporal values as ISO strings."""
+        if not self.server.is_neo4j:
+            self._screen_for_falkordb(query, write)
         with self._session() as session:
             try:
                 runner = session.execute_write if write else session.execute_read
@@ -347,6 +349,18 @@ class Neo4jStore:
                 if not write and ("read access mode" in message.lower() or "not allowed" in message.lower()):
                     raise QueryError(f"{message.strip()} (the query writes: pass --write to allow it)") from None
                 raise QueryError(f"{self.location}: {message.strip()}") from None
+
+    def _screen_for_falkordb(self, query: str, write: bool) -> None:
+        """FalkorDB's Bolt endpoint can crash on a statement with a syntax error and does not
+        enforce READ transactions, so polgraph's own Cypher front end checks the query first:
+        errors are raised here, and a query it does not accept as a read needs ``write``."""
+        from polgraph.cypher.api import prepare
+
+        try:
+            prepare(query)
+        except UnsupportedQuery as exc:
+            if not write:
+                raise QueryError(f"{exc} (on this server only queries polgraph reads as reads run without --write)") from None
 
     def init_schema(self) -> list[tuple[str, str, str]]:
         """Apply cypher/schema.cypher (idempotent). Returns (name, status, detail) per statement,
