@@ -28,3 +28,20 @@ def test_env_example_has_no_real_password_and_env_is_ignored() -> None:
     assert example["NEO4J_PASSWORD"] == "change-me-please"
     assert example["NEO4J_URI"] == "bolt://localhost:7687"
     assert ".env" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_browser_style_covers_kinds_sizes_and_every_relation_type() -> None:
+    import re
+
+    from polgraph.graph.model import ACTOR_KINDS
+    from polgraph.graph.ontology import EVENT_TYPES, STRUCTURAL_TYPES
+
+    text = re.sub(r"/\*.*?\*/", "", (ROOT / "cypher" / "browser.grass").read_text(), flags=re.S)
+    rules = dict(re.findall(r"([\w.]+)\s*\{([^}]*)\}", text))
+    assert 'caption: "<type>"' in rules["relationship"]
+    for kind in ACTOR_KINDS:
+        assert "color:" in rules[f"node.{kind.capitalize()}"], kind
+    for size in range(1, 5):
+        assert "diameter:" in rules[f"node.Size{size}"]
+    for rel_type in [t.name for t in EVENT_TYPES] + list(STRUCTURAL_TYPES):
+        assert f"relationship.{rel_type}" in rules, rel_type

@@ -431,14 +431,16 @@ def _nudge(address: tuple[str, int], tries: int = 8) -> None:
     Each new connection wakes it up once; knock (a bare handshake, no login) until one is answered."""
     for _ in range(tries):
         try:
-            with socket.create_connection(address, timeout=0.3) as sock:
+            sock = socket.create_connection(address, timeout=0.3)
+        except OSError:  # refused, unreachable, unknown host: nothing to wake up
+            return
+        with sock:
+            try:
                 sock.sendall(_BOLT_HANDSHAKE)
                 if len(sock.recv(4)) == 4:
                     return
-        except (ConnectionRefusedError, socket.gaierror):  # nothing listens: nothing to wake up
-            return
-        except OSError:  # timed out (still asleep: knock again)
-            continue
+            except OSError:  # no answer yet (still asleep): knock again
+                continue
 
 
 _BOLT_HANDSHAKE = bytes.fromhex("6060B017") + bytes.fromhex("00000505") + bytes(12)  # magic, then Bolt 5.0
