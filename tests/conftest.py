@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.conftest_bolt"]  # FalkorDB and Neo4j fixtures (Neo4j store tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "000_626d997fe0474499.txt"
@@ -17,4 +19,12 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.fail(f"{SHARED} is missing: polgraph's tests read ../shared beside the clone")
     return SHARED
-pytest_plugins = ["tests.conftest_bolt"]  # FalkorDB and Neo4j fixtures (Neo4j store tests)
+
+
+@pytest.fixture(autouse=True)
+def _embedded_default_store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only tests marked ``neo4j`` see NEO4J_URI: with it exported, the rest still run on the
+    embedded store (the default), so `pytest -m neo4j` and a plain `pytest` both mean what they say."""
+    if request.node.get_closest_marker("neo4j") is None:
+        monkeypatch.delenv("NEO4J_URI", raising=False)
+        monkeypatch.delenv("POLGRAPH_STORE", raising=False)
