@@ -722,6 +722,16 @@ def _iter_source(v: Any, what: str) -> Any:
     return v
 
 
+_UNSET = object()
+
+
+def _restore(row: dict[Any, Any], var: str, saved: Any) -> None:
+    if saved is _UNSET:
+        row.pop(var, None)
+    else:
+        row[var] = saved
+
+
 def _c_listcomp(e: A.ListComp, ctx: Context) -> Fn:
     src = compile_expr(e.source, ctx)
     where = compile_expr(e.where, ctx) if e.where is not None else None
@@ -733,12 +743,15 @@ def _c_listcomp(e: A.ListComp, ctx: Context) -> Fn:
         if items is None:
             return None
         out = []
-        inner = dict(row)
-        for x in items:
-            inner[var] = x
-            if where is not None and where(inner) is not True:
-                continue
-            out.append(proj(inner) if proj is not None else x)
+        saved = row.get(var, _UNSET)
+        try:  # the row itself carries the local variable (no copy per row), then gets it back
+            for x in items:
+                row[var] = x
+                if where is not None and where(row) is not True:
+                    continue
+                out.append(proj(row) if proj is not None else x)
+        finally:
+            _restore(row, var, saved)
         return out
 
     return comp
@@ -753,15 +766,22 @@ def _c_quant(e: A.Quantifier, ctx: Context) -> Fn:
         items = _iter_source(src(row), f"{kind}()")
         if items is None:
             return None
-        inner = dict(row)
         trues = nulls = 0
-        for x in items:
-            inner[var] = x
-            r = where(inner)
-            if r is True:
-                trues += 1
-            elif r is None:
-                nulls += 1
+        saved = row.get(var, _UNSET)
+        try:
+            for x in items:
+                row[var] = x
+                r = where(row)
+                if r is True:
+                    trues += 1
+                    if kind == "any":
+                        return True
+                elif r is None:
+                    nulls += 1
+                elif kind == "all":
+                    return False
+        finally:
+            _restore(row, var, saved)
         falses = len(items) - trues - nulls
         if kind == "all":
             return False if falses else (None if nulls else True)
