@@ -75,17 +75,41 @@ class NetworkXStore:
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary:
         if self.path is None:
             return _apply_all(self.graph, graphs)
+
+        def apply(graph: nx.MultiDiGraph) -> tuple[WriteSummary, bool]:
+            summary = _apply_all(graph, graphs)
+            return summary, bool(summary.articles or summary.actors or summary.relations)
+
+        return self._update(apply)
+
+    def merge_graph(self, incoming: nx.MultiDiGraph) -> None:
+        """Add a graph in the shared layout (its attributes win), in one locked, atomic save."""
+
+        def merge(graph: nx.MultiDiGraph) -> tuple[None, bool]:
+            for node, data in incoming.nodes(data=True):
+                graph.add_node(node, **data)
+            for u, v, key, data in incoming.edges(keys=True, data=True):
+                graph.add_edge(u, v, key=key, **data)
+            return None, True
+
+        if self.path is None:
+            merge(self.graph)
+        else:
+            self._update(merge)
+
+    def _update(self, change):  # change(graph) -> (result, whether to save)
+        assert self.path is not None
         lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout)
         try:
             with lock:
                 graph = self._read()  # another writer may have saved since we last read
-                summary = _apply_all(graph, graphs)
-                if summary.articles or summary.actors or summary.relations:
+                result, changed = change(graph)
+                if changed:
                     self._save(graph)
                 self._graph = graph
         except Timeout as exc:
             raise StoreError(f"{self.path}: another polgraph process is writing (lock held)") from exc
-        return summary
+        return result
 
     # -- reads -------------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
