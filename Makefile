@@ -24,6 +24,7 @@ setup: $(BIN)/polgraph $(CYPHER_LINT)
 demo: setup
 	$(BIN)/polgraph load --store $(STORE) $(SEED)
 	$(BIN)/polgraph relations --store $(STORE)
+	$(BIN)/polgraph query actor_timeline --param name="Alexander Lukashenko" --store $(STORE)
 	$(BIN)/polgraph centrality --store $(STORE) --top 10
 
 test: setup
