@@ -21,7 +21,7 @@ $(CYPHER_LINT): tools/cypher-lint/package.json tools/cypher-lint/package-lock.js
 
 setup: $(BIN)/polgraph $(CYPHER_LINT)
 
-demo: setup
+demo: $(BIN)/polgraph
 	$(BIN)/polgraph load --store $(STORE) $(SEED)
 	$(BIN)/polgraph relations --store $(STORE)
 	$(BIN)/polgraph query actor_timeline --param name="Alexander Lukashenko" --store $(STORE)
