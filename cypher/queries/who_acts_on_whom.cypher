@@ -1,7 +1,7 @@
 // who_acts_on_whom: which actor does what to whom, counted, optionally by type and time window.
 // Event relations only (not mentions, roles or memberships). Dates are ISO strings, so the
 // window compares strings: "2022-01-01" <= r.date <= "2022-12-31".
-// @param types = []      relation types to keep, e.g. ["ACCUSE", "MEET"]; [] keeps every event type
+// @param types = []      relation types to keep, e.g. ["CRITICIZES", "SANCTIONS"]; [] keeps every event type
 // @param since = null    first day of the window (ISO date), null: open
 // @param until = null    last day of the window (ISO date), null: open
 // @param limit = 50      at most this many rows
