@@ -28,10 +28,13 @@ __all__ = ["Reading", "read_relations"]
 _RELATIVE = {"which", "who", "that", "whom"}
 _TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 _OWNER_PREPS = {"of", "by"}
-_TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS", "THREATENS", "PROTESTS", "INVESTIGATES", "MOBILIZES"}
+_TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS", "THREATENS", "INVESTIGATES", "MOBILIZES"}
 # Adjectives that make a nominal event one that has not happened: "a possible war".
 _HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "prospective", "eventual", "hypothetical"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
+# Verbs whose subject is the doer of the event noun they govern: "launched an attack on X".
+_LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "make", "stage", "mount", "begin", "start", "continue",
+                "order", "impose", "announce", "resume", "step", "intensify", "escalate", "wage", "lead", "issue"}
 # A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
 _NEGATION_FLIPS = {"AGREES": "REJECTS", "YIELDS": "REJECTS"}
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
@@ -213,14 +216,15 @@ class _SentenceReader:
         return False
 
     def purpose(self, verb: Token) -> bool:
-        """An act given as the purpose or manner of another ("struck to demand", "rallied, calling for")."""
-        if verb.dep_ not in ("advcl", "xcomp") or verb.head.pos_ != "VERB":
+        """An act given as the purpose or manner of another ("struck to demand", "rallied, calling
+        for ..."): the other act is the event."""
+        if verb.dep_ == "xcomp":
+            return verb.head.lemma_.lower() in ("continue", "begin", "start", "stage", "hold")
+        if verb.dep_ != "advcl" or verb.head.pos_ != "VERB":
             return False
-        head_type = self.lexicon.verbs.get(self.lemma(verb.head))
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        return (infinitive or verb.tag_ == "VBG") and head_type not in (None, "PROPOSES", "THREATENS", "CALLS_FOR") and verb.dep_ == "advcl" or (
-            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("continue", "begin", "start", "stage", "hold")
-        )
+        head_type = self.lexicon.verbs.get(self.lemma(verb.head))
+        return (infinitive or verb.tag_ == "VBG") and head_type not in ("PROPOSES", "THREATENS", "CALLS_FOR")
 
     def counterfactual(self, verb: Token) -> bool:
         """"would have allowed ...": something that did not happen, nor anything it governs."""
@@ -354,7 +358,8 @@ class _SentenceReader:
                         for actor in obliged:
                             yield Reading(speaker, actor, "CALLS_FOR", self.number, self.evidence, day, 0.8)
                     return
-        tokens: list[Token] = [t for c in clause for t in c.subtree]
+        addressees = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+        tokens: list[Token] = [t for c in clause for t in c.subtree if t.i not in addressees]  # "told the BBC ..."
         if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
             own = {t.i for t in verb.subtree}
             tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
@@ -444,10 +449,13 @@ class _SentenceReader:
                             sources += pobjs
                         elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
                             targets += pobjs
-            if not sources and targets and token.dep_ in ("pobj", "dobj"):
+            if not sources and token.dep_ in ("pobj", "dobj"):
                 verb = token.head.head if token.dep_ == "pobj" else token.head
-                if verb.pos_ == "VERB":
-                    sources = self.subjects(verb)  # "said in a meeting with X": the sayer met X
+                light = verb.lemma_.lower() in _LIGHT_VERBS or (rel_type == "CONSULTS" and token.dep_ == "pobj")
+                if verb.pos_ == "VERB" and light and (targets or token.dep_ == "dobj"):
+                    sources = self.subjects(verb)  # "launched an attack on X", "said in a meeting with X"
+                    if sources and not targets and rel_type in ("PROTESTS", "INVESTIGATES", "MOBILIZES"):
+                        targets = [self.named_topic(token.lemma_.lower())]  # "students staged demonstrations"
             day = self.date_of(token)
             for source in dict.fromkeys(sources):
                 for target in dict.fromkeys(targets):
