@@ -27,7 +27,6 @@ __all__ = ["Reading", "read_relations"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
 _TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
-_OWNER_PREPS = {"of", "by"}
 _TOPIC_TYPES = {"PROPOSES", "REJECTS", "AGREES", "YIELDS", "THREATENS", "INVESTIGATES", "MOBILIZES"}
 # Adjectives that make a nominal event one that has not happened: "a possible war".
 _HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "prospective", "eventual", "hypothetical"}
@@ -37,6 +36,8 @@ _LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "make", "stage", "mount", 
                 "order", "impose", "announce", "resume", "step", "intensify", "escalate", "wage", "lead", "issue"}
 # A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
 _NEGATION_FLIPS = {"AGREES": "REJECTS", "YIELDS": "REJECTS"}
+# Acts that, only stated for the future ("will provide aid"), are a stated intent: PROPOSES.
+_INTENDED_AS_PROPOSAL = {"AIDS", "COOPERATES", "SUPPORTS", "CONSULTS", "AGREES"}
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
 
@@ -240,31 +241,10 @@ class _SentenceReader:
 
     def verb_events(self, verb: Token) -> Iterator[Reading]:
         lemma = self.lemma(verb)
-        targets, noun = self.objects(verb)
-        noun_lemma = noun.lemma_.lower() if noun is not None else None
-        if lemma in self.lexicon.ignore and lemma not in self.lexicon.speech and (lemma, noun_lemma) not in self.lexicon.objects:
-            return  # "give" means nothing alone, "give aid" does
-        rel_type = self.lexicon.verb_type(lemma, noun_lemma)
-        source_ids = set(self.subjects(verb))
-        origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
-                       for p in c.children if p.dep_ == "pobj"), None)
-        if origin is not None and (noun is None or (lemma, noun.lemma_.lower()) not in self.lexicon.objects):
-            by_origin = self.lexicon.objects.get((lemma, origin.lemma_.lower()))
-            if by_origin:  # "withdrew the US from a treaty with Iran": what is left is the treaty
-                rel_type = by_origin
-                targets = self.actors_of(origin, ("poss", "of", "with", "by")) or targets
-        own_side = {self.found.actors[a].country for a in source_ids if a in self.found.actors} - {None}
-        targets = [t for t in targets if t not in own_side or len(targets) == 1 and not own_side]
-        naming = lemma in self.lexicon.naming and any(c.dep_ == "oprd" for c in verb.children)
-        if naming:
-            oprd = next(c for c in verb.children if c.dep_ == "oprd")
-            targets = []
-            for node in [oprd, *oprd.children]:
-                if node.dep_ in ("oprd", "appos", "dobj"):
-                    targets += self.actors_of(node, ("poss", "of"))
-            rel_type = "CRITICIZES" if oprd.lemma_.lower() in self.lexicon.scorn or oprd.lower_ in self.lexicon.scorn else "COMMENTS_ON"
-        if rel_type is None and lemma not in self.lexicon.speech:
+        typed = self._verb_type(verb, lemma)
+        if typed is None:
             return
+        rel_type, targets, noun = typed
         if self.counterfactual(verb):
             return
         if self.negated(verb):
@@ -274,16 +254,60 @@ class _SentenceReader:
         governed = self._governor(verb)
         if governed == "carried":
             return  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
-        intended = governed == "intent"
         sources = self.subjects(verb)
         if self.is_passive(verb):
-            agents = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
-            sources = agents
+            sources = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         if not sources:
             return
-        confidence = 1.0
+        confidence = 0.5 if self.purpose(verb) else 1.0  # "demonstrated to demand reforms": the demonstration is the act
+        if rel_type:
+            rel_type, targets, framed = self._framed(verb, lemma, rel_type, targets, noun, intended=governed == "intent")
+            confidence = min(confidence, framed)
+        day = self.date_of(verb)
+        emitted = False
+        if rel_type and targets:
+            plover = self.lexicon.plover.get(lemma, "") if rel_type in ("YIELDS", "ASSAULTS") else ""
+            for source in sources:
+                for target in targets:
+                    if source != target:
+                        emitted = emitted or not target.startswith("topic:")
+                        yield Reading(source, target, rel_type, self.number, self.evidence, day, confidence, plover)
+        if not emitted and (lemma in self.lexicon.speech or rel_type == "CRITICIZES"):
+            yield from self.speech(verb, sources, "CRITICIZES" if rel_type == "CRITICIZES" else "COMMENTS_ON", day)
+
+    def _verb_type(self, verb: Token, lemma: str) -> tuple[str | None, list[str], Token | None] | None:
+        """The relation type a verb expresses with its object, and its targets; None when it
+        expresses nothing (and is no speech verb either)."""
+        targets, noun = self.objects(verb)
+        noun_lemma = noun.lemma_.lower() if noun is not None else None
+        if lemma in self.lexicon.ignore and lemma not in self.lexicon.speech and (lemma, noun_lemma) not in self.lexicon.objects:
+            return None  # "give" means nothing alone, "give aid" does
+        rel_type = self.lexicon.verb_type(lemma, noun_lemma)
+        origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                       for p in c.children if p.dep_ == "pobj"), None)
+        if origin is not None and (lemma, noun_lemma) not in self.lexicon.objects:
+            by_origin = self.lexicon.objects.get((lemma, origin.lemma_.lower()))
+            if by_origin:  # "withdrew the US from a treaty with Iran": what is left is the treaty
+                rel_type = by_origin
+                targets = self.actors_of(origin, ("poss", "of", "with", "by")) or targets
+        own_side = {self.found.actors[a].country for a in self.subjects(verb) if a in self.found.actors} - {None}
+        targets = [t for t in targets if t not in own_side]
+        oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
+        if lemma in self.lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
+            targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
+                       for a in self.actors_of(node, ("poss", "of"))]
+            scornful = oprd.lemma_.lower() in self.lexicon.scorn or oprd.lower_ in self.lexicon.scorn
+            rel_type = "CRITICIZES" if scornful else "COMMENTS_ON"
         if rel_type == "ASSAULTS" and noun is not None and noun.lemma_.lower() in self.lexicon.verbal_objects:
             rel_type = "CRITICIZES"  # "attacked the proclamation by Trump": an attack in words
+        if rel_type is None and lemma not in self.lexicon.speech:
+            return None
+        return rel_type, targets, noun
+
+    def _framed(self, verb: Token, lemma: str, rel_type: str, targets: list[str], noun: Token | None,
+                intended: bool) -> tuple[str, list[str], float]:
+        """The type, targets and confidence once modality, intent and missing targets are read."""
+        confidence = 1.0
         if rel_type in ("CALLS_FOR", "PROPOSES") and not targets:
             for comp in verb.children:  # "recommended the US troops withdraw"
                 if comp.dep_ == "ccomp":
@@ -291,46 +315,32 @@ class _SentenceReader:
                     if targets:
                         rel_type = "CALLS_FOR"
                         break
-        if self.purpose(verb):
-            confidence = 0.5  # "demonstrated to demand reforms": the demonstration is the act
-        if rel_type:
-            modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal for c in verb.children)
-            if modal or intended:
-                conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lexicon.conditions for m in c.children)
-                                  for c in verb.children)
-                if rel_type in self.lexicon.coercive or (conditional and rel_type != "COMMENTS_ON"):
-                    rel_type = "THREATENS"  # "may impose sanctions", "will withdraw unless ..."
-                elif rel_type in ("AIDS", "COOPERATES", "SUPPORTS", "CONSULTS", "AGREES") or intended and rel_type not in ("YIELDS", "REJECTS", "CALLS_FOR"):
-                    rel_type = "PROPOSES"  # "will provide aid", "is willing to withdraw": a stated intent
-                confidence = 0.6
-            if not targets and rel_type == "CALLS_FOR" and noun is not None:
-                targets = [t for t in [self.topic(None, noun)] if t]  # "instructed security agencies to ..."
-            if not targets:
-                for comp in verb.children:
-                    if comp.dep_ == "xcomp":
-                        targets, comp_noun = self.objects(comp)
-                        if rel_type in ("PROPOSES", "THREATENS") and comp.lemma_.lower() in self.lexicon.verbs:
-                            inner = self.lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
-                            if rel_type == "PROPOSES" and inner in self.lexicon.coercive and lemma in self.lexicon.intent:
-                                rel_type = "THREATENS"
-                        if not targets and rel_type in _TOPIC_TYPES:
-                            targets = [t for t in [self.topic(comp, comp_noun)] if t]
-                        break
-            if not targets and noun is not None and rel_type in _TOPIC_TYPES:
-                targets = [t for t in [self.topic(None, noun)] if t]
-            if not targets and rel_type in ("YIELDS", "PROTESTS") and not any(c.dep_ == "dobj" for c in verb.children):
-                targets = [self.named_topic(lemma)]  # "she resigned", "students demonstrated"
-        day = self.date_of(verb)
-        emitted = False
-        if rel_type and targets:
-            for source in sources:
-                for target in targets:
-                    if source != target:
-                        emitted = emitted or not target.startswith("topic:")
-                        yield Reading(source, target, rel_type, self.number, self.evidence, day, confidence,
-                                      self.lexicon.plover.get(lemma, "") if rel_type in ("YIELDS", "ASSAULTS") else "")
-        if not emitted and (lemma in self.lexicon.speech or rel_type == "CRITICIZES"):
-            yield from self.speech(verb, sources, "CRITICIZES" if rel_type == "CRITICIZES" else "COMMENTS_ON", day)
+        modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal for c in verb.children)
+        if modal or intended:
+            conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lexicon.conditions for m in c.children)
+                              for c in verb.children)
+            if rel_type in self.lexicon.coercive or (conditional and rel_type != "COMMENTS_ON"):
+                rel_type = "THREATENS"  # "may impose sanctions", "will withdraw unless ..."
+            elif rel_type in _INTENDED_AS_PROPOSAL or intended and rel_type not in ("YIELDS", "REJECTS", "CALLS_FOR"):
+                rel_type = "PROPOSES"  # "will provide aid", "is willing to withdraw": a stated intent
+            confidence = 0.6
+        if not targets and rel_type == "CALLS_FOR" and noun is not None:
+            targets = [t for t in [self.topic(None, noun)] if t]  # "instructed security agencies to ..."
+        if not targets:
+            comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if comp is not None:  # "proposed to stop hostilities", "threatened to impose sanctions on X"
+                targets, comp_noun = self.objects(comp)
+                if rel_type == "PROPOSES" and lemma in self.lexicon.intent:
+                    inner = self.lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
+                    if inner in self.lexicon.coercive:
+                        rel_type = "THREATENS"
+                if not targets and rel_type in _TOPIC_TYPES:
+                    targets = [t for t in [self.topic(comp, comp_noun)] if t]
+        if not targets and noun is not None and rel_type in _TOPIC_TYPES:
+            targets = [t for t in [self.topic(None, noun)] if t]
+        if not targets and rel_type in ("YIELDS", "PROTESTS") and not any(c.dep_ == "dobj" for c in verb.children):
+            targets = [self.named_topic(lemma)]  # "she resigned", "students demonstrated"
+        return rel_type, targets, confidence
 
     def _governor(self, verb: Token) -> str:
         """How the verb governing this one (xcomp, or ccomp of a request) frames it: "carried" when
@@ -499,7 +509,7 @@ class _SentenceReader:
     def read(self) -> list[Reading]:
         readings: list[Reading] = []
         for token in self.sent:
-            if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT" and False):
+            if token.pos_ == "VERB":
                 readings += self.verb_events(token)
         readings += self.according_to()
         readings += self.nominal_events()
