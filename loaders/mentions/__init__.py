@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.tokens import Doc
+
 from polgraph.loaders.mentions.base import ArticleActors, Mention, language_data
 from polgraph.loaders.mentions.collectives import (
     find_groups,
@@ -26,7 +28,6 @@ from polgraph.loaders.mentions.entities import find_entities
 from polgraph.loaders.mentions.registry_names import find_registry_names
 from polgraph.loaders.mentions.roles import find_role_phrases
 from polgraph.loaders.registry import Registry
-from spacy.tokens import Doc
 
 __all__ = ["ArticleActors", "Mention", "find_mentions"]
 
@@ -44,4 +45,3 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     find_descriptions(doc, found)
     resolve_pronouns(doc, found, set(proxies["person_pronouns"]))
     return found
-

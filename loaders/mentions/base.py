@@ -9,16 +9,31 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from polgraph.graph.model import Actor, slugify
-from polgraph.loaders.registry import Registry, norm
 from spacy.tokens import Span, Token
 
-__all__ = ['language_data', 'Mention', 'ArticleActors', 'TITLE_HEADS', 'place_of', 'compound_text', 'person_actor', 'same_person', 'similar_names', 'drop_mention', 'with_hyphenated_start', 'group_actor']
+from polgraph.graph.model import Actor, slugify
+from polgraph.loaders.registry import Registry, norm
+
+__all__ = [
+    "language_data",
+    "Mention",
+    "ArticleActors",
+    "TITLE_HEADS",
+    "place_of",
+    "compound_text",
+    "person_actor",
+    "same_person",
+    "similar_names",
+    "drop_mention",
+    "with_hyphenated_start",
+    "group_actor",
+]
 
 
 @lru_cache(maxsize=1)
 def language_data() -> dict:
     return yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/proxies.yaml").read_text(encoding="utf-8"))
+
 
 @dataclass
 class Mention:
@@ -26,6 +41,7 @@ class Mention:
     end: int
     actor: str
     how: str  # registry | role | entity | proxy | pronoun | surname
+
 
 @dataclass
 class ArticleActors:
@@ -56,10 +72,37 @@ class ArticleActors:
         mention = self.by_token.get(token.i)
         return mention.actor if mention else None
 
-TITLE_HEADS = {"president", "leader", "minister", "secretary", "general", "chancellor", "premier",
-                "spokesperson", "spokesman", "spokeswoman", "head", "chief", "king", "queen", "emir",
-                "ruler", "representative", "chairperson", "chairman", "chair", "speaker", "diplomat",
-                "monarch", "strongman", "executive", "pm", "vice-president"}
+
+TITLE_HEADS = {
+    "president",
+    "leader",
+    "minister",
+    "secretary",
+    "general",
+    "chancellor",
+    "premier",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "head",
+    "chief",
+    "king",
+    "queen",
+    "emir",
+    "ruler",
+    "representative",
+    "chairperson",
+    "chairman",
+    "chair",
+    "speaker",
+    "diplomat",
+    "monarch",
+    "strongman",
+    "executive",
+    "pm",
+    "vice-president",
+}
+
 
 def place_of(token: Token, found: ArticleActors) -> Actor | None:
     """A state or organisation a modifier or object token names (demonym, name, capital)."""
@@ -71,10 +114,12 @@ def place_of(token: Token, found: ArticleActors) -> Actor | None:
     span_text = compound_text(token)
     return registry.place(span_text) or registry.place(token.text)
 
+
 def compound_text(token: Token) -> str:
     left = [c for c in token.lefts if c.dep_ == "compound"]
     start = min([token.i] + [c.left_edge.i for c in left])
-    return token.doc[start: token.i + 1].text
+    return token.doc[start : token.i + 1].text
+
 
 def person_actor(name: str, found: ArticleActors) -> Actor:
     """The actor a person's name means: registry, an article person with that surname, or new."""
@@ -93,6 +138,7 @@ def person_actor(name: str, found: ArticleActors) -> Actor:
     found.new_ids.add(actor.id)
     return actor
 
+
 def same_person(parts: list[str], actor: Actor) -> bool:
     for full in (actor.name, *actor.aliases):
         theirs = norm(full).split()
@@ -105,10 +151,12 @@ def same_person(parts: list[str], actor: Actor) -> bool:
             return True
     return False
 
+
 def similar_names(a: str, b: str) -> bool:
     if a == b:
         return True
     return len(a) >= 5 and a[:4] == b[:4] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
 
 def drop_mention(found: ArticleActors, mention: Mention) -> None:
     for i in range(mention.start, mention.end):
@@ -116,11 +164,14 @@ def drop_mention(found: ArticleActors, mention: Mention) -> None:
             del found.by_token[i]
     found.mentions.remove(mention)
 
+
 def with_hyphenated_start(span: Span, found: ArticleActors) -> Span:
     """spaCy often starts "Adil Abdul-Mahdi" at "Mahdi": take the hyphenated and compound names before."""
     doc = span.doc
     start = span.start
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN":
+    while (
+        start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN"
+    ):
         start -= 2
     for _ in range(2):  # given names before the hyphenated part
         prev = doc[start - 1] if start >= 1 else None
@@ -131,7 +182,8 @@ def with_hyphenated_start(span: Span, found: ArticleActors) -> Span:
         if found.registry.place(prev.text) is not None or not prev.text[:1].isupper():
             break
         start -= 1
-    return doc[start:span.end]
+    return doc[start : span.end]
+
 
 def group_actor(name: str, found: ArticleActors) -> Actor:
     same = next((a for a in found.actors.values() if norm(a.name) == norm(name)), None)

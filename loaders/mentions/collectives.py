@@ -3,6 +3,8 @@ Iraq", "Hong Kong protesters"."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
+
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import (
     ArticleActors,
@@ -10,9 +12,8 @@ from polgraph.loaders.mentions.base import (
     group_actor,
     place_of,
 )
-from spacy.tokens import Doc, Token
 
-__all__ = ['find_institutions', 'find_state_proxies', 'find_groups']
+__all__ = ["find_institutions", "find_state_proxies", "find_groups"]
 
 
 def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
@@ -22,7 +23,12 @@ def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
         if token.lemma_.lower() not in heads or not token.text[:1].isupper() or token.i in found.by_token:
             continue
         start = token.i
-        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in range(start, token.i + 1):
+        while (
+            start > 0
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].dep_ in ("compound", "amod")
+            and doc[start - 1].head.i in range(start, token.i + 1)
+        ):
             start -= 1
         state = None
         end = token.i + 1
@@ -36,14 +42,14 @@ def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
                 if state is not None and state.kind == "state":
                     end = stop
         if state is None:
-            for mod in doc[start:token.i]:
+            for mod in doc[start : token.i]:
                 candidate = registry.state_by_demonym(mod.text)
                 if candidate is not None:
                     state = candidate
                     break
         if state is None or state.kind != "state":
             continue
-        words = [t.text for t in doc[start:token.i + 1] if registry.state_by_demonym(t.text) is None]
+        words = [t.text for t in doc[start : token.i + 1] if registry.state_by_demonym(t.text) is None]
         if not words or all(t.lower() in ("government",) for t in words):
             continue
         name = f"{' '.join(words)} of {state.name}"
@@ -54,8 +60,11 @@ def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
             found.new_ids.add(actor.id)
         for i in range(start, end):
             found.by_token.pop(i, None) if found.by_token.get(i) and found.by_token[i].actor == state.id else None
-        found.mentions[:] = [m for m in found.mentions if not (start <= m.start and m.end <= end and m.actor == state.id)]
+        found.mentions[:] = [
+            m for m in found.mentions if not (start <= m.start and m.end <= end and m.actor == state.id)
+        ]
         found.add(start, end, actor, "institution")
+
 
 def find_state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
     for token in doc:
@@ -66,10 +75,15 @@ def find_state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
                 place = place_of(child, found)
                 if place is not None and place.kind == "state":
                     start = token.i
-                    while start > child.i and start - 1 not in found.by_token and doc[start - 1].dep_ in ("amod", "compound"):
+                    while (
+                        start > child.i
+                        and start - 1 not in found.by_token
+                        and doc[start - 1].dep_ in ("amod", "compound")
+                    ):
                         start -= 1
                     found.add(start, token.i + 1, place, "proxy")
                     break
+
 
 def find_groups(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
     """Groups of people named by a plural noun and what qualifies it: "Hong Kong protesters",
@@ -80,14 +94,18 @@ def find_groups(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
     for token in doc:
         if token.lower_ not in nouns or token.tag_ not in ("NNS", "NNPS") or token.i in found.by_token:
             continue
-        mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.i in found.by_token)]
+        mods = [
+            c
+            for c in token.lefts
+            if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.i in found.by_token)
+        ]
         if not mods:
             bare.append(token)
             continue
         start = min(m.left_edge.i for m in mods)
         while start < token.i and doc[start].dep_ in ("det", "nummod", "predet", "quantmod") or doc[start].is_punct:
             start += 1
-        name = " ".join(t.text for t in doc[start:token.i + 1] if not t.is_punct)
+        name = " ".join(t.text for t in doc[start : token.i + 1] if not t.is_punct)
         actor = group_actor(name, found)
         named.setdefault(token.lower_, actor)
         for mention in [found.by_token.get(i) for i in range(start, token.i)]:

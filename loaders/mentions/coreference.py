@@ -3,11 +3,12 @@ he/she is the salient person of that gender."""
 
 from __future__ import annotations
 
-from polgraph.loaders.mentions.base import ArticleActors, language_data, similar_names
-from polgraph.loaders.registry import norm
 from spacy.tokens import Doc
 
-__all__ = ['merge_partial_names', 'find_descriptions', 'resolve_pronouns']
+from polgraph.loaders.mentions.base import ArticleActors, language_data, similar_names
+from polgraph.loaders.registry import norm
+
+__all__ = ["merge_partial_names", "find_descriptions", "resolve_pronouns"]
 
 
 def merge_partial_names(found: ArticleActors) -> None:
@@ -28,9 +29,14 @@ def merge_partial_names(found: ArticleActors) -> None:
                 if len(ow) <= len(words):
                     continue
                 person_like = actor.kind == "person" or len(words) == 1
-                if other.kind == "person" and (ow[-len(words):] == words or (person_like and similar_names(words[-1], ow[-1]) and (
-                    len(words) == 1 or words[0][:1] == ow[0][:1]
-                ))):
+                if other.kind == "person" and (
+                    ow[-len(words) :] == words
+                    or (
+                        person_like
+                        and similar_names(words[-1], ow[-1])
+                        and (len(words) == 1 or words[0][:1] == ow[0][:1])
+                    )
+                ):
                     fuller.append(other.id)
                     break
                 if actor.kind != "person" and other.kind != "person" and ow[: len(words)] == words:
@@ -47,8 +53,9 @@ def merge_partial_names(found: ArticleActors) -> None:
         found.actors.pop(old, None)
         found.new_ids.discard(old)
 
+
 def find_descriptions(doc: Doc, found: ArticleActors) -> None:
-    """"the airline", "this airline" after "Iranian airline Mahan Air": a noun that introduced a
+    """ "the airline", "this airline" after "Iranian airline Mahan Air": a noun that introduced a
     name (as its compound or apposition) later stands for it."""
     described: dict[str, str] = {}
     for mention in sorted(found.mentions, key=lambda m: m.start):
@@ -58,7 +65,7 @@ def find_descriptions(doc: Doc, found: ArticleActors) -> None:
         before = doc[mention.start - 1]
         if before.pos_ == "NOUN" and before.is_lower and before.i not in found.by_token:
             described.setdefault(before.lemma_.lower(), actor.id)
-        root = doc[mention.start:mention.end].root
+        root = doc[mention.start : mention.end].root
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 described.setdefault(child.lemma_.lower(), actor.id)
@@ -69,10 +76,14 @@ def find_descriptions(doc: Doc, found: ArticleActors) -> None:
             continue
         actor_id = described.get(token.lemma_.lower())
         det = next((c for c in token.children if c.dep_ == "det"), None)
-        if actor_id and det is not None and det.lower_ in ("the", "this", "that") and not any(
-            c.dep_ in ("amod", "compound", "prep") for c in token.children
+        if (
+            actor_id
+            and det is not None
+            and det.lower_ in ("the", "this", "that")
+            and not any(c.dep_ in ("amod", "compound", "prep") for c in token.children)
         ):
             found.add(token.i, token.i + 1, found.actors[actor_id], "description")
+
 
 def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:
     """he/she -> the person of that gender most recently mentioned as a subject or speaker, else
@@ -83,9 +94,16 @@ def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None
     recent: dict[bool, str] = {}
     for token in doc:
         actor_id = found.actor_at(token)
-        if actor_id and found.actors[actor_id].kind == "person" and found.by_token.get(token.i, None) is None or (
-            actor_id and found.by_token.get(token.i) and found.by_token[token.i].how != "pronoun"
+        if (
+            actor_id
             and found.actors[actor_id].kind == "person"
+            and found.by_token.get(token.i, None) is None
+            or (
+                actor_id
+                and found.by_token.get(token.i)
+                and found.by_token[token.i].how != "pronoun"
+                and found.actors[actor_id].kind == "person"
+            )
         ):
             is_female = actor_id in female
             recent[is_female] = actor_id
@@ -99,6 +117,7 @@ def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None
             if target:
                 found.add(token.i, token.i + 1, found.actors[target], "pronoun")
 
+
 def _female_people(doc: Doc, found: ArticleActors, titles: set[str], names: set[str]) -> set[str]:
     female = set()
     for mention in found.mentions:
@@ -106,7 +125,7 @@ def _female_people(doc: Doc, found: ArticleActors, titles: set[str], names: set[
         if actor is None or actor.kind != "person":
             continue
         first = norm(actor.name).split()[:1]
-        before = doc[max(mention.start - 2, 0): mention.start]
+        before = doc[max(mention.start - 2, 0) : mention.start]
         if (first and first[0] in names) or any(t.lower_.rstrip(".") in titles for t in before):
             female.add(actor.id)
     return female

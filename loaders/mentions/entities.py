@@ -3,6 +3,8 @@ with "of <place>" and state-led names kept whole, an ORG in apposition to a titl
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import (
     TITLE_HEADS,
@@ -13,9 +15,8 @@ from polgraph.loaders.mentions.base import (
     with_hyphenated_start,
 )
 from polgraph.loaders.registry import norm
-from spacy.tokens import Doc, Span
 
-__all__ = ['find_entities']
+__all__ = ["find_entities"]
 
 
 def find_entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_actors: set[str]) -> None:
@@ -25,7 +26,9 @@ def find_entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_act
             continue
         span = _trim(ent, found)
         if span is not None and ent.label_ == "ORG" and _state_led_name(span, found):
-            for mention in {id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)}.values():
+            for mention in {
+                id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
+            }.values():
                 drop_mention(found, mention)
         elif span is not None:
             span = _uncovered_tail(span, found)
@@ -62,14 +65,16 @@ def find_entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_act
                 found.new_ids.add(actor.id)
         found.add(span.start, span.end, actor, "entity")
 
+
 def _trim(ent: Span, found: ArticleActors) -> Span | None:
     """Cut leading articles, titles and honorifics, and a trailing possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
     honorifics = found.registry.titles.honorifics
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or (
-        ent.label_ == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS)
-    )):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or (ent.label_ == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
+    ):
         start += 1
     for i in range(start, end):
         if doc[i].text in ("(", "[", ","):
@@ -82,8 +87,9 @@ def _trim(ent: Span, found: ArticleActors) -> Span | None:
             start += 1  # "Belarus Alexander Lukashenko": a country glued to a name
     return doc[start:end] if start < end else None
 
+
 def _state_led_name(span: Span, found: ArticleActors) -> bool:
-    """"United States Commission on International Religious Freedom": a state's name modifying an
+    """ "United States Commission on International Religious Freedom": a state's name modifying an
     organisation's head noun is part of the organisation's name."""
     covered = [i for i in range(span.start, span.end) if i in found.by_token]
     if not covered or covered[0] != span.start or max(covered) + 1 >= span.end:
@@ -93,6 +99,7 @@ def _state_led_name(span: Span, found: ArticleActors) -> bool:
         return False
     head = span.root
     return head.i >= mention.end and span.doc[mention.end - 1].head.i >= mention.end
+
 
 def _uncovered_tail(span: Span, found: ArticleActors) -> Span | None:
     """What is left of an entity after the registry's names in it: "Amnesty International Man-kei
@@ -106,18 +113,25 @@ def _uncovered_tail(span: Span, found: ArticleActors) -> Span | None:
         start += 1
     if start >= span.end or doc[start].pos_ != "PROPN":
         return None
-    return doc[start:span.end]
+    return doc[start : span.end]
+
 
 def _with_of_place(span: Span) -> Span:
-    """"The Federal Aviation Office" + "of Germany" is one organisation's name."""
+    """ "The Federal Aviation Office" + "of Germany" is one organisation's name."""
     doc = span.doc
     end = span.end
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ in ("GPE", "ORG") and doc[end + 1].ent_iob_ == "B":
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].ent_type_ in ("GPE", "ORG")
+        and doc[end + 1].ent_iob_ == "B"
+    ):
         stop = end + 1
         while stop < len(doc) and doc[stop].ent_iob_ in ("B", "I") and (stop == end + 1 or doc[stop].ent_iob_ == "I"):
             stop += 1
-        return doc[span.start:stop]
+        return doc[span.start : stop]
     return span
+
 
 def _looks_like_person(span: Span, found: ArticleActors) -> bool:
     """An ORG entity that is a person: in apposition to a title, or the subject of a person's title."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from polgraph.loaders.mentions.base import ArticleActors
-from polgraph.loaders.registry import Registry
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-__all__ = ['find_registry_names']
+from polgraph.loaders.mentions.base import ArticleActors
+from polgraph.loaders.registry import Registry
+
+__all__ = ["find_registry_names"]
 
 
 def _registry_matcher(registry: Registry, vocab) -> PhraseMatcher:
@@ -23,6 +24,7 @@ def _registry_matcher(registry: Registry, vocab) -> PhraseMatcher:
         cache[id(vocab)] = matcher
     return cache[id(vocab)]
 
+
 def _words(text: str) -> list[str]:
     out = []
     for part in text.replace("’", "'").split():
@@ -36,6 +38,7 @@ def _words(text: str) -> list[str]:
             out.append(part)
     return out
 
+
 def find_registry_names(doc: Doc, found: ArticleActors) -> None:
     registry = found.registry
     matches = _registry_matcher(registry, doc.vocab)(doc, as_spans=True)
@@ -44,7 +47,7 @@ def find_registry_names(doc: Doc, found: ArticleActors) -> None:
         actor = registry.by_name(span.text)
         if actor is None or start >= span.end:
             continue
-        if doc[start:span.end].text.islower():
+        if doc[start : span.end].text.islower():
             continue  # "west", "georgia" in lower case are words, not actors
         found.add(start, span.end, actor, "registry")
     for token in doc:  # capitals as metonymy, demonyms heading a noun phrase ("the Russians")
@@ -53,7 +56,9 @@ def find_registry_names(doc: Doc, found: ArticleActors) -> None:
         capital = registry.state_by_capital(token.text)
         if capital is not None and token.ent_type_ in ("GPE", "ORG", "LOC", "") and token.dep_ != "compound":
             found.add(token.i, token.i + 1, capital, "registry")
-        elif token.pos_ in ("PROPN", "NOUN") and token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound"):
+        elif (
+            token.pos_ in ("PROPN", "NOUN") and token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound")
+        ):
             state = registry.state_by_demonym(token.text)
             if state is not None:
                 found.add(token.i, token.i + 1, state, "registry")

@@ -5,6 +5,8 @@ to the holder of that office at the article's date (the registry's dated roles).
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span, Token
+
 from polgraph.graph.model import Actor
 from polgraph.loaders.mentions.base import (
     TITLE_HEADS,
@@ -14,9 +16,8 @@ from polgraph.loaders.mentions.base import (
     with_hyphenated_start,
 )
 from polgraph.loaders.registry import norm
-from spacy.tokens import Doc, Span, Token
 
-__all__ = ['find_role_phrases']
+__all__ = ["find_role_phrases"]
 
 
 def _title_of(token: Token, found: ArticleActors) -> tuple[str | None, bool]:
@@ -38,6 +39,7 @@ def _title_of(token: Token, found: ArticleActors) -> tuple[str | None, bool]:
     if norm(token.lower_) in titles.leader_words:
         return None, True
     return None, False
+
 
 def find_role_phrases(doc: Doc, found: ArticleActors) -> None:
     consumed: set[int] = set()
@@ -77,6 +79,7 @@ def find_role_phrases(doc: Doc, found: ArticleActors) -> None:
                         found.add(mod.i, mod.i + 1, place, "role")
                     else:
                         found.role_tokens.setdefault(mod.i, holder)
+
 
 def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tuple[Actor | None, str | None]:
     """The jurisdiction of a title noun and the person it is attached to, following nested titles."""
@@ -123,6 +126,7 @@ def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tup
                         break
     return jurisdiction, person
 
+
 def _person_name(token: Token, found: ArticleActors, force: bool = False) -> str | None:
     """The person a proper-noun token names, creating the actor if needed."""
     mention = found.by_token.get(token.i)
@@ -141,6 +145,7 @@ def _person_name(token: Token, found: ArticleActors, force: bool = False) -> str
     actor = person_actor(span.text, found)
     return found.add(span.start, span.end, actor, "role") and actor.id
 
+
 def _name_span(token: Token, found: ArticleActors) -> Span | None:
     """The proper-name tokens ending at ``token``: its PROPN compounds, minus places and titles."""
     doc = token.doc
@@ -156,4 +161,4 @@ def _name_span(token: Token, found: ArticleActors) -> Span | None:
         start -= 1
     if any(i in found.by_token for i in range(start, token.i + 1)):
         return None
-    return with_hyphenated_start(doc[start: token.i + 1], found)
+    return with_hyphenated_start(doc[start : token.i + 1], found)
