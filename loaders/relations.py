@@ -375,10 +375,11 @@ class _SentenceReader:
             tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
         yield from self._about(tokens, speakers, rel_type, day, 0.8)
 
-    def _about(self, tokens: list[Token], speakers: list[str], rel_type: str, day: date | None, confidence: float) -> Iterator[Reading]:
+    def _about(self, tokens: list[Token], speakers: list[str], rel_type: str, day: date | None, confidence: float,
+               cues: list[Token] | None = None) -> Iterator[Reading]:
         """The speaker comments on (or, with words of blame, criticises) the actors of what was said."""
         if rel_type == "COMMENTS_ON" and any(
-            t.lower_ in self.lexicon.criticism_cues or t.lemma_.lower() in self.lexicon.criticism_cues for t in tokens
+            t.lower_ in self.lexicon.criticism_cues or t.lemma_.lower() in self.lexicon.criticism_cues for t in cues or tokens
         ):
             rel_type = "CRITICIZES"
         for actor in self._what_was_said_about(tokens, speakers):
@@ -419,6 +420,23 @@ class _SentenceReader:
                 return False
             node = node.head
         return False
+
+    def speakers(self) -> list[str]:
+        """The actors who speak in this sentence (subjects of its speech verbs)."""
+        found: list[str] = []
+        for token in self.sent:
+            if token.pos_ == "VERB" and self.lemma(token) in self.lexicon.speech:
+                found += self.subjects(token)
+        return list(dict.fromkeys(found))
+
+    def continued_quote(self, speakers: list[str]) -> Iterator[Reading]:
+        """A sentence inside a quotation opened earlier: the speaker comments on (or criticises) the
+        actors it is about (the subjects of its clauses), unless it names its own speaker."""
+        if self.speakers():
+            return
+        subjects = [t for token in self.sent if token.dep_ in ("nsubj", "nsubjpass") for t in token.subtree]
+        if subjects:
+            yield from self._about(subjects, speakers, "COMMENTS_ON", self.published, 0.7, cues=list(self.sent))
 
     def according_to(self) -> Iterator[Reading]:
         for token in self.sent:
@@ -521,8 +539,29 @@ def read_relations(
 ) -> tuple[list[Reading], dict[str, Topic]]:
     readings: list[Reading] = []
     topics: dict[str, Topic] = {}
+    quote_open, speaker = False, []
     for number, sent in sentences:
         reader = _SentenceReader(sent, number, found, lexicon, published)
         readings += reader.read()
+        closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark
+        if quote_open and speaker and not closes_at_once:  # a quotation running on: its speaker's words
+            readings += reader.continued_quote(speaker)
+        quote_open, opened = _quote_state(sent.text, quote_open)
+        if opened:
+            speaker = reader.speakers()
+        elif not quote_open:
+            speaker = []
         topics.update(reader.topics)
-    return readings, topics
+    return list(dict.fromkeys(readings)), topics
+
+
+def _quote_state(text: str, was_open: bool) -> tuple[bool, bool]:
+    """Whether a quotation is still open after this sentence, and whether this sentence opened it."""
+    state = was_open
+    opened = False
+    for ch in text:
+        if ch == "“" or (ch == '"' and not state):
+            state, opened = True, True
+        elif ch == "”" or (ch == '"' and state):
+            state, opened = False, False
+    return state, opened and state

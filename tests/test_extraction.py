@@ -133,3 +133,14 @@ def test_relative_dates_resolve_against_the_article_date(loader):
 def test_a_place_only_named_as_a_venue_is_not_an_actor(loader):
     _, graph = read(loader, "Russia criticized Ukraine at a meeting in Turkey.")
     assert "Turkey" not in {a.name for a in graph.actors}
+
+
+def test_a_quotation_running_over_several_sentences_keeps_its_speaker(loader):
+    triples, _ = read(loader, 'Emmanuel Macron said on Monday, "We will stay calm. Unfortunately, Turkey is '
+                              'acting like a bully. We expect better."')
+    assert ("Emmanuel Macron", "CRITICIZES", "Turkey") in triples
+
+
+def test_a_sentence_after_the_quotation_is_not_quoted(loader):
+    triples, _ = read(loader, 'Emmanuel Macron said, "We will stay calm." Turkey is acting like a bully.')
+    assert not any(t[0] == "Emmanuel Macron" and t[2] == "Turkey" for t in triples)
