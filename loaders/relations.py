@@ -391,6 +391,8 @@ class _SentenceReader:
         possible that ..." inwards), else the first actor named in it outside place adjuncts."""
         if not tokens:
             return []
+        # A speaker's own state is who speaks, not what is spoken about ("the US was disappointed").
+        speakers = [*speakers, *(self.found.actors[a].country for a in speakers if a in self.found.actors and self.found.actors[a].country)]
         inside = {t.i for t in tokens}
         root = min(tokens, key=lambda t: (len(list(t.ancestors)), t.i))
         for _ in range(3):

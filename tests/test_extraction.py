@@ -144,3 +144,9 @@ def test_a_quotation_running_over_several_sentences_keeps_its_speaker(loader):
 def test_a_sentence_after_the_quotation_is_not_quoted(loader):
     triples, _ = read(loader, 'Emmanuel Macron said, "We will stay calm." Turkey is acting like a bully.')
     assert not any(t[0] == "Emmanuel Macron" and t[2] == "Turkey" for t in triples)
+
+
+def test_a_speaker_does_not_comment_on_their_own_state(loader):
+    triples, _ = read(loader, "Sergey Lavrov said Russia was disappointed by the decision of Moldova.")
+    assert ("Sergey Lavrov", "CRITICIZES", "Moldova") in triples
+    assert not any(t[0] == "Sergey Lavrov" and t[2] == "Russia" for t in triples)

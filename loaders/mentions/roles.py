@@ -5,6 +5,8 @@ to the holder of that office at the article's date (the registry's dated roles).
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.graph.model import Actor
@@ -57,6 +59,7 @@ def find_role_phrases(doc: Doc, found: ArticleActors) -> None:
         holder = None
         if person is not None:
             holder = person
+            _give_country(found, person, jurisdiction)
         elif jurisdiction is not None:
             registry = found.registry
             holder_actor = (
@@ -162,3 +165,14 @@ def _name_span(token: Token, found: ArticleActors) -> Span | None:
     if any(i in found.by_token for i in range(start, token.i + 1)):
         return None
     return with_hyphenated_start(doc[start : token.i + 1], found)
+
+
+def _give_country(found: ArticleActors, person_id: str, jurisdiction: Actor | None) -> None:
+    """A person the registry does not know belongs to the state their title names ("a US State
+    Department spokesperson, Morgan Ortagus"): what they say of that state is their own side's word."""
+    if jurisdiction is None or person_id not in found.new_ids:
+        return
+    country = jurisdiction.id if jurisdiction.kind == "state" else jurisdiction.country
+    person = found.actors[person_id]
+    if country and person.country is None:
+        found.actors[person_id] = dataclasses.replace(person, country=country)
