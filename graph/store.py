@@ -14,7 +14,7 @@ Dates are ISO strings (``"2022-10-04"``) so that they compare and serialise alik
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
@@ -80,13 +80,3 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
-
-
-def iter_event_relations(graph: nx.MultiDiGraph) -> Iterable[Relation]:
-    """Event relations of a graph in the shared layout."""
-    from polgraph.graph.codec import edge_to_relation
-
-    for u, v, data in graph.edges(data=True):
-        rel = edge_to_relation(data, u, v)
-        if rel is not None:
-            yield rel
