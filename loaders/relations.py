@@ -255,6 +255,8 @@ class _SentenceReader:
         if governed == "carried":
             return  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
         sources = self.subjects(verb)
+        own_side = {self.found.actors[a].country for a in sources if a in self.found.actors} - {None}
+        targets = [t for t in targets if t not in own_side]  # "Trump withdrew the US from ...": not the US
         if self.is_passive(verb):
             sources = [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
         if not sources:
@@ -290,8 +292,6 @@ class _SentenceReader:
             if by_origin:  # "withdrew the US from a treaty with Iran": what is left is the treaty
                 rel_type = by_origin
                 targets = self.actors_of(origin, ("poss", "of", "with", "by")) or targets
-        own_side = {self.found.actors[a].country for a in self.subjects(verb) if a in self.found.actors} - {None}
-        targets = [t for t in targets if t not in own_side]
         oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
         if lemma in self.lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
             targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
