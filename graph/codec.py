@@ -40,6 +40,7 @@ def actor_props(actor: Actor) -> dict[str, Any]:
         "kind": actor.kind,
         "aliases": sorted(set(actor.aliases)),
         "country": actor.country,
+        "sector": actor.sector,
     }
 
 
@@ -50,6 +51,7 @@ def props_to_actor(props: dict[str, Any]) -> Actor:
         kind=props["kind"],
         aliases=tuple(props.get("aliases") or ()),
         country=props.get("country"),
+        sector=props.get("sector"),
     )
 
 
@@ -89,6 +91,15 @@ def relation_props(rel: Relation) -> dict[str, Any]:
         "sentence": rel.sentence,
         "evidence": rel.evidence,
         "confidence": rel.confidence,
+        "goldstein": rel.goldstein,
+        "quad_class": rel.quad_class,
+        "attribution": rel.attribution,
+        "reported_by": rel.reported_by,
+        "url": rel.url,
+        "num_mentions": rel.num_mentions,
+        "num_sources": rel.num_sources,
+        "num_articles": rel.num_articles,
+        "avg_tone": rel.avg_tone,
     }
 
 
@@ -113,4 +124,21 @@ def edge_to_relation(data: dict[str, Any], source: str | None = None, target: st
         cameo=data.get("cameo") or "",
         plover=data.get("plover") or "",
         confidence=float(data.get("confidence", 1.0)),
+        goldstein=_float_or_none(data.get("goldstein")),
+        quad_class=_int_or_none(data.get("quad_class")),
+        attribution=data.get("attribution") or "asserted",
+        reported_by=data.get("reported_by") or "",
+        url=data.get("url") or "",
+        num_mentions=_int_or_none(data.get("num_mentions")),
+        num_sources=_int_or_none(data.get("num_sources")),
+        num_articles=_int_or_none(data.get("num_articles")),
+        avg_tone=_float_or_none(data.get("avg_tone")),
     )
+
+
+def _float_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)

@@ -7,7 +7,8 @@ Ids are deterministic so that every write is an upsert:
 - ``Topic.id``: ``topic:`` + slug of the topic's head phrase.
 - ``Relation.id``: hash of (source, type, target, article, sentence), so the same reading of the
   same sentence is one edge, and the same relation reported by two articles is two edges, each
-  with its own provenance.
+  with its own provenance. A coded event that comes without text (a GDELT row) has
+  ``article = "gdelt:<GLOBALEVENTID>"`` and ``sentence = 0``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ __all__ = [
     "slugify",
 ]
 
-ACTOR_KINDS = ("person", "organization", "state", "bloc", "group")
+# city and region: places that are not sovereign polities (a city, a province, a US state),
+# linked to their state by ``country``.
+ACTOR_KINDS = ("person", "organization", "state", "bloc", "group", "city", "region")
 
 
 def slugify(text: str) -> str:
@@ -88,6 +91,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
     country: str | None = None  # actor id of the state a person or organisation belongs to
     member_of: tuple[str, ...] = ()  # actor ids of blocs and organisations
+    sector: str | None = None  # CAMEO actor type code: GOV, MIL, OPP, MED, ... (cameoType.txt)
 
     def __post_init__(self) -> None:
         if self.kind not in ACTOR_KINDS:
@@ -115,9 +119,19 @@ class Relation:
     sentence: int  # 1-based, in article order
     evidence: str = ""
     date: date | None = None
-    cameo: str = ""
+    cameo: str = ""  # CAMEO event code (a root code such as "11" when only the type is known)
     plover: str = ""
     confidence: float = 1.0
+    goldstein: float | None = None  # -10 (conflict) .. +10 (cooperation), from the CAMEO code
+    quad_class: int | None = None  # ontology.QuadClass: 1..4
+    attribution: str = "asserted"  # ontology.Attribution value: asserted, alleged, predicted, denied
+    reported_by: str = ""  # actor id of whoever the text credits with the claim, if not the source
+    # Coded event data (GDELT): the report counts and tone of the event, and one source URL.
+    url: str = ""
+    num_mentions: int | None = None
+    num_sources: int | None = None
+    num_articles: int | None = None
+    avg_tone: float | None = None
 
     @property
     def id(self) -> str:
@@ -135,9 +149,12 @@ class Mention:
 
 @dataclass
 class ArticleGraph:
-    """Everything one article adds to the graph; a store writes it in one transaction."""
+    """Everything one article adds to the graph; a store writes it in one transaction.
 
-    article: Article
+    ``article`` is None for coded events that come without a text (GDELT rows): then only the
+    actors, topics and relations are written."""
+
+    article: Article | None
     actors: list[Actor] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)

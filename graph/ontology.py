@@ -1,10 +1,25 @@
-"""Relation types and their CAMEO / PLOVER counterparts (documented in docs/ontology.md)."""
+"""Relation types and their CAMEO / PLOVER counterparts (documented in docs/ontology.md), and
+the cooperation/conflict scales of a CAMEO code: its Goldstein value and its QuadClass."""
 
 from __future__ import annotations
 
+import csv
+import enum
+import functools
 from dataclasses import dataclass
+from importlib import resources
 
-__all__ = ["EVENT_TYPES", "STRUCTURAL_TYPES", "RelationType", "by_name", "for_cameo"]
+__all__ = [
+    "EVENT_TYPES",
+    "STRUCTURAL_TYPES",
+    "Attribution",
+    "QuadClass",
+    "RelationType",
+    "by_name",
+    "for_cameo",
+    "goldstein",
+    "quad_class",
+]
 
 
 @dataclass(frozen=True)
@@ -60,3 +75,58 @@ def for_cameo(code: str) -> RelationType:
         if root in t.cameo and t.name != "AGREES":
             return t
     raise KeyError(f"no relation type for CAMEO code {code!r}")
+
+
+class QuadClass(enum.IntEnum):
+    """GDELT's four-way split of CAMEO root codes (the values are GDELT's ``QuadClass`` column)."""
+
+    VERBAL_COOPERATION = 1  # 01-05
+    MATERIAL_COOPERATION = 2  # 06-09
+    VERBAL_CONFLICT = 3  # 10-14
+    MATERIAL_CONFLICT = 4  # 15-20
+
+
+class Attribution(str, enum.Enum):
+    """How the text presents an act: as fact, as someone's claim, as expected, or as denied."""
+
+    ASSERTED = "asserted"
+    ALLEGED = "alleged"
+    PREDICTED = "predicted"
+    DENIED = "denied"
+
+
+def quad_class(code: str) -> QuadClass:
+    """The QuadClass of a CAMEO code (``"111"`` -> VERBAL_CONFLICT)."""
+    try:
+        root = int(code[:2])
+    except ValueError:
+        raise KeyError(f"not a CAMEO event code: {code!r}") from None
+    if 1 <= root <= 5:
+        return QuadClass.VERBAL_COOPERATION
+    if 6 <= root <= 9:
+        return QuadClass.MATERIAL_COOPERATION
+    if 10 <= root <= 14:
+        return QuadClass.VERBAL_CONFLICT
+    if 15 <= root <= 20:
+        return QuadClass.MATERIAL_CONFLICT
+    raise KeyError(f"not a CAMEO event code: {code!r}")
+
+
+@functools.cache
+def _goldstein_table() -> dict[str, float]:
+    text = resources.files("polgraph.graph").joinpath("data/cameo_goldstein.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
+    next(rows)  # header
+    return {code: float(value) for code, value in rows}
+
+
+def goldstein(code: str) -> float:
+    """The Goldstein value (-10 conflict .. +10 cooperation) of a CAMEO code; a code the table
+    lacks takes its nearest listed parent's (``"0811i"`` -> ``"0811"``)."""
+    table = _goldstein_table()
+    key = code
+    while key:
+        if key in table:
+            return table[key]
+        key = key[:-1]
+    raise KeyError(f"no Goldstein value for CAMEO code {code!r}")

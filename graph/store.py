@@ -2,10 +2,12 @@
 
 Layout (the same on every store, so one Cypher query answers the same everywhere):
 
-- ``(:Actor {id, name, kind, aliases, country})``
+- ``(:Actor {id, name, kind, aliases, country, sector})``
 - ``(:Article {id, title, published, source, url, text})``
 - ``(:Topic {id, name})``
-- ``(:Actor)-[:<EVENT TYPE> {id, cameo, plover, date, article, sentence, evidence, confidence}]->(:Actor|:Topic)``
+- ``(:Actor)-[:<EVENT TYPE> {id, cameo, plover, date, article, sentence, evidence, confidence,
+  goldstein, quad_class, attribution, reported_by, url, num_mentions, num_sources, num_articles,
+  avg_tone}]->(:Actor|:Topic)``
 - ``(:Actor)-[:MENTIONED_IN {id, count}]->(:Article)``
 - ``(:Actor)-[:HOLDS_ROLE {id, title, start, end}]->(:Actor)`` and ``(:Actor)-[:MEMBER_OF {id}]->(:Actor)``
 
@@ -80,3 +82,7 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> "Store": ...
+
+    def __exit__(self, *exc_info: object) -> None: ...

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from polgraph.exceptions import InputError
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
-from polgraph.graph.ontology import by_name
+from polgraph.graph.ontology import by_name, goldstein, quad_class
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
 from polgraph.loaders.mentions import find_mentions
@@ -86,11 +86,12 @@ class Loader:
         relations = []
         for r in readings:
             rel_type = by_name(r.type)
+            cameo = rel_type.cameo[0]
             relations.append(
                 Relation(
                     source=r.source, target=r.target, type=r.type, article=article.id, sentence=r.sentence,
-                    evidence=r.evidence, date=r.date, cameo=rel_type.cameo[0], plover=r.plover or rel_type.plover,
-                    confidence=r.confidence,
+                    evidence=r.evidence, date=r.date, cameo=cameo, plover=r.plover or rel_type.plover,
+                    confidence=r.confidence, goldstein=goldstein(cameo), quad_class=int(quad_class(cameo)),
                 )
             )
         in_relations = {r.source for r in relations} | {r.target for r in relations}

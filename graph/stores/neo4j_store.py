@@ -427,6 +427,12 @@ class Neo4jStore:
         with self._session() as session:
             session.execute_write(_single_int, statement("delete_all"), {})
 
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if not self._finalizer.alive:
             return
@@ -474,7 +480,7 @@ class _WritePlan:
         seen_articles: set[str] = set()
         topic_ids = {t.id for ag in graphs for t in ag.topics}
         for index, ag in enumerate(graphs):
-            if ag.article.id not in seen_articles:
+            if ag.article is not None and ag.article.id not in seen_articles:
                 seen_articles.add(ag.article.id)
                 self.articles.append({"id": ag.article.id, "props": codec.article_props(ag.article)})
             for actor in ag.actors:

@@ -165,6 +165,12 @@ class NetworkXStore:
     def close(self) -> None:
         self._graph = None
 
+    def __enter__(self) -> "NetworkXStore":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 def _relation_order(rel: Relation) -> tuple[Any, ...]:
     return (rel.date.isoformat() if rel.date else "", rel.article, rel.sentence, rel.source, rel.type, rel.target)
@@ -180,7 +186,9 @@ def _apply_all(graph: nx.MultiDiGraph, graphs: Sequence[ArticleGraph]) -> WriteS
 def apply_article_graph(graph: nx.MultiDiGraph, ag: ArticleGraph, summary: WriteSummary | None = None) -> WriteSummary:
     """Upsert one article's graph into ``graph``; applying it twice changes nothing."""
     summary = summary or WriteSummary()
-    if ag.article.id in graph:
+    if ag.article is None:
+        pass  # coded events without a text
+    elif ag.article.id in graph:
         summary.skipped += 1
     else:
         graph.add_node(ag.article.id, **{LABELS: ["Article"]}, **codec.article_props(ag.article))
