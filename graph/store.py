@@ -16,7 +16,7 @@ Dates are ISO strings (``"2022-10-04"``) so that they compare and serialise alik
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
@@ -25,7 +25,7 @@ import networkx as nx
 
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 
-__all__ = ["RelationFilter", "Store", "WriteSummary"]
+__all__ = ["EventRow", "RelationFilter", "Store", "WriteSummary"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,20 @@ class RelationFilter:
         if self.actor and self.actor not in (rel.source, rel.target):
             return False
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One event relation between two actors, as analytics need it (no provenance text)."""
+
+    source: str
+    target: str
+    type: str
+    date: str | None  # ISO
+    goldstein: float | None
+    quad_class: int | None
+    confidence: float
+    attribution: str
 
 
 @dataclass
@@ -74,6 +88,11 @@ class Store(Protocol):
     def articles(self) -> list[Article]: ...
 
     def relations(self, where: RelationFilter = RelationFilter()) -> list[Relation]: ...
+
+    def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
+        """The event relations between two actors (not topics) that ``where`` accepts, streamed in
+        a deterministic order (source, target, type, date)."""
+        ...
 
     def counts(self) -> dict[str, int]: ...
 

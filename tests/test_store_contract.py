@@ -182,7 +182,27 @@ def test_reads_answer_like_the_embedded_store(store: Store) -> None:
     ]
     for where in filters:
         assert store.relations(where) == reference.relations(where), where
+        assert list(store.event_rows(where)) == list(reference.event_rows(where)), where
     assert len(store.relations()) == 4
+    rows = [(r.source, r.target, r.type) for r in store.event_rows()]
+    assert rows == [("freedonia", "ruritania", "CRITICIZES"), ("ruritania", "freedonia", "CONSULTS"),
+                    ("ruritania", "freedonia", "SANCTIONS")]  # actor to actor only, in order
+
+
+def test_coded_events_without_an_article_keep_their_scales(store: Store) -> None:
+    """A GDELT row: no article node, the CAMEO code's Goldstein value and QuadClass, report counts."""
+    ruritania = Actor("ruritania", "Ruritania", "state", sector="GOV")
+    freedonia = Actor("freedonia", "Freedonia", "state")
+    event = Relation("ruritania", "freedonia", "ASSAULTS", "gdelt:881990832", 0, "", date(2019, 10, 24), "190",
+                     "FIGHT", goldstein=-10.0, quad_class=4, url="https://example.org/a", num_mentions=10,
+                     num_sources=1, num_articles=10, avg_tone=-3.5)
+    got, want = both(store, [ArticleGraph(None, [ruritania, freedonia], [], [event], [])])
+    assert got == want and (got.articles, got.relations) == (0, 1)
+    assert store.relations() == [event]
+    assert store.actor("ruritania").sector == "GOV"
+    [row] = store.event_rows()
+    assert (row.goldstein, row.quad_class, row.date, row.attribution) == (-10.0, 4, "2019-10-24", "asserted")
+    assert_same_graph(store)
 
 
 def test_to_networkx_uses_the_shared_layout(store: Store) -> None:

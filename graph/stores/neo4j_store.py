@@ -35,7 +35,7 @@ from polgraph.graph import codec
 from polgraph.graph.algorithms.centrality import ActorScore
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation, Role, Topic
-from polgraph.graph.store import RelationFilter, Store, WriteSummary
+from polgraph.graph.store import EventRow, RelationFilter, Store, WriteSummary
 from polgraph.graph.stores.neo4j_cypher import EVENT_TYPE_NAMES, IMPORT_SHAPES, LABELS as NODE_LABELS
 from polgraph.graph.stores.neo4j_cypher import render, statement
 from polgraph.graph.stores.neo4j_gds import filter_params
@@ -246,7 +246,7 @@ class Neo4jStore:
         with self._session() as session:
             stored = self._stored_actors(session, plan.unresolved_targets())
             summary.articles = self._write_articles(session, plan.articles)
-            summary.skipped = len(graphs) - summary.articles
+            summary.skipped = sum(ag.article is not None for ag in graphs) - summary.articles
             summary.actors = self._write_rows(session, statement("merge_actors"), list(plan.actors.values()))
             if plan.topics:
                 self._write_rows(session, statement("merge_topics"), list(plan.topics.values()))
@@ -316,6 +316,10 @@ class Neo4jStore:
             if rel is not None and where.accepts(rel):  # the same test as the embedded store
                 found.add(rel)
         return sorted(found, key=_relation_order)
+
+    def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
+        for row in self._read(statement("event_rows"), filter_params(where)):
+            yield EventRow(*row[:6], confidence=float(1.0 if row[6] is None else row[6]), attribution=row[7] or "asserted")
 
     def counts(self) -> dict[str, int]:
         counts = {"actors": 0, "articles": 0, "topics": 0, "relations": 0, "mentions": 0}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from polgraph.exceptions import StoreError
 from polgraph.graph import codec
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
-from polgraph.graph.store import RelationFilter, WriteSummary
+from polgraph.graph.store import EventRow, RelationFilter, WriteSummary
 
 __all__ = ["DEFAULT_PATH", "NetworkXStore", "apply_article_graph"]
 
@@ -147,6 +147,16 @@ class NetworkXStore:
             if rel is not None and where.accepts(rel):
                 found.append(rel)
         return sorted(set(found), key=_relation_order)
+
+    def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
+        actors = {n for n, d in self.graph.nodes(data=True) if "Actor" in d[LABELS]}
+        rows = [
+            EventRow(r.source, r.target, r.type, codec.iso(r.date), r.goldstein, r.quad_class, r.confidence, r.attribution)
+            for r in self.relations(where)
+            if r.target in actors
+        ]
+        rows.sort(key=lambda e: (e.source, e.target, e.type, e.date or ""))
+        return iter(rows)
 
     def counts(self) -> dict[str, int]:
         counts = {"actors": 0, "articles": 0, "topics": 0, "relations": 0, "mentions": 0}
