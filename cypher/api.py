@@ -12,6 +12,7 @@ from polgraph.cypher.executor import Result, execute
 from polgraph.cypher.parser import parse
 from polgraph.cypher.semantics import check
 from polgraph.exceptions import CypherSemanticError, CypherSyntaxError, QueryError
+from polgraph.graph.store import Store
 
 __all__ = ["Result", "prepare", "run", "run_graph", "build_graph"]
 
@@ -40,18 +41,10 @@ def build_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | Non
     return _execute(tree, graph, params or {})
 
 
-def run(store: Any, query: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
-    """Run ``query`` on ``store``: through its own ``run_cypher`` when it has one (Neo4j), else
-    on its NetworkX graph with the embedded engine (read queries only)."""
-    params = dict(params or {})
-    runner = getattr(store, "run_cypher", None)
-    if callable(runner):
-        out = runner(query, params, write=write)
-        if isinstance(out, Result):
-            return out
-        columns, rows = out if isinstance(out, tuple) else (out.columns, out.rows)
-        return Result(list(columns), [list(r) for r in rows])
-    return run_graph(store.to_networkx(), query, params)
+def run(store: Store, query: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
+    """Run ``query`` on ``store``: every store runs Cypher (Neo4j on the server, the embedded stores
+    with this engine, read queries only)."""
+    return store.run_cypher(query, dict(params or {}), write=write)
 
 
 def _execute(tree: A.Query, graph: nx.MultiDiGraph, params: dict[str, Any]) -> Result:

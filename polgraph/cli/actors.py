@@ -17,11 +17,8 @@ __all__ = ["COMMANDS", "actors"]
 @handle_errors
 def actors(kind: str | None, store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
     """List the actors: id, name, kind, aliases."""
-    store = open_store_from(store_spec, require_neo4j)
-    try:
+    with open_store_from(store_spec, require_neo4j) as store:
         found = store.actors(kind)
-    finally:
-        store.close()
     if as_json:
         echo_json([{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "country": a.country} for a in found])
     else:

@@ -21,11 +21,11 @@ __all__ = ["COMMANDS", "centrality"]
 def centrality(by: str, top: int, types: tuple[str, ...], since, until, store_spec: str | None,
                require_neo4j: bool, as_json: bool) -> None:
     """Rank actors by centrality in the graph of event relations (filtered by type and time window)."""
-    store = open_store_from(store_spec, require_neo4j)
-    try:
-        scores = _scores(store, make_filter(types, since, until))
-    finally:
-        store.close()
+    where = make_filter(types, since, until)
+    with open_store_from(store_spec, require_neo4j) as store:
+        scores = store.centrality(where)  # computed by the store itself (Neo4j GDS), or None
+        if scores is None:
+            scores = score(actor_graph(store.to_networkx(where), where))
     ranked = rank(scores, by, top)
     if as_json:
         echo_json([s.__dict__ for s in ranked])
@@ -36,14 +36,6 @@ def centrality(by: str, top: int, types: tuple[str, ...], since, until, store_sp
             ["actor", "kind", "in", "out", "pagerank", "betweenness", "eigenvector"],
         )
 
-
-def _scores(store, where):
-    own = getattr(store, "centrality", None)  # a store that computes it server-side (Neo4j GDS)
-    if own is not None:
-        found = own(where)
-        if found is not None:
-            return found
-    return score(actor_graph(store.to_networkx(), where))
 
 
 COMMANDS = [centrality]

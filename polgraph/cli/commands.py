@@ -18,6 +18,7 @@ _MODULES = [
     "registry",
     "init",
     "sync",
+    "migrate",
 ]
 
 

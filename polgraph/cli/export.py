@@ -25,25 +25,22 @@ def export(fmt: str, output: Path | None, store_spec: str | None, require_neo4j:
     """Export the graph (actors, articles, topics, relations with provenance)."""
     if as_json:
         fmt = "json"
-    store = open_store_from(store_spec, require_neo4j)
-    try:
+    with open_store_from(store_spec, require_neo4j) as store:
         graph = store.to_networkx()
-        if output is None:
-            write_graph(graph, sys.stdout.buffer, fmt)
-            sys.stdout.buffer.write(b"\n")
-            return
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=output.name + ".", suffix=".tmp", dir=output.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                write_graph(graph, fh, fmt)
-            os.replace(tmp, output)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {output}", err=True)
-    finally:
-        store.close()
+    if output is None:
+        write_graph(graph, sys.stdout.buffer, fmt)
+        sys.stdout.buffer.write(b"\n")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=output.name + ".", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write_graph(graph, fh, fmt)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {output}", err=True)
 
 
 COMMANDS = [export]

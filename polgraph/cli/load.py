@@ -37,7 +37,6 @@ def load(paths: tuple[str, ...], pipeline: str | None, registry_paths: tuple[Pat
     for path in registry_paths:
         registry.add_file(path)
     loader = Loader(registry=registry, pipeline=pipeline, max_chars=int(max_article_mb * 1_000_000))
-    store = open_store_from(store_spec, require_neo4j)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     errors: list[str] = []
 
@@ -47,12 +46,10 @@ def load(paths: tuple[str, ...], pipeline: str | None, registry_paths: tuple[Pat
 
     files = [p for p in paths if p == "-"] + [str(f) for f in iter_files([Path(p) for p in paths if p != "-"]) if f.exists()]
     show = len(files) > 1 and sys.stderr.isatty()
-    try:
+    with open_store_from(store_spec, require_neo4j, create=True) as store:
         with click.progressbar(length=len(files), label="Loading", file=sys.stderr, hidden=not show) as bar:
             report = loader.load(store, list(paths), stdin=stdin, batch_size=batch_size,
                                  on_error=on_error, on_file=lambda _: bar.update(1))
-    finally:
-        store.close()
     written = report.written
     if as_json:
         echo_json({"store": store.location, "files": report.files, "articles": report.articles,

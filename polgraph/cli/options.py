@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from polgraph.config import open_store
-from polgraph.exceptions import PolgraphError
+from polgraph.exceptions import PolgraphError, StoreUnavailable
 from polgraph.graph.store import Store
 
 __all__ = ["echo_json", "echo_table", "handle_errors", "json_option", "store_options", "open_store_from"]
@@ -29,7 +29,7 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "store_spec",
         metavar="PATH|URI",
         envvar="POLGRAPH_STORE",
-        help="Graph file (default .polgraph/graph.json) or Neo4j URI (bolt://, neo4j://, neo4j+s://).",
+        help="Embedded store file (default .polgraph/graph.db) or Neo4j URI (bolt://, neo4j://, neo4j+s://).",
     )(func)
     return func
 
@@ -38,8 +38,15 @@ def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
 
-def open_store_from(store_spec: str | None, require_neo4j: bool = False) -> Store:
-    return open_store(store_spec, require_neo4j=require_neo4j, warn=lambda line: click.echo(line, err=True))
+def open_store_from(store_spec: str | None, require_neo4j: bool = False, *, create: bool = False) -> Store:
+    """The store a command works on, as a context manager. Reading commands leave ``create``
+    false: a store that does not exist is an error, not an empty answer."""
+    try:
+        return open_store(store_spec, require_neo4j=require_neo4j, create=create, warn=lambda line: click.echo(line, err=True))
+    except StoreUnavailable as exc:
+        if require_neo4j:
+            raise StoreUnavailable(f"{exc}; --require-neo4j is set") from None
+        raise
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -67,11 +67,8 @@ def query(name_or_cypher: str | None, pairs: tuple[str, ...], as_json: bool, as_
         params = {**lib.defaults, **params}
     else:
         text = name_or_cypher
-    store = open_store_from(store_spec, require_neo4j)
-    try:
+    with open_store_from(store_spec, require_neo4j) as store:
         result = run(store, text, params, write=write)
-    finally:
-        store.close()
     if as_json:
         echo_json([{c: to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows])
     elif as_csv:

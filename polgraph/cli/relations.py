@@ -37,13 +37,10 @@ def make_filter(types: tuple[str, ...], since, until, actor: str | None = None) 
 def relations(actor: str | None, types: tuple[str, ...], since, until, store_spec: str | None,
               require_neo4j: bool, as_json: bool) -> None:
     """List event relations: date, source, type, target, evidence."""
-    store = open_store_from(store_spec, require_neo4j)
-    try:
+    with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
         found = store.relations(make_filter(types, since, until, actor_id))
-        names = {a.id: a.name for a in store.actors()}
-    finally:
-        store.close()
+        names = {a.id: a.name for a in store.actors(ids={n for r in found for n in (r.source, r.target)})}
     name = lambda node: names.get(node, node.removeprefix("topic:").replace("-", " "))  # noqa: E731
     if as_json:
         echo_json([

@@ -1,0 +1,97 @@
+-- The embedded store's tables (graph/stores/sqlite_store.py). One table per kind of node and of
+-- edge, the model's properties as columns; ids are the model's deterministic keys.
+-- Dates are ISO strings (they compare as text); lists are JSON text.
+
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE actor (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    aliases TEXT NOT NULL,  -- JSON list, sorted
+    country TEXT,
+    sector TEXT
+) WITHOUT ROWID;
+CREATE INDEX actor_name ON actor (name);
+CREATE INDEX actor_kind ON actor (kind);
+
+CREATE TABLE topic (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE article (
+    id TEXT NOT NULL UNIQUE,
+    title TEXT,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    text TEXT
+);
+
+-- Event relations (the ontology's types), from an actor to an actor or a topic.
+CREATE TABLE event (
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    type TEXT NOT NULL,
+    to_topic INTEGER NOT NULL,  -- 1: the target is a Topic
+    date TEXT,
+    cameo TEXT,
+    plover TEXT,
+    article TEXT,
+    sentence INTEGER,
+    evidence TEXT,
+    confidence REAL,
+    goldstein REAL,
+    quad_class INTEGER,
+    attribution TEXT,
+    reported_by TEXT,
+    url TEXT,
+    num_mentions INTEGER,
+    num_sources INTEGER,
+    num_articles INTEGER,
+    avg_tone REAL
+);
+-- (source, target, type, date) is also the order analytics stream events in (Store.event_rows).
+CREATE INDEX event_source ON event (source, target, type, date);
+CREATE INDEX event_target ON event (target, date);
+CREATE INDEX event_date ON event (date);
+
+-- MENTIONED_IN: actor -> article.
+CREATE TABLE mention (
+    id TEXT NOT NULL UNIQUE,
+    actor TEXT NOT NULL,
+    article TEXT NOT NULL,
+    count INTEGER NOT NULL
+);
+CREATE INDEX mention_actor ON mention (actor);
+CREATE INDEX mention_article ON mention (article);
+
+-- HOLDS_ROLE (title, start, end) and MEMBER_OF: actor -> actor.
+CREATE TABLE link (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    title TEXT,
+    start TEXT,
+    "end" TEXT
+) WITHOUT ROWID;
+CREATE INDEX link_source ON link (source);
+CREATE INDEX link_target ON link (target);
+
+-- Structural edges whose far end is not stored yet; moved to `link` when it arrives (graph/upsert.py).
+CREATE TABLE pending_link (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    title TEXT,
+    start TEXT,
+    "end" TEXT
+) WITHOUT ROWID;
+CREATE INDEX pending_link_target ON pending_link (target);
