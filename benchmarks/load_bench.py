@@ -9,7 +9,7 @@ target is under 25% on top.
 Machines running other work make wall-clock times drift by more than that, so the two sides are
 interleaved: the corpus is cut into chunk files of ``--chunk`` articles (the loader's own batch
 size), and each chunk is parsed bare and loaded one right after the other (alternating which goes
-first), into one NetworkXStore file per repeat that grows as a real load's does. CPU time of this
+first), into one embedded store file per repeat that grows as a real load's does. CPU time of this
 process is reported beside wall time; it is the steadier of the two on a busy machine. Words are
 whitespace-separated tokens of the article texts.
 """
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polgraph.graph.model import Article
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.loaders.pipeline import Loader
 from polgraph.loaders.readers import read_path
 
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="polgraph-bench-") as tmp:
         chunks = write_chunks(articles, args.chunk, Path(tmp))
         for i in range(args.repeat):
-            store = NetworkXStore(Path(tmp) / f"graph-{i}.json")
+            store = SQLiteStore(Path(tmp) / f"graph-{i}.db", create=True)
             for j, (path, texts) in enumerate(chunks):
                 steps = ("parse", "load") if (i + j) % 2 == 0 else ("load", "parse")
                 for step in steps:
@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                             report = loader.load(store, [path], batch_size=args.chunk)
                         errors += len(report.errors)
             counts = store.counts()
+            store.close()
 
     total = words * args.repeat
     print(f"corpus: {args.corpus.name}: {len(articles)} articles ({skipped} records unreadable), {words} words;"

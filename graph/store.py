@@ -22,6 +22,7 @@ attribute to probe for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
@@ -100,6 +101,11 @@ class Store(Protocol):
     location: str
 
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary: ...
+
+    def bulk(self) -> AbstractContextManager["Store"]:
+        """``with store.bulk():`` around many writes (a load of coded events): the store may put
+        off index upkeep until the end. Writes inside are the same writes."""
+        ...
 
     def has_article(self, article_id: str) -> bool: ...
 

@@ -28,13 +28,13 @@ thing twice changes nothing:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from polgraph.exceptions import StoreError
 from polgraph.graph import codec
-from polgraph.graph.model import ACTOR_KINDS, ArticleGraph
+from polgraph.graph.model import ACTOR_KINDS, Actor, ArticleGraph, Relation
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "merge_edge",
     "merge_node",
     "plan_write",
+    "relation_edge",
     "split_links",
 ]
 
@@ -77,7 +78,7 @@ class WritePlan:
     articles: dict[str, Props] = field(default_factory=dict)
     actors: dict[str, Props] = field(default_factory=dict)
     topics: dict[str, Props] = field(default_factory=dict)
-    relations: dict[str, Edge] = field(default_factory=dict)  # event relations, to an actor or a topic
+    relations: dict[str, Relation] = field(default_factory=dict)  # event relations (to an actor or a topic) by id
     mentions: dict[str, Edge] = field(default_factory=dict)
     links: dict[str, Edge] = field(default_factory=dict)  # HOLDS_ROLE and MEMBER_OF, ends not checked yet
     article_count: int = 0  # graphs that carry an article (new or not): WriteSummary.skipped is the rest
@@ -86,27 +87,41 @@ class WritePlan:
         """Raise ``StoreError`` for an event relation or a mention with an end neither written nor stored."""
         actors = stored_actors | set(self.actors)
         targets = actors | stored_topics | set(self.topics)
-        for edge in self.relations.values():
-            if edge.source not in actors or edge.target not in targets:
-                missing = edge.source if edge.source not in actors else edge.target
-                raise StoreError(f"relation {edge.source} -[{edge.type}]-> {edge.target}: {missing!r} is not an actor or topic of the write or the store")
+        for rel in self.relations.values():
+            if rel.source not in actors or rel.target not in targets:
+                missing = rel.source if rel.source not in actors else rel.target
+                raise StoreError(f"relation {rel.source} -[{rel.type}]-> {rel.target}: {missing!r} is not an actor or topic of the write or the store")
         articles = stored_articles | set(self.articles)
         for edge in self.mentions.values():
             if edge.source not in actors or edge.target not in articles:
                 raise StoreError(f"mention {edge.id}: the actor or the article is neither in the write nor in the store")
 
     def relation_ends(self) -> set[str]:
-        return {edge.source for edge in self.relations.values()} | {edge.target for edge in self.relations.values()}
+        return {rel.source for rel in self.relations.values()} | {rel.target for rel in self.relations.values()}
+
+    def relation_edges(self) -> Iterator[Edge]:
+        """The event relations as edges in the shared layout."""
+        for rel in self.relations.values():
+            yield relation_edge(rel)
+
+
+def relation_edge(rel: Relation) -> Edge:
+    return Edge(rel.type, rel.source, rel.target, codec.relation_props(rel))
 
 
 def plan_write(graphs: Sequence[ArticleGraph]) -> WritePlan:
     """Fold a batch of article graphs into the rows to merge (see the module docstring for the rules)."""
     plan = WritePlan()
+    seen: dict[str, Actor] = {}  # the same actor object comes with many graphs of a batch: fold it once
     for ag in graphs:
         if ag.article is not None:
             plan.article_count += 1
             _fold_node(plan.articles, "Article", codec.article_props(ag.article))
         for actor in ag.actors:
+            known = seen.get(actor.id)
+            if known is actor or known == actor:
+                continue
+            seen[actor.id] = actor
             _fold_node(plan.actors, "Actor", codec.actor_props(actor))
             for role in actor.roles:
                 if role.of:
@@ -122,7 +137,13 @@ def plan_write(graphs: Sequence[ArticleGraph]) -> WritePlan:
         for rel in ag.relations:
             if rel.type in STRUCTURAL_TYPES or not rel.type:
                 raise StoreError(f"relation {rel.source} -> {rel.target}: {rel.type!r} is not an event type")
-            _fold_edge(plan.relations, Edge(rel.type, rel.source, rel.target, codec.relation_props(rel)))
+            rel_id = rel.id
+            old = plan.relations.get(rel_id)
+            if old is None:
+                plan.relations[rel_id] = rel
+            elif old != rel:  # the same reading twice in one write, with different properties
+                merged = merge_edge(rel.type, codec.relation_props(old), codec.relation_props(rel))
+                plan.relations[rel_id] = codec.edge_to_relation({**merged, codec.TYPE: rel.type}, rel.source, rel.target)
     return plan
 
 
@@ -138,6 +159,8 @@ def split_links(links: Iterable[Edge], known: set[str] | frozenset[str]) -> tupl
 # -- merging ---------------------------------------------------------------------------------
 def merge_node(label: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Props:
     """The properties of a node stored as ``old`` after ``new`` is written (either order: the same)."""
+    if old == new:
+        return dict(old)
     if label == "Actor":
         return _merge_actor(old, new)
     if label == "Article":
@@ -152,6 +175,8 @@ def merge_node(label: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Pr
 
 def merge_edge(edge_type: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Props:
     """The properties of an edge stored as ``old`` after ``new`` is written (either order: the same)."""
+    if old == new:
+        return dict(old)
     if edge_type == "MENTIONED_IN":
         return {**old, "count": max(int(old.get("count") or 0), int(new.get("count") or 0))}
     return dict(min(old, new, key=_edge_rank))
@@ -193,11 +218,15 @@ def _first_value(a: Any, b: Any) -> Any:
 
 def _fold_node(rows: dict[str, Props], label: str, props: Props) -> None:
     old = rows.get(props["id"])
-    rows[props["id"]] = props if old is None else merge_node(label, old, props)
+    if old is None:
+        rows[props["id"]] = props
+    elif old != props:  # the same actor in many articles of a batch: mostly equal
+        rows[props["id"]] = merge_node(label, old, props)
 
 
 def _fold_edge(rows: dict[str, Edge], edge: Edge) -> None:
     old = rows.get(edge.id)
-    if old is not None:
-        edge = Edge(edge.type, edge.source, edge.target, merge_edge(edge.type, old.props, edge.props))
-    rows[edge.id] = edge
+    if old is None:
+        rows[edge.id] = edge
+    elif old.props != edge.props:
+        rows[edge.id] = Edge(edge.type, edge.source, edge.target, merge_edge(edge.type, old.props, edge.props))

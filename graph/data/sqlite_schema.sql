@@ -61,14 +61,13 @@ CREATE INDEX event_source ON event (source, target, type, date);
 CREATE INDEX event_target ON event (target, date);
 CREATE INDEX event_date ON event (date);
 
--- MENTIONED_IN: actor -> article.
+-- MENTIONED_IN: actor -> article (its id, "mention:<actor>|<article>", follows from the key).
 CREATE TABLE mention (
-    id TEXT NOT NULL UNIQUE,
     actor TEXT NOT NULL,
     article TEXT NOT NULL,
-    count INTEGER NOT NULL
-);
-CREATE INDEX mention_actor ON mention (actor);
+    count INTEGER NOT NULL,
+    PRIMARY KEY (actor, article)
+) WITHOUT ROWID;
 CREATE INDEX mention_article ON mention (article);
 
 -- HOLDS_ROLE (title, start, end) and MEMBER_OF: actor -> actor.

@@ -12,6 +12,8 @@ FalkorDB's Bolt endpoint, told apart by ``dbms.components()``.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -71,6 +73,9 @@ class Neo4jStore:
     # -- writes ------------------------------------------------------------------------------
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary:
         return neo4j_write.write_graphs(self._conn, graphs)
+
+    def bulk(self) -> AbstractContextManager["Neo4jStore"]:
+        return nullcontext(self)  # nothing to put off
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         return neo4j_write.import_graph(self._conn, graph)

@@ -30,9 +30,9 @@ __all__ = ["import_graph", "write_graphs"]
 
 def write_graphs(conn: Neo4jConnection, graphs: Sequence[ArticleGraph]) -> WriteSummary:
     plan = upsert.plan_write(graphs)
-    for edge in plan.relations.values():  # a relationship type is substituted into the statement's text
-        if edge.type not in EVENT_TYPE_NAMES:
-            raise StoreError(f"relation {edge.source} -> {edge.target}: unknown relation type {edge.type!r}")
+    for rel in plan.relations.values():  # a relationship type is substituted into the statement's text
+        if rel.type not in EVENT_TYPE_NAMES:
+            raise StoreError(f"relation {rel.source} -> {rel.target}: unknown relation type {rel.type!r}")
     with conn.session() as session:
         return session.execute_write(lambda tx: _Writer(conn, tx).apply(plan))
 
@@ -61,7 +61,7 @@ class _Writer:
         summary.actors = self._merge_nodes("Actor", plan.actors, stored["Actor"])
         self._merge_nodes("Topic", plan.topics, stored["Topic"])
         topics = set(plan.topics) | known_topics
-        summary.relations = self._merge_edges(plan.relations.values(), topics)
+        summary.relations = self._merge_edges(plan.relation_edges(), topics)
         self._merge_edges(plan.mentions.values(), topics)
         new_actors = set(plan.actors) - set(stored["Actor"])
         self._merge_links(plan.links, known_actors | set(plan.actors), new_actors)

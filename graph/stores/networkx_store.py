@@ -7,6 +7,8 @@ the persistent stores; :func:`part_of` is the definition of ``to_networkx(where)
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +53,7 @@ class NetworkXStore:
                     summary.articles += label == "Article"
                     summary.actors += label == "Actor"
         summary.skipped = plan.article_count - summary.articles
-        for edge in plan.relations.values():
+        for edge in plan.relation_edges():
             summary.relations += self._merge_edge(edge)
         for edge in plan.mentions.values():
             self._merge_edge(edge)
@@ -75,6 +77,9 @@ class NetworkXStore:
             return True
         old.update(upsert.merge_edge(edge.type, {k: v for k, v in old.items() if k != TYPE}, edge.props))
         return False
+
+    def bulk(self) -> AbstractContextManager["NetworkXStore"]:
+        return nullcontext(self)  # nothing to put off
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         for node, data in graph.nodes(data=True):

@@ -13,9 +13,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+import shutil
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -45,6 +48,10 @@ APPLICATION_ID = 0x706F6C67  # "polg": PRAGMA application_id, how a polgraph sto
 SCHEMA_VERSION = 1
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _CHUNK = 500  # ids per IN (...) list
+# A bulk load into a store with fewer events than this drops the event indexes and builds them
+# again at its end (sorting once is much faster than keeping them up to date row by row).
+BULK_REBUILD_MAX = 2_000_000
+_DEFERRED_INDEXES = ("event_source", "event_target", "event_date")
 
 _ACTOR = ("id", "name", "kind", "aliases", "country", "sector")
 _TOPIC = ("id", "name")
@@ -52,7 +59,7 @@ _ARTICLE = ("id", "title", "published", "source", "url", "text")
 _EVENT_PROPS = tuple(codec.relation_props(Relation("", "", "", "", 0)))
 _EVENT = ("source", "target", "type", "to_topic", *_EVENT_PROPS)
 _LINK = ("id", "type", "source", "target", "title", "start", "end")
-_MENTION = ("id", "actor", "article", "count")
+_MENTION_UPSERT = "INSERT INTO mention VALUES (?, ?, ?) ON CONFLICT (actor, article) DO UPDATE SET count = excluded.count"
 _NODE_TABLES = {"Actor": ("actor", _ACTOR), "Topic": ("topic", _TOPIC), "Article": ("article", _ARTICLE)}
 _LINK_PROPS = {"HOLDS_ROLE": ("id", "title", "start", "end"), "MEMBER_OF": ("id",)}
 
@@ -92,6 +99,8 @@ class SQLiteStore:
         self.path = Path(path)
         self.location = str(self.path)
         self.read_only = False
+        self._unwritable = ""  # why a read-only store cannot be written
+        self._written: dict[str, dict[str, Any]] | None = None  # in a bulk load: actors as this process wrote them
         kind = sniff(self.path)
         if kind == "missing" and not create:
             raise NoSuchStore(f"{self.path}: no such store (load articles into it first)")
@@ -99,6 +108,8 @@ class SQLiteStore:
             raise LegacyJSONStore(f"{self.path}: a JSON store of polgraph 0.1 (run `polgraph migrate`)")
         if kind == "other":
             raise StoreError(f"{self.path}: not a polgraph store (neither a SQLite database nor polgraph's JSON)")
+        if kind == "empty" and not create:
+            raise StoreError(f"{self.path}: an empty file, not a polgraph store")
         if kind == "missing":
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,15 +129,20 @@ class SQLiteStore:
             conn = sqlite3.connect(uri + ("?mode=rw" if exists else "?mode=rwc"), uri=True, timeout=lock_timeout, isolation_level=None)
             conn.execute("PRAGMA schema_version").fetchone()  # opens the file now, and reads the WAL if any
         except sqlite3.Error as exc:
-            if not exists or _code(exc) not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
+            unwritable = _code(exc) in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_IOERR)
+            wal = Path(str(self.path.resolve()) + "-wal")
+            if not exists or not unwritable or (wal.exists() and wal.stat().st_size > 0):
                 raise self._error(exc, "open") from None
-            # A read-only file or folder: read it as it is (no -shm/-wal can be made beside it).
+            # A read-only or full folder, where no -shm file can be made beside the store, and no
+            # write is pending in a WAL file: read the file as it is.
             try:
                 conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
                 conn.execute("PRAGMA schema_version").fetchone()
             except sqlite3.Error as again:
                 raise self._error(again, "open") from None
             self.read_only = True
+            full = _code(exc) == sqlite3.SQLITE_IOERR and shutil.disk_usage(self.path.resolve().parent).free < 1 << 20
+            self._unwritable = "the disk is full (nothing was changed)" if full else "the store's file or folder is read-only"
         for pragma in ("synchronous = NORMAL", "cache_size = -65536", "temp_store = MEMORY", "mmap_size = 268435456"):
             conn.execute(f"PRAGMA {pragma}")
         return conn
@@ -139,23 +155,22 @@ class SQLiteStore:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: written by a newer polgraph (store version {version}); upgrade polgraph")
+            if create and not self.read_only:
+                self._restore_indexes(only_if_abandoned=True)
             return
         if app_id != 0 or tables:
             raise StoreError(f"{self.path}: not a polgraph store (a SQLite database of another program)")
         if not create:
             raise StoreError(f"{self.path}: not a polgraph store (an empty SQLite database)")
         if self.read_only:
-            raise StoreError(f"{self.path}: cannot create the store: the file or folder is read-only")
-        schema = resources.files("polgraph.graph").joinpath("data/sqlite_schema.sql").read_text(encoding="utf-8")
-        schema = re.sub(r"--[^\n]*", "", schema)
+            raise StoreError(f"{self.path}: cannot create the store: {self._unwritable}")
         with self._errors("create the store"):
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 if self._conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:  # not made meanwhile
-                    for statement in schema.split(";"):
-                        if statement.strip():
-                            self._conn.execute(statement)
+                    for statement in _schema():
+                        self._conn.execute(statement)
                     self._conn.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
                     self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -163,6 +178,48 @@ class SQLiteStore:
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
+
+    # -- bulk loads --------------------------------------------------------------------------
+    @contextmanager
+    def bulk(self) -> Iterator["SQLiteStore"]:
+        """Many writes follow (``polgraph load`` of coded events). On a store of fewer than
+        ``BULK_REBUILD_MAX`` events the event indexes are dropped now and built again at the end;
+        reads stay right meanwhile, only slower. A load killed meanwhile leaves them missing: the
+        next writing command (or ``polgraph init``) builds them."""
+        with self._errors("read"):
+            events = self._conn.execute("SELECT count(*) FROM event").fetchone()[0]
+        deferred = events < BULK_REBUILD_MAX
+        if deferred:
+            with self._transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_load', ?)", (_process_tag(),))
+                for name in _DEFERRED_INDEXES:
+                    conn.execute(f"DROP INDEX IF EXISTS {name}")
+        self._conn.execute("PRAGMA cache_size = -524288")
+        self._conn.execute("PRAGMA wal_autocheckpoint = 65536")  # fewer, larger checkpoints
+        self._written = {}
+        try:
+            yield self
+        finally:
+            self._written = None
+            self._conn.execute("PRAGMA cache_size = -65536")
+            self._conn.execute("PRAGMA wal_autocheckpoint = 1000")
+            if deferred:
+                self._restore_indexes()
+
+    def _restore_indexes(self, only_if_abandoned: bool = False) -> None:
+        """Build the event indexes a bulk load dropped; with ``only_if_abandoned``, only when no
+        live process of this machine is loading."""
+        with self._errors("read"):
+            present = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            owner = self._conn.execute("SELECT value FROM meta WHERE key = 'bulk_load'").fetchone()
+        if only_if_abandoned and (set(_DEFERRED_INDEXES) <= present or (owner is not None and _alive(owner[0]))):
+            return
+        with self._transaction() as conn:
+            for statement in _schema():
+                name = re.match(r"CREATE INDEX (\w+)", statement)
+                if name and name.group(1) in _DEFERRED_INDEXES:
+                    conn.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+            conn.execute("DELETE FROM meta WHERE key = 'bulk_load'")
 
     # -- errors and transactions -------------------------------------------------------------
     def _error(self, exc: BaseException, action: str) -> StoreError:
@@ -189,7 +246,7 @@ class SQLiteStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
-            raise StoreError(f"{self.path}: cannot write: the store's file or folder is read-only")
+            raise StoreError(f"{self.path}: cannot write: {self._unwritable}")
         with self._errors("write"):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -218,12 +275,15 @@ class SQLiteStore:
         plan = upsert.plan_write(graphs)
         summary = WriteSummary()
         with self._transaction() as conn:
-            stored_actors = self._node_props("Actor", plan.actors)
-            stored_articles = self._node_props("Article", plan.articles)
-            stored_topics = self._node_props("Topic", plan.topics)
+            # Actors this process wrote as they come now need not be read again (merging is idempotent).
+            written = self._written or {}
+            unchanged = {i for i, props in plan.actors.items() if written.get(i) == props}
+            stored_actors = self._node_rows("Actor", set(plan.actors) - unchanged)
+            stored_articles = self._node_rows("Article", plan.articles)
+            stored_topics = self._node_rows("Topic", plan.topics)
             mention_actors = {e.source for e in plan.mentions.values()}
             wanted = (plan.relation_ends() | mention_actors | {e.target for e in plan.links.values()}) - set(plan.actors)
-            known_actors = self._existing("actor", wanted) | set(stored_actors)
+            known_actors = self._existing("actor", wanted) | set(stored_actors) | unchanged
             known_topics = self._existing("topic", wanted - known_actors) | set(stored_topics)
             wanted_articles = {e.target for e in plan.mentions.values()} - set(plan.articles)
             known_articles = self._existing("article", wanted_articles) | set(stored_articles)
@@ -231,54 +291,71 @@ class SQLiteStore:
 
             summary.articles = self._merge_nodes(conn, "Article", plan.articles, stored_articles)
             summary.skipped = plan.article_count - summary.articles
-            summary.actors = self._merge_nodes(conn, "Actor", plan.actors, stored_actors)
+            actors = {i: props for i, props in plan.actors.items() if i not in unchanged}
+            summary.actors = self._merge_nodes(conn, "Actor", actors, stored_actors)
             self._merge_nodes(conn, "Topic", plan.topics, stored_topics)
+            # An edge of an article stored only now cannot have been stored before: no need to look.
+            new_articles = set(plan.articles) - set(stored_articles)
             topics = set(plan.topics) | known_topics
-            summary.relations = self._merge_events(conn, plan.relations, topics)
-            self._merge_mentions(conn, plan.mentions)
-            new_actors = set(plan.actors) - set(stored_actors)
+            summary.relations = self._merge_events(conn, plan.relations, topics, new_articles)
+            self._merge_mentions(conn, plan.mentions, new_articles)
+            new_actors = set(actors) - set(stored_actors)
             self._merge_links(conn, plan.links, known_actors | set(plan.actors), new_actors)
+        if self._written is not None:
+            self._written.update(plan.actors)
         return summary
 
     def _merge_nodes(self, conn: sqlite3.Connection, label: str, rows: dict[str, dict[str, Any]],
-                     stored: dict[str, dict[str, Any]]) -> int:
+                     stored: dict[str, tuple[Any, ...]]) -> int:
         table, columns = _NODE_TABLES[label]
         out = []
         for node_id, props in rows.items():
-            old = stored.get(node_id)
-            merged = props if old is None else upsert.merge_node(label, old, props)
-            if merged != old:
-                out.append(_node_row(label, merged))
+            row = _node_row(label, props)
+            old_row = stored.get(node_id)
+            if old_row is None:
+                out.append(row)
+            elif old_row != row:  # most nodes of a write are stored as they are: no decoding then
+                merged = _node_row(label, upsert.merge_node(label, _node_props(label, old_row), props))
+                if merged != old_row:
+                    out.append(merged)
         if out:
             conn.executemany(_upsert_sql(table, columns), out)
         return sum(1 for node_id in rows if node_id not in stored)
 
-    def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, upsert.Edge], topics: set[str]) -> int:
-        stored = self._stored_events(rows)
-        out = []
-        for edge_id, edge in rows.items():
-            old = stored.get(edge_id)
-            props = edge.props if old is None else upsert.merge_edge(edge.type, old, edge.props)
+    def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, Relation], topics: set[str], new_articles: set[str]) -> int:
+        stored = self._stored_events(rel_id for rel_id, rel in rows.items() if rel.article not in new_articles)
+        new = []
+        changed = []
+        for rel_id, rel in rows.items():
+            old = stored.get(rel_id)
+            if old is None:
+                new.append(_event_row(rel_id, rel, rel.target in topics))
+                continue
+            props = upsert.merge_edge(rel.type, old, codec.relation_props(rel))
             if props != old:
-                out.append((edge.source, edge.target, edge.type, int(edge.target in topics), *(props[k] for k in _EVENT_PROPS)))
-        if out:
-            conn.executemany(_upsert_sql("event", _EVENT), out)
-        return len(rows) - len(stored)
+                changed.append((rel.source, rel.target, rel.type, int(rel.target in topics), *(props[k] for k in _EVENT_PROPS)))
+        if new:
+            conn.executemany(f"INSERT INTO event ({', '.join(_EVENT)}) VALUES ({_marks(_EVENT)})", new)
+        if changed:
+            conn.executemany(_upsert_sql("event", _EVENT), changed)
+        return len(new)
 
-    def _merge_mentions(self, conn: sqlite3.Connection, rows: dict[str, upsert.Edge]) -> None:
-        stored = {
-            row[0]: {"id": row[0], "count": row[1]}
-            for chunk in _chunks(rows)
-            for row in conn.execute(f"SELECT id, count FROM mention WHERE id IN ({_marks(chunk)})", chunk)
-        }
+    def _merge_mentions(self, conn: sqlite3.Connection, rows: dict[str, upsert.Edge], new_articles: set[str]) -> None:
+        stored: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks({e.target for e in rows.values()} - new_articles):
+            for actor, article, count in conn.execute(f"SELECT actor, article, count FROM mention WHERE article IN ({_marks(chunk)})", chunk):
+                key = _mention_id(actor, article)
+                stored[key] = {"id": key, "count": count}
         out = []
         for edge_id, edge in rows.items():
             old = stored.get(edge_id)
             props = edge.props if old is None else upsert.merge_edge(edge.type, old, edge.props)
             if props != old:
-                out.append((edge_id, edge.source, edge.target, props["count"]))
+                if edge_id != _mention_id(edge.source, edge.target):
+                    raise StoreError(f"mention {edge_id!r}: not polgraph's key for ({edge.source}, {edge.target})")
+                out.append((edge.source, edge.target, props["count"]))
         if out:
-            conn.executemany(_upsert_sql("mention", _MENTION), out)
+            conn.executemany(_MENTION_UPSERT, out)
 
     def _merge_links(self, conn: sqlite3.Connection, rows: dict[str, upsert.Edge], known: set[str], new_actors: set[str]) -> None:
         """Structural edges: made when both ends are stored, else kept waiting in ``pending_link``."""
@@ -324,7 +401,9 @@ class SQLiteStore:
             shape = (label_of.get(source), edge_type, label_of.get(target))
             if edge_type == "MENTIONED_IN" and shape == ("Actor", edge_type, "Article"):
                 _check_keys(f"edge {key!r}", props, ("id", "count"))
-                mentions.append((props["id"], source, target, int(props.get("count") or 1)))
+                if key != _mention_id(source, target):
+                    raise StoreError(f"edge {key!r}: not polgraph's key for a mention of {target} by {source}")
+                mentions.append((source, target, int(props.get("count") or 1)))
             elif edge_type in _LINK_PROPS and shape == ("Actor", edge_type, "Actor"):
                 _check_keys(f"edge {key!r}", props, _LINK_PROPS[edge_type])
                 links.append(_link_row(edge_type, source, target, props))
@@ -339,7 +418,7 @@ class SQLiteStore:
                 conn.executemany(_upsert_sql(table, columns), rows)
             conn.executemany(_upsert_sql("event", _EVENT), events)
             conn.executemany(_upsert_sql("link", _LINK), links)
-            conn.executemany(_upsert_sql("mention", _MENTION), mentions)
+            conn.executemany(_MENTION_UPSERT, mentions)
             conn.executemany("DELETE FROM pending_link WHERE id = ?", [(row[0],) for row in links])
         return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
 
@@ -351,13 +430,13 @@ class SQLiteStore:
             for row in self._conn.execute(f"SELECT id FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
         }
 
-    def _node_props(self, label: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    def _node_rows(self, label: str, ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
         table, columns = _NODE_TABLES[label]
-        found = {}
-        for chunk in _chunks(ids):
-            for row in self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id IN ({_marks(chunk)})", chunk):
-                found[row[0]] = _node_props(label, row)
-        return found
+        return {
+            row[0]: row
+            for chunk in _chunks(ids)
+            for row in self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
+        }
 
     def _stored_events(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         columns = ", ".join(_EVENT_PROPS)
@@ -475,8 +554,10 @@ class SQLiteStore:
             edge = _link_edge(row)
             graph.add_edge(edge.source, edge.target, key=edge.id, **{TYPE: edge.type}, **edge.props)
         mention_join = join.format(source="m.actor", target="m.article")
-        for row in conn.execute(f"SELECT m.id, m.actor, m.article, m.count FROM mention m {mention_join} ORDER BY m.id"):
-            graph.add_edge(row[1], row[2], key=row[0], **{TYPE: "MENTIONED_IN"}, id=row[0], count=row[3])
+        for actor, article, count in conn.execute(f"SELECT m.actor, m.article, m.count FROM mention m {mention_join} "
+                                                  "ORDER BY 'mention:' || m.actor || '|' || m.article"):
+            key = _mention_id(actor, article)
+            graph.add_edge(actor, article, key=key, **{TYPE: "MENTIONED_IN"}, id=key, count=count)
 
     # -- lookups for a query engine (nodes by label and property, a node's edges) ------------
     def find_nodes(self, label: str, key: str | None = None, value: Any = None) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -510,10 +591,11 @@ class SQLiteStore:
                         seen.add(edge.id)
                         yield edge.source, edge.target, edge.id, {TYPE: edge.type, **edge.props}
                 column = {"source": "actor", "target": "article"}[side]
-                for row in conn.execute(f"SELECT id, actor, article, count FROM mention WHERE {column} = ? ORDER BY id", (node_id,)):
-                    if row[0] not in seen:
-                        seen.add(row[0])
-                        yield row[1], row[2], row[0], {TYPE: "MENTIONED_IN", "id": row[0], "count": row[3]}
+                for actor, article, count in conn.execute(f"SELECT actor, article, count FROM mention WHERE {column} = ?", (node_id,)):
+                    key = _mention_id(actor, article)
+                    if key not in seen:
+                        seen.add(key)
+                        yield actor, article, key, {TYPE: "MENTIONED_IN", "id": key, "count": count}
 
     # -- capabilities ------------------------------------------------------------------------
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> "Result":
@@ -555,6 +637,32 @@ class SQLiteStore:
 
 
 # -- rows ------------------------------------------------------------------------------------
+@functools.cache
+def _schema() -> tuple[str, ...]:
+    """The statements of ``graph/data/sqlite_schema.sql``."""
+    text = resources.files("polgraph.graph").joinpath("data/sqlite_schema.sql").read_text(encoding="utf-8")
+    text = re.sub(r"--[^\n]*", "", text)
+    return tuple(" ".join(part.split()) for part in text.split(";") if part.strip())
+
+
+def _process_tag() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(tag: str) -> bool:
+    """Whether the process ``host:pid`` still runs (a process of another machine is assumed to)."""
+    host, _, pid = tag.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _code(exc: BaseException) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF
@@ -608,6 +716,17 @@ def _node_props(label: str, row: Sequence[Any]) -> dict[str, Any]:
     if label == "Actor":
         props["aliases"] = json.loads(props["aliases"])
     return props
+
+
+def _mention_id(actor: str, article: str) -> str:
+    return f"mention:{actor}|{article}"
+
+
+def _event_row(rel_id: str, rel: Relation, to_topic: bool) -> tuple[Any, ...]:
+    """The ``event`` row of a relation (the columns of ``_EVENT``, values as ``codec.relation_props``)."""
+    return (rel.source, rel.target, rel.type, int(to_topic), rel_id, rel.cameo, rel.plover, codec.iso(rel.date), rel.article,
+            rel.sentence, rel.evidence, rel.confidence, rel.goldstein, rel.quad_class, rel.attribution, rel.reported_by,
+            rel.url, rel.num_mentions, rel.num_sources, rel.num_articles, rel.avg_tone)
 
 
 def _actor(row: Sequence[Any]) -> Actor:
