@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SEED ?= ../shared/seeds/000_626d997fe0474499.txt
-STORE ?= .polgraph/demo.json
+STORE ?= .polgraph/demo.db
 
 .PHONY: setup demo test clean
 
