@@ -6,7 +6,8 @@ over five years (2019-2023), half of the events read from articles (``0.05 n`` a
 relations and twelve mentions each, some relations to topics) and half coded events without an
 article (GDELT rows, with their counts and tone; ``coded_share`` changes the mix), states in blocs
 and people holding offices.
-At n = 1M: 150k actors, 50k articles, 600k mentions, 1M events.
+At n = 1M: 150k actors, 50k articles, 600k mentions, 1M events; past 2M events the actors stay at
+300k (``MAX_ACTORS``: the actors of a month of GDELT are of that order, not a share of its events).
 
     from synthetic import SyntheticGraph
     for batch in SyntheticGraph(100_000).batches():   # lists of ArticleGraph, about 5,000 relations each
@@ -27,6 +28,8 @@ from polgraph.graph.ontology import EVENT_TYPES, goldstein, quad_class
 __all__ = ["SyntheticGraph"]
 
 START = date(2019, 1, 1)
+# A month of GDELT names about 10^5 distinct actors; past 2M events, the actor count stops growing.
+MAX_ACTORS = 300_000
 DAYS = 5 * 365
 # How often each event type occurs (COMMENTS_ON and CONSULTS dominate news, as in GDELT).
 _TYPE_WEIGHTS = [30, 6, 6, 4, 14, 6, 4, 3, 2, 2, 8, 3, 3, 3, 1, 2, 2, 4]
@@ -43,7 +46,7 @@ class SyntheticGraph:
 
     def __post_init__(self) -> None:
         rng = np.random.default_rng(self.seed)
-        self.n_actors = max(200, int(self.relations * 0.15))
+        self.n_actors = max(200, min(int(self.relations * 0.15), MAX_ACTORS))
         self.n_states = min(200, self.n_actors // 5)
         self.actors = [self._actor(i, rng) for i in range(self.n_actors)]
         weights = 1.0 / np.arange(1, self.n_actors + 1) ** self.zipf

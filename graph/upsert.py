@@ -82,10 +82,11 @@ class WritePlan:
     mentions: dict[str, Edge] = field(default_factory=dict)
     links: dict[str, Edge] = field(default_factory=dict)  # HOLDS_ROLE and MEMBER_OF, ends not checked yet
     article_count: int = 0  # graphs that carry an article (new or not): WriteSummary.skipped is the rest
+    written_actors: set[str] = field(default_factory=set)  # actors left out: stored as they come (see plan_write)
 
     def check_ends(self, stored_actors: set[str], stored_topics: set[str], stored_articles: set[str]) -> None:
         """Raise ``StoreError`` for an event relation or a mention with an end neither written nor stored."""
-        actors = stored_actors | set(self.actors)
+        actors = stored_actors | set(self.actors) | self.written_actors
         targets = actors | stored_topics | set(self.topics)
         for rel in self.relations.values():
             if rel.source not in actors or rel.target not in targets:
@@ -109,10 +110,13 @@ def relation_edge(rel: Relation) -> Edge:
     return Edge(rel.type, rel.source, rel.target, codec.relation_props(rel))
 
 
-def plan_write(graphs: Sequence[ArticleGraph]) -> WritePlan:
-    """Fold a batch of article graphs into the rows to merge (see the module docstring for the rules)."""
+def plan_write(graphs: Sequence[ArticleGraph], written: Mapping[str, Actor] | None = None) -> WritePlan:
+    """Fold a batch of article graphs into the rows to merge (see the module docstring for the rules).
+
+    ``written``: actors the store is known to hold already merged (a bulk load's earlier writes);
+    they are left out of the plan (``plan.written_actors`` names them), their facts being stored."""
     plan = WritePlan()
-    seen: dict[str, Actor] = {}  # the same actor object comes with many graphs of a batch: fold it once
+    seen: dict[str, Actor] = dict(written or {})  # the same actor object comes with many graphs: fold it once
     for ag in graphs:
         if ag.article is not None:
             plan.article_count += 1
@@ -120,6 +124,8 @@ def plan_write(graphs: Sequence[ArticleGraph]) -> WritePlan:
         for actor in ag.actors:
             known = seen.get(actor.id)
             if known is actor or known == actor:
+                if written is not None and actor.id not in plan.actors and actor.id in written:
+                    plan.written_actors.add(actor.id)
                 continue
             seen[actor.id] = actor
             _fold_node(plan.actors, "Actor", codec.actor_props(actor))

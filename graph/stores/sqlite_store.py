@@ -100,7 +100,7 @@ class SQLiteStore:
         self.location = str(self.path)
         self.read_only = False
         self._unwritable = ""  # why a read-only store cannot be written
-        self._written: dict[str, dict[str, Any]] | None = None  # in a bulk load: actors as this process wrote them
+        self._written: dict[str, Actor] | None = None  # in a bulk load: actors as this process wrote them
         kind = sniff(self.path)
         if kind == "missing" and not create:
             raise NoSuchStore(f"{self.path}: no such store (load articles into it first)")
@@ -272,12 +272,11 @@ class SQLiteStore:
 
     # -- writes ------------------------------------------------------------------------------
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary:
-        plan = upsert.plan_write(graphs)
+        # In a bulk load, actors this process wrote as they come now need not be read again (merging is idempotent).
+        plan = upsert.plan_write(graphs, self._written)
         summary = WriteSummary()
         with self._transaction() as conn:
-            # Actors this process wrote as they come now need not be read again (merging is idempotent).
-            written = self._written or {}
-            unchanged = {i for i, props in plan.actors.items() if written.get(i) == props}
+            unchanged = plan.written_actors
             stored_actors = self._node_rows("Actor", set(plan.actors) - unchanged)
             stored_articles = self._node_rows("Article", plan.articles)
             stored_topics = self._node_rows("Topic", plan.topics)
@@ -302,7 +301,7 @@ class SQLiteStore:
             new_actors = set(actors) - set(stored_actors)
             self._merge_links(conn, plan.links, known_actors | set(plan.actors), new_actors)
         if self._written is not None:
-            self._written.update(plan.actors)
+            self._written.update((a.id, a) for ag in graphs for a in ag.actors if a.id in plan.actors)
         return summary
 
     def _merge_nodes(self, conn: sqlite3.Connection, label: str, rows: dict[str, dict[str, Any]],
