@@ -336,6 +336,37 @@ def print_table(size: int, results: dict[str, dict[str, Any]], coded_share: floa
     print("| file size | " + " | ".join(f"{results[e]['file_mb']:.0f} MB" for e in engines) + " |" + " |" * len(ratios))
 
 
+# -- many tiny articles (issue 14 item 5) -------------------------------------------------------
+_STATES = ["Russia", "Ukraine", "Belarus", "Poland", "Germany", "France", "China", "Japan", "Iran", "Turkey", "Brazil",
+           "India", "Egypt", "Israel", "Syria", "Kenya", "Nigeria", "Mexico", "Canada", "Spain", "Italy", "Greece"]
+
+
+def tiny_records(path: Path, count: int) -> None:
+    """``count`` JSON Lines records of one sentence each, all different."""
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            a, b = _STATES[i % len(_STATES)], _STATES[(i * 7 + 3) % len(_STATES)]
+            day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            out.write(json.dumps({"date": day, "title": f"n{i}", "text": f"{a} criticised {b} over the incident number {i}."}) + "\n")
+
+
+def measure_tiny(engines: Engines, count: int, old_count: int) -> None:
+    """``polgraph load`` of tiny records: the SQLite store against the JSON store (which rewrites
+    the whole file for every batch of 32 articles), articles per second of the whole command."""
+    print(f"\n## Loading tiny JSON Lines records (one sentence each), `polgraph load` in batches of 32 articles")
+    print("| store | records | CPU s | wall s | articles/s (CPU) | articles/s (wall) | peak MB |")
+    print("|---|---|---|---|---|---|---|")
+    for engine, n in (("sqlite", count), ("json", old_count)):
+        if not n:
+            continue
+        records = engines.work / f"tiny-{n}.jsonl"
+        tiny_records(records, n)
+        store = engines.work / ("tiny.db" if engine == "sqlite" else "tiny.json")
+        store.unlink(missing_ok=True)
+        m = engines.cli(engine, "load", "--store", str(store), str(records))
+        print(f"| {engine} | {n:,} | {m.cpu:.0f} | {m.wall:.0f} | {n / m.cpu:,.0f} | {n / m.wall:,.0f} | {m.rss_mb:.0f} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000", help="event relations per store, comma-separated")
@@ -343,6 +374,8 @@ def main() -> None:
     parser.add_argument("--json-max", type=int, default=100_000, help="largest size for polgraph 0.1's JSON store")
     parser.add_argument("--duckdb-max", type=int, default=1_000_000, help="largest size for the DuckDB prototype")
     parser.add_argument("--workdir", type=Path, help="where the stores go (default: a temporary folder, removed)")
+    parser.add_argument("--tiny-records", type=int, default=0, help="also time `polgraph load` of this many one-sentence records")
+    parser.add_argument("--tiny-json-max", type=int, default=10_000, help="... and of this many into the JSON store")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--engine", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
@@ -372,6 +405,8 @@ def main() -> None:
         if args.load_size:
             results = measure_size(engines, args.load_size, coded_share=1.0, with_json=False, with_duckdb=False)
             print_table(args.load_size, results, 1.0)
+        if args.tiny_records:
+            measure_tiny(engines, args.tiny_records, min(args.tiny_json_max, args.tiny_records))
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

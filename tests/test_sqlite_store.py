@@ -172,3 +172,16 @@ def test_indexes_a_killed_bulk_load_dropped_come_back_on_the_next_write(tmp_path
     conn.close()
     SQLiteStore(path, create=True).close()  # a dead process of this machine: rebuilt
     assert _indexes(path) == {"event_source", "event_target", "event_date"}
+
+
+def test_relations_written_before_their_article_merge_when_it_comes(tmp_path):
+    """A write without the article node, then the article with the same relations (re-read): one
+    relation each, merged, counted once."""
+    from polgraph.graph.model import ArticleGraph
+
+    graph = sample_graph()
+    with SQLiteStore(tmp_path / "g.db", create=True) as store:
+        first = store.write([ArticleGraph(None, graph.actors, graph.topics, graph.relations, [])])
+        second = store.write([graph])
+        assert (first.relations, second.relations, second.articles) == (3, 0, 1)
+        assert store.counts() == {"actors": 3, "articles": 1, "topics": 1, "relations": 3, "mentions": 3}

@@ -322,9 +322,23 @@ class SQLiteStore:
         return sum(1 for node_id in rows if node_id not in stored)
 
     def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, Relation], topics: set[str], new_articles: set[str]) -> int:
-        stored = self._stored_events(rel_id for rel_id, rel in rows.items() if rel.article not in new_articles)
-        new = []
-        changed = []
+        """Event relations; how many are new. A relation of an article stored only now is taken as
+        new without a look (it names the article in its id), and checked only if the insert says otherwise."""
+        new, changed = self._event_rows(rows, topics, (i for i, rel in rows.items() if rel.article not in new_articles))
+        inserted = 0
+        if new:
+            inserted = conn.executemany(f"INSERT INTO event ({', '.join(_EVENT)}) VALUES ({_marks(_EVENT)}) "
+                                        "ON CONFLICT (id) DO NOTHING", new).rowcount
+            if inserted < len(new):  # stored before its article was (a write without the article)
+                changed += self._event_rows(rows, topics, [row[4] for row in new])[1]
+        if changed:
+            conn.executemany(_upsert_sql("event", _EVENT), changed)
+        return inserted
+
+    def _event_rows(self, rows: dict[str, Relation], topics: set[str], look: Iterable[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """(rows of relations not stored, merged rows of stored relations that change)."""
+        stored = self._stored_events(look)
+        new, changed = [], []
         for rel_id, rel in rows.items():
             old = stored.get(rel_id)
             if old is None:
@@ -333,11 +347,7 @@ class SQLiteStore:
             props = upsert.merge_edge(rel.type, old, codec.relation_props(rel))
             if props != old:
                 changed.append((rel.source, rel.target, rel.type, int(rel.target in topics), *(props[k] for k in _EVENT_PROPS)))
-        if new:
-            conn.executemany(f"INSERT INTO event ({', '.join(_EVENT)}) VALUES ({_marks(_EVENT)})", new)
-        if changed:
-            conn.executemany(_upsert_sql("event", _EVENT), changed)
-        return len(new)
+        return new, changed
 
     def _merge_mentions(self, conn: sqlite3.Connection, rows: dict[str, upsert.Edge], new_articles: set[str]) -> None:
         stored: dict[str, dict[str, Any]] = {}
