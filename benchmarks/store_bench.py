@@ -312,10 +312,10 @@ def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: 
 
 def print_table(size: int, results: dict[str, dict[str, Any]], coded_share: float) -> None:
     sys.path.insert(0, str(HERE))
-    from synthetic import SyntheticGraph
+    from synthetic import MAX_ACTORS, SyntheticGraph
 
     shape = SyntheticGraph(min(size, 1000), coded_share=coded_share)
-    actors = max(200, int(size * 0.15))
+    actors = max(200, min(int(size * 0.15), MAX_ACTORS))
     articles = int(size * (1 - coded_share)) // 10
     print(f"\n## {size:,} event relations (about {actors:,} actors generated, {articles:,} articles, "
           f"{articles * 12:,} mentions; {coded_share:.0%} coded events); X = {shape.actor_id(ACTOR_RANK)}, D = {SINCE}")

@@ -526,7 +526,7 @@ class SQLiteStore:
                 for label, (table, columns) in _NODE_TABLES.items():
                     for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"):
                         graph.add_node(row[0], **{LABELS: [label]}, **_node_props(label, row))
-                self._add_edges(graph, conn, "")
+                self._add_edges(graph, conn)
                 return graph
             return self._part(graph, conn, where)
 
@@ -543,27 +543,30 @@ class SQLiteStore:
         conn.executemany("INSERT INTO part_node VALUES (?)", [(n,) for n in ends | cited])
         for label, (table, columns) in _NODE_TABLES.items():
             select = ", ".join(f"t.{c}" for c in columns)
-            for row in conn.execute(f"SELECT {select} FROM {table} t JOIN part_node p ON p.id = t.id ORDER BY t.id"):
+            # CROSS JOIN: SQLite keeps this order (the few ids of the part, then an index lookup each)
+            for row in conn.execute(f"SELECT {select} FROM part_node p CROSS JOIN {table} t ON t.id = p.id ORDER BY t.id"):
                 if label != "Article" or row[0] in cited:
                     graph.add_node(row[0], **{LABELS: [label]}, **_node_props(label, row))
         for row in events:
             graph.add_edge(row[0], row[1], key=row[4], **{TYPE: row[2]}, **dict(zip(_EVENT_PROPS, row[4:])))
         conn.execute("DELETE FROM part_node")  # now: the part's nodes, whose structural edges come along
         conn.executemany("INSERT INTO part_node VALUES (?)", [(n,) for n in graph.nodes])
-        self._add_edges(graph, conn, "JOIN part_node s ON s.id = {source} JOIN part_node t ON t.id = {target}", events=False)
+        self._add_edges(graph, conn, part=True)
         conn.execute("DELETE FROM part_node")
         return graph
 
-    def _add_edges(self, graph: nx.MultiDiGraph, conn: sqlite3.Connection, join: str, events: bool = True) -> None:
-        if events:
+    def _add_edges(self, graph: nx.MultiDiGraph, conn: sqlite3.Connection, part: bool = False) -> None:
+        """Every edge in id order; with ``part``, the structural and mention edges between the
+        nodes of ``part_node`` (found from their source by index)."""
+        if not part:
             for row in conn.execute(f"SELECT {', '.join(_EVENT)} FROM event ORDER BY id"):
                 graph.add_edge(row[0], row[1], key=row[4], **{TYPE: row[2]}, **dict(zip(_EVENT_PROPS, row[4:])))
-        link_join = join.format(source="l.source", target="l.target")
-        for row in conn.execute(f'SELECT l.id, l.type, l.source, l.target, l.title, l.start, l."end" FROM link l {link_join} ORDER BY l.id'):
+        links = "part_node s CROSS JOIN link l ON l.source = s.id JOIN part_node t ON t.id = l.target" if part else "link l"
+        for row in conn.execute(f'SELECT l.id, l.type, l.source, l.target, l.title, l.start, l."end" FROM {links} ORDER BY l.id'):
             edge = _link_edge(row)
             graph.add_edge(edge.source, edge.target, key=edge.id, **{TYPE: edge.type}, **edge.props)
-        mention_join = join.format(source="m.actor", target="m.article")
-        for actor, article, count in conn.execute(f"SELECT m.actor, m.article, m.count FROM mention m {mention_join} "
+        mentions = "part_node s CROSS JOIN mention m ON m.actor = s.id JOIN part_node t ON t.id = m.article" if part else "mention m"
+        for actor, article, count in conn.execute(f"SELECT m.actor, m.article, m.count FROM {mentions} "
                                                   "ORDER BY 'mention:' || m.actor || '|' || m.article"):
             key = _mention_id(actor, article)
             graph.add_edge(actor, article, key=key, **{TYPE: "MENTIONED_IN"}, id=key, count=count)

@@ -83,8 +83,7 @@ def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(v)) for w, v in zip(widths, row)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
-    click.echo(line.rstrip())
-    click.echo("  ".join("-" * w for w in widths))
-    for row in rows:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+    lines.extend("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in rows)
+    for start in range(0, len(lines), 10_000):  # one write per many lines: a big table prints in a second
+        click.echo("\n".join(lines[start : start + 10_000]))
