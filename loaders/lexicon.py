@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from polgraph.graph.ontology import for_cameo
+from polgraph.graph.ontology import EventType, by_name, for_cameo
 
 __all__ = ["Lexicon", "default_lexicon"]
 
@@ -23,14 +23,16 @@ def _data(name: str) -> dict:
 
 @dataclass
 class Lexicon:
-    verbs: dict[str, str] = field(default_factory=dict)  # lemma -> relation type
-    objects: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, object lemma) -> type
+    verbs: dict[str, EventType] = field(default_factory=dict)  # lemma -> relation type
+    objects: dict[tuple[str, str], EventType] = field(default_factory=dict)  # (lemma, object lemma) -> type
+    codes: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO code (the CAMEO dictionary's)
+    object_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, object lemma) -> CAMEO code
     naming: frozenset[str] = frozenset()  # "call X a disgrace"
     speech: frozenset[str] = frozenset()
-    nominal: dict[str, str] = field(default_factory=dict)  # event noun -> type
+    nominal: dict[str, EventType] = field(default_factory=dict)  # event noun -> type
     modal: frozenset[str] = frozenset()
     intent: frozenset[str] = frozenset()
-    coercive: frozenset[str] = frozenset()
+    coercive: frozenset[EventType] = frozenset()
     scorn: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     criticism_cues: frozenset[str] = frozenset()
@@ -47,32 +49,35 @@ class Lexicon:
         ignore = frozenset(curated.get("ignore", ()))
         verbs: dict[str, str] = {}
         objects: dict[tuple[str, str], str] = {}
-        for lemma, code in cameo["verbs"].items():
+        codes = {lemma: str(code) for lemma, code in cameo["verbs"].items()}
+        object_codes = {(lemma, obj): str(code) for lemma, objs in cameo["objects"].items() for obj, code in objs.items()}
+        for lemma, code in codes.items():
             if lemma not in ignore:
                 _put(verbs, lemma, _type_of(code))
-        for lemma, objs in cameo["objects"].items():
-            for obj, code in objs.items():
-                _put(objects, (lemma, obj), _type_of(code))
+        for key, code in object_codes.items():
+            _put(objects, key, _type_of(code))
         for rel_type, lemmas in curated["verbs"].items():
             for lemma in lemmas:
-                verbs[lemma] = rel_type
+                verbs[lemma] = EventType(rel_type)
         naming: set[str] = set()
         for pattern in curated["objects"]:
             if not pattern["objects"]:
                 naming.update(pattern["verbs"])
             for verb in pattern["verbs"]:
                 for obj in pattern["objects"]:
-                    objects[(verb, obj)] = pattern["type"]
-        nominal = {noun: t for t, nouns in curated["nominal"].items() for noun in nouns}
+                    objects[(verb, obj)] = EventType(pattern["type"])
+        nominal = {noun: EventType(t) for t, nouns in curated["nominal"].items() for noun in nouns}
         return cls(
             verbs={k: v for k, v in verbs.items() if v},
             objects={k: v for k, v in objects.items() if v},
+            codes=codes,
+            object_codes=object_codes,
             naming=frozenset(naming),
             speech=frozenset(curated["speech"]),
             nominal=nominal,
             modal=frozenset(curated["modal"]),
             intent=frozenset(curated["intent"]),
-            coercive=frozenset(curated["coercive"]),
+            coercive=frozenset(EventType(t) for t in curated["coercive"]),
             scorn=frozenset(curated["scorn"]),
             ignore=ignore,
             criticism_cues=frozenset(curated.get("criticism_cues", ())),
@@ -83,17 +88,25 @@ class Lexicon:
             plover={lemma: cat for cat, lemmas in curated.get("plover", {}).items() for lemma in lemmas},
         )
 
-    def verb_type(self, lemma: str, object_lemma: str | None = None) -> str | None:
+    def verb_type(self, lemma: str, object_lemma: str | None = None) -> EventType | None:
         if object_lemma is not None:
             found = self.objects.get((lemma, object_lemma))
             if found:
                 return found
         return self.verbs.get(lemma)
 
+    def cameo(self, rel_type: EventType, lemma: str, object_lemma: str | None = None) -> str:
+        """The most specific CAMEO code the trigger justifies for ``rel_type``: the dictionary's code
+        of the verb with its object, else of the verb, when it is of that type; else the type's root."""
+        for code in (self.object_codes.get((lemma, object_lemma or "")), self.codes.get(lemma)):
+            if code and _type_of(code) == rel_type:
+                return code
+        return by_name(rel_type).cameo[0]
 
-def _type_of(code: str) -> str | None:
+
+def _type_of(code: str) -> EventType | None:
     try:
-        return for_cameo(code).name
+        return EventType(for_cameo(code).name)
     except KeyError:
         return None
 

@@ -1,0 +1,153 @@
+"""Typing: a frame becomes candidates, one typed act from one node to another.
+
+The words give a lexical type (``Frame.lexical_type``); the framing changes it (a negated agreement
+is a refusal; a coercive act only possible is a threat, another act only intended a proposal); the
+type decides which slots its targets come from, in order of preference (a demand without an actor
+addressed falls to who is asked to act in a clause, then to the topic; a statement with no actor
+acted on falls to who it is about). Each candidate carries the mechanisms that produced it and the
+features the scorer reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from polgraph.graph.ontology import Attribution, EventType
+from polgraph.loaders.lexicon import Lexicon
+from polgraph.loaders.mentions import ArticleActors
+from polgraph.loaders.relations.records import Argument, Candidate, Frame, Governed, Slot, Trigger
+
+__all__ = ["classify"]
+
+E = EventType
+# A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
+_NEGATION_FLIPS = {E.AGREES: E.REJECTS, E.YIELDS: E.REJECTS}
+# Acts that, only stated for the future ("will provide aid"), are a stated intent: PROPOSES.
+_INTENDED_AS_PROPOSAL = frozenset({E.AIDS, E.COOPERATES, E.SUPPORTS, E.CONSULTS, E.AGREES})
+# Types whose target may be a topic ("proposed a truce").
+_TOPIC_TYPES = frozenset({E.PROPOSES, E.REJECTS, E.AGREES, E.YIELDS, E.THREATENS, E.INVESTIGATES, E.MOBILIZES})
+# Types done to no one in particular: the act itself is the topic ("she resigned").
+_ACT_TYPES = frozenset({E.YIELDS, E.PROTESTS})
+_PRIMARY = frozenset({Slot.OBJECT, Slot.PREPOSITION, Slot.PARTICLE, Slot.ORIGIN, Slot.NAMED})
+# Finer PLOVER categories only where the type covers two.
+_PLOVER_BY_VERB = frozenset({E.YIELDS, E.ASSAULTS})
+
+
+def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidate]:
+    if frame.kind in (Trigger.VERB, Trigger.SPEECH):
+        return _verb(frame, found, lexicon)
+    if frame.kind == Trigger.NOUN and frame.lexical_type is not None:
+        return _emit(frame, frame.lexical_type, frame.sources, frame.targets, lexicon, ["noun-event"])
+    said_type = E.CRITICIZES if frame.framing.criticism_cue else E.COMMENTS_ON
+    mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
+    return _emit(frame, said_type, frame.sources, frame.targets, lexicon, [mechanism])
+
+
+def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidate]:
+    framing = frame.framing
+    rel = frame.lexical_type
+    mechanisms = ["verb", *frame.mechanisms]
+    if framing.negated:
+        rel = _NEGATION_FLIPS.get(rel) if rel else None
+        if rel is None:
+            return []
+        mechanisms.append("negated-agreement")
+    own_side = {found.actors[a.node].country for a in frame.sources if a.node in found.actors} - {None}
+    slots = _by_slot(frame.targets)
+    primary = [t for t in frame.targets if t.slot in _PRIMARY and t.node not in own_side]
+    candidates: list[Candidate] = []
+    if rel is not None:
+        targets = primary
+        if not targets and rel in (E.CALLS_FOR, E.PROPOSES) and slots.get(Slot.CLAUSE_SUBJECT):
+            targets, rel = slots[Slot.CLAUSE_SUBJECT], E.CALLS_FOR
+            mechanisms.append("clause-subject")
+        if framing.modal or framing.governed == Governed.INTENT:
+            if rel in lexicon.coercive or (framing.conditional and rel != E.COMMENTS_ON):
+                rel = E.THREATENS  # "may impose sanctions", "will withdraw unless ..."
+                mechanisms.append("contemplated-threat")
+            elif rel in _INTENDED_AS_PROPOSAL or (framing.governed == Governed.INTENT and rel not in (E.YIELDS, E.REJECTS, E.CALLS_FOR)):
+                rel = E.PROPOSES  # "will provide aid", "is willing to withdraw": a stated intent
+                mechanisms.append("stated-intent")
+        if not targets and rel == E.CALLS_FOR:
+            targets = slots.get(Slot.TOPIC, [])
+        if not targets:
+            complement = slots.get(Slot.COMPLEMENT, [])
+            targets = [t for t in complement if not t.is_topic]
+            if rel == E.PROPOSES and frame.complement_type in lexicon.coercive:
+                rel = E.THREATENS  # "threatened to impose sanctions"
+            if targets:
+                mechanisms.append("complement")
+            elif rel in _TOPIC_TYPES:
+                targets = [t for t in complement if t.is_topic]
+        if not targets and rel in _TOPIC_TYPES:
+            targets = slots.get(Slot.TOPIC, [])
+        if not targets and rel in _ACT_TYPES:
+            targets = slots.get(Slot.ACT, [])
+        candidates = _emit(frame, rel, frame.sources, targets, lexicon, mechanisms)
+    if not any(not c.target.startswith("topic:") for c in candidates) and (frame.kind == Trigger.SPEECH or rel == E.CRITICIZES):
+        if slots.get(Slot.OBLIGED):
+            candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], lexicon, ["speech", "obligation"])
+        else:
+            said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
+            candidates += _emit(frame, said, frame.sources, slots.get(Slot.CONTENT, []), lexicon, ["speech"])
+    return candidates
+
+
+def _by_slot(arguments: Sequence[Argument]) -> dict[Slot, list[Argument]]:
+    out: dict[Slot, list[Argument]] = {}
+    for a in arguments:
+        out.setdefault(a.slot, []).append(a)
+    return out
+
+
+def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Sequence[Argument], lexicon: Lexicon,
+          mechanisms: list[str]) -> list[Candidate]:
+    plover = lexicon.plover.get(frame.lemma, "") if rel in _PLOVER_BY_VERB else ""
+    cameo = lexicon.cameo(rel, frame.lemma, frame.object_lemma)
+    out = []
+    for source in sources:
+        for target in targets:
+            if source.node == target.node:
+                continue
+            out.append(Candidate(
+                source=source.node,
+                target=target.node,
+                type=rel,
+                sentence=frame.sentence,
+                trigger=frame.lemma,
+                evidence=frame.evidence,
+                date=frame.date,
+                cameo=cameo,
+                plover=plover,
+                attribution=Attribution.ASSERTED,
+                reported_by="",
+                mechanisms=tuple(dict.fromkeys(mechanisms)),
+                features=_features(frame, rel, source, target, mechanisms),
+            ))
+    return out
+
+
+def _features(frame: Frame, rel: EventType, source: Argument, target: Argument, mechanisms: list[str]) -> tuple[str, ...]:
+    framing = frame.framing
+    distance = abs(target.token - frame.trigger) + abs(source.token - frame.trigger)
+    features = [
+        f"type={rel}",
+        f"trigger={frame.kind}",
+        f"source_slot={source.slot}",
+        f"target_slot={target.slot}",
+        f"source_how={source.how or 'none'}",
+        f"target_how={target.how or ('topic' if target.is_topic else 'none')}",
+        "distance<=4" if distance <= 4 else "distance<=10" if distance <= 10 else "distance>10",
+        *(f"mechanism={m}" for m in mechanisms),
+    ]
+    if framing.modal or framing.governed == Governed.INTENT:
+        features.append("modal")
+    if framing.purpose:
+        features.append("purpose")
+    if framing.passive:
+        features.append("passive")
+    if framing.criticism_cue:
+        features.append("criticism_cue")
+    if target.is_topic:
+        features.append("topic_target")
+    return tuple(dict.fromkeys(features))

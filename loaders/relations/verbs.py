@@ -1,0 +1,123 @@
+"""Verb frames: a verb of the lexicon (or of speech) with its subjects and everything that may be
+its target, each in its slot; which of them the act takes is decided by ``classify``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.relations import framing
+from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
+from polgraph.loaders.relations.speech import content_arguments
+
+__all__ = ["verb_frames"]
+
+
+def verb_frames(s: Sentence) -> Iterator[Frame]:
+    for token in s.sent:
+        if token.pos_ == "VERB":
+            frame = verb_frame(s, token)
+            if frame is not None:
+                yield frame
+
+
+def verb_frame(s: Sentence, verb: Token) -> Frame | None:
+    phrases, lexicon = s.phrases, s.lexicon
+    lemma = phrases.lemma(verb)
+    targets, noun = phrases.objects(verb)
+    noun_lemma = noun.lemma_.lower() if noun is not None else None
+    is_speech = lemma in lexicon.speech
+    if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
+        return None  # "give" means nothing alone, "give aid" does
+    mechanisms: list[str] = []
+    rel_type = lexicon.verb_type(lemma, noun_lemma)
+    if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
+        mechanisms.append("verb+object")
+    origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                   for p in c.children if p.dep_ == "pobj"), None)
+    if origin is not None and (lemma, noun_lemma) not in lexicon.objects:
+        by_origin = lexicon.objects.get((lemma, origin.lemma_.lower()))
+        if by_origin:  # "withdrew the US from a treaty with Iran": what is left is the treaty
+            rel_type = by_origin
+            targets = phrases.arguments(origin, Slot.ORIGIN, ("poss", "of", "with", "by")) or targets
+            mechanisms.append("origin")
+    oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
+        targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
+                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
+        scornful = oprd.lemma_.lower() in lexicon.scorn or oprd.lower_ in lexicon.scorn
+        rel_type = EventType.CRITICIZES if scornful else EventType.COMMENTS_ON
+        mechanisms.append("naming")
+    if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects:
+        rel_type = EventType.CRITICIZES  # "attacked the proclamation by Trump": an attack in words
+        mechanisms.append("verbal-attack")
+    if rel_type is None and not is_speech:
+        return None
+    if framing.counterfactual(verb):
+        return None
+    governed = framing.governed(verb, lexicon)
+    if governed == Governed.CARRIED:
+        return None  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
+    passive = phrases.is_passive(verb)
+    sources = phrases.passive_agents(verb) if passive else phrases.subjects(verb)
+    if not sources:
+        return None
+    targets = list(targets)
+    if rel_type in (EventType.CALLS_FOR, EventType.PROPOSES):
+        targets += _clause_subjects(s, verb)
+    complement_type = None
+    comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if comp is not None:  # "proposed to stop hostilities", "threatened to impose sanctions on X"
+        comp_targets, comp_noun = phrases.objects(comp)
+        targets += [Argument(a.node, Slot.COMPLEMENT, a.token, a.how, a.prep) for a in comp_targets]
+        targets += _topic(s.topic(comp, comp_noun), comp, Slot.COMPLEMENT)
+        if lemma in lexicon.intent:
+            complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
+    if noun is not None:
+        targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        targets.append(Argument(s.topics.add(lemma), Slot.ACT, verb.i))  # "she resigned", "students demonstrated"
+    cue = False
+    if is_speech or rel_type == EventType.CRITICIZES:
+        said, cue = content_arguments(s, verb, [a.node for a in sources])
+        targets += said
+    return Frame(
+        sentence=s.number,
+        trigger=verb.i,
+        lemma=lemma,
+        kind=Trigger.SPEECH if is_speech else Trigger.VERB,
+        sources=tuple(sources),
+        targets=tuple(targets),
+        framing=Framing(
+            negated=framing.negated(verb),
+            modal=framing.is_modal(verb, lexicon),
+            conditional=framing.is_conditional(verb, lexicon),
+            governed=governed,
+            purpose=framing.purpose(verb, lexicon, phrases.lemma(verb.head)),
+            passive=passive,
+            criticism_cue=cue,
+        ),
+        object_lemma=noun_lemma,
+        lexical_type=rel_type,
+        complement_type=complement_type,
+        date=s.date_of(verb),
+        mechanisms=tuple(mechanisms),
+        evidence=s.evidence,
+    )
+
+
+def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
+    """ "recommended the US troops withdraw": who is asked to act."""
+    for comp in verb.children:
+        if comp.dep_ == "ccomp":
+            found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
+            if found:
+                return found
+    return []
+
+
+def _topic(topic: str | None, token: Token, slot: Slot) -> list[Argument]:
+    return [Argument(topic, slot, token.i)] if topic else []
