@@ -17,8 +17,12 @@ from polgraph.graph.ontology import EventType, by_name, for_cameo
 __all__ = ["Lexicon", "default_lexicon"]
 
 
+# libyaml's loader when PyYAML has it: the CAMEO table is 50k lines.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("polgraph.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return yaml.load(resources.files("polgraph.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 @dataclass

@@ -114,7 +114,7 @@ class Loader:
                 source=c.source, target=c.target, type=str(c.type), article=article.id, sentence=c.sentence,
                 evidence=c.evidence, date=c.date, cameo=c.cameo, plover=c.plover or by_name(c.type).plover,
                 confidence=c.confidence, goldstein=goldstein(c.cameo), quad_class=int(quad_class(c.cameo)),
-                attribution=str(c.attribution), reported_by=c.reported_by,
+                attribution=c.attribution.value, reported_by=c.reported_by,
             )
             for c in select(reading.candidates, threshold)
         ]

@@ -68,7 +68,7 @@ def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
 
 def find_state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
     for token in doc:
-        if token.lemma_.lower() not in nouns or token.i in found.by_token:
+        if (token.lower_ not in nouns and token.lemma_.lower() not in nouns) or token.i in found.by_token:
             continue
         for child in token.lefts:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
