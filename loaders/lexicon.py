@@ -45,6 +45,11 @@ class Lexicon:
     conditions: frozenset[str] = frozenset()
     verbal_objects: frozenset[str] = frozenset()
     plover: dict[str, str] = field(default_factory=dict)  # lemma -> PLOVER category, where finer than the type's
+    people_nouns: frozenset[str] = frozenset()  # "ministers", "officials": people who act for where they come from
+    symmetric: frozenset[EventType] = frozenset()  # "X and Y agreed": each with the other
+    transitive: dict[str, EventType] = field(default_factory=dict)  # "struck X" (not "workers struck")
+    denial: frozenset[str] = frozenset()  # "denied that it attacked": the act is denied
+    admission: frozenset[str] = frozenset()  # "admitted that it attacked": the act is asserted
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -90,6 +95,11 @@ class Lexicon:
             conditions=frozenset(curated.get("conditions", ())),
             verbal_objects=frozenset(curated.get("verbal_objects", ())),
             plover={lemma: cat for cat, lemmas in curated.get("plover", {}).items() for lemma in lemmas},
+            people_nouns=frozenset(curated.get("people_nouns", ())),
+            symmetric=frozenset(EventType(t) for t in curated.get("symmetric", ())),
+            denial=frozenset(curated.get("denial", ())),
+            admission=frozenset(curated.get("admission", ())),
+            transitive={lemma: EventType(t) for t, lemmas in curated.get("transitive", {}).items() for lemma in lemmas},
         )
 
     def verb_type(self, lemma: str, object_lemma: str | None = None) -> EventType | None:

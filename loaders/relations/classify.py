@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from polgraph.graph.ontology import Attribution, EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
+from polgraph.loaders.relations.phrases import STRONG_PREPS
 from polgraph.loaders.relations.records import Argument, Candidate, Frame, Governed, Slot, Trigger
 
 __all__ = ["classify"]
@@ -54,13 +55,14 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         mechanisms.append("negated-agreement")
     own_side = {found.actors[a.node].country for a in frame.sources if a.node in found.actors} - {None}
     slots = _by_slot(frame.targets)
-    primary = [t for t in frame.targets if t.slot in _PRIMARY and t.node not in own_side]
+    primary = _primary(frame, own_side)
     candidates: list[Candidate] = []
     if rel is not None:
         targets = primary
         if not targets and rel in (E.CALLS_FOR, E.PROPOSES) and slots.get(Slot.CLAUSE_SUBJECT):
             targets, rel = slots[Slot.CLAUSE_SUBJECT], E.CALLS_FOR
             mechanisms.append("clause-subject")
+        framed = rel
         if framing.modal or framing.governed == Governed.INTENT:
             if rel in lexicon.coercive or (framing.conditional and rel != E.COMMENTS_ON):
                 rel = E.THREATENS  # "may impose sanctions", "will withdraw unless ..."
@@ -81,9 +83,15 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
                 targets = [t for t in complement if t.is_topic]
         if not targets and rel in _TOPIC_TYPES:
             targets = slots.get(Slot.TOPIC, [])
+        if not [t for t in targets if not t.is_topic] and rel in lexicon.symmetric and len(frame.sources) > 1:
+            targets = [Argument(a.node, Slot.COORDINATED, a.token, a.how) for a in frame.sources]  # "X and Y met"
+            mechanisms.append("symmetric")
         if not targets and rel in _ACT_TYPES:
             targets = slots.get(Slot.ACT, [])
-        candidates = _emit(frame, rel, frame.sources, targets, lexicon, mechanisms)
+        attribution, reporter = _attribution(frame, lexicon, rel == framed)
+        if attribution != Attribution.ASSERTED:
+            mechanisms.append(f"attribution-{attribution.value}")
+        candidates = _emit(frame, rel, frame.sources, targets, lexicon, mechanisms, attribution, reporter)
     if not any(not c.target.startswith("topic:") for c in candidates) and (frame.kind == Trigger.SPEECH or rel == E.CRITICIZES):
         if slots.get(Slot.OBLIGED):
             candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], lexicon, ["speech", "obligation"])
@@ -91,6 +99,31 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
             candidates += _emit(frame, said, frame.sources, slots.get(Slot.CONTENT, []), lexicon, ["speech"])
     return candidates
+
+
+def _attribution(frame: Frame, lexicon: Lexicon, type_kept: bool) -> tuple[Attribution, str]:
+    """How the text presents the act: denied or alleged by a speaker who is not its doer, only
+    predicted (a modal that did not make it a threat or proposal), or asserted."""
+    framing = frame.framing
+    sources = {a.node for a in frame.sources}
+    reporters = [r for r in framing.reported_by if r not in sources]
+    if framing.denied:
+        return Attribution.DENIED, (framing.reported_by or ("",))[0]
+    if reporters or framing.hearsay:
+        return Attribution.ALLEGED, (reporters or [""])[0]
+    if framing.modal and type_kept:
+        return Attribution.PREDICTED, ""
+    return Attribution.ASSERTED, ""
+
+
+def _primary(frame: Frame, own_side: set[str]) -> list[Argument]:
+    """The actors the verb acts on: its objects (not its own subjects or their state), then
+    prepositional objects: any when there is no object, the strong ones beside one."""
+    sources = {a.node for a in frame.sources}
+    direct = [t for t in frame.targets if t.slot in _PRIMARY and t.slot != Slot.PREPOSITION
+              and t.node not in own_side and t.node not in sources]
+    preps = [t for t in frame.targets if t.slot == Slot.PREPOSITION and t.node not in own_side]
+    return direct + [t for t in preps if not direct or t.prep in STRONG_PREPS]
 
 
 def _by_slot(arguments: Sequence[Argument]) -> dict[Slot, list[Argument]]:
@@ -101,7 +134,7 @@ def _by_slot(arguments: Sequence[Argument]) -> dict[Slot, list[Argument]]:
 
 
 def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Sequence[Argument], lexicon: Lexicon,
-          mechanisms: list[str]) -> list[Candidate]:
+          mechanisms: list[str], attribution: Attribution = Attribution.ASSERTED, reporter: str = "") -> list[Candidate]:
     plover = lexicon.plover.get(frame.lemma, "") if rel in _PLOVER_BY_VERB else ""
     cameo = lexicon.cameo(rel, frame.lemma, frame.object_lemma)
     out = []
@@ -119,8 +152,8 @@ def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Se
                 date=frame.date,
                 cameo=cameo,
                 plover=plover,
-                attribution=Attribution.ASSERTED,
-                reported_by="",
+                attribution=attribution,
+                reported_by=reporter,
                 mechanisms=tuple(dict.fromkeys(mechanisms)),
                 features=_features(frame, rel, source, target, mechanisms),
             ))
@@ -148,6 +181,10 @@ def _features(frame: Frame, rel: EventType, source: Argument, target: Argument, 
         features.append("passive")
     if framing.criticism_cue:
         features.append("criticism_cue")
+    if framing.reported_by:
+        features.append("reported")
+    if framing.denied:
+        features.append("denied")
     if target.is_topic:
         features.append("topic_target")
     return tuple(dict.fromkeys(features))

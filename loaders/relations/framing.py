@@ -9,7 +9,10 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations.records import Governed
 
-__all__ = ["carrying_types", "counterfactual", "governed", "is_modal", "is_conditional", "negated", "purpose"]
+__all__ = ["carrying_types", "counterfactual", "governed", "is_modal", "is_conditional", "negated", "purpose", "reported_in"]
+
+# Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
+_HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"})
 
 # A verb of these types carries the act of the verb it governs: "proposed to stop hostilities".
 _CARRYING = frozenset({EventType.PROPOSES, EventType.THREATENS, EventType.CALLS_FOR, EventType.REJECTS})
@@ -76,8 +79,31 @@ def governed(verb: Token, lexicon: Lexicon) -> Governed:
         return Governed.NO
     head = verb.head
     head_lemma = head.lemma_.lower()
+    if verb.dep_ == "ccomp" and head_lemma in lexicon.denial:
+        return Governed.NO  # "denied that it had attacked Ukraine": the act, denied
     if head.pos_ == "VERB" and lexicon.verbs.get(head_lemma) in _CARRYING:
         return Governed.CARRIED
     if verb.dep_ == "xcomp" and head_lemma in lexicon.intent:
         return Governed.INTENT
     return Governed.NO
+
+
+def hearsay(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _HEARSAY for c in verb.children)
+
+
+def reported_in(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The speech verb whose statement holds this act ("Iran said the US attacked its ships"),
+    following clauses up to three levels; None when the text states the act itself."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "pcomp") or node.head is node:
+            return None
+        if node.dep_ == "conj" and node.head.lemma_.lower() in lexicon.speech:
+            return None  # "denied it and attacked": a second act of the speaker
+        node = node.head
+        if node.dep_ == "prep":  # "accused Russia of poisoning X": the verb above the preposition
+            node = node.head
+        if node.pos_ == "VERB" and (node.lemma_.lower() in lexicon.speech or lexicon.verbs.get(node.lemma_.lower()) == EventType.CRITICIZES):
+            return node
+    return None

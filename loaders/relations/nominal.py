@@ -20,6 +20,8 @@ _HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "pros
 _LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "make", "stage", "mount", "begin", "start", "continue",
                 "order", "impose", "announce", "resume", "step", "intensify", "escalate", "wage", "lead", "issue"}
 _TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon"}
+# Further prepositions of the target for some acts: "support for X", "the withdrawal from X".
+_MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}}
 # Acts that are done to no one in particular: "students staged demonstrations".
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
 
@@ -50,7 +52,7 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
             elif child.lower_ == "between" and len(pobjs) > 1:
                 sources = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[:1]]
                 targets = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[1:]]
-            elif child.lower_ in _TARGET_PREPS:
+            elif child.lower_ in _TARGET_PREPS or child.lower_ in _MORE_PREPS.get(rel_type, ()):
                 targets += pobjs
         elif child.dep_ == "acl":  # "the war unleashed by the West against Russia"
             for grand in child.children:

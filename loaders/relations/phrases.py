@@ -12,14 +12,14 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, Slot
 
-__all__ = ["Phrases", "TARGET_PREPS"]
+__all__ = ["Phrases", "STRONG_PREPS", "TARGET_PREPS"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
 _FIRST_PERSON = {"i", "we", "me", "us"}
+# Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
+# over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
+STRONG_PREPS = frozenset({"against", "with", "on", "to"})
 TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
-# Prepositions whose object is the target even when the verb has a direct object: "accused X of
-# ...", "commended Biden for his empathy" (not "his").
-_STRONG_PREPS = ("against", "with", "on", "to")
 
 
 class Phrases:
@@ -37,7 +37,7 @@ class Phrases:
         """``actors_of`` with the token naming each actor."""
         owners = tuple(owners)
         found: list[tuple[str, Token]] = []
-        own = self.found.actor_at(token)
+        own = self.found.actor_at(token) or self._reporting_owner(token)
         members = self._members(token) if not own else []
         if own:
             found.append((own, token))
@@ -63,7 +63,8 @@ class Phrases:
 
     def _members(self, token: Token) -> list[tuple[str, Token]]:
         """Actors a common noun is said to be: "Mahan's director, Hamid Arabnejad" (apposition),
-        "German firms including Siemens and Daimler", "allies such as Germany"."""
+        "German firms including Siemens and Daimler", "allies such as Germany"; and the actors a
+        plural noun of people comes from: "ministers from Egypt, Greece and Cyprus"."""
         found: list[tuple[str, Token]] = []
         for child in token.children:
             if child.dep_ == "appos":
@@ -72,11 +73,31 @@ class Phrases:
                     found.append((actor, child))
             elif child.dep_ == "prep" and (
                 child.lower_ == "including" or (child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such")
+                or (child.lower_ in ("from", "of") and token.tag_ == "NNS" and token.pos_ == "NOUN" and self._is_people(token))
             ):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found += self.actor_tokens(pobj, ())
         return found
+
+    def _reporting_owner(self, token: Token) -> str | None:
+        """ "its"/"their" in a statement of a state or organisation is the speaker's: "Iran said
+        the US had attacked its ships"."""
+        if token.lower_ not in ("its", "their") or token.tag_ != "PRP$":
+            return None
+        for node in token.ancestors:
+            if node.dep_ == "ccomp" and self.lemma(node.head) in self.lexicon.speech:
+                subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                actor = self.found.actor_at(subject) if subject is not None else None
+                if actor and self.found.actors[actor].kind != "person":
+                    return actor
+                return None
+        return None
+
+    def _is_people(self, token: Token) -> bool:
+        """A plural noun naming people who act for a place: "ministers", "officials", "attorneys general"."""
+        word = token.lemma_.lower()
+        return word in self.lexicon.people_nouns or any(c.dep_ == "amod" and c.lower_ == "general" for c in token.children)
 
     def arguments(self, token: Token, slot: Slot, owners: Iterable[str] = ("poss", "of", "by"), prep: str = "") -> list[Argument]:
         return [self.argument(actor, where, slot, prep) for actor, where in self.actor_tokens(token, owners)]
@@ -137,7 +158,11 @@ class Phrases:
         if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self._inherit(self.subjects(verb.head, depth + 1))
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            return self._inherit(self.subjects(verb.head.head, depth + 1))  # "contributed ... by supporting X"
+            governing = verb.head.head
+            accused = [c for c in governing.children if c.dep_ == "dobj" and self.actors_of(c, ())]
+            if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X"
+                return self.arguments(accused[0], Slot.CONTROLLER, ())
+            return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
         return []
 
     @staticmethod
@@ -183,7 +208,8 @@ class Phrases:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
                 noun = noun or (child if child.dep_ != "oprd" else None)
-                targets += self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", *TARGET_PREPS))
+                doers = self.event_agents(child)  # "condemned the arrest of journalists by Belarus": Belarus
+                targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", *TARGET_PREPS))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -192,14 +218,29 @@ class Phrases:
                 for prep in child.children:
                     if prep.dep_ == "prep":
                         targets += [a for p in prep.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.PARTICLE)]
-        for argument in prep_targets:  # "commended Biden for his empathy": Biden, not "his"
-            if not targets or argument.prep in _STRONG_PREPS:
-                targets.append(argument)
-        if noun is None:  # "dropped out of the race": the race is what is left
-            noun = next((p for c in verb.children if c.dep_ in ("prep", "prt") for g in [c, *c.children]
-                         if g.dep_ == "prep" and g.lower_ in ("of", "from") for p in g.children
-                         if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_), None)
-        return unique(targets), noun
+        return unique(targets + prep_targets), noun or self._origin_noun(verb)
+
+    def event_agents(self, noun: Token) -> list[Argument]:
+        """Who did the act an event noun names ("the arrest of the journalists by Belarus",
+        "Turkey's offensive"): acting on an act is acting on its doer."""
+        if noun.lemma_.lower() not in self.lexicon.nominal or self.found.actor_at(noun):
+            return []
+        doers: list[Argument] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and self.found.actor_at(child)):
+                doers += self.arguments(child, Slot.OBJECT, ("poss",))
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                doers += [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.OBJECT, ())]
+            elif child.dep_ == "acl":  # "the attack carried out by X"
+                doers += [a for g in child.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                          for a in self.arguments(p, Slot.OBJECT, ())]
+        return doers
+
+    def _origin_noun(self, verb: Token) -> Token | None:
+        """ "dropped out of the race": the race is what is left."""
+        return next((p for c in verb.children if c.dep_ in ("prep", "prt") for g in [c, *c.children]
+                     if g.dep_ == "prep" and g.lower_ in ("of", "from") for p in g.children
+                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_), None)
 
     def speakers(self) -> list[Argument]:
         """The actors who speak in this sentence (subjects of its speech verbs)."""

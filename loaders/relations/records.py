@@ -42,6 +42,8 @@ class Slot(enum.StrEnum):
     NOUN_AGENT = "noun_agent"  # "the supply of weapons by X"
     LIGHT_VERB_SUBJECT = "light_verb_subject"  # "X launched an attack on ..."
     SPEAKER = "speaker"  # "according to X", the speaker of a running quotation
+    PLACE = "place"  # the state where a state's act was done: "X is banned in Turkey"
+    COORDINATED = "coordinated"  # the other subjects of a shared act: "France and Germany agreed"
     # targets
     OBJECT = "object"  # direct object, dative, attribute, passive subject
     PREPOSITION = "preposition"  # "against X", "on X", "with X"
@@ -93,7 +95,8 @@ class Framing:
     passive: bool = False
     criticism_cue: bool = False  # words of blame in what was said
     reported_by: tuple[str, ...] = ()  # speakers whose statement holds the act ("X said Y attacked Z")
-    alleged: bool = False  # "alleged", "reportedly", "accused of"
+    hearsay: bool = False  # "allegedly", "reportedly"
+    denied: bool = False  # the act is what a speaker denies: "Russia denied that it attacked"
 
 
 @dataclass(frozen=True)

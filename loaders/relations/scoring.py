@@ -34,7 +34,8 @@ class Scorer(Protocol):
 @dataclass(frozen=True)
 class HandScorer:
     """Confidence by the mechanism that read the act: a verb's own act 1.0, an act only possible or
-    intended 0.6, the purpose of another act 0.5, a statement 0.8, a nominal event 0.7."""
+    intended 0.6, the purpose of another act 0.5, an act a speaker denies 0.3, a statement 0.8, a
+    nominal event 0.7."""
 
     threshold: float = 0.0
 
@@ -42,7 +43,8 @@ class HandScorer:
         features = set(candidate.features)
         found = [0.0]
         if "mechanism=verb" in features:
-            found.append(min(0.6 if "modal" in features else 1.0, 0.5 if "purpose" in features else 1.0))
+            found.append(min(0.6 if "modal" in features else 1.0, 0.5 if "purpose" in features else 1.0,
+                             0.3 if "denied" in features else 1.0))
         if "mechanism=speech" in features or "mechanism=according-to" in features:
             found.append(0.8)
         if "mechanism=noun-event" in features or "mechanism=quote-continued" in features:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
@@ -31,12 +32,31 @@ def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[li
     if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
-    return about(s, tokens, speakers), has_cue(s, tokens)
+    return about(s, tokens, speakers), has_cue(s, tokens, speakers)
 
 
-def has_cue(s: Sentence, tokens: list[Token]) -> bool:
+# Acts that, reported by someone, are an accusation: "Iran said the US had attacked its ships".
+_ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANCTIONS, EventType.THREATENS})
+
+
+def has_cue(s: Sentence, tokens: list[Token], speakers: list[str] = ()) -> bool:
+    """Words of blame in a statement, or an act of force it reports of another actor."""
     cues = s.lexicon.criticism_cues
-    return any(t.lower_ in cues or t.lemma_.lower() in cues for t in tokens)
+    return any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
+
+
+def _accused_act(s: Sentence, verb: Token, speakers: list[str]) -> bool:
+    """ "the US had attacked its ships": a done act of force whose named doer is not the speaker."""
+    if verb.pos_ != "VERB" or s.lexicon.verbs.get(verb.lemma_.lower()) not in _ACCUSED_ACTS:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in s.lexicon.modal) for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    own = set(speakers) | {s.found.actors[a].country for a in speakers if a in s.found.actors} - {None}
+    doers = s.phrases.actors_of(subject)
+    return bool(doers) and not set(doers) & own
 
 
 def about(s: Sentence, tokens: list[Token], speakers: list[str]) -> list[Argument]:
@@ -93,7 +113,8 @@ def according_to_frames(s: Sentence) -> Iterator[Frame]:
             said = about(s, tokens, [a.node for a in speakers])
             if speakers and said:
                 yield Frame(s.number, token.i, "according to", Trigger.ACCORDING, tuple(speakers), tuple(said),
-                            Framing(criticism_cue=has_cue(s, tokens)), date=s.date_of(token.head), evidence=s.evidence)
+                            Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.date_of(token.head),
+                            evidence=s.evidence)
 
 
 def quote_frames(s: Sentence, speakers: list[Argument]) -> Iterator[Frame]:
@@ -108,7 +129,8 @@ def quote_frames(s: Sentence, speakers: list[Argument]) -> Iterator[Frame]:
     if said:
         sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
         yield Frame(s.number, s.sent.root.i, "quote", Trigger.QUOTE, sources, tuple(said),
-                    Framing(criticism_cue=has_cue(s, list(s.sent))), date=s.published, evidence=s.evidence)
+                    Framing(criticism_cue=has_cue(s, list(s.sent), [a.node for a in speakers])), date=s.published,
+                    evidence=s.evidence)
 
 
 def quote_state(text: str, was_open: bool) -> tuple[bool, bool]:

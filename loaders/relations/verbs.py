@@ -15,6 +15,10 @@ from polgraph.loaders.relations.speech import content_arguments
 
 __all__ = ["verb_frames"]
 
+_AIMED = ("at", "on", "against", "into")
+# Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
+_STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+
 
 def verb_frames(s: Sentence) -> Iterator[Frame]:
     for token in s.sent:
@@ -36,6 +40,12 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
+    elif lemma in lexicon.transitive and any(c.dep_ == "dobj" for c in verb.children):
+        rel_type = lexicon.transitive[lemma]  # "jets struck the base"
+        mechanisms.append("transitive")
+    if rel_type == EventType.MOBILIZES and any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets):
+        rel_type = EventType.ASSAULTS  # "fired missiles at X": force aimed at someone
+        mechanisms.append("aimed-force")
     origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
                    for p in c.children if p.dep_ == "pobj"), None)
     if origin is not None and (lemma, noun_lemma) not in lexicon.objects:
@@ -63,6 +73,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         return None  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
     passive = phrases.is_passive(verb)
     sources = phrases.passive_agents(verb) if passive else phrases.subjects(verb)
+    if not sources and passive and rel_type in _STATE_ACTS:
+        sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
+        mechanisms.append("place-agent")
     if not sources:
         return None
     targets = list(targets)
@@ -80,6 +93,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
     if not any(c.dep_ == "dobj" for c in verb.children):
         targets.append(Argument(s.topics.add(lemma), Slot.ACT, verb.i))  # "she resigned", "students demonstrated"
+    speech_head = framing.reported_in(verb, lexicon)
+    reporters = tuple(a.node for a in phrases.subjects(speech_head)) if speech_head is not None else ()
     cue = False
     if is_speech or rel_type == EventType.CRITICIZES:
         said, cue = content_arguments(s, verb, [a.node for a in sources])
@@ -99,6 +114,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             purpose=framing.purpose(verb, lexicon, phrases.lemma(verb.head)),
             passive=passive,
             criticism_cue=cue,
+            reported_by=reporters,
+            hearsay=framing.hearsay(verb),
+            denied=speech_head is not None and speech_head.lemma_.lower() in lexicon.denial,
         ),
         object_lemma=noun_lemma,
         lexical_type=rel_type,
@@ -116,6 +134,16 @@ def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
             found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
             if found:
                 return found
+    return []
+
+
+def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                actor = s.found.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if actor and s.found.actors[actor].kind == "state":
+                    return [s.phrases.argument(actor, pobj, Slot.PLACE)]
     return []
 
 
