@@ -92,7 +92,10 @@ def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None
     female = _female_people(doc, found, set(proxies["female_titles"]), set(proxies["female_names"]))
     salient: dict[bool, str] = {}
     recent: dict[bool, str] = {}
+    in_sentence: list[tuple[int, str]] = []  # (token, person) mentioned so far in the sentence
     for token in doc:
+        if token.is_sent_start:
+            in_sentence = []
         actor_id = found.actor_at(token)
         if (
             actor_id
@@ -107,15 +110,32 @@ def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None
         ):
             is_female = actor_id in female
             recent[is_female] = actor_id
+            in_sentence.append((token.i, actor_id))
             if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.head.lower_ == "according"):
                 salient[is_female] = actor_id
             elif token.head.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("compound", "appos"):
                 salient[is_female] = actor_id
         if token.lower_ in pronouns and token.tag_ in ("PRP", "PRP$") and token.i not in found.by_token:
             is_female = token.lower_ in ("she", "her")
-            target = salient.get(is_female) or recent.get(is_female)
+            target = _bound_object(token, in_sentence, female, is_female) or salient.get(is_female) or recent.get(is_female)
             if target:
                 found.add(token.i, token.i + 1, found.actors[target], "pronoun")
+
+
+def _bound_object(token, in_sentence: list[tuple[int, str]], female: set[str], is_female: bool) -> str | None:
+    """ "him"/"her" as an object is not the subject of its own clause, so it is the person of
+    that gender named last before it in the sentence who is not that subject ("the US labeled
+    Soleimani a terrorist and levied sanctions against him")."""
+    if token.tag_ != "PRP" or token.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subjects: set[int] = set()
+    for node in (verb, *verb.ancestors):
+        subjects |= {t.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        if node.dep_ not in ("conj", "xcomp"):
+            break
+    people = [a for i, a in in_sentence if i not in subjects and (a in female) == is_female]
+    return people[-1] if people else None
 
 
 def _female_people(doc: Doc, found: ArticleActors, titles: set[str], names: set[str]) -> set[str]:

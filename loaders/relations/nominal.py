@@ -17,7 +17,7 @@ __all__ = ["noun_frames"]
 # Adjectives that make a nominal event one that has not happened: "a possible war".
 _HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "prospective", "eventual", "hypothetical"}
 # Verbs whose subject is the doer of the event noun they govern: "launched an attack on X".
-_LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "make", "stage", "mount", "begin", "start", "continue",
+_LIGHT_VERBS = {"have", "launch", "carry", "conduct", "hold", "make", "stage", "mount", "begin", "start", "continue",
                 "order", "impose", "announce", "resume", "step", "intensify", "escalate", "wage", "lead", "issue"}
 _TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon"}
 # Further prepositions of the target for some acts: "support for X", "the withdrawal from X".

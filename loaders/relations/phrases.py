@@ -19,6 +19,7 @@ _FIRST_PERSON = {"i", "we", "me", "us"}
 # Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
 STRONG_PREPS = frozenset({"against", "with", "on", "to"})
+_PARTICLES = frozenset({"down", "out", "up", "off", "back", "away", "over"})
 TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 
 
@@ -113,10 +114,13 @@ class Phrases:
 
     # -- verbs -----------------------------------------------------------------------------
     def lemma(self, verb: Token) -> str:
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        """The verb's lemma with its particle where the lexicon knows the pair ("step down"),
+        the particle as the parser gave it: a particle, an adverb, or "out" of "out of"."""
         lemma = verb.lemma_.lower()
-        if particle and f"{lemma} {particle}" in self.lexicon.verbs:
-            return f"{lemma} {particle}"
+        for c in verb.children:
+            if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES):
+                if f"{lemma} {c.lower_}" in self.lexicon.verbs:
+                    return f"{lemma} {c.lower_}"
         return lemma
 
     def is_passive(self, verb: Token) -> bool:
