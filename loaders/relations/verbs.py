@@ -55,10 +55,15 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             targets = phrases.arguments(origin, Slot.ORIGIN, ("poss", "of", "with", "by")) or targets
             mechanisms.append("origin")
     oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
-    if lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
+    named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+    if lemma in lexicon.naming and oprd is None and named_as is not None and noun is not None:
+        oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
+        targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
+    elif lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
         targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
                    for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
-        scornful = oprd.lemma_.lower() in lexicon.scorn or oprd.lower_ in lexicon.scorn
+    if lemma in lexicon.naming and oprd is not None:
+        scornful = any(w.lemma_.lower() in lexicon.scorn or w.lower_ in lexicon.scorn for w in (oprd, *oprd.lefts))
         rel_type = EventType.CRITICIZES if scornful else EventType.COMMENTS_ON
         mechanisms.append("naming")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects:
@@ -73,6 +78,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         return None  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
     passive = phrases.is_passive(verb)
     sources = phrases.passive_agents(verb) if passive else phrases.subjects(verb)
+    if not sources and passive and rel_type in lexicon.symmetric:  # "the US had been allied with the Kurds"
+        sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in phrases.arguments(c, Slot.SUBJECT)]
+        targets = [a for a in targets if a.slot == Slot.PREPOSITION and a.prep == "with"]
+        mechanisms.append("passive-state")
     if not sources and passive and rel_type in _STATE_ACTS:
         sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
         mechanisms.append("place-agent")
