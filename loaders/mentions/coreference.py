@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, language_data, similar_names
+from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names
 from polgraph.loaders.registry import norm
 
-__all__ = ["merge_partial_names", "find_descriptions", "resolve_pronouns"]
+__all__ = ["find_descriptions", "find_pronouns", "merge_partial_names"]
 
 
 def merge_partial_names(found: ArticleActors) -> None:
@@ -54,9 +54,10 @@ def merge_partial_names(found: ArticleActors) -> None:
         found.new_ids.discard(old)
 
 
-def find_descriptions(doc: Doc, found: ArticleActors) -> None:
+def find_descriptions(doc: Doc, settled: ArticleActors) -> Proposals:
     """ "the airline", "this airline" after "Iranian airline Mahan Air": a noun that introduced a
     name (as its compound or apposition) later stands for it."""
+    found = settled.draft()
     described: dict[str, str] = {}
     for mention in sorted(found.mentions, key=lambda m: m.start):
         actor = found.actors.get(mention.actor)
@@ -70,7 +71,7 @@ def find_descriptions(doc: Doc, found: ArticleActors) -> None:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 described.setdefault(child.lemma_.lower(), actor.id)
     if not described:
-        return
+        return found.proposals(settled)
     for token in doc:
         if token.i in found.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
@@ -83,11 +84,13 @@ def find_descriptions(doc: Doc, found: ArticleActors) -> None:
             and not any(c.dep_ in ("amod", "compound", "prep") for c in token.children)
         ):
             found.add(token.i, token.i + 1, found.actors[actor_id], "description")
+    return found.proposals(settled)
 
 
-def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:
+def find_pronouns(doc: Doc, settled: ArticleActors, pronouns: set[str]) -> Proposals:
     """he/she -> the person of that gender most recently mentioned as a subject or speaker, else
     most recently. Gender comes from titles and given names (language data), else is unknown."""
+    found = settled.draft()
     proxies = language_data()
     female = _female_people(doc, found, set(proxies["female_titles"]), set(proxies["female_names"]))
     salient: dict[bool, str] = {}
@@ -120,6 +123,7 @@ def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None
             target = _bound_object(token, in_sentence, female, is_female) or salient.get(is_female) or recent.get(is_female)
             if target:
                 found.add(token.i, token.i + 1, found.actors[target], "pronoun")
+    return found.proposals(settled)
 
 
 def _bound_object(token, in_sentence: list[tuple[int, str]], female: set[str], is_female: bool) -> str | None:
