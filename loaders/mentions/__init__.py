@@ -25,6 +25,7 @@ from polgraph.loaders.mentions.collectives import (
 )
 from polgraph.loaders.mentions.coreference import (
     find_descriptions,
+    merge_acronyms,
     merge_partial_names,
     find_pronouns,
 )
@@ -45,6 +46,7 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     resolve(found, find_entities(doc, found, proxies["entity_kinds"], set(proxies["not_actors"])))
     resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
+    merge_acronyms(doc, found)
     merge_partial_names(found)
     resolve(found, find_descriptions(doc, found))
     resolve(found, find_pronouns(doc, found, set(proxies["person_pronouns"])))

@@ -18,11 +18,13 @@ __all__ = ["find_institutions", "find_state_proxies", "find_groups"]
 
 
 def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Proposals:
-    """Capitalised institutions of a known state: "the Parliament of Iraq", "the Iraqi Parliament"."""
+    """Capitalised institutions of a known state: "the Parliament of Iraq", "the Iraqi Parliament",
+    "the Turkish Ministry of Foreign Affairs", "the Belarusian KGB" (an acronym with its demonym)."""
     found = settled.draft()
     registry = found.registry
     for token in doc:
-        if token.lemma_.lower() not in heads or not token.text[:1].isupper() or token.i in found.by_token:
+        acronym = token.ent_type_ == "ORG" and token.pos_ == "PROPN" and token.text.isupper() and 2 <= len(token.text) <= 6
+        if (token.lemma_.lower() not in heads and not acronym) or not token.text[:1].isupper() or token.i in found.by_token:
             continue
         start = token.i
         while (
@@ -54,7 +56,19 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
         words = [t.text for t in doc[start : token.i + 1] if registry.state_by_demonym(t.text) is None]
         if not words or all(t.lower() in ("government",) for t in words):
             continue
-        name = f"{' '.join(words)} of {state.name}"
+        if end == token.i + 1 and end < len(doc) and doc[end].lower_ == "of":
+            stop = end + 1  # "the Turkish Ministry of Foreign Affairs": the ministry's own "of ..."
+            while stop < len(doc) and doc[stop].pos_ in ("PROPN", "CCONJ") and (doc[stop].text[:1].isupper() or doc[stop].lower_ == "and"):
+                stop += 1
+            if stop > end + 1 and registry.place(doc[end + 1 : stop].text) is None:
+                words += [t.text for t in doc[end:stop]]
+                end = stop
+        if acronym and start < token.i:
+            name = doc[start:end].text  # "the Belarusian KGB"
+        elif len(words) > 1 and doc[start].ent_type_ == "ORG" and all(t.text[:1].isupper() for t in doc[start : token.i + 1]):
+            name = doc[start:end].text  # a proper name: "Syrian Democratic Forces"
+        else:
+            name = f"{' '.join(words)} of {state.name}"
         known = registry.by_name(name)
         actor = known or next((a for a in found.actors.values() if a.name == name), None)
         if actor is None:

@@ -3,12 +3,62 @@ he/she is the salient person of that gender."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names
 from polgraph.loaders.registry import norm
 
-__all__ = ["find_descriptions", "find_pronouns", "merge_partial_names"]
+__all__ = ["find_descriptions", "find_pronouns", "merge_acronyms", "merge_partial_names"]
+
+
+_NOT_INITIALS = frozenset({"of", "the", "and", "for", "on", "in", "de", "al", "-"})
+
+
+def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
+    """An acronym is the name it abbreviates: "the Popular Mobilization Forces (PMF)" defines PMF;
+    an all-capital name that is the initials of exactly one organisation named in the article is
+    that organisation. The full name's actor keeps the acronym as an alias."""
+    defined: dict[str, str] = {}
+    for mention in found.mentions:
+        end = mention.end
+        if end + 2 < len(doc) + 1 and end + 2 <= len(doc) - 1 and doc[end].text == "(" and doc[end + 2].text == ")":
+            word = doc[end + 1].text
+            actor = found.actors[mention.actor]
+            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""))
+            if _acronym(word) and spelled and actor.kind != "person" and actor.name != word:
+                defined.setdefault(word, actor.id)
+    merged: dict[str, str] = {}
+    for actor_id in sorted(found.new_ids):
+        actor = found.actors[actor_id]
+        if not _acronym(actor.name) or actor.kind == "person":
+            continue
+        full = defined.get(actor.name)
+        if full is None:
+            matching = [a.id for a in found.actors.values() if a.id != actor_id and a.kind != "person" and _initials(a.name) == actor.name]
+            full = matching[0] if len(matching) == 1 else None
+        if full is not None:
+            merged[actor_id] = full
+    for mention in found.mentions:
+        if mention.actor in merged:
+            mention.actor = merged[mention.actor]
+    for old, new in merged.items():
+        acronym = found.actors.pop(old).name
+        found.new_ids.discard(old)
+        actor = found.actors[new]
+        if acronym not in actor.aliases:
+            found.actors[new] = dataclasses.replace(actor, aliases=(*actor.aliases, acronym))
+
+
+def _acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _NOT_INITIALS]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
 def merge_partial_names(found: ArticleActors) -> None:
