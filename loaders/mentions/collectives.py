@@ -23,7 +23,7 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
     found = settled.draft()
     registry = found.registry
     for token in doc:
-        acronym = token.ent_type_ == "ORG" and token.pos_ == "PROPN" and token.text.isupper() and 2 <= len(token.text) <= 6
+        acronym = token.ent_type_ in ("ORG", "") and token.pos_ == "PROPN" and token.text.isupper() and 2 <= len(token.text) <= 6
         if (token.lemma_.lower() not in heads and not acronym) or not token.text[:1].isupper() or token.i in found.by_token:
             continue
         start = token.i
