@@ -41,7 +41,10 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
         return _emit(frame, frame.lexical_type, frame.sources, frame.targets, lexicon, ["noun-event"])
     said_type = E.CRITICIZES if frame.framing.criticism_cue else E.COMMENTS_ON
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
-    return _emit(frame, said_type, frame.sources, frame.targets, lexicon, [mechanism])
+    slots = _by_slot(frame.targets)
+    return (_emit(frame, said_type, frame.sources, slots.get(Slot.CONTENT, []), lexicon, [mechanism])
+            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), lexicon, [mechanism, "speech-mentioned"])
+            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), lexicon, [mechanism, "speech-topic"]))
 
 
 def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidate]:
@@ -98,6 +101,8 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         else:
             said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
             candidates += _emit(frame, said, frame.sources, slots.get(Slot.CONTENT, []), lexicon, ["speech"])
+            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), lexicon, ["speech", "speech-mentioned"])
+            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), lexicon, ["speech", "speech-topic"])
     return candidates
 
 

@@ -53,6 +53,8 @@ class Slot(enum.StrEnum):
     CLAUSE_SUBJECT = "clause_subject"  # "recommended the US troops withdraw"
     COMPLEMENT = "complement"  # the targets of the act proposed/threatened: "threatened to sanction X"
     CONTENT = "content"  # who a statement is about
+    MENTIONED = "mentioned"  # another actor named in a statement
+    SAID = "said"  # what a statement about no actor is about: a topic
     OBLIGED = "obliged"  # "said Sudan must return ..."
     TOPIC = "topic"  # a non-actor target named by a noun: "the truce"
     ACT = "act"  # the act itself as topic: "she resigned"

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
 __all__ = ["according_to_frames", "content_arguments", "quote_frames", "quote_state"]
@@ -69,23 +70,34 @@ def about(s: Sentence, tokens: list[Token], speakers: list[str]) -> list[Argumen
     speakers = [*speakers, *(found.actors[a].country for a in speakers if a in found.actors and found.actors[a].country)]
     inside = {t.i for t in tokens}
     root = min(tokens, key=lambda t: (len(list(t.ancestors)), t.i))
+    named: list[Argument] = []
+    for token in tokens:
+        actor = found.actor_at(token)
+        if actor and actor not in speakers and not _in_adjunct(token) and token.dep_ != "amod":
+            named.append(s.phrases.argument(actor, token, Slot.CONTENT))  # "the American dream" is not about the US
+    named = unique(named)
     for _ in range(3):
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             said = [a for a in s.phrases.arguments(subject, Slot.CONTENT, ("poss", "of", "by")) if a.node not in speakers]
-            if said:
-                return said
+            if said:  # the subject of what was said; the others named in it are only mentioned
+                return said + [Argument(a.node, Slot.MENTIONED, a.token, a.how) for a in named if a.node not in {x.node for x in said}]
         inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i in inside), None)
         if inner is None:
             break
         root = inner
-    said: list[Argument] = []
-    for token in tokens:
-        actor = found.actor_at(token)
-        if actor and actor not in speakers and not _in_adjunct(token) and token.dep_ != "amod":
-            said.append(s.phrases.argument(actor, token, Slot.CONTENT))  # "the American dream" is not about the US
-    seen: set[str] = set()
-    return [a for a in said if not (a.node in seen or seen.add(a.node))]
+    if named:
+        return named
+    topic = _said_topic(s, root)  # "said the use of third-party currencies costs Africa billions"
+    return [Argument(topic, Slot.SAID, root.i)] if topic else []
+
+
+def _said_topic(s: Sentence, root: Token) -> str | None:
+    """A statement about no actor is about its subject or object noun."""
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.pos_ == "NOUN" and child.lower_ not in s.lexicon.generic_objects:
+            return s.topic(None, child)
+    return None
 
 
 def _in_adjunct(token: Token) -> bool:
