@@ -91,6 +91,9 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             mechanisms.append("symmetric")
         if not targets and rel in _ACT_TYPES:
             targets = slots.get(Slot.ACT, [])
+        if not targets and slots.get(Slot.TOPIC):  # "the AU announced a payment system": its act on a topic
+            targets = slots[Slot.TOPIC]
+            mechanisms.append("any-topic")
         attribution, reporter = _attribution(frame, lexicon, rel == framed)
         if attribution != Attribution.ASSERTED:
             mechanisms.append(f"attribution-{attribution.value}")

@@ -45,7 +45,7 @@ class HandScorer:
         found = [0.0]
         if "mechanism=verb" in features:
             found.append(min(0.6 if "modal" in features else 1.0, 0.5 if "purpose" in features else 1.0,
-                             0.3 if "denied" in features else 1.0))
+                             0.3 if "denied" in features else 1.0, 0.45 if "mechanism=any-topic" in features else 1.0))
         said = "mechanism=speech" in features or "mechanism=according-to" in features
         if said or "mechanism=quote-continued" in features:
             if "target_slot=mentioned" in features:

@@ -134,10 +134,9 @@ def quote_frames(s: Sentence, speakers: list[Argument]) -> Iterator[Frame]:
     subjects of its clauses), unless it names its own speaker."""
     if s.phrases.speakers():
         return
-    subjects = [t for token in s.sent if token.dep_ in ("nsubj", "nsubjpass") for t in token.subtree]
-    if not subjects:
+    if not any(token.dep_ in ("nsubj", "nsubjpass") for token in s.sent):
         return
-    said = about(s, subjects, [a.node for a in speakers])
+    said = about(s, list(s.sent), [a.node for a in speakers])
     if said:
         sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
         yield Frame(s.number, s.sent.root.i, "quote", Trigger.QUOTE, sources, tuple(said),

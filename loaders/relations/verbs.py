@@ -100,6 +100,11 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
     if noun is not None:
         targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
+    else:  # "called for a safe zone": the object of its preposition
+        pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "over", "to")
+                     for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        if pobj is not None:
+            targets += _topic(s.topic(None, pobj), pobj, Slot.TOPIC)
     if not any(c.dep_ == "dobj" for c in verb.children):
         targets.append(Argument(s.topics.add(lemma), Slot.ACT, verb.i))  # "she resigned", "students demonstrated"
     speech_head = framing.reported_in(verb, lexicon)
