@@ -23,12 +23,23 @@ from polgraph.loaders.relations.classify import classify
 from polgraph.loaders.relations.context import Sentence, Topics
 from polgraph.loaders.relations.nominal import noun_frames
 from polgraph.loaders.relations.records import Argument, Candidate, Frame
-from polgraph.loaders.relations.scoring import HandScorer, LogisticScorer, Scorer, default_scorer
+from polgraph.loaders.relations.scoring import (
+    HANDS_THRESHOLD,
+    SCORER_FILE,
+    HandScorer,
+    LogisticScorer,
+    Scorer,
+    default_scorer,
+    read_scorer,
+    write_scorer,
+)
 from polgraph.loaders.relations.select import merge, select
 from polgraph.loaders.relations.speech import according_to_frames, quote_frames, quote_state
 from polgraph.loaders.relations.verbs import verb_frames
 
 __all__ = [
+    "HANDS_THRESHOLD",
+    "SCORER_FILE",
     "Candidate",
     "HandScorer",
     "LogisticScorer",
@@ -36,7 +47,9 @@ __all__ = [
     "default_scorer",
     "find_frames",
     "read_candidates",
+    "read_scorer",
     "select",
+    "write_scorer",
 ]
 
 

@@ -38,13 +38,13 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
     if frame.kind in (Trigger.VERB, Trigger.SPEECH):
         return _verb(frame, found, lexicon)
     if frame.kind == Trigger.NOUN and frame.lexical_type is not None:
-        return _emit(frame, frame.lexical_type, frame.sources, frame.targets, lexicon, ["noun-event"])
+        return _emit(frame, frame.lexical_type, frame.sources, frame.targets, found, lexicon, ["noun-event"])
     said_type = E.CRITICIZES if frame.framing.criticism_cue else E.COMMENTS_ON
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
     slots = _by_slot(frame.targets)
-    return (_emit(frame, said_type, frame.sources, slots.get(Slot.CONTENT, []), lexicon, [mechanism])
-            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), lexicon, [mechanism, "speech-mentioned"])
-            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), lexicon, [mechanism, "speech-topic"]))
+    return (_emit(frame, said_type, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, [mechanism])
+            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [mechanism, "speech-mentioned"])
+            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [mechanism, "speech-topic"]))
 
 
 def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidate]:
@@ -97,15 +97,15 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         attribution, reporter = _attribution(frame, lexicon, rel == framed)
         if attribution != Attribution.ASSERTED:
             mechanisms.append(f"attribution-{attribution.value}")
-        candidates = _emit(frame, rel, frame.sources, targets, lexicon, mechanisms, attribution, reporter)
+        candidates = _emit(frame, rel, frame.sources, targets, found, lexicon, mechanisms, attribution, reporter)
     if not any(not c.target.startswith("topic:") for c in candidates) and (frame.kind == Trigger.SPEECH or rel == E.CRITICIZES):
         if slots.get(Slot.OBLIGED):
-            candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], lexicon, ["speech", "obligation"])
+            candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], found, lexicon, ["speech", "obligation"])
         else:
             said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
-            candidates += _emit(frame, said, frame.sources, slots.get(Slot.CONTENT, []), lexicon, ["speech"])
-            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), lexicon, ["speech", "speech-mentioned"])
-            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), lexicon, ["speech", "speech-topic"])
+            candidates += _emit(frame, said, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, ["speech"])
+            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, ["speech", "speech-mentioned"])
+            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, ["speech", "speech-topic"])
     return candidates
 
 
@@ -141,8 +141,9 @@ def _by_slot(arguments: Sequence[Argument]) -> dict[Slot, list[Argument]]:
     return out
 
 
-def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Sequence[Argument], lexicon: Lexicon,
-          mechanisms: list[str], attribution: Attribution = Attribution.ASSERTED, reporter: str = "") -> list[Candidate]:
+def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Sequence[Argument], found: ArticleActors,
+          lexicon: Lexicon, mechanisms: list[str], attribution: Attribution = Attribution.ASSERTED,
+          reporter: str = "") -> list[Candidate]:
     plover = lexicon.plover.get(frame.lemma, "") if rel in _PLOVER_BY_VERB else ""
     cameo = lexicon.cameo(rel, frame.lemma, frame.object_lemma)
     out = []
@@ -163,12 +164,13 @@ def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Se
                 attribution=attribution,
                 reported_by=reporter,
                 mechanisms=tuple(dict.fromkeys(mechanisms)),
-                features=_features(frame, rel, source, target, mechanisms),
+                features=_features(frame, rel, source, target, mechanisms, found),
             ))
     return out
 
 
-def _features(frame: Frame, rel: EventType, source: Argument, target: Argument, mechanisms: list[str]) -> tuple[str, ...]:
+def _features(frame: Frame, rel: EventType, source: Argument, target: Argument, mechanisms: list[str],
+              found: ArticleActors) -> tuple[str, ...]:
     framing = frame.framing
     distance = abs(target.token - frame.trigger) + abs(source.token - frame.trigger)
     features = [
@@ -195,4 +197,10 @@ def _features(frame: Frame, rel: EventType, source: Argument, target: Argument, 
         features.append("denied")
     if target.is_topic:
         features.append("topic_target")
+    for role, argument in (("source", source), ("target", target)):
+        actor = found.actors.get(argument.node)
+        if actor is not None:
+            features.append(f"{role}_kind={actor.kind}")
+            # Who the registry knows, or whose state is known, acts in politics; a new name may not.
+            features.append(f"{role}_known" if argument.node not in found.new_ids or actor.country else f"{role}_new")
     return tuple(dict.fromkeys(features))

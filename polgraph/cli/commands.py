@@ -14,6 +14,7 @@ _MODULES = [
     "centrality",
     "export",
     "eval",
+    "train",
     "query",
     "registry",
     "init",

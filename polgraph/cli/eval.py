@@ -36,6 +36,13 @@ __all__ = ["COMMANDS", "eval_command"]
               help="Draw relation precision, recall and F1 against the threshold (needs matplotlib).")
 @click.option("--folds", type=int, default=None, metavar="K",
               help="Cross-validate by K article folds: the scorer and threshold fitted on the other folds, scored on each.")
+@click.option("--quiet", "quiet_ids", metavar="IDS.tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --folds: ids of articles of --corpus that report no political act; each fold's threshold "
+                   "keeps them at --quiet-budget event relations an article at most.")
+@click.option("--corpus", metavar="FILE.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The JSON Lines corpus the --quiet ids name.")
+@click.option("--quiet-budget", type=float, default=2.0, show_default=True, metavar="N",
+              help="Event relations an article allowed in the --quiet articles.")
 @click.option("--mechanisms", "show_mechanisms", is_flag=True,
               help="For each reading mechanism, the articles it fires in and how many of its relations are right.")
 @click.option("--detail", is_flag=True, help="List every miss: actors, relations, wrong relations, extra nodes.")
@@ -49,6 +56,9 @@ def eval_command(
     min_confidence: float | None,
     plot_path: Path | None,
     folds: int | None,
+    quiet_ids: Path | None,
+    corpus: Path | None,
+    quiet_budget: float,
     show_mechanisms: bool,
     detail: bool,
     as_json: bool,
@@ -110,7 +120,12 @@ def eval_command(
                     for line in report.detail_lines(score):
                         click.echo(line)
         if folds:
-            _folds(articles, loader, folds, doc, as_json)
+            if (quiet_ids is None) != (corpus is None):
+                raise ConfigError("--quiet and --corpus go together")
+            from polgraph.evaluation.training import read_quiet
+
+            quiet = read_quiet(corpus, quiet_ids, loader) if quiet_ids and corpus else []
+            _folds(articles, loader, folds, quiet, quiet_budget if quiet else None, doc, as_json)
         if show_mechanisms:
             _mechanisms(articles, loader, doc, as_json)
     if records:
@@ -146,13 +161,13 @@ def _thresholds(articles: list, loader: Any, plot_path: Path | None, doc: dict[s
         doc["_threshold_rows"] = report.threshold_rows(rows, loader.min_confidence)
 
 
-def _folds(articles: list, loader: Any, k: int, doc: dict[str, Any], as_json: bool) -> None:
+def _folds(articles: list, loader: Any, k: int, quiet: list, budget: float | None, doc: dict[str, Any], as_json: bool) -> None:
     from polgraph.evaluation import report
     from polgraph.evaluation.scoring import Counts
     from polgraph.evaluation.training import cross_validate, fit_hand, fit_logistic
 
-    hand = cross_validate(articles, loader, k, fit_hand(loader))
-    learned = cross_validate(articles, loader, k, fit_logistic(loader))
+    hand = cross_validate(articles, loader, k, fit_hand(loader, quiet, budget))
+    learned = cross_validate(articles, loader, k, fit_logistic(loader, quiet=quiet, budget=budget))
     if as_json:
         doc["folds"] = report.folds_json(hand, learned)
         return

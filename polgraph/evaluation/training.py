@@ -9,17 +9,20 @@ regression (the ``train`` extra); what it learns is written as plain weights
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from polgraph.evaluation.runner import ReadArticle, label_candidates, rescored, score_read
 from polgraph.evaluation.scoring import Counts, summed
 from polgraph.evaluation.thresholds import best_threshold
 from polgraph.exceptions import ConfigError
+from polgraph.graph.model import Article
 from polgraph.loaders.relations import HandScorer, LogisticScorer, Scorer
 
-__all__ = ["C", "FoldResult", "cross_validate", "folds_of", "train_scorer", "training_rows"]
+__all__ = ["C", "FoldResult", "cross_validate", "folds_of", "quiet_rows", "read_quiet", "train_scorer", "training_rows"]
 
 C = 0.5  # inverse L2 strength: a few hundred examples, features that co-occur
 
@@ -28,14 +31,49 @@ def training_rows(articles: Sequence[ReadArticle], loader: Any) -> list[tuple[tu
     return [(c.features, label) for a in articles for c, label in label_candidates(a, loader)]
 
 
-def train_scorer(articles: Sequence[ReadArticle], loader: Any, c: float = C) -> LogisticScorer:
-    """A logistic-regression scorer fitted on the articles' candidates, its threshold the best on them."""
+def quiet_rows(readings: Sequence[Any], loader: Any) -> list[tuple[tuple[str, ...], bool]]:
+    """Every candidate of articles that report no political act (each reaching the graph when
+    nothing is cut) is a wrong reading: negative examples for what dev articles cannot teach."""
+    rows = []
+    for reading in readings:
+        graph = loader.graph_from(reading, 0.0)
+        kept = {(r.source, r.type, r.target, r.sentence) for r in graph.relations}
+        rows += [(c.features, False) for c in reading.candidates if c.key in kept]
+    return rows
+
+
+def read_quiet(corpus: Path, ids: Path, loader: Any) -> list[Any]:
+    """The articles of a JSON Lines corpus whose ids a file lists (one a line, a tab then anything;
+    # comments), read up to their candidates."""
+    wanted = {line.split("\t", 1)[0].strip() for line in ids.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [Article.from_text(r["text"]) for r in records if r.get("id") in wanted]
+    if not articles:
+        raise ConfigError(f"{ids}: none of its ids is in {corpus}")
+    return [loader.reading_of(a, doc) for a, doc in zip(articles, loader.nlp.pipe((a.text for a in articles), batch_size=16))]
+
+
+def _rescored_quiet(quiet: Sequence[Any], scorer: Scorer) -> list[Any]:
+    return [replace(r, candidates=[c.scored(scorer.confidence(c)) for c in r.candidates]) for r in quiet]
+
+
+def _threshold_note(budget: float | None, quiet: int) -> str:
+    if budget is None or not quiet:
+        return "best F1 on these articles"
+    return f"best F1 on these articles leaving at most {budget} event relations an article in {quiet} quiet articles"
+
+
+def train_scorer(articles: Sequence[ReadArticle], loader: Any, c: float = C, quiet: Sequence[Any] = (),
+                 budget: float | None = None) -> LogisticScorer:
+    """A logistic-regression scorer fitted on the articles' candidates (and the candidates of
+    ``quiet`` articles, all wrong), its threshold the best on the articles."""
     try:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise ConfigError("training the scorer needs scikit-learn: pip install 'polgraph[train]'") from exc
-    rows = training_rows(articles, loader)
+    rows = training_rows(articles, loader) + quiet_rows(quiet, loader)
     labels = [label for _, label in rows]
     if len(set(labels)) < 2:
         raise ConfigError("training the scorer needs right and wrong candidates; these readings give one kind only")
@@ -46,9 +84,10 @@ def train_scorer(articles: Sequence[ReadArticle], loader: Any, c: float = C) -> 
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-4}
     scorer = LogisticScorer(weights=weights, bias=round(float(model.intercept_[0]), 4), threshold=0.5,
                             about={"learner": f"scikit-learn LogisticRegression(C={c})", "articles": len(articles),
-                                   "candidates": len(rows), "right": sum(labels)})
-    threshold = best_threshold([rescored(a, scorer) for a in articles], loader)
-    return LogisticScorer(scorer.weights, scorer.bias, threshold, {**scorer.about, "threshold": "best F1 on these articles"})
+                                   "quiet articles": len(quiet), "candidates": len(rows), "right": sum(labels)})
+    threshold = best_threshold([rescored(a, scorer) for a in articles], loader, quiet=_rescored_quiet(quiet, scorer),
+                               budget=budget)
+    return LogisticScorer(scorer.weights, scorer.bias, threshold, {**scorer.about, "threshold": _threshold_note(budget, len(quiet))})
 
 
 def folds_of(articles: Sequence[ReadArticle], k: int) -> list[list[ReadArticle]]:
@@ -81,19 +120,20 @@ def cross_validate(articles: Sequence[ReadArticle], loader: Any, k: int,
     return results
 
 
-def fit_hand(loader: Any) -> Callable[[Sequence[ReadArticle]], Scorer]:
+def fit_hand(loader: Any, quiet: Sequence[Any] = (), budget: float | None = None) -> Callable[[Sequence[ReadArticle]], Scorer]:
     """The hand weights, with the threshold chosen on the training folds."""
 
     def fit(train: Sequence[ReadArticle]) -> Scorer:
         hand = HandScorer()
-        return HandScorer(best_threshold([rescored(a, hand) for a in train], loader))
+        return HandScorer(best_threshold([rescored(a, hand) for a in train], loader, quiet=_rescored_quiet(quiet, hand),
+                                         budget=budget))
 
     return fit
 
 
-def fit_logistic(loader: Any, c: float = C) -> Callable[[Sequence[ReadArticle]], Scorer]:
+def fit_logistic(loader: Any, c: float = C, quiet: Sequence[Any] = (), budget: float | None = None) -> Callable[[Sequence[ReadArticle]], Scorer]:
     def fit(train: Sequence[ReadArticle]) -> Scorer:
-        return train_scorer(train, loader, c)
+        return train_scorer(train, loader, c, quiet, budget)
 
     return fit
 
