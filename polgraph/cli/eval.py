@@ -84,6 +84,10 @@ def eval_command(
         raise ConfigError("--plot, --folds and --mechanisms need article files or folders")
     pairs = read_readings(find_articles(paths)) if paths else []
     records = read_plover(plover_file) if plover_file is not None else []
+    if folds is not None:
+        from polgraph.evaluation.training import check_folds
+
+        check_folds(folds, len(pairs))
 
     from polgraph.loaders.pipeline import Loader
     from polgraph.loaders.registry import default_registry

@@ -19,11 +19,14 @@ __all__ = ["COMMANDS", "load"]
               help="Extra actor registry YAML (repeatable), on top of the shipped one.")
 @click.option("--max-article-mb", default=1.0, show_default=True, help="Refuse articles longer than this (million characters).")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per store transaction.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
+              help="Keep event relations of confidence X or more (default: the threshold chosen on the reference "
+                   "readings); lower trades precision for recall.")
 @store_options
 @json_option
 @handle_errors
 def load(paths: tuple[str, ...], pipeline: str | None, registry_paths: tuple[Path, ...], max_article_mb: float, batch_size: int,
-         store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
+         min_confidence: float | None, store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
     """Load articles: seed-format or plain .txt, .jsonl, .html files, folders of them, or - for stdin.
 
     A bad file or record is reported in one line and skipped; the rest load; the exit code is then 1.
@@ -36,7 +39,7 @@ def load(paths: tuple[str, ...], pipeline: str | None, registry_paths: tuple[Pat
     registry = default_registry().copy() if registry_paths else default_registry()
     for path in registry_paths:
         registry.add_file(path)
-    loader = Loader(registry=registry, pipeline=pipeline, max_chars=int(max_article_mb * 1_000_000))
+    loader = Loader(registry=registry, pipeline=pipeline, max_chars=int(max_article_mb * 1_000_000), min_confidence=min_confidence)
     store = open_store_from(store_spec, require_neo4j)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     errors: list[str] = []

@@ -22,7 +22,7 @@ from polgraph.exceptions import ConfigError
 from polgraph.graph.model import Article
 from polgraph.loaders.relations import HandScorer, LogisticScorer, Scorer
 
-__all__ = ["C", "FoldResult", "cross_validate", "folds_of", "quiet_rows", "read_quiet", "train_scorer", "training_rows"]
+__all__ = ["C", "FoldResult", "check_folds", "cross_validate", "folds_of", "quiet_rows", "read_quiet", "train_scorer", "training_rows"]
 
 C = 0.5  # inverse L2 strength: a few hundred examples, features that co-occur
 
@@ -90,10 +90,16 @@ def train_scorer(articles: Sequence[ReadArticle], loader: Any, c: float = C, qui
     return LogisticScorer(scorer.weights, scorer.bias, threshold, {**scorer.about, "threshold": _threshold_note(budget, len(quiet))})
 
 
+def check_folds(k: int, articles: int) -> None:
+    if articles < 2:
+        raise ConfigError(f"cross-validation needs 2 articles at least ({articles} given)")
+    if not 2 <= k <= articles:
+        raise ConfigError(f"cross-validation needs 2 to {articles} folds for {articles} articles, not {k}")
+
+
 def folds_of(articles: Sequence[ReadArticle], k: int) -> list[list[ReadArticle]]:
     """Article-level folds: by file name, article i in fold i mod k (the same split every run)."""
-    if k < 2 or k > len(articles):
-        raise ConfigError(f"--folds needs 2 to {len(articles)} folds for {len(articles)} articles, not {k}")
+    check_folds(k, len(articles))
     ordered = sorted(articles, key=lambda a: a.name)
     return [[a for i, a in enumerate(ordered) if i % k == fold] for fold in range(k)]
 
