@@ -1,0 +1,138 @@
+"""GDELT load throughput and memory (issue 13, item 1), against a bare ``csv.reader`` pass.
+
+    .venv/bin/python benchmarks/gdelt_load_bench.py [--rows 100000] [--million] [--repeat 3]
+
+Writes a synthetic GDELT 2.0 export (``gdelt_gen.py``, seeded) to a temporary folder, then times,
+in this process, over the same file:
+
+- ``csv.reader``: a bare pass (tab-separated, no quoting), the baseline every ratio divides by;
+- ``parse``: polgraph's reader (rows -> checked ``CodedEvent`` records);
+- ``parse+resolve``: and actors resolved, relations built, in batches (no store);
+- ``load, in-memory store``: the whole ``GdeltLoader.load`` into a ``NetworkXStore(None)``;
+- ``load, default store``: the same into the store ``polgraph load`` uses by default (a fresh
+  file in the temporary folder).
+
+Each figure is the best of ``--repeat`` runs (the machine is shared). Rows/s count every row
+read (a third name one actor and are counted, not stored). Memory: the Python heap's peak
+(``tracemalloc``) while parsing and resolving, at two sizes ten times apart: flat when reading
+streams; and while loading into the default store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import platform
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from polgraph.config import open_store
+from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.loaders.gdelt import DEFAULT_BATCH_SIZE, EventLoadReport, GdeltLoader, read_events
+
+sys.path.insert(0, str(Path(__file__).parent))
+import gdelt_gen  # noqa: E402  (the generator beside this script)
+
+
+def bare_pass(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sum(1 for _ in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def parse(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sum(1 for _ in read_events(fh, str(path)))
+
+
+def parse_resolve(path: Path) -> int:
+    report = EventLoadReport()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for _ in GdeltLoader().graphs(read_events(fh, str(path)), report):
+            pass
+    return report.rows
+
+
+def load_memory(path: Path) -> int:
+    return GdeltLoader().load(NetworkXStore(None), [path]).rows
+
+
+def load_default(path: Path, folder: Path) -> int:
+    store_path = folder / f"store-{time.monotonic_ns()}"
+    with open_store(str(store_path)) as store:
+        return GdeltLoader().load(store, [path]).rows
+
+
+def best(run: Callable[[], int], repeat: int) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - start)
+    return min(times), rows
+
+
+def heap_peak(run: Callable[[], object]) -> float:
+    """Peak of the Python heap during ``run``, in MB."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--million", action="store_true", help="also time 1,000,000 rows")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    sizes = [args.rows] + ([1_000_000] if args.million and args.rows != 1_000_000 else [])
+    print(f"# GDELT load, Python {platform.python_version()} on {platform.machine()}, {sys.platform}")
+    with tempfile.TemporaryDirectory(prefix="gdelt-bench-") as tmp:
+        folder = Path(tmp)
+        files = {n: gdelt_gen.write(folder / f"{n}" / "20200101000000.export.CSV", n, args.seed) for n in sizes}
+        with open_store(str(folder / "probe")) as probe:
+            default_kind = type(probe).__name__
+        print()
+        print("| rows | step | seconds | rows/s | x bare csv.reader |")
+        print("|---:|---|---:|---:|---:|")
+        for n, path in files.items():
+            repeat = args.repeat if n <= 200_000 else 1
+            steps = [
+                ("csv.reader (baseline)", lambda: bare_pass(path)),
+                ("parse", lambda: parse(path)),
+                ("parse+resolve", lambda: parse_resolve(path)),
+                ("load, in-memory store", lambda: load_memory(path)),
+                (f"load, default store ({default_kind})", lambda: load_default(path, folder)),
+            ]
+            base = None
+            for label, run in steps:
+                seconds, rows = best(run, repeat)
+                base = base or seconds
+                print(f"| {n:,} | {label} | {seconds:.2f} | {rows / seconds:,.0f} | {seconds / base:.2f} |", flush=True)
+
+        # Sizes ten times apart, both above the batch size (a batch is the most a load holds).
+        small, large = (args.rows, 1_000_000) if args.million else (max(args.rows // 10, 2 * DEFAULT_BATCH_SIZE), args.rows)
+        if small not in files:
+            files[small] = gdelt_gen.write(folder / f"{small}" / "20200101000000.export.CSV", small, args.seed)
+        print()
+        print("| step | heap peak, MB | rows |")
+        print("|---|---:|---:|")
+        for n in (small, large):
+            print(f"| parse+resolve | {heap_peak(lambda: parse_resolve(files[n])):.1f} | {n:,} |", flush=True)
+        for n in (small, large):
+            print(f"| load, default store ({default_kind}) | {heap_peak(lambda: load_default(files[n], folder)):.1f} | {n:,} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
