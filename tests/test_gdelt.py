@@ -369,3 +369,20 @@ def test_generator_is_deterministic_and_loads_clean(tmp_path):
     assert all(r.quad_class == int(quad_class(r.cameo)) for r in rels)
     popular = Counter(r.source for r in rels).most_common(3)
     assert popular[0][1] > 10 * Counter(r.source for r in rels).most_common()[-1][1]  # Zipf: a few actors dominate
+
+
+def test_progress_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+    import subprocess
+
+    command = [sys.executable, "-c", "from polgraph.cli import main; main()", "load", "--store", str(tmp_path / "g.json"), str(FULL)]
+    leader, follower = pty.openpty()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=follower, timeout=120, check=True)
+    os.close(follower)
+    on_terminal = os.read(leader, 4096).decode()
+    os.close(leader)
+    assert on_terminal.startswith("\rLoading GDELT: 2,111 rows, ") and " rows/s" in on_terminal
+    assert done.stdout.decode().startswith("Loaded 2,111 GDELT row(s)")
+    piped = subprocess.run(command, capture_output=True, timeout=120, check=True)
+    assert piped.stderr == b""

@@ -138,6 +138,7 @@ class GdeltLoader:
 
         for batch in self.graphs(events(), report, on_error):
             _add(report.written, store.write([batch]))
+            del batch  # so that the next batch is built without this one alive
             if on_progress is not None:
                 on_progress(report)
         return report

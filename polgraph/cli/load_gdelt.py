@@ -48,19 +48,20 @@ def load_gdelt(store: Store, paths: Sequence[str], registry: Registry, batch_siz
     terminal, progress."""
     loader = GdeltLoader(registry=registry, batch_size=batch_size or DEFAULT_BATCH_SIZE)
     shown = 0
+    progress = _Progress(sys.stderr.isatty())
 
     def on_error(error: InputError) -> None:
         nonlocal shown
         shown += 1
         if shown <= SHOWN_ERRORS:
+            progress.break_line()
             click.echo(f"Error: {error}", err=True)
 
-    progress = _Progress(sys.stderr.isatty())
     stdin = sys.stdin.buffer if STDIN in paths else None
     try:
         report = loader.load(store, paths, stdin=stdin, on_error=on_error, on_progress=progress)
     finally:
-        progress.close()
+        progress.break_line()
     if shown > SHOWN_ERRORS:
         click.echo(f"Error: {shown - SHOWN_ERRORS:,} more bad row(s) not shown", err=True)
     return report
@@ -99,6 +100,8 @@ class _Progress:
         click.echo(f"\rLoading GDELT: {report.rows:,} rows, {report.rows / elapsed:,.0f} rows/s", err=True, nl=False)
         self.shown = True
 
-    def close(self) -> None:
+    def break_line(self) -> None:
+        """End the status line, so that what is printed next starts a line of its own."""
         if self.shown:
             click.echo("", err=True)
+            self.shown = False
