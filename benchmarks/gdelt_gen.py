@@ -39,10 +39,11 @@ ZIPF_S = 1.07
 ONE_ACTOR_SHARE = 705 / 2111  # rows of the 2019-10-24 14:30 export naming one actor
 # Rows per CAMEO root code in the export of 2019-10-24 14:30 (2,111 rows); 20 is rare, not absent.
 ROOT_SHARES = {
-    "01": 297, "02": 131, "03": 169, "04": 460, "05": 165, "06": 47, "07": 73, "08": 116, "09": 45,
-    "10": 21, "11": 149, "12": 46, "13": 24, "14": 31, "15": 2, "16": 23, "17": 93, "18": 43, "19": 176, "20": 2,
+    "01": 297, "02": 131, "03": 169, "04": 460, "05": 165, "06": 47, "07": 73, "08": 116, "09": 45, "10": 21,
+    "11": 149, "12": 46, "13": 24, "14": 31, "15": 2, "16": 23, "17": 93, "18": 43, "19": 176, "20": 2,
 }
-STATE_TYPES = ("GOV", "MIL", "COP", "OPP", "CVL", "BUS", "MED", "JUD", "LEG", "REB", "SPY", "EDU", "HLH", "LAB", "ELI", "REF")
+STATE_TYPES = ("GOV", "MIL", "COP", "OPP", "CVL", "BUS", "MED", "JUD", "LEG", "REB", "SPY", "EDU", "HLH", "LAB", "ELI",
+               "REF")
 FIRST_DAY = date(2015, 1, 1)
 DAYS = (date(2019, 12, 31) - FIRST_DAY).days + 1
 FIRST_EVENT_ID = 1_000_000_000
@@ -85,7 +86,8 @@ def actor_pool() -> list[ActorColumns]:
             pool.append(ActorColumns(code, place.name.upper(), code))
     for code, group in sorted(tables.groups.items()):
         prefix = "IGO" if group.kind in ("organization", "bloc") else "INS"
-        pool.append(ActorColumns(prefix + code, tables.group_labels.get(code, group.name).upper(), group=code, type1=prefix))
+        name = tables.group_labels.get(code, group.name).upper()
+        pool.append(ActorColumns(prefix + code, name, group=code, type1=prefix))
     for code, sector in sorted(tables.sectors.items()):
         if not sector.group:
             pool.append(ActorColumns(code, sector.noun.upper(), type1=code))

@@ -111,11 +111,11 @@ def main() -> None:
         for n, path in files.items():
             repeat = args.repeat if n <= 200_000 else 1
             steps = [
-                ("csv.reader (baseline)", lambda: bare_pass(path)),
-                ("parse", lambda: parse(path)),
-                ("parse+resolve", lambda: parse_resolve(path)),
-                ("load, in-memory store", lambda: load_memory(path)),
-                (f"load, default store ({default_kind})", lambda: load_default(path, folder)),
+                ("csv.reader (baseline)", lambda p=path: bare_pass(p)),
+                ("parse", lambda p=path: parse(p)),
+                ("parse+resolve", lambda p=path: parse_resolve(p)),
+                ("load, in-memory store", lambda p=path: load_memory(p)),
+                (f"load, default store ({default_kind})", lambda p=path: load_default(p, folder)),
             ]
             if n > args.default_store_max_rows:
                 steps = steps[:-1]
@@ -126,17 +126,22 @@ def main() -> None:
                 print(f"| {n:,} | {label} | {seconds:.2f} | {rows / seconds:,.0f} | {seconds / base:.2f} |", flush=True)
 
         # Sizes ten times apart, both several batches long (a batch is the most a load holds).
-        small, large = (args.rows, 1_000_000) if args.million else (max(args.rows // 10, 3 * DEFAULT_BATCH_SIZE), args.rows)
+        if args.million:
+            small, large = args.rows, 1_000_000
+        else:
+            small, large = max(args.rows // 10, 3 * DEFAULT_BATCH_SIZE), args.rows
         if small not in files:
             files[small] = gdelt_gen.write(folder / f"{small}" / "20200101000000.export.CSV", small, args.seed)
         print()
         print("| step | heap peak, MB | rows |")
         print("|---|---:|---:|")
         for n in (small, large):
-            print(f"| parse+resolve | {heap_peak(lambda: parse_resolve(files[n])):.1f} | {n:,} |", flush=True)
+            peak = heap_peak(lambda p=files[n]: parse_resolve(p))
+            print(f"| parse+resolve | {peak:.1f} | {n:,} |", flush=True)
         for n in (small, large):
             if n <= args.default_store_max_rows:
-                print(f"| load, default store ({default_kind}) | {heap_peak(lambda: load_default(files[n], folder)):.1f} | {n:,} |", flush=True)
+                peak = heap_peak(lambda p=files[n]: load_default(p, folder))
+                print(f"| load, default store ({default_kind}) | {peak:.1f} | {n:,} |", flush=True)
 
 
 if __name__ == "__main__":

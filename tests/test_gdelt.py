@@ -100,7 +100,8 @@ def test_full_export_matches_a_plain_csv_count():
     by_id = {r.article: r for r in rels}
     first = next(r for r in expected if column(r, "GLOBALEVENTID") == "881990835")  # BUS TOURISM INDUSTRY -> MYS
     rel = by_id["gdelt:881990835"]
-    assert (rel.source, rel.target, rel.type, rel.cameo, rel.sentence) == ("business-country-unknown", "malaysia", "CONSULTS", "043", 0)
+    assert (rel.source, rel.target, rel.type, rel.cameo, rel.sentence) == (
+        "business-country-unknown", "malaysia", "CONSULTS", "043", 0)
     assert (rel.goldstein, rel.quad_class, rel.num_mentions, rel.num_sources, rel.num_articles) == (2.8, 1, 8, 1, 8)
     assert rel.avg_tone == pytest.approx(4.16666666666666)
     assert rel.date.isoformat() == "2018-10-24" and rel.url == column(first, "SOURCEURL")
@@ -245,8 +246,8 @@ def test_format_is_told_by_the_name(tmp_path):
         p.write_text("x")
     (tmp_path / "gdelt" / "columns.txt").write_text("not an article")
     articles, events = split_by_format([str(export), str(zipped), str(other), str(in_gdelt), "-"])
-    assert articles == (str(other), "-") and events == [str(export), str(zipped), str(in_gdelt)]
-    assert split_by_format([str(tmp_path / "gdelt")]) == ((), [str(in_gdelt)])
+    assert articles == [str(other), "-"] and events == [str(export), str(zipped), str(in_gdelt)]
+    assert split_by_format([str(tmp_path / "gdelt")]) == ([], [str(in_gdelt)])
 
 
 # -- actors land on the article loader's nodes --------------------------------------------------
@@ -273,7 +274,8 @@ def test_gdelt_and_the_seed_article_share_belarus_and_lukashenko(tmp_path):
     extra.write_text(
         _row(template, "1", ("BLRGOV", "BELARUS", "BLR", "", "", "", "", "GOV"), ("RUS", "RUSSIA", "RUS"))
         + _row(template, "2", ("BLRGOV", "ALEXANDER LUKASHENKO", "BLR", "", "", "", "", "GOV"), ("UKR", "UKRAINE", "UKR"))
-        + _row(template, "3", ("BLRMIL", "BELARUS", "BLR", "", "", "", "", "MIL"), ("IGOWSTNAT", "NATO", "WST", "NAT", "", "", "", "IGO")),
+        + _row(template, "3", ("BLRMIL", "BELARUS", "BLR", "", "", "", "", "MIL"),
+               ("IGOWSTNAT", "NATO", "WST", "NAT", "", "", "", "IGO")),
         encoding="utf-8",
     )
     _, report = load(FULL, extra, store=store)
@@ -287,9 +289,11 @@ def test_gdelt_and_the_seed_article_share_belarus_and_lukashenko(tmp_path):
     after = {a.id: a for a in store.actors()}
     for actor_id in ("belarus", "alexander-lukashenko", "russia", "ukraine"):
         assert after[actor_id] == from_article[actor_id]  # the article's node, not a second one
-    assert [a.id for a in after.values() if a.name in ("Belarus", "Alexander Lukashenko")] == ["alexander-lukashenko", "belarus"]
+    named = [a.id for a in after.values() if a.name in ("Belarus", "Alexander Lukashenko")]
+    assert named == ["alexander-lukashenko", "belarus"]
     military = after["belarus-military"]
-    assert (military.name, military.kind, military.country, military.sector) == ("Belarus military", "organization", "belarus", "MIL")
+    assert (military.name, military.kind, military.country, military.sector) == (
+        "Belarus military", "organization", "belarus", "MIL")
     # The article's relations and GDELT's meet on one node.
     assert {r.article.startswith("gdelt:") for r in store.relations() if "belarus" in (r.source, r.target)} == {True, False}
 
@@ -376,7 +380,8 @@ def test_progress_on_a_terminal_only(tmp_path):
     import pty
     import subprocess
 
-    command = [sys.executable, "-c", "from polgraph.cli import main; main()", "load", "--store", str(tmp_path / "g.json"), str(FULL)]
+    command = [sys.executable, "-c", "from polgraph.cli import main; main()",
+               "load", "--store", str(tmp_path / "g.json"), str(FULL)]
     leader, follower = pty.openpty()
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=follower, timeout=120, check=True)
     os.close(follower)

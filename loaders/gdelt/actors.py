@@ -154,7 +154,8 @@ class ActorResolver:
         if sector.group:
             return self.group(sector.group)
         name = f"{state.name} {sector.noun}"
-        return self.registry.by_name(name) or Actor(slugify(name), name, sector.kind, country=state.id, sector=sector.code)
+        known = self.registry.by_name(name)
+        return known or Actor(slugify(name), name, sector.kind, country=state.id, sector=sector.code)
 
     def _place_actor(self, name: str, kind: str, country: str) -> Actor:
         known = self.registry.by_name(name)

@@ -61,32 +61,24 @@ class _BadRow(ValueError):
 class _Columns:
     """Where a layout keeps each field polgraph reads."""
 
-    event_id: int
-    date: int
+    scalars: itemgetter  # GLOBALEVENTID, SQLDATE, EventCode, EventRootCode, QuadClass, GoldsteinScale,
+    # NumMentions, NumSources, NumArticles, AvgTone: one C call gives them all
     actor1: itemgetter
     actor1_code: int
     actor2: itemgetter
     actor2_code: int
-    code: int
-    root: int
-    quad_class: int
-    goldstein: int
-    num_mentions: int
-    num_sources: int
-    num_articles: int
-    avg_tone: int
     url: int | None
 
     @classmethod
-    def of(cls, layout: Layout) -> "_Columns":
+    def of(cls, layout: Layout) -> _Columns:
         i = layout.index
+        scalars = ("GLOBALEVENTID", "SQLDATE", "EventCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+                   "NumMentions", "NumSources", "NumArticles", "AvgTone")
         return cls(
-            event_id=i("GLOBALEVENTID"), date=i("SQLDATE"),
+            scalars=itemgetter(*map(i, scalars)),
             actor1=itemgetter(*(i("Actor1" + c) for c in _ACTOR_COLUMNS)), actor1_code=i("Actor1Code"),
             actor2=itemgetter(*(i("Actor2" + c) for c in _ACTOR_COLUMNS)), actor2_code=i("Actor2Code"),
-            code=i("EventCode"), root=i("EventRootCode"), quad_class=i("QuadClass"),
-            goldstein=i("GoldsteinScale"), num_mentions=i("NumMentions"), num_sources=i("NumSources"),
-            num_articles=i("NumArticles"), avg_tone=i("AvgTone"), url=layout.get("SOURCEURL"),
+            url=layout.get("SOURCEURL"),
         )
 
 
@@ -96,7 +88,7 @@ def read_events(lines: Iterable[str], name: str) -> Iterator[CodedEvent | InputE
     by_count = {count: _Columns.of(layout) for count, layout in layouts().items()}
     counts = " or ".join(f"{n} ({layouts()[n].name})" for n in sorted(by_count))
     dates: dict[str, date] = {}
-    codes: dict[str, tuple[RelationType, int]] = {}
+    codes: dict[tuple[str, str, str], tuple[RelationType, int]] = {}  # (EventCode, EventRootCode, QuadClass)
     rows = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     while True:
         try:
@@ -117,42 +109,34 @@ def read_events(lines: Iterable[str], name: str) -> Iterator[CodedEvent | InputE
             yield InputError(f"{name}:{rows.line_num}", str(exc))
 
 
-def _event(row: list[str], c: _Columns, dates: dict[str, date], codes: dict[str, tuple[RelationType, int]]) -> CodedEvent:
-    event_id = row[c.event_id]
+def _event(row: list[str], c: _Columns, dates: dict[str, date],
+           codes: dict[tuple[str, str, str], tuple[RelationType, int]]) -> CodedEvent:
+    event_id, raw_date, code, root, quad_text, goldstein_text, mentions, sources, articles, tone = c.scalars(row)
     if not event_id.isdigit():
         raise _BadRow(f"GLOBALEVENTID {event_id!r} is not a number")
-    raw_date = row[c.date]
     day = dates.get(raw_date)
     if day is None:
         day = _date(raw_date)
         if len(dates) >= _CACHE_LIMIT:
             dates.clear()
         dates[raw_date] = day
-    code = row[c.code]
-    known = codes.get(code)
+    known = codes.get((code, root, quad_text))
     if known is None:
-        known = _event_code(code)
+        known = _event_code(code, root, quad_text)
         if len(codes) >= _CACHE_LIMIT:
             codes.clear()
-        codes[code] = known
-    event_type, quad = known
-    if row[c.root] != code[:2]:
-        raise _BadRow(f"EventRootCode {row[c.root]!r} is not the root of EventCode {code!r}")
-    if row[c.quad_class] != _QUAD_TEXT[quad]:
-        raise _BadRow(f"QuadClass {row[c.quad_class]!r} does not match EventCode {code!r} (QuadClass {quad})")
+        codes[(code, root, quad_text)] = known
     try:
-        goldstein = float(row[c.goldstein])
-        avg_tone = float(row[c.avg_tone])
+        goldstein, avg_tone = float(goldstein_text), float(tone)
     except ValueError:
-        raise _BadRow(f"GoldsteinScale {row[c.goldstein]!r} or AvgTone {row[c.avg_tone]!r} is not a number") from None
+        raise _BadRow(f"GoldsteinScale {goldstein_text!r} or AvgTone {tone!r} is not a number") from None
     if not -10.0 <= goldstein <= 10.0:
-        raise _BadRow(f"GoldsteinScale {row[c.goldstein]!r} is outside -10..10")
+        raise _BadRow(f"GoldsteinScale {goldstein_text!r} is outside -10..10")
     try:
-        mentions, sources, articles = int(row[c.num_mentions]), int(row[c.num_sources]), int(row[c.num_articles])
+        num_mentions, num_sources, num_articles = int(mentions), int(sources), int(articles)
     except ValueError:
         raise _BadRow(
-            f"NumMentions/NumSources/NumArticles {row[c.num_mentions]!r}/{row[c.num_sources]!r}/"
-            f"{row[c.num_articles]!r} are not whole numbers"
+            f"NumMentions/NumSources/NumArticles {mentions!r}/{sources!r}/{articles!r} are not whole numbers"
         ) from None
     return CodedEvent(
         event_id=event_id,
@@ -160,18 +144,15 @@ def _event(row: list[str], c: _Columns, dates: dict[str, date], codes: dict[str,
         actor1=ActorCodes._make(c.actor1(row)) if row[c.actor1_code].strip() else None,
         actor2=ActorCodes._make(c.actor2(row)) if row[c.actor2_code].strip() else None,
         code=code,
-        type=event_type,
-        quad_class=quad,
+        type=known[0],
+        quad_class=known[1],
         goldstein=goldstein,
-        num_mentions=mentions,
-        num_sources=sources,
-        num_articles=articles,
+        num_mentions=num_mentions,
+        num_sources=num_sources,
+        num_articles=num_articles,
         avg_tone=avg_tone,
         url=row[c.url] if c.url is not None else "",
     )
-
-
-_QUAD_TEXT = {1: "1", 2: "2", 3: "3", 4: "4"}
 
 
 def _date(text: str) -> date:
@@ -183,11 +164,17 @@ def _date(text: str) -> date:
     raise _BadRow(f"SQLDATE {text!r} is not a date (YYYYMMDD)")
 
 
-def _event_code(code: str) -> tuple[RelationType, int]:
-    """The relation type and QuadClass of a CAMEO event code (three or four digits, root 01-20)."""
+def _event_code(code: str, root: str, quad_text: str) -> tuple[RelationType, int]:
+    """The relation type and QuadClass of a CAMEO event code (three or four digits, root 01-20),
+    checked against the row's EventRootCode and QuadClass."""
     if not (code.isdigit() and 3 <= len(code) <= 4):
         raise _BadRow(f"EventCode {code!r} is not a CAMEO event code")
     try:
-        return for_cameo(code), int(quad_class(code))
+        event_type, quad = for_cameo(code), int(quad_class(code))
     except KeyError:
         raise _BadRow(f"EventCode {code!r} is not a CAMEO event code") from None
+    if root != code[:2]:
+        raise _BadRow(f"EventRootCode {root!r} is not the root of EventCode {code!r}")
+    if quad_text != str(quad):
+        raise _BadRow(f"QuadClass {quad_text!r} does not match EventCode {code!r} (QuadClass {quad})")
+    return event_type, quad

@@ -43,7 +43,8 @@ def gdelt_files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def open_streams(paths: Sequence[str | Path], stdin: BinaryIO | None = None) -> Iterator[tuple[str, TextIO] | InputError]:
+def open_streams(paths: Sequence[str | Path],
+                 stdin: BinaryIO | None = None) -> Iterator[tuple[str, TextIO] | InputError]:
     """``(name, text stream)`` for every file, every member of a zip archive and stdin (``-``), in
     order, or an :class:`InputError` for what cannot be opened. Each stream stays open until the
     next item is asked for: read it first."""

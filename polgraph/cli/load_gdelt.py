@@ -18,12 +18,12 @@ from polgraph.loaders.gdelt.source import STDIN, gdelt_files, under_gdelt_folder
 from polgraph.loaders.readers import iter_files
 from polgraph.loaders.registry import Registry
 
-__all__ = ["load_gdelt", "split_by_format"]
+__all__ = ["load_gdelt", "split_by_format", "summary_json", "summary_line"]
 
 SHOWN_ERRORS = 50  # bad rows printed one a line; the rest are counted
 
 
-def split_by_format(paths: Sequence[str]) -> tuple[tuple[str, ...], list[str]]:
+def split_by_format(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """``(article inputs, GDELT inputs)`` when no ``--format`` is given: GDELT files by name
     (:func:`~polgraph.loaders.gdelt.is_gdelt_name`); a folder gives each kind of file it holds,
     and only GDELT files when it is inside a folder named gdelt (whose lookups are not articles)."""
@@ -31,16 +31,16 @@ def split_by_format(paths: Sequence[str]) -> tuple[tuple[str, ...], list[str]]:
     events: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if raw == STDIN or not path.exists():
-            (events if raw != STDIN and is_gdelt_name(path) else articles).append(raw)
-        elif path.is_dir():
+        if path.is_dir():
             found_events = [str(p) for p in gdelt_files(path) if is_gdelt_name(p) or under_gdelt_folder(p.parent)]
             found_articles = [str(p) for p in iter_files([path]) if not under_gdelt_folder(p.parent)]
             events += found_events
             articles += found_articles if found_articles or found_events else [raw]  # the article loader reports it
+        elif raw != STDIN and is_gdelt_name(path):
+            events.append(raw)
         else:
-            (events if is_gdelt_name(path) else articles).append(raw)
-    return tuple(articles), events
+            articles.append(raw)
+    return articles, events
 
 
 def load_gdelt(store: Store, paths: Sequence[str], registry: Registry, batch_size: int | None) -> EventLoadReport:
