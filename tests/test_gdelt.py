@@ -343,6 +343,8 @@ def test_gdelt_and_the_seed_article_share_belarus_and_lukashenko(tmp_path):
         (("CHR", "CHRISTIAN", "", "", "", "CHR", ""), ("christianity", "group", None, None)),
         (("TWN", "TAIWAN", "", "", "", "", ""), ("taiwan", "state", None, None)),
         (("REL", "CLERGY", "", "", "", "", ""), ("clergy-country-unknown", "group", None, "REL")),
+        (("UNO", "UNITED NATIONS", "", "", "", "", ""), ("united-nations", "organization", None, None)),
+        (("USAUNO", "AMERICAN", "USA", "", "", "", "UNO"), ("united-states", "state", None, None)),
         (("XYZ", "SOMETHING", "", "", "", "", ""), ("cameo-actor-xyz", "group", None, None)),
     ],
 )

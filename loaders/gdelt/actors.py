@@ -7,8 +7,8 @@ In order, the first that applies:
    state, belongs to it (or is a person of no known country): that actor. A one-word name with
    a type code ("OBAMA", USAGOV) is the registry's one person of that state with that surname.
 2. A known group (``KnownGroupCode``, or the last group code inside ``Actor1Code``:
-   IGOUNODEVWBK is the World Bank), or a type code that names one organisation (UNO):
-   the registry's organisation, else a node named by ``data/groups.tsv``.
+   IGOUNODEVWBK is the World Bank), or, without a state, a type code that names one
+   organisation (UNO): the registry's organisation, else a node named by ``data/groups.tsv``.
 3. A country code that is a state (ISO 3166-1 alpha-3, or ROM/MTN/TMP): the state itself when
    the type is GOV or none ("BLRGOV" -> ``belarus``, as articles read "the Belarusian
    government"); otherwise the state's institution or group for that sector ("BLRMIL" ->
@@ -64,7 +64,7 @@ class ActorResolver:
         named = self._named(codes.name.strip(), state, type_code)
         if named is not None:
             return named
-        group = self._group_code(codes)
+        group = self._group_code(codes, type_code if state is None else "")
         if group:
             return self.group(group)
         if state is not None:
@@ -77,8 +77,6 @@ class ActorResolver:
             return self._labelled(codes.religion.strip(), self.tables.religions, "religious group")
         sector = self.tables.sectors.get(type_code)
         if sector is not None:
-            if sector.group:
-                return self.group(sector.group)
             name = f"{sector.noun[:1].upper()}{sector.noun[1:]} (country unknown)"
             kind = "organization" if sector.kind == "state" else sector.kind
             return Actor(slugify(name), name, kind, sector=sector.code)
@@ -136,7 +134,7 @@ class ActorResolver:
         type_code = next((p for p in parts if p in self.tables.sectors), "")
         return country, type_code
 
-    def _group_code(self, codes: ActorCodes) -> str:
+    def _group_code(self, codes: ActorCodes, type_code: str) -> str:
         known = codes.known_group.strip()
         if known:
             raw = codes.code.strip()
@@ -144,15 +142,13 @@ class ActorResolver:
                 if raw[end - 3 : end] in self.tables.groups:
                     return raw[end - 3 : end]
             return known
-        sector = self.tables.sectors.get(codes.type.strip())
+        sector = self.tables.sectors.get(type_code)  # UNO, AMN, IRC, GRP name one organisation each
         return sector.group if sector is not None else ""
 
     def _sector_of(self, state: Actor, type_code: str) -> Actor:
         sector = self.tables.sectors.get(type_code)
-        if sector is None or sector.kind == "state":
+        if sector is None or sector.kind == "state" or sector.group:  # USAUNO: the US at the UN
             return state
-        if sector.group:
-            return self.group(sector.group)
         name = f"{state.name} {sector.noun}"
         known = self.registry.by_name(name)
         return known or Actor(slugify(name), name, sector.kind, country=state.id, sector=sector.code)
@@ -169,7 +165,7 @@ class ActorResolver:
         if label is None:
             return _new(f"CAMEO {what} {code}", "group")
         known = self.registry.by_name(label)
-        return known if known is not None and known.kind in _NAMED_KINDS[1:] else _new(label, "group")
+        return known if known is not None and known.kind in ("organization", "group", "bloc") else _new(label, "group")
 
 
 def _new(name: str, kind: str) -> Actor:
