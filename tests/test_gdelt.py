@@ -373,10 +373,12 @@ def test_registry_states_by_code_and_tables_cover_the_lookups():
 def test_reader_streams_and_reports_blank_and_bad_lines():
     good = plain_rows(FULL)[0]
     lines = ["\t".join(good) + "\n", "\n", "just text\n", "\t".join(good).replace("\t20181024\t", "\t20181324\t", 1) + "\n"]
+    lines += ["x" * 200_000 + "\n", "\t".join(good) + "\n"]  # a runaway field, then a good row again
     found = list(read_events(iter(lines), "f"))
-    assert [type(x).__name__ for x in found] == ["CodedEvent", "InputError", "InputError"]
+    assert [type(x).__name__ for x in found] == ["CodedEvent", "InputError", "InputError", "InputError", "CodedEvent"]
     assert str(found[1]).startswith("f:3: 1 column(s);")
     assert str(found[2]) == "f:4: SQLDATE '20181324' is not a date (YYYYMMDD)"
+    assert str(found[3]) == "f:5: unreadable row (field larger than field limit (131072))"
 
 
 def test_generator_is_deterministic_and_loads_clean(tmp_path):
