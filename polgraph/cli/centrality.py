@@ -1,34 +1,88 @@
-"""``polgraph centrality``: rank actors by degree, PageRank, betweenness, eigenvector."""
+"""``polgraph centrality``: rank actors by degree, PageRank, betweenness, eigenvector (per period with ``--every``)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import click
 
-from polgraph.cli.options import echo_json, echo_table, handle_errors, json_option, open_store_from, store_options
+from polgraph.cli.options import (
+    csv_option, echo_csv, echo_json, echo_table, handle_errors, json_option, open_store_from, plot_option,
+    store_options,
+)
 from polgraph.cli.relations import make_filter, relation_filter_options
-from polgraph.graph.algorithms.centrality import MEASURES, actor_graph, centrality as score, rank
+from polgraph.exceptions import ConfigError
+from polgraph.graph.algorithms.centrality import DEFAULT_SOURCES, EXACT, MEASURES, ActorScore, Betweenness, centrality as rank_actors
+from polgraph.graph.algorithms.periods import Every
+from polgraph.graph.algorithms.temporal import RankingsOverTime, centrality_by_period
 
-__all__ = ["COMMANDS", "centrality"]
+__all__ = ["COMMANDS", "centrality", "every_option", "output_format"]
+
+_COLUMNS = ["id", "name", "kind", "in_degree", "out_degree", "degree", "pagerank", "betweenness", "eigenvector"]
+
+
+def every_option(func):
+    return click.option("--every", type=click.Choice([e.value for e in Every]),
+                        help="One result per calendar period (undated events are left out and counted).")(func)
+
+
+def output_format(as_json: bool, as_csv: bool) -> str:
+    if as_json and as_csv:
+        raise ConfigError("--json and --csv exclude each other")
+    return "json" if as_json else "csv" if as_csv else "table"
 
 
 @click.command()
 @click.option("--by", type=click.Choice(MEASURES), default="pagerank", show_default=True, help="Measure to rank by.")
-@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="How many actors to show.")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many actors to show (per period with --every).")
+@every_option
+@click.option("--exact", is_flag=True, help="Exact betweenness (one search per actor: minutes at a million events).")
+@click.option("--sources", type=click.IntRange(min=2), metavar="K",
+              help=f"Estimate betweenness from K sampled source actors  [default: {DEFAULT_SOURCES}]")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the betweenness sample.")
 @relation_filter_options
 @store_options
 @json_option
+@csv_option
+@plot_option
 @handle_errors
-def centrality(by: str, top: int, types: tuple[str, ...], since, until, store_spec: str | None,
-               require_neo4j: bool, as_json: bool) -> None:
-    """Rank actors by centrality in the graph of event relations (filtered by type and time window)."""
-    store = open_store_from(store_spec, require_neo4j)
-    try:
-        scores = _scores(store, make_filter(types, since, until))
-    finally:
-        store.close()
-    ranked = rank(scores, by, top)
-    if as_json:
-        echo_json([s.__dict__ for s in ranked])
+def centrality(by: str, top: int, every: str | None, exact: bool, sources: int | None, seed: int,
+               types: tuple[str, ...], since, until, store_spec: str | None, require_neo4j: bool,
+               as_json: bool, as_csv: bool, plot_path: str | None) -> None:
+    """Rank actors by centrality in the graph of event relations (filtered by type and time window).
+
+    Betweenness is estimated from sampled source actors unless --exact (docs/scale.md gives the error).
+    """
+    fmt = output_format(as_json, as_csv)
+    if exact and sources is not None:
+        raise ConfigError("--exact and --sources exclude each other")
+    if plot_path and not every:
+        raise ConfigError("--plot needs --every (one point per period)")
+    sampling = EXACT if exact else Betweenness(sources or DEFAULT_SOURCES, seed)
+    where = make_filter(types, since, until)
+    with open_store_from(store_spec, require_neo4j) as store:
+        if every:
+            result = centrality_by_period(store, every, where, by=by, top=top, sampling=sampling)
+        else:
+            ranked = rank_actors(store, where, by=by, top=top, sampling=sampling)
+    if not every:
+        _print_ranking(ranked, fmt)
+        return
+    _print_periods(result, fmt)
+    if result.undated and fmt != "json":
+        click.echo(f"{result.undated} undated event(s) are in no period.", err=True)
+    if plot_path:
+        from polgraph.plots import rank_lines
+
+        click.echo(f"Plot written to {rank_lines(result, plot_path)}", err=True)
+
+
+def _print_ranking(ranked: list[ActorScore], fmt: str) -> None:
+    if fmt == "json":
+        echo_json([asdict(s) for s in ranked])
+    elif fmt == "csv":
+        echo_csv(([getattr(s, c) for c in _COLUMNS] for s in ranked), _COLUMNS)
     else:
         echo_table(
             ([s.name, s.kind, s.in_degree, s.out_degree, f"{s.pagerank:.4f}", f"{s.betweenness:.4f}", f"{s.eigenvector:.4f}"]
@@ -37,13 +91,27 @@ def centrality(by: str, top: int, types: tuple[str, ...], since, until, store_sp
         )
 
 
-def _scores(store, where):
-    own = getattr(store, "centrality", None)  # a store that computes it server-side (Neo4j GDS)
-    if own is not None:
-        found = own(where)
-        if found is not None:
-            return found
-    return score(actor_graph(store.to_networkx(), where))
+def _print_periods(result: RankingsOverTime, fmt: str) -> None:
+    if fmt == "json":
+        echo_json({
+            "every": result.every.value, "by": result.by, "undated": result.undated,
+            "periods": [
+                {"period": p.period.label, "start": p.period.start.isoformat(), "end": p.period.end.isoformat(),
+                 "events": p.events, "actors": p.actors, "ranking": [asdict(s) for s in p.ranking]}
+                for p in result.periods
+            ],
+        })
+    elif fmt == "csv":
+        echo_csv(([p.period.label, rank, *(getattr(s, c) for c in _COLUMNS)]
+                  for p in result.periods for rank, s in enumerate(p.ranking, start=1)),
+                 ["period", "rank", *_COLUMNS])
+    else:
+        echo_table(
+            ([p.period.label, rank, s.name, s.kind, s.in_degree, s.out_degree, f"{s.pagerank:.4f}",
+              f"{s.betweenness:.4f}", f"{s.eigenvector:.4f}"]
+             for p in result.periods for rank, s in enumerate(p.ranking, start=1)),
+            ["period", "rank", "actor", "kind", "in", "out", "pagerank", "betweenness", "eigenvector"],
+        )
 
 
 COMMANDS = [centrality]

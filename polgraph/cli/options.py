@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -14,7 +16,17 @@ from polgraph.config import open_store
 from polgraph.exceptions import PolgraphError
 from polgraph.graph.store import Store
 
-__all__ = ["echo_json", "echo_table", "handle_errors", "json_option", "store_options", "open_store_from"]
+__all__ = [
+    "csv_option",
+    "echo_csv",
+    "echo_json",
+    "echo_table",
+    "handle_errors",
+    "json_option",
+    "open_store_from",
+    "plot_option",
+    "store_options",
+]
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,6 +48,15 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+def csv_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--csv", "as_csv", is_flag=True, help="Print CSV (a header line, then one line per row).")(func)
+
+
+def plot_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False),
+                        help="Also draw the series to a PNG file (needs the extra: pip install 'polgraph[plot]').")(func)
 
 
 def open_store_from(store_spec: str | None, require_neo4j: bool = False) -> Store:
@@ -81,3 +102,11 @@ def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
     click.echo("  ".join("-" * w for w in widths))
     for row in rows:
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+def echo_csv(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    click.echo(buffer.getvalue(), nl=False)
