@@ -8,16 +8,18 @@ event rows: by plain networkx (a ``DiGraph`` built from the rows, then ``nx.page
 their ratio, and how alike the rankings are (top-20 overlap, Spearman and Kendall over all actors).
 
 networkx's betweenness from the same sampled sources runs only up to ``--networkx-betweenness-max``
-relations (beyond, it takes minutes); its exact betweenness only up to ``--exact-max``, where the
-sampled estimate's error against the exact values is printed too. Both say so when skipped.
+relations (beyond, it takes minutes), exact betweenness only up to ``--networkx-exact-max``; the
+table says so where they were not run. A second table gives the error of sampled betweenness
+against exact at ``--error-sizes``, for several sample sizes and seeds.
 
     python benchmarks/centrality_bench.py                       # 10k, 100k, 1M
-    python benchmarks/centrality_bench.py --sizes 2000 --sources 50
+    python benchmarks/centrality_bench.py --sizes 2000 --sources 50 --error-sizes 2000 --error-sources 20
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import time
 from collections.abc import Callable
@@ -79,25 +81,43 @@ def likeness(ids: list[str], ours: np.ndarray, theirs: np.ndarray, top: int) -> 
     return f"{overlap}/{min(top, len(ids))}", f"{rho:.4f}", f"{tau:.4f}"
 
 
-def run_size(relations: int, args: argparse.Namespace) -> list[list[str]]:
-    rows = synthetic_rows(relations, args.seed)
-    sampling = pg.Betweenness(args.sources, args.seed)
-    lines: list[list[str]] = []
+COLUMNS = [("relations", 10), ("measure", 40), ("networkx s", 10), ("polgraph s", 10), ("speed-up", 8),
+           ("top-20 overlap", 14), ("spearman", 8), ("kendall", 8)]
+ERROR_COLUMNS = [("relations", 10), ("actors", 8), ("sources", 8), ("seed", 4), ("seconds", 8), ("exact s", 8),
+                 ("top-20 overlap", 14), ("mean rel. err. top-20", 21), ("max rel. err. top-20", 20), ("spearman", 8)]
 
+
+def print_row(values: list[str], columns: list[tuple[str, int]] = COLUMNS) -> None:
+    print("  ".join(v.ljust(w) for v, (_, w) in zip(values, columns)).rstrip(), flush=True)
+
+
+def print_header(columns: list[tuple[str, int]] = COLUMNS) -> None:
+    print_row([name for name, _ in columns], columns)
+    print_row(["-" * width for _, width in columns], columns)
+
+
+def run_size(relations: int, args: argparse.Namespace) -> None:
+    """One block of the main table: the graph build, each measure, betweenness sampled and exact."""
+    rows = synthetic_rows(relations, args.seed)
+    size = f"{relations:,}"
     pairs, t_pairs = timed(lambda: actor_pairs(rows))
     graph, t_graph = timed(lambda: actor_digraph(rows))
     ids = list(pairs.ids)
     assert ids == list(graph.nodes), "both paths see the same actors in the same order"
-    lines.append([f"{relations:,}", "graph from rows", f"{t_graph:.2f}", f"{t_pairs:.2f}", _ratio(t_graph, t_pairs),
-                  f"{pairs.n:,} actors, {pairs.m:,} pairs", "", ""])
+    print_row([size, "actor graph from rows", f"{t_graph:.2f}", f"{t_pairs:.2f}", _ratio(t_graph, t_pairs),
+               f"{pairs.n:,} actors, {pairs.m:,} pairs"])
 
     def ours_degree() -> np.ndarray:
-        return (np.bincount(pairs.target, weights=pairs.weight, minlength=pairs.n)
-                + np.bincount(pairs.source, weights=pairs.weight, minlength=pairs.n))
+        return (np.bincount(pairs.source, weights=pairs.weight, minlength=pairs.n)
+                + np.bincount(pairs.target, weights=pairs.weight, minlength=pairs.n))
 
     def theirs_degree() -> np.ndarray:
         degree = graph.degree(weight="weight")
         return np.array([degree[n] for n in ids], dtype=float)
+
+    def theirs_pagerank() -> np.ndarray:
+        found = nx.pagerank(graph, weight="weight")
+        return np.array([found[n] for n in ids])
 
     def theirs_eigenvector() -> np.ndarray:
         undirected = nx.Graph()
@@ -108,11 +128,7 @@ def run_size(relations: int, args: argparse.Namespace) -> list[list[str]]:
         found = nx.eigenvector_centrality(undirected, max_iter=1000, tol=1e-8, weight="weight")
         return np.array([found[n] for n in ids])
 
-    def theirs_pagerank() -> np.ndarray:
-        found = nx.pagerank(graph, weight="weight")
-        return np.array([found[n] for n in ids])
-
-    fast_total = 0.0
+    totals = [t_graph, t_pairs]
     for measure, ours, theirs in [
         ("degree", ours_degree, theirs_degree),
         ("pagerank", lambda: pg.pagerank(pairs), theirs_pagerank),
@@ -120,81 +136,85 @@ def run_size(relations: int, args: argparse.Namespace) -> list[list[str]]:
     ]:
         mine, t_mine = timed(ours)
         reference, t_reference = timed(theirs)
-        fast_total += t_mine
-        lines.append([f"{relations:,}", measure, f"{t_reference:.2f}", f"{t_mine:.2f}", _ratio(t_reference, t_mine),
-                      *likeness(ids, mine, reference, args.top)])
-    lines.append([f"{relations:,}", "graph+degree+pagerank+eigenvector", "", f"{t_pairs + fast_total:.2f}", "",
-                  "polgraph total", "", ""])
+        totals = [totals[0] + t_reference, totals[1] + t_mine]
+        print_row([size, measure, f"{t_reference:.2f}", f"{t_mine:.2f}", _ratio(t_reference, t_mine),
+                   *likeness(ids, mine, reference, args.top)])
+    print_row([size, "graph + degree + pagerank + eigenvector", f"{totals[0]:.2f}", f"{totals[1]:.2f}",
+               _ratio(*totals)])
 
-    label = f"betweenness ({args.sources} sources)"
-    mine, t_mine = timed(lambda: pg.betweenness(pairs, sampling))
+    label = f"betweenness, {args.sources} sampled sources"
+    mine, t_mine = timed(lambda: pg.betweenness(pairs, pg.Betweenness(args.sources, args.seed)))
     if relations <= args.networkx_betweenness_max:
         k = None if args.sources >= pairs.n else args.sources
         found, t_reference = timed(lambda: nx.betweenness_centrality(graph, k=k, seed=args.seed))
         reference = np.array([found[n] for n in ids])
-        lines.append([f"{relations:,}", label, f"{t_reference:.2f}", f"{t_mine:.2f}", _ratio(t_reference, t_mine),
-                      *likeness(ids, mine, reference, args.top)])
+        print_row([size, label, f"{t_reference:.2f}", f"{t_mine:.2f}", _ratio(t_reference, t_mine),
+                   *likeness(ids, mine, reference, args.top)])
     else:
-        lines.append([f"{relations:,}", label, "not run", f"{t_mine:.2f}", "",
-                      f"networkx skipped above {args.networkx_betweenness_max:,} relations", "", ""])
-
-    if relations <= args.exact_max:
+        print_row([size, label, "not run", f"{t_mine:.2f}", "",
+                   f"networkx not run above {args.networkx_betweenness_max:,} relations"])
+    if relations <= args.networkx_exact_max:
         exact, t_exact = timed(lambda: pg.betweenness(pairs, pg.EXACT))
-        found, t_nx_exact = timed(lambda: nx.betweenness_centrality(graph))
+        found, t_reference = timed(lambda: nx.betweenness_centrality(graph))
         reference = np.array([found[n] for n in ids])
-        lines.append([f"{relations:,}", "betweenness exact", f"{t_nx_exact:.2f}", f"{t_exact:.2f}",
-                      _ratio(t_nx_exact, t_exact), *likeness(ids, exact, reference, args.top)])
-        lines.append([f"{relations:,}", f"sampled vs exact ({args.sources} sources)", "", "", "",
-                      *likeness(ids, mine, exact, args.top)])
-        lines.append([f"{relations:,}", "  error of the estimate", "", "", "", _error(mine, exact, args.top), "", ""])
+        print_row([size, "betweenness, exact", f"{t_reference:.2f}", f"{t_exact:.2f}", _ratio(t_reference, t_exact),
+                   *likeness(ids, exact, reference, args.top)])
     else:
-        lines.append([f"{relations:,}", "betweenness exact", "not run", "not run", "",
-                      f"exact skipped above {args.exact_max:,} relations", "", ""])
-    return lines
+        print_row([size, "betweenness, exact", "not run", "not run", "",
+                   f"not run above {args.networkx_exact_max:,} relations"])
 
 
-def _error(sampled: np.ndarray, exact: np.ndarray, top: int) -> str:
-    """Mean absolute error over all actors, and the largest relative error among the exact top."""
-    best = np.argsort(-exact, kind="stable")[:top]
-    relative = np.abs(sampled[best] - exact[best]) / np.where(exact[best] > 0, exact[best], 1.0)
-    return f"MAE {np.abs(sampled - exact).mean():.2e}, max rel. err. top-{top} {relative.max():.1%}"
+def run_error(relations: int, args: argparse.Namespace) -> None:
+    """Sampled betweenness against exact (both polgraph's; its exact values are networkx's, above)."""
+    pairs = actor_pairs(synthetic_rows(relations, args.seed))
+    exact, t_exact = timed(lambda: pg.betweenness(pairs, pg.EXACT))
+    best = np.argsort(-exact, kind="stable")[: args.top]
+    for sources in [int(k) for k in args.error_sources.split(",")]:
+        for seed in range(args.error_seeds):
+            sampled, t_sampled = timed(lambda: pg.betweenness(pairs, pg.Betweenness(sources, seed)))
+            relative = np.abs(sampled[best] - exact[best]) / np.where(exact[best] > 0, exact[best], 1.0)
+            overlap, rho, _ = likeness(list(pairs.ids), sampled, exact, args.top)
+            print_row([f"{relations:,}", f"{pairs.n:,}", str(sources), str(seed), f"{t_sampled:.2f}", f"{t_exact:.2f}",
+                       overlap, f"{relative.mean():.1%}", f"{relative.max():.1%}", rho], ERROR_COLUMNS)
 
 
 def _ratio(slow: float, fast: float) -> str:
-    return f"{slow / fast:.1f}x" if fast > 0 else "inf"
-
-
-def print_table(lines: list[list[str]]) -> None:
-    headers = ["relations", "measure", "networkx s", "polgraph s", "speed-up", "top-20 overlap", "spearman", "kendall"]
-    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
-    print("  ".join("-" * w for w in widths))
-    for line in lines:
-        print("  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip(), flush=True)
+    if fast <= 0:
+        return "inf"
+    return f"{slow / fast:.1f}x" if slow / fast < 10 else f"{slow / fast:.0f}x"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000", help="event relations, comma-separated")
     parser.add_argument("--sources", type=int, default=pg.DEFAULT_SOURCES, help="sampled betweenness sources")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic data and of the sample")
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--networkx-betweenness-max", type=int, default=100_000,
                         help="largest size at which networkx's sampled betweenness runs")
-    parser.add_argument("--exact-max", type=int, default=10_000, help="largest size at which exact betweenness runs")
+    parser.add_argument("--networkx-exact-max", type=int, default=10_000,
+                        help="largest size at which exact betweenness runs in both")
+    parser.add_argument("--error-sizes", default="10000,100000",
+                        help="sizes at which sampled betweenness is compared with exact ('' for none)")
+    parser.add_argument("--error-sources", default="100,200,500,1000", help="sample sizes in the error table")
+    parser.add_argument("--error-seeds", type=int, default=3, help="sample seeds per sample size in the error table")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
     import igraph
     import scipy
 
     print(f"# centrality_bench: Python {platform.python_version()}, networkx {nx.__version__}, "
-          f"scipy {scipy.__version__}, igraph {igraph.__version__}, {platform.machine()}")
-    print(f"# times in seconds (wall, perf_counter), seed {args.seed}; likeness is of polgraph's scores "
-          "to networkx's (or, for 'sampled vs exact', of the estimate to the exact betweenness)")
-    lines: list[list[str]] = []
-    for size in sizes:
-        lines += run_size(size, args)
-    print_table(lines)
+          f"scipy {scipy.__version__}, igraph {igraph.__version__}, {platform.machine()}, {os.cpu_count()} CPUs")
+    print(f"# wall seconds (perf_counter) in one process, data seed {args.seed}; top-20 overlap, Spearman and "
+          "Kendall compare polgraph's scores with networkx's over all actors")
+    print_header()
+    for size in [int(s) for s in args.sizes.split(",")]:
+        run_size(size, args)
+    if args.error_sizes:
+        print()
+        print("# sampled betweenness against exact (relative errors over the exact top-20; Spearman over all actors)")
+        print_header(ERROR_COLUMNS)
+        for size in [int(s) for s in args.error_sizes.split(",")]:
+            run_error(size, args)
 
 
 if __name__ == "__main__":

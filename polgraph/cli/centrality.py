@@ -15,6 +15,7 @@ from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.centrality import DEFAULT_SOURCES, EXACT, MEASURES, ActorScore, Betweenness, centrality as rank_actors
 from polgraph.graph.algorithms.periods import Every
 from polgraph.graph.algorithms.temporal import RankingsOverTime, centrality_by_period
+from polgraph.plots import rank_lines
 
 __all__ = ["COMMANDS", "centrality", "every_option", "output_format"]
 
@@ -69,13 +70,12 @@ def centrality(by: str, top: int, every: str | None, exact: bool, sources: int |
     if not every:
         _print_ranking(ranked, fmt)
         return
+    written = rank_lines(result, plot_path) if plot_path else None  # before printing: a failure prints nothing
     _print_periods(result, fmt)
     if result.undated and fmt != "json":
         click.echo(f"{result.undated} undated event(s) are in no period.", err=True)
-    if plot_path:
-        from polgraph.plots import rank_lines
-
-        click.echo(f"Plot written to {rank_lines(result, plot_path)}", err=True)
+    if written:
+        click.echo(f"Plot written to {written}", err=True)
 
 
 def _print_ranking(ranked: list[ActorScore], fmt: str) -> None:

@@ -13,6 +13,7 @@ from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.dyads import Dyad, DyadTable, dyads as dyad_table
 from polgraph.lookup import find_actor
+from polgraph.plots import goldstein_series
 
 __all__ = ["COMMANDS", "dyads"]
 
@@ -45,6 +46,7 @@ def dyads(actor: str | None, every: str | None, top: int, undirected: bool, type
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
         table = dyad_table(store, make_filter(types, since, until, actor_id), every=every, top=top, undirected=undirected)
+    written = goldstein_series(table, plot_path) if plot_path else None  # before printing: a failure prints nothing
     if fmt == "json":
         echo_json({"every": every, "undirected": undirected, "undated": table.undated,
                    "dyads": [dict(zip(_COLUMNS, _values(d))) for d in table.dyads]})
@@ -54,10 +56,8 @@ def dyads(actor: str | None, every: str | None, top: int, undirected: bool, type
         _print_table(table)
     if table.undated and fmt != "json":
         click.echo(f"{table.undated} undated event(s) are in no period.", err=True)
-    if plot_path:
-        from polgraph.plots import goldstein_series
-
-        click.echo(f"Plot written to {goldstein_series(table, plot_path)}", err=True)
+    if written:
+        click.echo(f"Plot written to {written}", err=True)
 
 
 def _values(d: Dyad) -> list[object]:
