@@ -138,3 +138,21 @@ def test_both_stores_give_the_same_numbers(store):
         assert dyads(store, every=every, undirected=True) == dyads(reference, every=every, undirected=True)
     for every in ("month", "quarter", "year"):
         assert centrality_by_period(store, every) == centrality_by_period(reference, every)
+
+
+@pytest.mark.parametrize("every", [None, "month", "quarter", "year"])
+def test_the_dyads_library_query_gives_the_same_numbers_in_cypher(store, every):
+    """``cypher/queries/dyads.cypher`` (run by Neo4j's server, or the embedded engine) against ``dyads()``."""
+    from polgraph.cypher.api import run
+    from polgraph.cypher.library import load_query
+
+    query = load_query("dyads")
+    found = run(store, query.text, {**query.defaults, "every": every}).records()
+    expected = sorted(dyads(store, every=every).dyads, key=lambda d: (d.source, d.target, d.period or d.source))
+    assert [(r["period"], r["source"], r["target"], r["events"], r["verbal_cooperation"], r["material_cooperation"],
+             r["verbal_conflict"], r["material_conflict"]) for r in found] == [
+        (d.period.label if d.period else None, d.source, d.target, d.events, d.verbal_cooperation,
+         d.material_cooperation, d.verbal_conflict, d.material_conflict) for d in expected]
+    assert [r["goldstein_sum"] or 0.0 for r in found] == pytest.approx([d.goldstein_sum for d in expected])
+    assert [r["goldstein_mean"] for r in found] == [pytest.approx(d.goldstein_mean) if d.goldstein_mean is not None
+                                                    else None for d in expected]
