@@ -143,6 +143,14 @@ def test_the_embedded_store_leaves_centrality_to_the_event_rows(store):
     assert [s.id for s in centrality(store, RelationFilter(types=("SANCTIONS",)), by="pagerank", top=1)] == ["freedonia"]
 
 
+def test_a_graph_in_the_shared_layout_is_ranked_like_its_store(store):
+    from polgraph.graph.algorithms.centrality import graph_centrality
+
+    where = RelationFilter(types=("SANCTIONS",))
+    assert graph_centrality(store.to_networkx(), where) == sorted(centrality(store, where), key=lambda s: s.id)
+    assert [s.name for s in graph_centrality(store.to_networkx())] == ["Freedonia", "Ruritania"]
+
+
 def test_many_actors_are_named_from_one_listing():
     store = NetworkXStore(None)
     store.write([random_events(600, 150, seed=3)])

@@ -28,16 +28,18 @@ vectors are fixed, sampled sources come from ``random.Random(seed)``, and ties r
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import igraph
+import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
 from polgraph.graph.algorithms.pairs import ActorPairs, actor_pairs
-from polgraph.graph.store import RelationFilter, Store
+from polgraph.graph.codec import LABELS, edge_to_relation, iso
+from polgraph.graph.store import EventRow, RelationFilter, Store
 
 __all__ = [
     "DEFAULT_SOURCES",
@@ -49,6 +51,7 @@ __all__ = [
     "betweenness",
     "centrality",
     "eigenvector",
+    "graph_centrality",
     "pagerank",
     "rank",
     "scores",
@@ -140,6 +143,23 @@ def centrality(store: Store, where: RelationFilter = RelationFilter(), *, by: st
         return rank(answered, by, top)
     table = scores(actor_pairs(store.event_rows(where)), sampling)
     return table.ranking(by, top, lambda ids: actor_names(store, ids))
+
+
+def graph_centrality(graph: nx.MultiDiGraph, where: RelationFilter = RelationFilter(), *,
+                     sampling: Betweenness = Betweenness()) -> list[ActorScore]:
+    """Scores of the active actors of a graph in the shared layout (a part of a store, say),
+    from its actor-to-actor event relations that ``where`` accepts; sorted by id."""
+    def rows() -> Iterator[EventRow]:
+        for u, v, data in graph.edges(data=True):
+            if "Actor" in graph.nodes[u].get(LABELS, ()) and "Actor" in graph.nodes[v].get(LABELS, ()):
+                rel = edge_to_relation(data, u, v)
+                if rel is not None and where.accepts(rel):
+                    yield EventRow(u, v, rel.type, iso(rel.date), rel.goldstein, rel.quad_class, rel.confidence,
+                                   rel.attribution)
+
+    table = scores(actor_pairs(rows()), sampling)
+    nodes = graph.nodes
+    return [table.record(i, nodes[a].get("name", a), nodes[a].get("kind", "")) for i, a in enumerate(table.ids)]
 
 
 def actor_names(store: Store, ids: list[str]) -> dict[str, tuple[str, str]]:

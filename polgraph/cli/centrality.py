@@ -6,10 +6,7 @@ from dataclasses import asdict
 
 import click
 
-from polgraph.cli.options import (
-    csv_option, echo_csv, echo_json, echo_table, handle_errors, json_option, open_store_from, plot_option,
-    store_options,
-)
+from polgraph.cli.options import echo_csv, echo_json, echo_table, handle_errors, open_store_from, output_format_options, store_options
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.centrality import DEFAULT_SOURCES, EXACT, MEASURES, ActorScore, Betweenness, centrality as rank_actors
@@ -17,7 +14,7 @@ from polgraph.graph.algorithms.periods import Every
 from polgraph.graph.algorithms.temporal import RankingsOverTime, centrality_by_period
 from polgraph.plots import rank_lines
 
-__all__ = ["COMMANDS", "centrality", "every_option", "output_format"]
+__all__ = ["COMMANDS", "centrality", "every_option", "plot_option"]
 
 _COLUMNS = ["id", "name", "kind", "in_degree", "out_degree", "degree", "pagerank", "betweenness", "eigenvector"]
 
@@ -27,10 +24,9 @@ def every_option(func):
                         help="One result per calendar period (undated events are left out and counted).")(func)
 
 
-def output_format(as_json: bool, as_csv: bool) -> str:
-    if as_json and as_csv:
-        raise ConfigError("--json and --csv exclude each other")
-    return "json" if as_json else "csv" if as_csv else "table"
+def plot_option(func):
+    return click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False),
+                        help="Also draw the series to a PNG file (needs the extra: pip install 'polgraph[plot]').")(func)
 
 
 @click.command()
@@ -44,18 +40,16 @@ def output_format(as_json: bool, as_csv: bool) -> str:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the betweenness sample.")
 @relation_filter_options
 @store_options
-@json_option
-@csv_option
 @plot_option
 @handle_errors
+@output_format_options
 def centrality(by: str, top: int, every: str | None, exact: bool, sources: int | None, seed: int,
                types: tuple[str, ...], since, until, store_spec: str | None, require_neo4j: bool,
-               as_json: bool, as_csv: bool, plot_path: str | None) -> None:
+               fmt: str, plot_path: str | None) -> None:
     """Rank actors by centrality in the graph of event relations (filtered by type and time window).
 
     Betweenness is estimated from sampled source actors unless --exact (docs/scale.md gives the error).
     """
-    fmt = output_format(as_json, as_csv)
     if exact and sources is not None:
         raise ConfigError("--exact and --sources exclude each other")
     if plot_path and not every:
@@ -82,7 +76,7 @@ def _print_ranking(ranked: list[ActorScore], fmt: str) -> None:
     if fmt == "json":
         echo_json([asdict(s) for s in ranked])
     elif fmt == "csv":
-        echo_csv(([getattr(s, c) for c in _COLUMNS] for s in ranked), _COLUMNS)
+        echo_csv((asdict(s) for s in ranked), _COLUMNS)
     else:
         echo_table(
             ([s.name, s.kind, s.in_degree, s.out_degree, f"{s.pagerank:.4f}", f"{s.betweenness:.4f}", f"{s.eigenvector:.4f}"]
@@ -102,7 +96,7 @@ def _print_periods(result: RankingsOverTime, fmt: str) -> None:
             ],
         })
     elif fmt == "csv":
-        echo_csv(([p.period.label, rank, *(getattr(s, c) for c in _COLUMNS)]
+        echo_csv(({"period": p.period.label, "rank": rank, **asdict(s)}
                   for p in result.periods for rank, s in enumerate(p.ranking, start=1)),
                  ["period", "rank", *_COLUMNS])
     else:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import click
 
-from polgraph.cli.centrality import every_option, output_format
-from polgraph.cli.options import (
-    csv_option, echo_csv, echo_json, echo_table, handle_errors, json_option, open_store_from, plot_option,
-    store_options,
-)
+from polgraph.cli.centrality import every_option, plot_option
+from polgraph.cli.options import echo_csv, echo_json, echo_table, handle_errors, open_store_from, output_format_options, store_options
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.dyads import Dyad, DyadTable, dyads as dyad_table
@@ -29,18 +26,16 @@ _COLUMNS = ["period", "start", "end", "source", "source_name", "target", "target
 @click.option("--undirected", is_flag=True, help="Count both directions of a pair as one dyad.")
 @relation_filter_options
 @store_options
-@json_option
-@csv_option
 @plot_option
 @handle_errors
+@output_format_options
 def dyads(actor: str | None, every: str | None, top: int, undirected: bool, types: tuple[str, ...], since, until,
-          store_spec: str | None, require_neo4j: bool, as_json: bool, as_csv: bool, plot_path: str | None) -> None:
+          store_spec: str | None, require_neo4j: bool, fmt: str, plot_path: str | None) -> None:
     """Per pair of actors (and period): events, Goldstein sum and mean, QuadClass counts.
 
     Goldstein values run from -10 (conflict) to +10 (cooperation); the QuadClasses are verbal and
     material cooperation, verbal and material conflict.
     """
-    fmt = output_format(as_json, as_csv)
     if plot_path and not every:
         raise ConfigError("--plot needs --every (one point per period)")
     with open_store_from(store_spec, require_neo4j) as store:
@@ -51,7 +46,7 @@ def dyads(actor: str | None, every: str | None, top: int, undirected: bool, type
         echo_json({"every": every, "undirected": undirected, "undated": table.undated,
                    "dyads": [dict(zip(_COLUMNS, _values(d))) for d in table.dyads]})
     elif fmt == "csv":
-        echo_csv((_values(d) for d in table.dyads), _COLUMNS)
+        echo_csv((dict(zip(_COLUMNS, _values(d))) for d in table.dyads), _COLUMNS)
     else:
         _print_table(table)
     if table.undated and fmt != "json":

@@ -13,19 +13,12 @@ from typing import Any
 import click
 
 from polgraph.config import open_store
-from polgraph.exceptions import PolgraphError
+from polgraph.exceptions import ConfigError, PolgraphError
 from polgraph.graph.store import Store
 
 __all__ = [
-    "csv_option",
-    "echo_csv",
-    "echo_json",
-    "echo_table",
-    "handle_errors",
-    "json_option",
-    "open_store_from",
-    "plot_option",
-    "store_options",
+    "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option", "open_store_from",
+    "output_format_options", "store_options",
 ]
 
 
@@ -50,13 +43,17 @@ def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
 
-def csv_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--csv", "as_csv", is_flag=True, help="Print CSV (a header line, then one line per row).")(func)
+def output_format_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--json`` and ``--csv``, passed on as ``fmt``: "table", "json" or "csv" (under ``handle_errors``)."""
 
+    @functools.wraps(func)
+    def wrapper(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+        if as_json and as_csv:
+            raise ConfigError("--json and --csv exclude each other")
+        return func(*args, fmt="json" if as_json else "csv" if as_csv else "table", **kwargs)
 
-def plot_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False),
-                        help="Also draw the series to a PNG file (needs the extra: pip install 'polgraph[plot]').")(func)
+    wrapper = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (a header line, then one line a row).")(wrapper)
+    return json_option(wrapper)
 
 
 def open_store_from(store_spec: str | None, require_neo4j: bool = False) -> Store:
@@ -92,6 +89,34 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def echo_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    """CSV with a header line; a list is joined with "; ", a missing value is an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record.get(column)) for column in columns])
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value))
+    return value
+
+
+def echo_records(records: list[dict[str, Any]], columns: Sequence[str], fmt: str, table: Callable[[], None]) -> None:
+    """Records as JSON or CSV, else the command's own table."""
+    if fmt == "json":
+        echo_json(records)
+    elif fmt == "csv":
+        echo_csv(records, columns)
+    else:
+        table()
+
+
 def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
     rows = [["" if v is None else str(v) for v in row] for row in rows]
     widths = [len(h) for h in headers]
@@ -102,11 +127,3 @@ def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
     click.echo("  ".join("-" * w for w in widths))
     for row in rows:
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
-
-
-def echo_csv(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
-    click.echo(buffer.getvalue(), nl=False)
