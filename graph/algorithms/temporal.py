@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from polgraph.graph.algorithms.centrality import ActorScore, Betweenness, actor_names, scores
+from polgraph.graph.algorithms.centrality import ActorScore, Betweenness, Scores, actor_names, scores
 from polgraph.graph.algorithms.events import event_columns
 from polgraph.graph.algorithms.pairs import pairs_of
 from polgraph.graph.algorithms.periods import Every, Period, period_of
@@ -40,20 +40,19 @@ def centrality_by_period(store: Store, every: Every | str, where: RelationFilter
     """The ``top`` actors by ``by`` in each period of the event relations ``where`` accepts."""
     every = Every(every)
     events = event_columns(store.event_rows(where), key=lambda row: period_of(row.date, every))
-    found: list[tuple[Period, int, int, list[int], object]] = []
+    found: list[tuple[Period, int, Scores, list[int]]] = []  # period, events, scores, top actor indexes
     undated = 0
     for period, columns in events.by_group().items():
         if period is None:
             undated = int(columns.weight.sum())
             continue
         table = scores(pairs_of(columns), sampling)
-        found.append((period, int(columns.weight.sum()), len(table.ids), table.order(by)[:top].tolist(), table))
+        found.append((period, int(columns.weight.sum()), table, table.order(by)[:top].tolist()))
     found.sort(key=lambda item: item[0])
-    wanted = sorted({item[4].ids[i] for item in found for i in item[3]})  # type: ignore[attr-defined]
-    names = actor_names(store, wanted)
+    names = actor_names(store, sorted({table.ids[i] for _, _, table, chosen in found for i in chosen}))
     periods = tuple(
-        PeriodRanking(period, count, actors, tuple(table.record(i, *names.get(table.ids[i], (table.ids[i], "")))  # type: ignore[attr-defined]
-                                                   for i in chosen))
-        for period, count, actors, chosen, table in found
+        PeriodRanking(period, count, len(table.ids),
+                      tuple(table.record(i, *names.get(table.ids[i], (table.ids[i], ""))) for i in chosen))
+        for period, count, table, chosen in found
     )
     return RankingsOverTime(every, by, periods, undated)
