@@ -52,22 +52,22 @@ def parse(path: Path) -> int:
         return sum(1 for _ in read_events(fh, str(path)))
 
 
-def parse_resolve(path: Path) -> int:
+def parse_resolve(path: Path, batch_size: int) -> int:
     report = EventLoadReport()
     with path.open(encoding="utf-8", newline="") as fh:
-        for batch in GdeltLoader().graphs(read_events(fh, str(path)), report):
+        for batch in GdeltLoader(batch_size=batch_size).graphs(read_events(fh, str(path)), report):
             del batch  # as a load does once the batch is written
     return report.rows
 
 
-def load_memory(path: Path) -> int:
-    return GdeltLoader().load(NetworkXStore(None), [path]).rows
+def load_memory(path: Path, batch_size: int) -> int:
+    return GdeltLoader(batch_size=batch_size).load(NetworkXStore(None), [path]).rows
 
 
-def load_default(path: Path, folder: Path) -> int:
+def load_default(path: Path, folder: Path, batch_size: int) -> int:
     store_path = folder / f"store-{time.monotonic_ns()}"
     with open_store(str(store_path)) as store:
-        return GdeltLoader().load(store, [path]).rows
+        return GdeltLoader(batch_size=batch_size).load(store, [path]).rows
 
 
 @dataclass
@@ -110,6 +110,7 @@ def main() -> None:
     parser.add_argument("--million", action="store_true", help="also time 1,000,000 rows")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="event edges per store write")
     parser.add_argument("--default-store-max-rows", type=int, default=1_000_000,
                         help="skip the default store above this size (the JSON store rewrites its file per batch)")
     args = parser.parse_args()
@@ -128,9 +129,9 @@ def main() -> None:
             steps = [
                 ("csv.reader (baseline)", lambda p=path: bare_pass(p)),
                 ("parse", lambda p=path: parse(p)),
-                ("parse+resolve", lambda p=path: parse_resolve(p)),
-                ("load, in-memory store", lambda p=path: load_memory(p)),
-                (f"load, default store ({default_kind})", lambda p=path: load_default(p, folder)),
+                ("parse+resolve", lambda p=path: parse_resolve(p, args.batch_size)),
+                ("load, in-memory store", lambda p=path: load_memory(p, args.batch_size)),
+                (f"load, default store ({default_kind})", lambda p=path: load_default(p, folder, args.batch_size)),
             ]
             if n > args.default_store_max_rows:
                 steps = steps[:-1]
@@ -144,18 +145,18 @@ def main() -> None:
         if args.million:
             small, large = args.rows, 1_000_000
         else:
-            small, large = sorted((max(args.rows // 10, 3 * DEFAULT_BATCH_SIZE), args.rows))
+            small, large = sorted((max(args.rows // 10, 3 * args.batch_size), args.rows))
         if small not in files:
             files[small] = gdelt_gen.write(folder / f"{small}" / "20200101000000.export.CSV", small, args.seed)
         print()
         print("| step | heap peak, MB | rows |")
         print("|---|---:|---:|")
         for n in (small, large):
-            peak = heap_peak(lambda p=files[n]: parse_resolve(p))
+            peak = heap_peak(lambda p=files[n]: parse_resolve(p, args.batch_size))
             print(f"| parse+resolve | {peak:.1f} | {n:,} |", flush=True)
         for n in (small, large):
             if n <= args.default_store_max_rows:
-                peak = heap_peak(lambda p=files[n]: load_default(p, folder))
+                peak = heap_peak(lambda p=files[n]: load_default(p, folder, args.batch_size))
                 print(f"| load, default store ({default_kind}) | {peak:.1f} | {n:,} |", flush=True)
 
 

@@ -415,3 +415,19 @@ def test_progress_on_a_terminal_only(tmp_path):
     assert done.stdout.decode().startswith("Loaded 2,111 GDELT row(s)")
     piped = subprocess.run(command, capture_output=True, timeout=120, check=True)
     assert piped.stderr == b""
+
+
+def test_the_load_benchmark_runs_at_a_tiny_size():
+    """Not a timed test: the benchmark runs, and prints every step and both memory sizes."""
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "gdelt_load_bench.py"), "--rows", "3000", "--repeat", "1",
+         "--batch-size", "500"],
+        capture_output=True, text=True, check=True, cwd=ROOT, timeout=600,
+    ).stdout
+    steps = [line.split(" | ")[1] for line in out.splitlines() if line.startswith("| 3,000 |")]
+    assert steps[:4] == ["csv.reader (baseline)", "parse", "parse+resolve", "load, in-memory store"]
+    assert steps[4].startswith("load, default store (") and len(steps) == 5
+    memory = [line.split(" | ") for line in out.splitlines() if line.startswith("| parse+resolve |")]
+    assert [row[2] for row in memory] == ["1,500 |", "3,000 |"]
