@@ -12,6 +12,7 @@ _MODULES = [
     "actors",
     "relations",
     "centrality",
+    "view",
     "export",
     "eval",
     "query",
