@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -90,10 +91,12 @@ def echo_json(data: Any) -> None:
 
 def echo_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
     """CSV with a header line; a list is joined with "; ", a missing value is an empty cell."""
-    writer = csv.writer(click.get_text_stream("stdout"), lineterminator="\n")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for record in records:
         writer.writerow([_cell(record.get(column)) for column in columns])
+    click.echo(buffer.getvalue(), nl=False)
 
 
 def _cell(value: Any) -> Any:
