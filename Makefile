@@ -24,9 +24,11 @@ $(CYPHER_LINT): tools/cypher-lint/package.json tools/cypher-lint/package-lock.js
 CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-liberation >/dev/null; \
 	else \
-		echo "chromium is not installed and apt-get cannot run as root here: the browser tests will skip (install it: sudo apt-get install chromium)"; \
+		echo "chromium is not installed and apt-get cannot run as root here: the browser tests" \
+			"will skip (install it: sudo apt-get install chromium)"; \
 	fi
 
 setup: $(BIN)/polgraph $(CYPHER_LINT) $(CHROMIUM)

@@ -81,7 +81,9 @@ def scores_by_id(graph: nx.MultiDiGraph) -> dict[str, ActorScore]:
 
 
 def _graph_of(store: Store, relations: Iterable[Relation], around: str | None) -> nx.MultiDiGraph:
-    ordered = sorted(relations, key=lambda r: (codec.iso(r.date) or "", r.article, r.sentence, r.source, r.type, r.target))
+    ordered = sorted(
+        relations, key=lambda r: (codec.iso(r.date) or "", r.article, r.sentence, r.source, r.type, r.target)
+    )
     nodes = sorted({n for r in ordered for n in (r.source, r.target)} | ({around} if around else set()))
     if around is None:  # a filter over the whole graph: one read of the actors, not one per node
         known = {a.id: a for a in store.actors()}

@@ -46,7 +46,9 @@ def check_output_path(path: str | os.PathLike[str], protect: Iterable[str | os.P
         raise OutputError(f"{path}: cannot write there ({exc.strerror or exc})") from exc
     for is_kind, kind in _KINDS:
         if is_kind(info.st_mode):
-            raise OutputError(f"{path}: is {kind}, not a regular file; polgraph writes only to regular files or new paths")
+            raise OutputError(
+                f"{path}: is {kind}, not a regular file; polgraph writes only to regular files or new paths"
+            )
     for guarded in protect:
         try:
             same = os.path.samefile(target, guarded)

@@ -17,8 +17,8 @@ import polgraph
 from polgraph.cli.app import _register, cli
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
 from polgraph.graph.readwrite import write_gexf, write_graphml
-from polgraph.graph.stores.networkx_store import NetworkXStore
 from polgraph.graph.store import RelationFilter
+from polgraph.graph.stores.networkx_store import NetworkXStore
 from tests.helpers import coded, later_graph, sample_graph
 
 _register()

@@ -16,7 +16,7 @@ from pathlib import Path
 __all__ = ["CHROMIUM", "PageVisit", "browser_missing", "visit"]
 
 CHROMIUM = "/usr/bin/chromium"
-# What this machine's Chromium needs headless, as root, with no network (see the env notes).
+# Headless, as root, and with none of Chromium's own calls home (there is no network to reach).
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",

@@ -79,7 +79,8 @@ def render_html(graph: nx.MultiDiGraph, *, pagerank: Mapping[str, float], title:
         ))
     relationships = [
         viz.Relationship(
-            id=key, source=u, target=v, caption=data[TYPE], color=edge_color(data.get("quad_class"), data.get("goldstein")),
+            id=key, source=u, target=v, caption=data[TYPE],
+            color=edge_color(data.get("quad_class"), data.get("goldstein")),
             properties={"type": data[TYPE], **_shown(data, _EDGE_PROPS)},
         )
         for u, v, key, data in graph.edges(keys=True, data=True)
@@ -98,7 +99,8 @@ def render_html(graph: nx.MultiDiGraph, *, pagerank: Mapping[str, float], title:
     return page.replace("<title>neo4j-viz</title>", f"<title>{html.escape(title)}</title>", 1)
 
 
-def write_html(graph: nx.MultiDiGraph, out: IO[bytes], *, pagerank: Mapping[str, float], title: str = "polgraph") -> None:
+def write_html(graph: nx.MultiDiGraph, out: IO[bytes], *, pagerank: Mapping[str, float],
+               title: str = "polgraph") -> None:
     out.write(render_html(graph, pagerank=pagerank, title=title).encode("utf-8"))
 
 

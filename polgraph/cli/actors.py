@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import click
 
-from polgraph.cli.options import echo_records, echo_table, handle_errors, open_store_from, output_format_options, store_options
+from polgraph.cli.options import (
+    echo_records,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
 from polgraph.graph.model import ACTOR_KINDS
 
 __all__ = ["COMMANDS", "actors"]
+
+
+# The fields of --json and --csv, in this order.
+COLUMNS = ("id", "name", "kind", "aliases", "country", "sector")
 
 
 @click.command()
@@ -23,14 +34,12 @@ def actors(kind: str | None, store_spec: str | None, require_neo4j: bool, fmt: s
     finally:
         store.close()
     echo_records(
-        [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "country": a.country, "sector": a.sector}
-         for a in found],
+        [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "country": a.country,
+          "sector": a.sector} for a in found],
         COLUMNS, fmt,
-        lambda: echo_table(([a.id, a.name, a.kind, ", ".join(a.aliases[:3])] for a in found), ["id", "name", "kind", "aliases"]),
+        lambda: echo_table(([a.id, a.name, a.kind, ", ".join(a.aliases[:3])] for a in found),
+                           ["id", "name", "kind", "aliases"]),
     )
-
-
-COLUMNS = ("id", "name", "kind", "aliases", "country", "sector")
 
 
 COMMANDS = [actors]

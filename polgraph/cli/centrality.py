@@ -6,7 +6,8 @@ import click
 
 from polgraph.cli.options import echo_json, echo_table, handle_errors, json_option, open_store_from, store_options
 from polgraph.cli.relations import make_filter, relation_filter_options
-from polgraph.graph.algorithms.centrality import MEASURES, actor_graph, centrality as score, rank
+from polgraph.graph.algorithms.centrality import MEASURES, actor_graph, rank
+from polgraph.graph.algorithms.centrality import centrality as score
 
 __all__ = ["COMMANDS", "centrality"]
 

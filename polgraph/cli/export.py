@@ -19,7 +19,8 @@ __all__ = ["COMMANDS", "export"]
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
-@click.option("--actors-only", is_flag=True, help="Actors, topics and the relations among them: no articles or mentions.")
+@click.option("--actors-only", is_flag=True,
+              help="Actors, topics and the relations among them: no articles or mentions.")
 @click.option("--with-text", is_flag=True, help="Keep each article's full text (left out by default).")
 @part_options
 @store_options
@@ -48,7 +49,8 @@ def export(fmt: str, output: Path | None, actors_only: bool, with_text: bool, pa
             sys.stdout.buffer.write(b"\n")
             return
         write_output(output, lambda fh: write_graph(graph, fh, fmt, with_text=with_text), protect=[store.location])
-    click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {output}", err=True)
+    click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {output}",
+               err=True)
 
 
 COMMANDS = [export]

@@ -46,11 +46,14 @@ def part_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Adds the part options and passes them to the command as one ``part`` argument."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, actor, hops, types, since, until, top, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, actor: str | None, hops: int | None, types: tuple[str, ...], since: datetime | None,
+                until: datetime | None, top: int | None, **kwargs: Any) -> Any:
         return func(*args, part=PartOptions(actor, hops, types, since, until, top), **kwargs)
 
-    wrapper = click.option("--top", type=click.IntRange(min=1), metavar="N",
-                           help="Only the N most central actors (PageRank) of the part, and the relations among them.")(wrapper)
+    wrapper = click.option(
+        "--top", type=click.IntRange(min=1), metavar="N",
+        help="Only the N most central actors (PageRank) of the part, and the relations among them.",
+    )(wrapper)
     wrapper = relation_filter_options(wrapper)
     wrapper = click.option("--hops", type=click.IntRange(min=1), metavar="N",
                            help="With --actor: actors up to N relations away (default 1).")(wrapper)

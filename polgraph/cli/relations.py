@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import click
 
-from polgraph.cli.options import echo_records, echo_table, handle_errors, open_store_from, output_format_options, store_options
+from polgraph.cli.options import (
+    echo_records,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
 from polgraph.graph.model import Relation
 from polgraph.graph.ontology import EVENT_TYPES
 from polgraph.graph.selection import topic_name
@@ -27,6 +37,11 @@ def relation_filter_options(func):
 def make_filter(types: tuple[str, ...], since, until, actor: str | None = None) -> RelationFilter:
     as_date = lambda d: d.date() if d else None  # noqa: E731
     return RelationFilter(types=tuple(t.upper() for t in types), since=as_date(since), until=as_date(until), actor=actor)
+
+
+# The fields of --json and --csv, in this order.
+COLUMNS = ("id", "date", "source", "source_name", "type", "target", "target_name", "goldstein", "quad_class",
+           "attribution", "cameo", "plover", "confidence", "article", "sentence", "evidence", "reported_by", "url")
 
 
 @click.command()
@@ -55,11 +70,7 @@ def relations(actor: str | None, types: tuple[str, ...], since, until, store_spe
     )
 
 
-COLUMNS = ("id", "date", "source", "source_name", "type", "target", "target_name", "goldstein", "quad_class",
-           "attribution", "cameo", "plover", "confidence", "article", "sentence", "evidence", "reported_by", "url")
-
-
-def _record(rel: Relation, name) -> dict:
+def _record(rel: Relation, name: Callable[[str], str]) -> dict[str, Any]:
     return {
         "id": rel.id, "date": rel.date.isoformat() if rel.date else None, "source": rel.source,
         "source_name": name(rel.source), "type": rel.type, "target": rel.target, "target_name": name(rel.target),
