@@ -3,6 +3,7 @@ keeping the mode; ``export -o`` and ``view -o`` refuse a FIFO, a device, a folde
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -152,3 +153,18 @@ def test_a_folder_that_cannot_be_written_is_a_one_line_error(tmp_path):
     blocker.write_text("")
     with pytest.raises(OutputError, match=r"file/out.json: cannot write there \(Not a directory\)"):
         write_output(blocker / "out.json", lambda fh: fh.write(b"x"))
+
+
+def test_a_full_disk_is_a_one_line_error_and_the_old_file_stays(tmp_path):
+    out = tmp_path / "export.gexf"
+    out.write_text("old")
+
+    def disk_full(fh):
+        fh.write(b"<gexf")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.raises(OutputError) as caught:
+        write_output(out, disk_full)
+    assert str(caught.value) == f"{out}: cannot write there (No space left on device)"
+    assert out.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.gexf"]
