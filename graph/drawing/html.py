@@ -87,7 +87,10 @@ def render_html(graph: nx.MultiDiGraph, *, pagerank: Mapping[str, float], title:
     ]
     drawing = viz.VisualizationGraph(nodes=nodes, relationships=relationships)
     if nodes:
-        drawing.resize_nodes(sizes={n.id: pagerank.get(n.id, 0.0) for n in nodes}, node_radius_min_max=NODE_RADIUS)
+        # relative to the most central: neo4j-viz takes a spread under 1e-6 for none at all
+        top = max(pagerank.values(), default=0.0) or 1.0
+        sizes = {n.id: pagerank.get(n.id, 0.0) / top for n in nodes}
+        drawing.resize_nodes(sizes=sizes, node_radius_min_max=NODE_RADIUS)
     used_kinds = sorted({n.properties["kind"] for n in nodes if n.properties.get("kind") in NODE_COLORS})
     drawing.set_legend(
         nodes={kind: NODE_COLORS[kind] for kind in used_kinds},
@@ -95,7 +98,9 @@ def render_html(graph: nx.MultiDiGraph, *, pagerank: Mapping[str, float], title:
     )
     page = drawing.render(height="100vh", on_dangling="error", max_allowed_nodes=MAX_NODES).data
     # neo4j-viz names the page's container at random; a fixed name keeps the same graph's page the same.
-    page = re.sub(r"neo4j-viz-[0-9a-f]{12}\b", "neo4j-viz-polgraph", page)
+    container = re.search(r'id="(neo4j-viz-[0-9a-f]{12})"', page)
+    if container:
+        page = page.replace(container.group(1), "neo4j-viz-polgraph")
     return page.replace("<title>neo4j-viz</title>", f"<title>{html.escape(title)}</title>", 1)
 
 
