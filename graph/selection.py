@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import networkx as nx
 
 from polgraph.graph import codec
-from polgraph.graph.algorithms.centrality import ActorScore, actor_graph, centrality
+from polgraph.graph.algorithms.centrality import ActorScore, graph_centrality
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Relation
 from polgraph.graph.store import RelationFilter, Store
@@ -77,7 +77,7 @@ def select(store: Store, part: Part = Part()) -> nx.MultiDiGraph:
 
 def scores_by_id(graph: nx.MultiDiGraph) -> dict[str, ActorScore]:
     """Centrality of each actor of ``graph`` over its event relations."""
-    return {s.id: s for s in centrality(actor_graph(graph))}
+    return {s.id: s for s in graph_centrality(graph)}
 
 
 def _graph_of(store: Store, relations: Iterable[Relation], around: str | None) -> nx.MultiDiGraph:
