@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -55,17 +56,35 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
         errors.append(str(exc))
         click.echo(f"Error: {exc}", err=True)
 
-    files = [p for p in paths if p == "-"] + [str(f) for f in iter_files([Path(p) for p in paths if p != "-"]) if f.exists()]
-    show = len(files) > 1 and sys.stderr.isatty()
+    files = [f for f in iter_files([Path(p) for p in paths if p != "-"]) if f.exists()]
+    expected = _expected_records(files) + ("-" in paths)
+    started = time.monotonic()
+    done = 0
+
+    def speed(_: object) -> str:
+        # articles are read in batches: the overall rate gives a steadier ETA than the last steps' pace
+        if not done:
+            return ""
+        rate = done / max(time.monotonic() - started, 1e-9)
+        left = max(expected - done, 0) / rate
+        return f"{rate:.1f} articles/s, ETA {int(left) // 3600}:{int(left) % 3600 // 60:02d}:{int(left) % 60:02d}"
+
+    def on_article() -> None:
+        nonlocal done
+        done += 1
+        bar.update(1)
+
     report = events = None
     try:
         if paths:  # spaCy is loaded only when there are articles
             from polgraph.loaders.pipeline import Loader
 
             loader = Loader(registry=registry, pipeline=pipeline, max_chars=int(max_article_mb * 1_000_000))
-            with click.progressbar(length=len(files), label="Loading", file=sys.stderr, hidden=not show) as bar:
+            # on a terminal only: a pipe or a log file gets the summary line, not bar redraws
+            with click.progressbar(length=expected, label="Loading", file=sys.stderr, hidden=not sys.stderr.isatty(),
+                                   show_pos=True, show_eta=False, item_show_func=speed) as bar:
                 report = loader.load(store, list(paths), stdin=stdin, batch_size=batch_size or 32,
-                                     on_error=on_error, on_file=lambda _: bar.update(1))
+                                     on_error=on_error, on_article=on_article)
         if event_paths:
             events = load_gdelt(store, event_paths, registry, batch_size)
     finally:
@@ -89,6 +108,21 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
         echo_json(payload)
     if errors or (events is not None and events.errors):
         sys.exit(1)
+
+
+def _expected_records(files: list[Path]) -> int:
+    """Records to expect, for the bar's length and ETA: a JSON Lines file has one a non-blank line."""
+    total = 0
+    for path in files:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            try:
+                with path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1  # the loader reports it
+        else:
+            total += 1
+    return total
 
 
 COMMANDS = [load]
