@@ -151,9 +151,11 @@ class Loader:
         batch_size: int = 32,
         on_file: Callable[[str], None] | None = None,
         on_error: Callable[[InputError], None] | None = None,
+        on_article: Callable[[], None] | None = None,
     ) -> LoadReport:
         """Load files (folders are walked; ``-`` reads ``stdin``). A bad file or record is reported
-        and skipped; the rest load; each batch of articles is one store transaction."""
+        and skipped; the rest load; each batch of articles is one store transaction.
+        ``on_article`` is called once per record when it is done with: stored, already there, or refused."""
         report = LoadReport()
         pending: list[Article] = []
 
@@ -165,6 +167,9 @@ class Loader:
             report.written.actors += summary.actors
             report.written.relations += summary.relations
             report.written.skipped += summary.skipped + len(pending) - len(fresh)
+            if on_article:
+                for _ in pending:
+                    on_article()
             pending.clear()
 
         for name, records in self._records(paths, stdin):
@@ -174,6 +179,8 @@ class Loader:
                     report.errors.append(record)
                     if on_error:
                         on_error(record)
+                    if on_article:
+                        on_article()
                     continue
                 if len(record.text) > self.max_chars:
                     error = InputError(
@@ -184,6 +191,8 @@ class Loader:
                     report.errors.append(error)
                     if on_error:
                         on_error(error)
+                    if on_article:
+                        on_article()
                     continue
                 report.articles += 1
                 pending.append(record)

@@ -12,6 +12,8 @@ _MODULES = [
     "actors",
     "relations",
     "centrality",
+    "dyads",
+    "view",
     "export",
     "eval",
     "train",
