@@ -38,6 +38,8 @@ from polgraph.loaders.relations.speech import according_to_frames, quote_frames,
 from polgraph.loaders.relations.verbs import verb_frames
 
 __all__ = [
+    "Argument",
+    "Frame",
     "HANDS_THRESHOLD",
     "SCORER_FILE",
     "Candidate",
@@ -83,5 +85,3 @@ def read_candidates(sentences: list[tuple[int, Span]], found: ArticleActors, lex
     scorer = scorer or default_scorer()
     return [c.scored(scorer.confidence(c)) for c in candidates], topics.named
 
-
-__all__ += ["Argument", "Frame"]

@@ -9,7 +9,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations.records import Governed
 
-__all__ = ["carrying_types", "counterfactual", "governed", "is_modal", "is_conditional", "negated", "purpose", "reported_in"]
+__all__ = ["counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "purpose", "reported_in"]
 
 # Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"})
@@ -20,10 +20,6 @@ _CARRYING = frozenset({EventType.PROPOSES, EventType.THREATENS, EventType.CALLS_
 _ASPECT_VERBS = frozenset({"continue", "begin", "start", "stage", "hold"})
 # A purpose clause ranks below its act, unless that act is itself a proposal, threat or demand.
 _PURPOSE_HEADS = frozenset({EventType.PROPOSES, EventType.THREATENS, EventType.CALLS_FOR})
-
-
-def carrying_types() -> frozenset[EventType]:
-    return _CARRYING
 
 
 def negated(verb: Token) -> bool:

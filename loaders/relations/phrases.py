@@ -12,7 +12,7 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, Slot
 
-__all__ = ["Phrases", "STRONG_PREPS", "TARGET_PREPS"]
+__all__ = ["STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
 _FIRST_PERSON = {"i", "we", "me", "us"}

@@ -22,7 +22,19 @@ from polgraph.exceptions import ConfigError
 from polgraph.graph.model import Article
 from polgraph.loaders.relations import HandScorer, LogisticScorer, Scorer
 
-__all__ = ["C", "FoldResult", "check_folds", "cross_validate", "folds_of", "quiet_rows", "read_quiet", "train_scorer", "training_rows"]
+__all__ = [
+    "C",
+    "FoldResult",
+    "check_folds",
+    "cross_validate",
+    "fit_hand",
+    "fit_logistic",
+    "folds_of",
+    "quiet_rows",
+    "read_quiet",
+    "train_scorer",
+    "training_rows",
+]
 
 C = 0.5  # inverse L2 strength: a few hundred examples, features that co-occur
 
@@ -143,5 +155,3 @@ def fit_logistic(loader: Any, c: float = C, quiet: Sequence[Any] = (), budget: f
 
     return fit
 
-
-__all__ += ["fit_hand", "fit_logistic"]
