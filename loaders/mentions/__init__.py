@@ -25,6 +25,7 @@ from polgraph.loaders.mentions.collectives import (
 )
 from polgraph.loaders.mentions.coreference import (
     find_descriptions,
+    find_surnames,
     merge_acronyms,
     merge_partial_names,
     find_pronouns,
@@ -48,6 +49,7 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
     merge_acronyms(doc, found)
     merge_partial_names(found)
+    resolve(found, find_surnames(doc, found))
     resolve(found, find_descriptions(doc, found))
     resolve(found, find_pronouns(doc, found, set(proxies["person_pronouns"])))
     return found

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names
 from polgraph.loaders.registry import norm
 
-__all__ = ["find_descriptions", "find_pronouns", "merge_acronyms", "merge_partial_names"]
+__all__ = ["find_descriptions", "find_pronouns", "find_surnames", "merge_acronyms", "merge_partial_names"]
 
 
 _NOT_INITIALS = frozenset({"of", "the", "and", "for", "on", "in", "de", "al", "-"})
@@ -102,6 +102,29 @@ def merge_partial_names(found: ArticleActors) -> None:
     for old in merged:
         found.actors.pop(old, None)
         found.new_ids.discard(old)
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def find_surnames(doc: Doc, settled: ArticleActors) -> Proposals:
+    """A person's surname alone, wherever the parser did not take it for a name ("labeled
+    Soleimani as a terrorist", tagged a place): the one person of the article with that surname."""
+    found = settled.draft()
+    by_surname: dict[str, set[str]] = {}
+    for actor in found.actors.values():
+        words = norm(actor.name).split()
+        if actor.kind == "person" and len(words) > 1 and len(words[-1]) > 2:
+            by_surname.setdefault(words[-1], set()).add(actor.id)
+    for token in doc:
+        if token.i in found.by_token or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _NOT_NAMES:
+            continue
+        if token.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+            continue  # part of a longer name
+        holders = by_surname.get(norm(token.text), set())
+        if len(holders) == 1:
+            found.add(token.i, token.i + 1, found.actors[next(iter(holders))], "surname")
+    return found.proposals(settled)
 
 
 def find_descriptions(doc: Doc, settled: ArticleActors) -> Proposals:

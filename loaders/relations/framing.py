@@ -70,7 +70,10 @@ def counterfactual(verb: Token) -> bool:
 
 
 def governed(verb: Token, lexicon: Lexicon) -> Governed:
-    """How the verb governing this one (xcomp, or ccomp of a request) frames it."""
+    """How the verb governing this one (xcomp, or ccomp of a request) frames it; a conjunct is
+    framed as the verb it is coordinated with ("proposed to stop hostilities and declare a truce")."""
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
     if verb.dep_ not in ("xcomp", "ccomp"):
         return Governed.NO
     head = verb.head

@@ -92,11 +92,13 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         targets += _clause_subjects(s, verb)
     complement_type = None
     comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if comp is not None:  # "proposed to stop hostilities", "threatened to impose sanctions on X"
-        comp_targets, comp_noun = phrases.objects(comp)
-        targets += [Argument(a.node, Slot.COMPLEMENT, a.token, a.how, a.prep) for a in comp_targets]
-        targets += _topic(s.topic(comp, comp_noun), comp, Slot.COMPLEMENT)
+    if comp is not None:  # "proposed to stop hostilities and declare a truce", "threatened to impose sanctions on X"
+        for act in (comp, *(c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            comp_targets, comp_noun = phrases.objects(act)
+            targets += [Argument(a.node, Slot.COMPLEMENT, a.token, a.how, a.prep) for a in comp_targets]
+            targets += _topic(s.topic(act, comp_noun), act, Slot.COMPLEMENT)
         if lemma in lexicon.intent:
+            comp_noun = phrases.objects(comp)[1]
             complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
     if noun is not None:
         targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
