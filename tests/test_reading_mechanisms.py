@@ -164,3 +164,22 @@ def test_candidates_carry_their_mechanisms_features_and_evidence(loader):
     assert candidate.type == "CRITICIZES" and candidate.trigger == "denounce" and candidate.sentence == 1
     assert "verb" in candidate.mechanisms and "source_slot=inherited" not in candidate.features
     assert candidate.evidence == doc.text and 0.0 < candidate.confidence <= 1.0
+
+
+def test_the_act_named_again_is_the_last_act_of_its_kind(loader):
+    relations, _ = read(loader, "Russian troops attacked Ukraine on Monday. France condemned the attack.")
+    assert ("France", "CRITICIZES", "Russia") in relations
+    relations, graph = read(loader, "Iraq spoke out against the attack.")
+    actors = {a.name for a in graph.actors}
+    assert not any(s == "Iraq" and t in actors for s, _, t in relations)  # no earlier attack: no one to blame
+
+
+def test_a_surname_the_parser_missed_is_the_articles_person(loader):
+    relations, graph = read(loader, "Qasem Soleimani was killed. In 2007, the United States labeled Soleimani as a terrorist.")
+    assert [a.name for a in graph.actors if "Soleimani" in a.name] == ["Qasem Soleimani"]
+    assert ("United States", "CRITICIZES", "Qasem Soleimani") in relations
+
+
+def test_a_conjunct_of_a_proposed_act_is_proposed_too(loader):
+    relations, _ = read(loader, "Belarus proposed to stop hostilities and declare a truce.")
+    assert not any(t == "YIELDS" for _, t, _ in relations)

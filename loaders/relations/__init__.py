@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from polgraph.graph.model import Topic
+from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.classify import classify
@@ -60,11 +61,15 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
     """Stage 1 over an article: every frame, in sentence order."""
     frames: list[Frame] = []
     quote_open, speaker = False, []
+    recent: dict[EventType, tuple[Argument, ...]] = {}  # the doers of the last act of each type
     for number, sent in sentences:
-        s = Sentence(sent, number, found, lexicon, published, topics)
-        frames += verb_frames(s)
-        frames += according_to_frames(s)
-        frames += noun_frames(s)
+        s = Sentence(sent, number, found, lexicon, published, topics, recent)
+        read = [*verb_frames(s), *according_to_frames(s), *noun_frames(s)]
+        frames += read
+        for frame in read:
+            doers = tuple(a for a in frame.sources if not a.is_topic)
+            if frame.lexical_type and doers and not (frame.framing.negated or frame.framing.denied):
+                recent[frame.lexical_type] = doers
         closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark
         if quote_open and speaker and not closes_at_once:  # a quotation running on: its speaker's words
             frames += quote_frames(s, speaker)

@@ -4,16 +4,19 @@ topics named so far, and the date words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from polgraph.graph.model import Topic
+from polgraph.graph.ontology import EventType
 from polgraph.loaders.dates import resolve_date
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.phrases import Phrases
+from polgraph.loaders.relations.records import Argument
 
 __all__ = ["Sentence", "Topics"]
 
@@ -32,14 +35,14 @@ class Topics:
 
 class Sentence:
     def __init__(self, sent: Span, number: int, found: ArticleActors, lexicon: Lexicon, published: date | None,
-                 topics: Topics) -> None:
+                 topics: Topics, recent: Mapping[EventType, tuple[Argument, ...]] | None = None) -> None:
         self.sent = sent
         self.number = number
         self.found = found
         self.lexicon = lexicon
         self.published = published
         self.topics = topics
-        self.phrases = Phrases(sent, found, lexicon)
+        self.phrases = Phrases(sent, found, lexicon, recent)
         self.evidence = re.sub(r"\s+", " ", sent.text).strip()
 
     def topic(self, verb: Token | None, noun: Token | None) -> str | None:

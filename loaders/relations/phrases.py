@@ -4,10 +4,11 @@ objects, and who speaks a quotation. Read-only over the article's mentions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Span, Token
 
+from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, Slot
@@ -24,10 +25,12 @@ TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "ove
 
 
 class Phrases:
-    def __init__(self, sent: Span, found: ArticleActors, lexicon: Lexicon) -> None:
+    def __init__(self, sent: Span, found: ArticleActors, lexicon: Lexicon,
+                 recent: Mapping[EventType, tuple[Argument, ...]] | None = None) -> None:
         self.sent = sent
         self.found = found
         self.lexicon = lexicon
+        self.recent = recent or {}  # the doers of the article's last act of each type, before this sentence
 
     # -- noun phrases ----------------------------------------------------------------------
     def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
@@ -217,7 +220,8 @@ class Phrases:
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        prep_targets += self.arguments(pobj, Slot.PREPOSITION, ("poss", "of"), prep=child.lower_)
+                        doers = [Argument(a.node, Slot.PREPOSITION, a.token, a.how, child.lower_) for a in self.event_agents(pobj)]
+                        prep_targets += doers or self.arguments(pobj, Slot.PREPOSITION, ("poss", "of"), prep=child.lower_)
             elif child.dep_ == "prt":  # "called on X", "pulled out of X"
                 for prep in child.children:
                     if prep.dep_ == "prep":
@@ -226,8 +230,10 @@ class Phrases:
 
     def event_agents(self, noun: Token) -> list[Argument]:
         """Who did the act an event noun names ("the arrest of the journalists by Belarus",
-        "Turkey's offensive"): acting on an act is acting on its doer."""
-        if noun.lemma_.lower() not in self.lexicon.nominal or self.found.actor_at(noun):
+        "Turkey's offensive"): acting on an act is acting on its doer. "The attack" with no doer
+        named is the article's last attack, whose doer was read in an earlier sentence."""
+        rel_type = self.lexicon.nominal.get(noun.lemma_.lower())
+        if rel_type is None or self.found.actor_at(noun):
             return []
         doers: list[Argument] = []
         for child in noun.children:
@@ -238,6 +244,9 @@ class Phrases:
             elif child.dep_ == "acl":  # "the attack carried out by X"
                 doers += [a for g in child.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
                           for a in self.arguments(p, Slot.OBJECT, ())]
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        if not doers and definite and not self.actors_of(noun, ("poss", "of", "by", "on", "against")):
+            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in self.recent.get(rel_type, ())]
         return doers
 
     def _origin_noun(self, verb: Token) -> Token | None:

@@ -33,10 +33,11 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     lemma = phrases.lemma(verb)
     targets, noun = phrases.objects(verb)
     noun_lemma = noun.lemma_.lower() if noun is not None else None
+    event_mentions = ["event-coreference"] if any(a.how == "event" for a in targets) else []
     is_speech = lemma in lexicon.speech
     if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
         return None  # "give" means nothing alone, "give aid" does
-    mechanisms: list[str] = []
+    mechanisms: list[str] = list(event_mentions)
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
