@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from polgraph.cli.options import echo_json, handle_errors, json_option, open_store_from, store_options
+from polgraph.cli.options import echo_json, handle_errors, json_option, open_store_from, positive_number, store_options
+from polgraph.exceptions import InputError
 
 __all__ = ["COMMANDS", "load"]
 
@@ -29,6 +30,9 @@ def load(paths: tuple[str, ...], pipeline: str | None, registry_paths: tuple[Pat
     A bad file or record is reported in one line and skipped; the rest load; the exit code is then 1.
     Loading an article already stored changes nothing.
     """
+    max_chars = int(positive_number(max_article_mb, "--max-article-mb") * 1_000_000)
+    if "-" in paths and sys.stdin is None:
+        raise InputError("<stdin>", "standard input is closed")
     from polgraph.loaders.pipeline import Loader
     from polgraph.loaders.readers import iter_files
     from polgraph.loaders.registry import default_registry
@@ -36,7 +40,7 @@ def load(paths: tuple[str, ...], pipeline: str | None, registry_paths: tuple[Pat
     registry = default_registry().copy() if registry_paths else default_registry()
     for path in registry_paths:
         registry.add_file(path)
-    loader = Loader(registry=registry, pipeline=pipeline, max_chars=int(max_article_mb * 1_000_000))
+    loader = Loader(registry=registry, pipeline=pipeline, max_chars=max_chars)
     store = open_store_from(store_spec, require_neo4j)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     errors: list[str] = []
