@@ -74,10 +74,12 @@ class Budget:
                     f"the query used more than its memory limit of {self.limits.max_memory_mb:g} MB")
 
     def check_size(self, size: int, what: str) -> None:
-        """Refuse to build ``what`` with ``size`` items (or characters) over the value limit."""
+        """Refuse to build ``what`` with ``size`` items (or characters) over the value limit; a value
+        built counts as work in proportion to its size (so the memory is checked soon after)."""
         cap = self.limits.max_value_size
         if cap is not None and size > cap:
             raise QueryLimitExceeded(f"{what} would be {size:,} long, over the limit of {cap:,} for one value")
+        self.tick(1 + (size >> 10))
 
     def check_rows(self, rows: int) -> None:
         cap = self.limits.max_rows
