@@ -32,7 +32,7 @@ GOOD_2 = {"id": "good-2", "date": "2024-02-02", "text": "France criticised Russi
 
 @pytest.fixture
 def store(tmp_path) -> Path:
-    return tmp_path / ""
+    return tmp_path / "graph.json"
 
 
 def polgraph(store: Path, *args: str, input: bytes | None = None):
