@@ -19,11 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import networkx as nx
 
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
+
+if TYPE_CHECKING:
+    from polgraph.graph.algorithms.centrality import ActorScore
 
 __all__ = ["EventRow", "RelationFilter", "Store", "WriteSummary"]
 
@@ -92,6 +95,11 @@ class Store(Protocol):
     def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
         """The event relations between two actors (not topics) that ``where`` accepts, streamed in
         a deterministic order (source, target, type, date)."""
+        ...
+
+    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
+        """Every active actor's scores when the store computes them itself (Neo4j with GDS), else
+        None: ``polgraph.graph.algorithms.centrality`` then computes them from ``event_rows``."""
         ...
 
     def counts(self) -> dict[str, int]: ...

@@ -158,6 +158,9 @@ class NetworkXStore:
         rows.sort(key=lambda e: (e.source, e.target, e.type, e.date or ""))
         return iter(rows)
 
+    def centrality(self, where: RelationFilter = RelationFilter()) -> None:
+        return None  # computed from event_rows by polgraph.graph.algorithms.centrality
+
     def counts(self) -> dict[str, int]:
         counts = {"actors": 0, "articles": 0, "topics": 0, "relations": 0, "mentions": 0}
         for _, data in self.graph.nodes(data=True):

@@ -12,6 +12,7 @@ _MODULES = [
     "actors",
     "relations",
     "centrality",
+    "dyads",
     "export",
     "eval",
     "query",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import errno
 import functools
+import io
 import json
 import math
 import re
@@ -17,8 +19,10 @@ from polgraph.config import open_store
 from polgraph.exceptions import ConfigError, PolgraphError
 from polgraph.graph.store import Store
 
-__all__ = ["echo_json", "echo_table", "handle_errors", "json_option", "open_store_from", "positive_number",
-           "printable", "store_options"]
+__all__ = [
+    "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option", "open_store_from",
+    "output_format_options", "positive_number", "printable", "store_options",
+]
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -40,6 +44,19 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+def output_format_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--json`` and ``--csv``, passed on as ``fmt``: "table", "json" or "csv" (under ``handle_errors``)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+        if as_json and as_csv:
+            raise ConfigError("--json and --csv exclude each other")
+        return func(*args, fmt="json" if as_json else "csv" if as_csv else "table", **kwargs)
+
+    wrapper = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (a header line, then one line a row).")(wrapper)
+    return json_option(wrapper)
 
 
 def open_store_from(store_spec: str | None, require_neo4j: bool = False) -> Store:
@@ -96,6 +113,34 @@ def _internal_error(exc: BaseException) -> None:
 
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def echo_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    """CSV with a header line; a list is joined with "; ", a missing value is an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record.get(column)) for column in columns])
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value))
+    return value
+
+
+def echo_records(records: list[dict[str, Any]], columns: Sequence[str], fmt: str, table: Callable[[], None]) -> None:
+    """Records as JSON or CSV, else the command's own table."""
+    if fmt == "json":
+        echo_json(records)
+    elif fmt == "csv":
+        echo_csv(records, columns)
+    else:
+        table()
 
 
 # Control characters (C0, DEL, C1) and the bidirectional overrides: printed raw, article text

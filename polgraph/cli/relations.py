@@ -50,7 +50,8 @@ def relations(actor: str | None, types: tuple[str, ...], since, until, store_spe
             {"source": r.source, "source_name": name(r.source), "type": r.type, "target": r.target,
              "target_name": name(r.target), "date": r.date.isoformat() if r.date else None, "article": r.article,
              "sentence": r.sentence, "evidence": r.evidence, "cameo": r.cameo, "plover": r.plover,
-             "confidence": r.confidence}
+             "confidence": r.confidence, "goldstein": r.goldstein, "quad_class": r.quad_class,
+             "attribution": r.attribution}
             for r in found
         ])
     else:
