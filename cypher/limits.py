@@ -105,10 +105,17 @@ def run_bounded(fn: Callable[[], T], limits: QueryLimits | None = None) -> T:
 
     Running out of interpreter memory or stack is the query's limit, not a crash."""
     budget = Budget(limits or QueryLimits())
+    if getattr(_ON_DEEP_STACK, "active", False):  # already on a query thread: run here, own budget
+        token = _CURRENT.set(budget)
+        try:
+            return fn()
+        finally:
+            _CURRENT.reset(token)
     outcome: list[object] = []
 
     def work() -> None:
         _CURRENT.set(budget)
+        _ON_DEEP_STACK.active = True
         try:
             outcome.append((True, fn()))
         except MemoryError:
@@ -146,6 +153,7 @@ def run_bounded(fn: Callable[[], T], limits: QueryLimits | None = None) -> T:
 
 # One deep query at a time: the recursion limit is the interpreter's, not the thread's.
 _DEEP_STACK = threading.RLock()
+_ON_DEEP_STACK = threading.local()
 
 
 def _resident_bytes() -> int | None:

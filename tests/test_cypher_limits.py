@@ -199,3 +199,10 @@ def test_python_api_takes_the_limits(dense_store):
         with pytest.raises(QueryTimeout):
             run(store, "MATCH (a),(b),(c),(d) RETURN count(*)", limits=QueryLimits(timeout=0.3))
         assert run(store, "MATCH (a:Actor) RETURN count(*) AS n").rows == [[300]]
+
+
+def test_a_query_run_from_inside_a_query_thread_does_not_wait_for_itself():
+    from polgraph.cypher.limits import run_bounded
+
+    inner = run_bounded(lambda: run_graph(nx.MultiDiGraph(), "RETURN 1 AS x", limits=QueryLimits(timeout=5)).rows)
+    assert inner == [[1]]
