@@ -127,15 +127,14 @@ def run_bounded(fn: Callable[[], T], limits: QueryLimits | None = None) -> T:
 
     with _DEEP_STACK:
         old_limit = sys.getrecursionlimit()
-        old_stack = threading.stack_size()
-        try:
-            threading.stack_size(_STACK_BYTES)
-            worker = threading.Thread(target=work, name="polgraph-query", daemon=True)
-        finally:
-            threading.stack_size(old_stack)
+        worker = threading.Thread(target=work, name="polgraph-query", daemon=True)
         sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
         try:
-            worker.start()
+            old_stack = threading.stack_size(_STACK_BYTES)  # taken when the thread starts
+            try:
+                worker.start()
+            finally:
+                threading.stack_size(old_stack)
             try:
                 while worker.is_alive():
                     worker.join(0.1)
