@@ -171,9 +171,11 @@ class Loader:
         batch_size: int = 32,
         on_file: Callable[[str], None] | None = None,
         on_error: Callable[[InputError], None] | None = None,
+        on_article: Callable[[], None] | None = None,
     ) -> LoadReport:
         """Load files (folders are walked; ``-`` reads ``stdin``). A bad file or record is reported
-        and skipped; the rest load; each batch of articles is one store transaction."""
+        and skipped; the rest load; each batch of articles is one store transaction.
+        ``on_article`` is called once per record when it is done with: stored, already there, or refused."""
         report = LoadReport()
         pending: list[tuple[str, Article]] = []  # (file or file:line, article)
 
@@ -195,6 +197,9 @@ class Loader:
             report.written.actors += summary.actors
             report.written.relations += summary.relations
             report.written.skipped += summary.skipped + len(pending) - len(fresh)
+            if on_article:
+                for _ in pending:
+                    on_article()
             pending.clear()
 
         for name, records in self._records(paths, stdin):
@@ -202,6 +207,8 @@ class Loader:
             for where, record in records:
                 if isinstance(record, InputError):
                     error(record)
+                    if on_article:
+                        on_article()
                     continue
                 if len(record.text) > self.max_chars:
                     error(InputError(
@@ -209,6 +216,8 @@ class Loader:
                         f"article is {len(record.text) / 1e6:.1f} million characters, over the limit of "
                         f"{self.max_chars / 1e6:.1f} million (raise it with --max-article-mb)",
                     ))
+                    if on_article:
+                        on_article()
                     continue
                 report.articles += 1
                 pending.append((where, record))

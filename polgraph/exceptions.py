@@ -7,6 +7,7 @@ Hierarchy::
     ├── ConfigError               bad option, registry file or pipeline name
     ├── StoreError                the store cannot be read or written
     │   └── StoreUnavailable      a configured server cannot be reached
+    ├── OutputError               an output file may not or cannot be written (a FIFO, the store itself, ...)
     └── QueryError                a Cypher query cannot be run
         ├── CypherSyntaxError     with line and column and what was expected
         ├── CypherSemanticError   unknown variable or function, wrong arguments, ...
@@ -24,6 +25,7 @@ __all__ = [
     "CypherSemanticError",
     "CypherSyntaxError",
     "InputError",
+    "OutputError",
     "PolgraphError",
     "QueryError",
     "QueryLimitExceeded",
@@ -54,6 +56,10 @@ class StoreError(PolgraphError):
 
 
 class StoreUnavailable(StoreError):
+    pass
+
+
+class OutputError(PolgraphError):
     pass
 
 

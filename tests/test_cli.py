@@ -89,7 +89,7 @@ def test_oversized_article_gets_a_clear_error(run, tmp_path):
 @pytest.mark.parametrize("fmt,marker", [("json", b'"relationships"'), ("graphml", b"<graphml"), ("gexf", b"<gexf")])
 def test_export_formats(run, tmp_path, fmt, marker):
     run("load", str(SEED))
-    out = tmp_path / f"graph.{fmt}"
+    out = tmp_path / f"export.{fmt}"  # not graph.json: that is the store, which export refuses to overwrite
     result = run("export", "--format", fmt, "-o", str(out))
     assert result.exit_code == 0
     assert marker in out.read_bytes()

@@ -13,6 +13,7 @@ _MODULES = [
     "relations",
     "centrality",
     "dyads",
+    "view",
     "export",
     "eval",
     "query",

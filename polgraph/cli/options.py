@@ -55,7 +55,8 @@ def output_format_options(func: Callable[..., Any]) -> Callable[..., Any]:
             raise ConfigError("--json and --csv exclude each other")
         return func(*args, fmt="json" if as_json else "csv" if as_csv else "table", **kwargs)
 
-    wrapper = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (a header line, then one line a row).")(wrapper)
+    wrapper = click.option("--csv", "as_csv", is_flag=True,
+                           help="Print CSV (a header line, then one line a row).")(wrapper)
     return json_option(wrapper)
 
 
