@@ -9,11 +9,12 @@ import networkx as nx
 
 from polgraph.cypher import ast as A
 from polgraph.cypher.executor import Result, execute
+from polgraph.cypher.limits import QueryLimits, run_bounded
 from polgraph.cypher.parser import parse
 from polgraph.cypher.semantics import check
 from polgraph.exceptions import CypherSemanticError, CypherSyntaxError, QueryError
 
-__all__ = ["Result", "prepare", "run", "run_graph", "build_graph"]
+__all__ = ["QueryLimits", "Result", "prepare", "run", "run_graph", "build_graph"]
 
 
 @functools.lru_cache(maxsize=256)
@@ -28,21 +29,24 @@ def prepare(query: str, allow_create: bool = False) -> A.Query:
     return tree
 
 
-def run_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None) -> Result:
-    """Run a read query on ``graph`` (any MultiDiGraph in the shared layout)."""
-    tree = prepare(query)
-    return _execute(tree, graph, params or {})
+def run_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None,
+              limits: QueryLimits | None = None) -> Result:
+    """Run a read query on ``graph`` (any MultiDiGraph in the shared layout) within ``limits``
+    (default: :class:`QueryLimits`, 60 s); a runaway query raises QueryLimitExceeded or QueryTimeout."""
+    return run_bounded(lambda: _execute(prepare(query), graph, params or {}), limits)
 
 
-def build_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None) -> Result:
+def build_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None,
+                limits: QueryLimits | None = None) -> Result:
     """Run a query that may CREATE nodes and relationships in ``graph``: builds test graphs."""
-    tree = prepare(query, allow_create=True)
-    return _execute(tree, graph, params or {})
+    return run_bounded(lambda: _execute(prepare(query, allow_create=True), graph, params or {}), limits)
 
 
-def run(store: Any, query: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
-    """Run ``query`` on ``store``: through its own ``run_cypher`` when it has one (Neo4j), else
-    on its NetworkX graph with the embedded engine (read queries only)."""
+def run(store: Any, query: str, params: dict[str, Any] | None = None, write: bool = False,
+        limits: QueryLimits | None = None) -> Result:
+    """Run ``query`` on ``store``: through its own ``run_cypher`` when it has one (Neo4j, whose
+    own transaction timeout applies), else on its NetworkX graph with the embedded engine (read
+    queries only, within ``limits``)."""
     params = dict(params or {})
     runner = getattr(store, "run_cypher", None)
     if callable(runner):
@@ -51,7 +55,7 @@ def run(store: Any, query: str, params: dict[str, Any] | None = None, write: boo
             return out
         columns, rows = out if isinstance(out, tuple) else (out.columns, out.rows)
         return Result(list(columns), [list(r) for r in rows])
-    return run_graph(store.to_networkx(), query, params)
+    return run_graph(store.to_networkx(), query, params, limits)
 
 
 def _execute(tree: A.Query, graph: nx.MultiDiGraph, params: dict[str, Any]) -> Result:

@@ -11,7 +11,9 @@ Hierarchy::
     └── QueryError                a Cypher query cannot be run
         ├── CypherSyntaxError     with line and column and what was expected
         ├── CypherSemanticError   unknown variable or function, wrong arguments, ...
-        └── UnsupportedQuery      a valid query the embedded engine does not answer (writes)
+        ├── UnsupportedQuery      a valid query the embedded engine does not answer (writes)
+        └── QueryLimitExceeded    a query went past a row, memory or value-size limit
+            └── QueryTimeout      a query ran past its time limit (or was cancelled)
 
 Anything else escaping to the CLI is a bug: it exits 2.
 """
@@ -26,6 +28,8 @@ __all__ = [
     "OutputError",
     "PolgraphError",
     "QueryError",
+    "QueryLimitExceeded",
+    "QueryTimeout",
     "StoreError",
     "StoreUnavailable",
     "UnsupportedQuery",
@@ -75,4 +79,12 @@ class CypherSemanticError(QueryError):
 
 
 class UnsupportedQuery(QueryError):
+    pass
+
+
+class QueryLimitExceeded(QueryError):
+    pass
+
+
+class QueryTimeout(QueryLimitExceeded):
     pass

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from polgraph.cli.options import echo_json, handle_errors, json_option, open_store_from, store_options
+from polgraph.cli.options import echo_json, handle_errors, json_option, open_store_from, positive_number, store_options
+from polgraph.exceptions import InputError
 
 __all__ = ["COMMANDS", "load"]
 
@@ -41,6 +42,9 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
     A bad file, record or GDELT row is reported in one line and skipped; the rest load; the exit
     code is then 1. Loading an article or a GDELT file already stored changes nothing.
     """
+    max_chars = int(positive_number(max_article_mb, "--max-article-mb") * 1_000_000)
+    if "-" in paths and sys.stdin is None:
+        raise InputError("<stdin>", "standard input is closed")
     from polgraph.cli.load_gdelt import load_gdelt, split_by_format, summary_json, summary_line
     from polgraph.loaders.readers import iter_files
     from polgraph.loaders.registry import default_registry
@@ -83,8 +87,7 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
         if paths:  # spaCy is loaded only when there are articles
             from polgraph.loaders.pipeline import Loader
 
-            loader = Loader(registry=registry, pipeline=pipeline, max_chars=int(max_article_mb * 1_000_000),
-                            min_confidence=min_confidence)
+            loader = Loader(registry=registry, pipeline=pipeline, max_chars=max_chars, min_confidence=min_confidence)
             # on a terminal only: a pipe or a log file gets the summary line, not bar redraws
             with click.progressbar(length=expected, label="Loading", file=sys.stderr, hidden=not sys.stderr.isatty(),
                                    show_pos=True, show_eta=False, item_show_func=speed) as bar:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import io
 import json
+import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -18,7 +21,7 @@ from polgraph.graph.store import Store
 
 __all__ = [
     "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option", "open_store_from",
-    "output_format_options", "store_options",
+    "output_format_options", "positive_number", "printable", "store_options",
 ]
 
 
@@ -61,8 +64,21 @@ def open_store_from(store_spec: str | None, require_neo4j: bool = False) -> Stor
     return open_store(store_spec, require_neo4j=require_neo4j, warn=lambda line: click.echo(line, err=True))
 
 
+def positive_number(value: float, flag: str) -> float:
+    """``value`` when it is a finite number above zero, else a one-line user error naming ``flag``."""
+    if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+        raise ConfigError(f"{flag} must be a number above zero, got {value}")
+    return value
+
+
+# OS errors that are the user's situation, not polgraph's bug: the cause is the message.
+_USER_OS_ERRORS = {errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG,
+                   errno.ENAMETOOLONG, errno.EMFILE, errno.ENFILE}
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """polgraph errors: one line on stderr, exit 1. Anything else: a bug, exit 2."""
+    """polgraph errors, and OS errors that are the user's situation (permission denied, disk full,
+    read-only file system, file too large): one line on stderr, exit 1. Anything else: a bug, exit 2."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -76,14 +92,24 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except BrokenPipeError:  # `polgraph relations | head`: the reader has gone, nothing to say
             sys.stderr.close()
             sys.exit(0)
+        except OSError as exc:
+            if exc.errno not in _USER_OS_ERRORS:
+                _internal_error(exc)
+            where = f"{exc.filename}: " if exc.filename is not None else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug: say so, keep the traceback out of the user's way
-            click.echo(f"Internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
-            sys.exit(2)
+            _internal_error(exc)
 
     return wrapper
+
+
+def _internal_error(exc: BaseException) -> None:
+    click.echo(f"Internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
+    sys.exit(2)
 
 
 def echo_json(data: Any) -> None:
@@ -118,8 +144,21 @@ def echo_records(records: list[dict[str, Any]], columns: Sequence[str], fmt: str
         table()
 
 
+# Control characters (C0, DEL, C1) and the bidirectional overrides: printed raw, article text
+# could move the cursor, recolour or retitle the user's terminal, or reorder what a line shows.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``, ``\\u202e``); tabs and
+    newlines become spaces, so one row stays one line."""
+    text = text.replace("\t", " ").replace("\n", " ")
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
-    rows = [["" if v is None else str(v) for v in row] for row in rows]
+    rows = [["" if v is None else printable(str(v)) for v in row] for row in rows]
+    headers = [printable(h) for h in headers]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(v)) for w, v in zip(widths, row)]
