@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SEED ?= ../shared/seeds/000_626d997fe0474499.txt
 STORE ?= .polgraph/demo.db
 
-.PHONY: setup demo test clean
+.PHONY: setup demo test screenshot clean
 
 $(BIN)/polgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,19 @@ $(CYPHER_LINT): tools/cypher-lint/package.json tools/cypher-lint/package-lock.js
 	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
 	touch $(CYPHER_LINT)
 
-setup: $(BIN)/polgraph $(CYPHER_LINT)
+# Debian's Chromium, in which the tests open the pages `polgraph view` writes. Installed where
+# apt-get runs as root; elsewhere those tests skip, saying how to install it.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-liberation >/dev/null; \
+	else \
+		echo "chromium is not installed and apt-get cannot run as root here: the browser tests" \
+			"will skip (install it: sudo apt-get install chromium)"; \
+	fi
+
+setup: $(BIN)/polgraph $(CYPHER_LINT) $(CHROMIUM)
 
 demo: $(BIN)/polgraph
 	$(BIN)/polgraph load --store $(STORE) $(SEED)
@@ -29,6 +41,14 @@ demo: $(BIN)/polgraph
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The README's picture: the seed article's graph as `polgraph view` draws it, shot in headless Chromium.
+SHOT_STORE := .polgraph/screenshot.json
+screenshot: $(BIN)/polgraph $(CHROMIUM)
+	rm -f $(SHOT_STORE)
+	$(BIN)/polgraph load --store $(SHOT_STORE) $(SEED)
+	$(BIN)/polgraph view --store $(SHOT_STORE) -o .polgraph/screenshot.html
+	$(BIN)/python -m tools.browser .polgraph/screenshot.html docs/img/view.png
 
 clean:
 	rm -rf $(VENV) .polgraph .pytest_cache tools/cypher-lint/node_modules

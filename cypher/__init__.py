@@ -4,6 +4,6 @@
 store through this engine (see docs/cypher.md for what it covers).
 """
 
-from polgraph.cypher.api import Result, build_graph, prepare, run, run_graph
+from polgraph.cypher.api import QueryLimits, Result, build_graph, prepare, run, run_graph
 
-__all__ = ["Result", "build_graph", "prepare", "run", "run_graph"]
+__all__ = ["QueryLimits", "Result", "build_graph", "prepare", "run", "run_graph"]

@@ -9,12 +9,13 @@ import networkx as nx
 
 from polgraph.cypher import ast as A
 from polgraph.cypher.executor import Result, execute
+from polgraph.cypher.limits import QueryLimits, run_bounded
 from polgraph.cypher.parser import parse
 from polgraph.cypher.semantics import check
 from polgraph.exceptions import CypherSemanticError, CypherSyntaxError, QueryError
 from polgraph.graph.store import Store
 
-__all__ = ["Result", "prepare", "run", "run_graph", "build_graph"]
+__all__ = ["QueryLimits", "Result", "prepare", "run", "run_graph", "build_graph"]
 
 
 @functools.lru_cache(maxsize=256)
@@ -29,22 +30,25 @@ def prepare(query: str, allow_create: bool = False) -> A.Query:
     return tree
 
 
-def run_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None) -> Result:
-    """Run a read query on ``graph`` (any MultiDiGraph in the shared layout)."""
-    tree = prepare(query)
-    return _execute(tree, graph, params or {})
+def run_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None,
+              limits: QueryLimits | None = None) -> Result:
+    """Run a read query on ``graph`` (any MultiDiGraph in the shared layout) within ``limits``
+    (default: :class:`QueryLimits`, 60 s); a runaway query raises QueryLimitExceeded or QueryTimeout."""
+    return run_bounded(lambda: _execute(prepare(query), graph, params or {}), limits)
 
 
-def build_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None) -> Result:
+def build_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None,
+                limits: QueryLimits | None = None) -> Result:
     """Run a query that may CREATE nodes and relationships in ``graph``: builds test graphs."""
-    tree = prepare(query, allow_create=True)
-    return _execute(tree, graph, params or {})
+    return run_bounded(lambda: _execute(prepare(query, allow_create=True), graph, params or {}), limits)
 
 
-def run(store: Store, query: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
-    """Run ``query`` on ``store``: every store runs Cypher (Neo4j on the server, the embedded stores
-    with this engine, read queries only)."""
-    return store.run_cypher(query, dict(params or {}), write=write)
+def run(store: Store, query: str, params: dict[str, Any] | None = None, write: bool = False,
+        limits: QueryLimits | None = None) -> Result:
+    """Run ``query`` on ``store``: every store runs Cypher (Neo4j on the server, whose own
+    transaction timeout applies; the embedded stores with this engine, read queries only, within
+    ``limits``)."""
+    return store.run_cypher(query, dict(params or {}), write=write, limits=limits)
 
 
 def _execute(tree: A.Query, graph: nx.MultiDiGraph, params: dict[str, Any]) -> Result:

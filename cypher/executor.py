@@ -20,6 +20,7 @@ from polgraph.cypher.expressions import (
     Context, aggregates_in, compile_expr, contains_aggregate, hash_key,
 )
 from polgraph.cypher.index import invalidate
+from polgraph.cypher.limits import current_budget
 from polgraph.cypher.matcher import Matcher, pattern_vars
 from polgraph.cypher.values import Node, Path, Rel, order_key, type_name
 from polgraph.exceptions import CypherSemanticError
@@ -40,9 +41,11 @@ class Result:
 
 
 def execute(query: A.Query, graph: Any, params: dict[str, Any]) -> Result:
+    """The result of ``query``, within the limits of the running budget (see cypher/limits.py)."""
     results = [_Run(graph, params).single(part) for part in query.parts]
     columns = results[0].columns
     rows = [row for r in results for row in r.rows]
+    current_budget().check_rows(len(rows))
     if len(results) > 1 and not query.union_all:
         seen: set[Any] = set()
         unique = []
@@ -102,7 +105,12 @@ class _Run:
             for _ in rows:  # a query ending in CREATE: run it for its effect
                 pass
             return Result([], [])
-        return Result(columns, [[r[c] for c in columns] for r in rows])
+        out = []
+        check_rows = self.ctx.budget.check_rows
+        for r in rows:
+            out.append([r[c] for c in columns])
+            check_rows(len(out))
+        return Result(columns, out)
 
     def _clauses(self, clauses: list[A.Clause], rows: Iterable[Row]) -> tuple[list[str], Iterable[Row]]:
         columns: list[str] = []
@@ -149,12 +157,14 @@ class _Run:
         return self._unwind_rows(fn, clause.var, rows)
 
     def _unwind_rows(self, fn: Any, var: str, rows: Iterable[Row]) -> Iterator[Row]:
+        tick = self.ctx.budget.tick
         for row in rows:
             v = fn(row)
             if v is None:
                 continue
             items = v if type(v) is list else [v]
             for x in items:
+                tick()
                 out = dict(row)
                 out[var] = x
                 yield out
@@ -217,7 +227,9 @@ class _Run:
                keep_source: bool) -> Iterator[Row]:
         names = [it.name for it in items]
         pairs = list(zip(names, fns))
+        tick = self.ctx.budget.tick
         for row in rows:
+            tick()
             out = dict(row) if keep_source else {}
             for name, fn in pairs:
                 out[name] = fn(row)
@@ -238,7 +250,9 @@ class _Run:
         # one pass, accumulating each group's aggregates as rows stream by (no row lists kept)
         groups: dict[Any, tuple[list[Any], Row, list[_Acc]]] = {}
         key_fns = [fns[i] for i in key_idx]
+        tick = self.ctx.budget.tick
         for row in rows:
+            tick()
             keyvals = [f(row) for f in key_fns]
             k = tuple(hash_key(v) for v in keyvals)
             g = groups.get(k)
@@ -370,6 +384,7 @@ class _Acc:
         if name == "count":
             return
         if name == "collect":
+            current_budget().check_size(len(self.values) + 1, "collect()")
             self.values.append(v)
             return
         if name in ("min", "max"):

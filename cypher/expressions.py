@@ -7,14 +7,16 @@ projection computes them per group and stores each under the key ``("agg", id(no
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any
 
+import regex
+
 from polgraph.cypher import ast as A
 from polgraph.cypher.functions import AGGREGATES, FUNCTIONS
+from polgraph.cypher.limits import Budget, current_budget
 from polgraph.cypher.values import Date, Node, Rel, compare, equals, render, type_name
-from polgraph.exceptions import CypherSemanticError
+from polgraph.exceptions import CypherSemanticError, QueryTimeout
 
 __all__ = ["Context", "child_exprs", "compile_expr", "conjuncts", "contains_aggregate", "free_vars", "hash_key", "truth"]
 
@@ -23,12 +25,15 @@ _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 
 
 class Context:
-    """What compiled expressions need: the graph, the parameters and the pattern matcher."""
+    """What compiled expressions need: the graph, the parameters, the pattern matcher and the
+    budget of the run (its limits)."""
 
     def __init__(self, graph: Any, params: dict[str, Any], matcher_factory: Callable[..., Any],
-                 subquery_factory: Callable[..., Any] | None = None) -> None:
+                 subquery_factory: Callable[..., Any] | None = None, budget: Budget | None = None) -> None:
         self.graph = graph
         self.params = params
+        self.budget = budget or current_budget()
+        self.foldable: dict[int, bool] = {}  # compile_expr's answers by id(node): the tree outlives the run
         self.matcher_factory = matcher_factory  # (patterns, where) -> (row -> iterator of rows)
         self.subquery_factory = subquery_factory  # (clauses) -> (row -> iterator of rows)
 
@@ -57,9 +62,11 @@ def hash_key(v: Any) -> Any:
 def conjuncts(expr: A.Expr | None) -> list[A.Expr]:
     if expr is None:
         return []
-    if isinstance(expr, A.And):
-        return conjuncts(expr.left) + conjuncts(expr.right)
-    return [expr]
+    first, nodes = _left_spine(expr, A.And)
+    out: list[A.Expr] = []
+    for part in [first] + [n.right for n in nodes]:
+        out.extend(conjuncts(part) if isinstance(part, A.And) else [part])
+    return out
 
 
 def contains_aggregate(expr: Any) -> bool:
@@ -205,13 +212,16 @@ def add(a: Any, b: Any) -> Any:
         return None
     ta, tb = type(a), type(b)
     if ta is list:
+        current_budget().check_size(len(a) + (len(b) if tb is list else 1), "a list made by '+'")
         return a + b if tb is list else a + [b]
     if tb is list:
+        current_budget().check_size(len(b) + 1, "a list made by '+'")
         return [a] + b
     if ta in (int, float) and tb in (int, float):
         r = a + b
         return _check_int(r) if type(r) is int else r
     if ta is str and tb is str:
+        current_budget().check_size(len(a) + len(b), "a string made by '+'")
         return a + b
     if ta is str and tb in (int, float):
         return a + render(b)
@@ -319,7 +329,8 @@ def in_list(x: Any, lst: Any) -> Any:
     return None if unknown else False
 
 
-_REGEX_CACHE: dict[str, re.Pattern[str]] = {}
+_REGEX_CACHE: dict[str, regex.Pattern[str]] = {}
+_REGEX_CACHE_SIZE = 256
 
 
 def _str_op(op: str, a: Any, b: Any) -> Any:
@@ -334,11 +345,18 @@ def _str_op(op: str, a: Any, b: Any) -> Any:
     pat = _REGEX_CACHE.get(b)
     if pat is None:
         try:
-            pat = re.compile(b, re.DOTALL if b.startswith("(?s)") else 0)
-        except re.error as exc:
+            pat = regex.compile(b, regex.DOTALL if b.startswith("(?s)") else 0)
+        except (regex.error, OverflowError, RecursionError) as exc:
             raise CypherSemanticError(f"invalid regular expression {b!r}: {exc}") from None
+        if len(_REGEX_CACHE) >= _REGEX_CACHE_SIZE:
+            _REGEX_CACHE.clear()
         _REGEX_CACHE[b] = pat
-    return pat.fullmatch(a) is not None
+    budget = current_budget()
+    try:  # `regex` gives up at the deadline: a backtracking pattern cannot outlive the query
+        return pat.fullmatch(a, timeout=budget.remaining()) is not None
+    except TimeoutError:
+        raise QueryTimeout(f"the query ran longer than its time limit of {budget.limits.timeout:g} s "
+                           f"(matching {b!r})") from None
 
 
 def get_property(v: Any, key: str) -> Any:
@@ -395,7 +413,7 @@ def compile_expr(e: A.Expr, ctx: Context) -> Fn:
     if method is None:  # pragma: no cover - every node type has a compiler
         raise CypherSemanticError(f"cannot evaluate {type(e).__name__}")
     fn = method(e, ctx)
-    if isinstance(e, (A.Lit, A.Param)) or not _foldable(e):
+    if isinstance(e, (A.Lit, A.Param)) or not _foldable(e, ctx.foldable):
         return fn
     try:
         value = fn({})
@@ -413,15 +431,23 @@ def _const(value: Any) -> Fn:
     return const
 
 
-def _foldable(e: Any) -> bool:
-    """No variables, aggregates, patterns or randomness: the same value on every row."""
+def _foldable(e: Any, known: dict[int, bool]) -> bool:
+    """No variables, aggregates, patterns or randomness: the same value on every row.
+    ``known`` keeps the answers by node, so that a deep tree is walked once, not once per level."""
+    answer = known.get(id(e))
+    if answer is None:
+        answer = known[id(e)] = _foldable_node(e, known)
+    return answer
+
+
+def _foldable_node(e: Any, known: dict[int, bool]) -> bool:
     if isinstance(e, (A.Var, A.CountStar, A.PatternPred, A.PatternComp, A.ExistsSubquery, A.MapProj)):
         return False
     if isinstance(e, A.Func) and (e.name.lower() in AGGREGATES or e.name.lower() in ("rand", "date")):
         return False
     if isinstance(e, (A.ListComp, A.Quantifier, A.Reduce)):
-        return not free_vars(e) and all(_foldable(c) for c in (e.source,))
-    return all(_foldable(c) for c in child_exprs(e))
+        return not free_vars(e) and _foldable(e.source, known)
+    return all(_foldable(c, known) for c in child_exprs(e))
 
 
 def _is_const(fn: Fn) -> bool:
@@ -520,50 +546,80 @@ def _c_mapproj(e: A.MapProj, ctx: Context) -> Fn:
     return mapproj
 
 
+def _left_spine(e: Any, kinds: type | tuple[type, ...]) -> tuple[Any, list[Any]]:
+    """``((a op b) op c) op d`` as ``a, [node of b, node of c, node of d]``: a flat chain (a sum
+    of 500 terms, an AND of 1,000) is compiled and evaluated in a loop, not a recursion per term."""
+    nodes = []
+    while isinstance(e, kinds):
+        nodes.append(e)
+        e = e.left
+    return e, nodes[::-1]
+
+
 def _c_binop(e: A.BinOp, ctx: Context) -> Fn:
-    left, right = compile_expr(e.left, ctx), compile_expr(e.right, ctx)
-    if e.op == "+":
-        return lambda row: add(left(row), right(row))
-    op = e.op
-    return lambda row: arith(op, left(row), right(row))
+    first, nodes = _left_spine(e, A.BinOp)
+    start = compile_expr(first, ctx)
+    steps = [(n.op, compile_expr(n.right, ctx)) for n in nodes]
+    if len(steps) == 1:
+        (op, right), left = steps[0], start
+        if op == "+":
+            return lambda row: add(left(row), right(row))
+        return lambda row: arith(op, left(row), right(row))
+
+    def chain(row: dict[Any, Any]) -> Any:
+        value = start(row)
+        for op, fn in steps:
+            value = add(value, fn(row)) if op == "+" else arith(op, value, fn(row))
+        return value
+
+    return chain
 
 
 def _c_and(e: A.And, ctx: Context) -> Fn:
-    left, right = compile_expr(e.left, ctx), compile_expr(e.right, ctx)
-    if _is_const(left) and left.value is True:  # type: ignore[attr-defined]
-        return lambda row: _bool_operand("AND", right(row))
+    first, nodes = _left_spine(e, A.And)
+    fns = [compile_expr(x, ctx) for x in [first] + [n.right for n in nodes]]
+    fns = [f for f in fns[:-1] if not (_is_const(f) and f.value is True)] + fns[-1:]  # type: ignore[attr-defined]
 
     def and_(row: dict[Any, Any]) -> Any:
-        a = _bool_operand("AND", left(row))
-        if a is False:
-            return False
-        return _and(a, _bool_operand("AND", right(row)))
+        result: Any = True
+        for fn in fns:
+            v = _bool_operand("AND", fn(row))
+            if v is False:
+                return False
+            if v is None:
+                result = None
+        return result
 
     return and_
 
 
 def _c_or(e: A.Or, ctx: Context) -> Fn:
-    left, right = compile_expr(e.left, ctx), compile_expr(e.right, ctx)
-    if _is_const(left) and left.value is False:  # type: ignore[attr-defined]
-        return lambda row: _bool_operand("OR", right(row))
+    first, nodes = _left_spine(e, A.Or)
+    fns = [compile_expr(x, ctx) for x in [first] + [n.right for n in nodes]]
+    fns = [f for f in fns[:-1] if not (_is_const(f) and f.value is False)] + fns[-1:]  # type: ignore[attr-defined]
 
     def or_(row: dict[Any, Any]) -> Any:
-        a = _bool_operand("OR", left(row))
-        if a is True:
-            return True
-        return _or(a, _bool_operand("OR", right(row)))
+        result: Any = False
+        for fn in fns:
+            v = _bool_operand("OR", fn(row))
+            if v is True:
+                return True
+            if v is None:
+                result = None
+        return result
 
     return or_
 
 
 def _c_xor(e: A.Xor, ctx: Context) -> Fn:
-    left, right = compile_expr(e.left, ctx), compile_expr(e.right, ctx)
+    first, nodes = _left_spine(e, A.Xor)
+    fns = [compile_expr(x, ctx) for x in [first] + [n.right for n in nodes]]
 
     def xor(row: dict[Any, Any]) -> Any:
-        a, b = _bool_operand("XOR", left(row)), _bool_operand("XOR", right(row))
-        if a is None or b is None:
+        values = [_bool_operand("XOR", fn(row)) for fn in fns]
+        if None in values:
             return None
-        return a != b
+        return sum(values) % 2 == 1
 
     return xor
 
@@ -737,6 +793,7 @@ def _c_listcomp(e: A.ListComp, ctx: Context) -> Fn:
     where = compile_expr(e.where, ctx) if e.where is not None else None
     proj = compile_expr(e.projection, ctx) if e.projection is not None else None
     var = e.var
+    tick = ctx.budget.tick
 
     def comp(row: dict[Any, Any]) -> Any:
         items = _iter_source(src(row), "a list comprehension")
@@ -746,6 +803,7 @@ def _c_listcomp(e: A.ListComp, ctx: Context) -> Fn:
         saved = row.get(var, _UNSET)
         try:  # the row itself carries the local variable (no copy per row), then gets it back
             for x in items:
+                tick()
                 row[var] = x
                 if where is not None and where(row) is not True:
                     continue
@@ -761,6 +819,7 @@ def _c_quant(e: A.Quantifier, ctx: Context) -> Fn:
     src = compile_expr(e.source, ctx)
     where = compile_expr(e.where, ctx) if e.where is not None else (lambda row: row[e.var])
     var, kind = e.var, e.kind
+    tick = ctx.budget.tick
 
     def quant(row: dict[Any, Any]) -> Any:
         items = _iter_source(src(row), f"{kind}()")
@@ -770,6 +829,7 @@ def _c_quant(e: A.Quantifier, ctx: Context) -> Fn:
         saved = row.get(var, _UNSET)
         try:
             for x in items:
+                tick()
                 row[var] = x
                 r = where(row)
                 if r is True:
@@ -801,6 +861,7 @@ def _c_quant(e: A.Quantifier, ctx: Context) -> Fn:
 def _c_reduce(e: A.Reduce, ctx: Context) -> Fn:
     init, src, body = compile_expr(e.init, ctx), compile_expr(e.source, ctx), compile_expr(e.body, ctx)
     acc, var = e.acc, e.var
+    tick = ctx.budget.tick
 
     def reduce_(row: dict[Any, Any]) -> Any:
         items = _iter_source(src(row), "reduce()")
@@ -809,6 +870,7 @@ def _c_reduce(e: A.Reduce, ctx: Context) -> Fn:
         inner = dict(row)
         inner[acc] = init(row)
         for x in items:
+            tick()
             inner[var] = x
             inner[acc] = body(inner)
         return inner[acc]

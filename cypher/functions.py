@@ -14,6 +14,7 @@ from datetime import date as _date
 from datetime import timedelta
 from typing import Any
 
+from polgraph.cypher.limits import current_budget
 from polgraph.cypher.values import Date, Node, Path, Rel, render, type_name
 from polgraph.exceptions import CypherSemanticError
 
@@ -166,7 +167,9 @@ def _range(start: Any, end: Any, step: Any = 1) -> Any:
             raise type_error("range", x, f"an integer {name}")
     if step == 0:
         raise CypherSemanticError("range(): step must not be zero")
-    return list(range(start, end + (1 if step > 0 else -1), step))
+    numbers = range(start, end + (1 if step > 0 else -1), step)
+    current_budget().check_size(len(numbers), "range()")
+    return list(numbers)
 
 
 def _to_string(v: Any) -> Any:
@@ -291,7 +294,10 @@ def _split(s: Any, sep: Any) -> Any:
 def _replace(s: Any, old: Any, new: Any) -> Any:
     if s is None or old is None or new is None:
         return None
-    return _str_arg("replace", s).replace(_str_arg("replace", old), _str_arg("replace", new))
+    s, old, new = _str_arg("replace", s), _str_arg("replace", old), _str_arg("replace", new)
+    times = s.count(old) if old else len(s) + 1
+    current_budget().check_size(len(s) + times * (len(new) - len(old)), "replace()")
+    return s.replace(old, new)
 
 
 _NO_ARG = object()

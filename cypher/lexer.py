@@ -95,7 +95,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("quoted", "".join(buf), start, j + 1, line, col))
             i = j + 1
             continue
-        if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit() and _number_may_follow(tokens)):
+        if _is_digit(c) or (c == "." and i + 1 < n and _is_digit(text[i + 1]) and _number_may_follow(tokens)):
             i = _number(text, i, tokens, line, col, fail)
             continue
         if c in "'\"":
@@ -159,6 +159,11 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _is_digit(c: str) -> bool:
+    """0-9 only: ``str.isdigit`` also takes "³" and "¹", which no number is written with."""
+    return "0" <= c <= "9"
+
+
 _KEYWORDS_BEFORE_VALUE = {"RETURN", "WITH", "AND", "OR", "XOR", "NOT", "IN", "WHERE", "WHEN", "THEN", "ELSE",
                           "CASE", "SKIP", "LIMIT", "UNWIND", "CONTAINS", "BY", "DISTINCT"}
 
@@ -199,22 +204,22 @@ def _number(text: str, i: int, tokens: list[Token], line: int, col: int, fail) -
         tokens.append(Token("int", value, start, j, line, col))
         return j
     j = i
-    while j < n and text[j].isdigit():
+    while j < n and _is_digit(text[j]):
         j += 1
     is_float = False
-    if j < n and text[j] == "." and j + 1 < n and text[j + 1].isdigit():
+    if j < n and text[j] == "." and j + 1 < n and _is_digit(text[j + 1]):
         is_float = True
         j += 1
-        while j < n and text[j].isdigit():
+        while j < n and _is_digit(text[j]):
             j += 1
     if j < n and text[j] in "eE":
         k = j + 1
         if k < n and text[k] in "+-":
             k += 1
-        if k < n and text[k].isdigit():
+        if k < n and _is_digit(text[k]):
             is_float = True
             j = k
-            while j < n and text[j].isdigit():
+            while j < n and _is_digit(text[j]):
                 j += 1
     if j < n and (text[j].isalpha() or text[j] == "_"):
         while j < n and (text[j].isalnum() or text[j] == "_"):

@@ -113,6 +113,7 @@ class Matcher:
     def __init__(self, ctx: Context, patterns: list[A.PatternPart], where: A.Expr | None) -> None:
         self.ctx = ctx
         self.graph = ctx.graph
+        self.tick = ctx.budget.tick  # every candidate node or relationship tried is a step
         self.patterns = patterns
         self.conj = [(c, free_vars(c), compile_expr(c, ctx)) for c in conjuncts(where)]
         self.node_checks = [[_NodeCheck(n, ctx) for n in p.nodes] for p in patterns]
@@ -308,7 +309,9 @@ class Matcher:
         if candidates is None:
             candidates = idx.nodes_with_label(label) if label is not None else list(g._node)
         nodes = g._node
+        tick = self.tick
         for nid in candidates:
+            tick()
             attrs = nodes.get(nid)
             if attrs is None or not check.ok(attrs, bind):
                 continue
@@ -354,7 +357,9 @@ class Matcher:
             edges = _edges_between(g, u, bound_rel.end if bound_rel.start == u else bound_rel.start, direction)
         else:
             edges = _edges(g, u, direction)
+        tick = self.tick
         for other, start, end, key, attrs in edges:
+            tick()
             ident = (start, end, key)
             if ident in used or not rc.ok(attrs, bind, g, ident):
                 continue
@@ -408,12 +413,15 @@ class Matcher:
             if rvar is not None:
                 del bind[rvar]
 
+        tick = self.tick
+
         def dfs(node: Any, depth: int) -> Iterator[None]:
             if depth >= lo:
                 yield from emit(node)
             if hi is not None and depth >= hi:
                 return
             for other, start, end, key, attrs in _edges(g, node, direction):
+                tick()
                 ident = (start, end, key)
                 if ident in used or not rc.ok(attrs, bind, g, ident):
                     continue
@@ -515,6 +523,7 @@ class Matcher:
             if found_at is not None and d >= found_at:
                 break
             for other, s, e, key, attrs in _edges(g, node, direction):
+                self.tick()
                 if (s, e, key) in used or not rc.ok(attrs, bind, g, (s, e, key)):
                     continue
                 if other not in depth:

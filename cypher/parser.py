@@ -7,6 +7,9 @@ string/list/null predicates (STARTS WITH, ENDS WITH, CONTAINS, =~, IN, IS [NOT] 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from polgraph.cypher import ast as A
 from polgraph.cypher.lexer import Token, tokenize
 from polgraph.exceptions import CypherSyntaxError, UnsupportedQuery
@@ -22,6 +25,9 @@ _RESERVED = {
     "NULL", "TRUE", "FALSE", "YIELD", "FOREACH", "ON", "LOAD",
 }
 _COMPARE_OPS = ("=", "<>", "!=", "<", ">", "<=", ">=")
+# Deepest nesting read (parentheses, lists, maps, function calls, NOT, unary minus): deeper is a
+# syntax error, not a stack overflow. Long flat chains (a + b + ..., x AND y AND ...) do not nest.
+MAX_NESTING = 2_000
 
 
 def parse(text: str) -> A.Query:
@@ -41,6 +47,11 @@ class _Parser:
         self.text = text
         self.toks = tokenize(text)
         self.pos = 0
+        self.depth = 0
+        # expr() by start position: (tree, end position) or the error it raised. A '(' is tried
+        # as a pattern first and read again as an expression; without this, nested maps in
+        # parentheses are read an exponential number of times.
+        self._exprs: dict[int, tuple[A.Expr, int] | CypherSyntaxError] = {}
 
     # -- token helpers ----------------------------------------------------------------------
     @property
@@ -310,10 +321,34 @@ class _Parser:
 
     # -- expressions ------------------------------------------------------------------------
     def expr(self) -> A.Expr:
-        left = self.xor_expr()
-        while self.accept_kw("OR"):
-            left = A.Or(left, self.xor_expr())
+        start = self.pos
+        known = self._exprs.get(start)
+        if isinstance(known, CypherSyntaxError):
+            raise known
+        if known is not None:
+            self.pos = known[1]
+            return known[0]
+        try:
+            with self.nested():
+                left = self.xor_expr()
+                while self.accept_kw("OR"):
+                    left = A.Or(left, self.xor_expr())
+        except CypherSyntaxError as exc:
+            self._exprs[start] = exc
+            raise
+        self._exprs[start] = (left, self.pos)
         return left
+
+    @contextmanager
+    def nested(self) -> Iterator[None]:
+        if self.depth >= MAX_NESTING:
+            t = self.tok
+            raise CypherSyntaxError(f"the query nests deeper than {MAX_NESTING:,} levels", t.line, t.column)
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
     def xor_expr(self) -> A.Expr:
         left = self.and_expr()
@@ -329,7 +364,8 @@ class _Parser:
 
     def not_expr(self) -> A.Expr:
         if self.accept_kw("NOT"):
-            return A.Not(self.not_expr())
+            with self.nested():
+                return A.Not(self.not_expr())
         return self.comparison()
 
     def comparison(self) -> A.Expr:
@@ -399,12 +435,14 @@ class _Parser:
                 if t.value > 2**63:
                     raise CypherSyntaxError(f"integer -{t.value} is too small (IntegerOverflow)", minus.line, minus.column)
                 return A.Lit(-t.value)
-            operand = self.unary()
+            with self.nested():
+                operand = self.unary()
             if isinstance(operand, A.Lit) and type(operand.value) is float:
                 return A.Lit(-operand.value if operand.value else 0.0)  # -0.0 prints as 0.0, as in Neo4j
             return A.Neg(operand)
         if self.accept("+"):
-            return self.unary()
+            with self.nested():
+                return self.unary()
         return self.postfix()
 
     def postfix(self) -> A.Expr:

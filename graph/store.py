@@ -33,6 +33,7 @@ from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
+    from polgraph.cypher.limits import QueryLimits
     from polgraph.graph.algorithms.centrality import ActorScore
 
 __all__ = ["EventRow", "RelationFilter", "SchemaItem", "Store", "WriteSummary", "relation_order"]
@@ -139,13 +140,15 @@ class Store(Protocol):
         edges by id, their properties win. Returns how many nodes and edges were copied."""
         ...
 
-    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> "Result":
-        """Run one Cypher statement: on the server, or with polgraph's engine (read queries only)."""
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   limits: "QueryLimits | None" = None) -> "Result":
+        """Run one Cypher statement: on the server (its own transaction timeout applies), or with
+        polgraph's engine (read queries only, within ``limits``)."""
         ...
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
-        """Actor scores computed by the store itself (Neo4j with GDS), or None: then the caller
-        computes them from the graph."""
+        """Every active actor's scores when the store computes them itself (Neo4j with GDS), else
+        None: ``polgraph.graph.algorithms.centrality`` then computes them from ``event_rows``."""
         ...
 
     def init_schema(self) -> list[SchemaItem]:

@@ -3,6 +3,9 @@
 "On October 4" in an article of 2023-03-31 is 2022-10-04 (news reports the past: a day-month
 after the publication date belongs to the previous year); "on Monday" is the last Monday on or
 before the publication date; "yesterday" is the day before.
+
+Publication dates are read by :func:`published_date`, the one rule every reader uses: an ISO date
+within ``EARLIEST`` .. ``LATEST``, so that relative dates around it can always be computed.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from datetime import date, timedelta
 
 from dateutil import parser as dateparser
 
-__all__ = ["resolve_date"]
+__all__ = ["EARLIEST", "LATEST", "published_date", "resolve_date"]
+
+# Printed news starts in the 1600s; the upper end leaves a year of room below date.max.
+EARLIEST = date(1600, 1, 1)
+LATEST = date(9998, 12, 31)
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -23,8 +30,28 @@ _DAY_MONTH = re.compile(
 )
 
 
+def published_date(text: str) -> date:
+    """The publication date ``text`` names (``YYYY-MM-DD``, a time after it ignored); ValueError,
+    its message the reason, when it is no date or one outside EARLIEST .. LATEST."""
+    try:
+        day = date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise ValueError("expected YYYY-MM-DD") from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"out of range: publication dates run from {EARLIEST} to {LATEST}")
+    return day
+
+
 def resolve_date(text: str, published: date | None) -> date | None:
-    """The date a DATE entity's text names, or None when it names no single day."""
+    """The date a DATE entity's text names, or None when it names no single day (or one that
+    no calendar holds: "yesterday" of 0001-01-01)."""
+    try:
+        return _resolve(text, published)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(text: str, published: date | None) -> date | None:
     lowered = text.lower().strip()
     if published is not None:
         if lowered in ("today", "this morning", "tonight", "this evening"):

@@ -8,29 +8,41 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from polgraph.exceptions import InputError
-from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
+from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Topic
 from polgraph.graph.ontology import by_name, goldstein, quad_class
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
-from polgraph.loaders.mentions import find_mentions
+from polgraph.loaders.mentions import ArticleActors, find_mentions
 from polgraph.loaders.nlp import load_pipeline
-from polgraph.loaders.readers import Record, iter_files, read_bytes, read_path
+from polgraph.loaders.readers import Record, iter_files, read_bytes_located, read_path_located, sniff_suffix
 from polgraph.loaders.registry import Registry, default_registry
-from polgraph.loaders.relations import read_relations
+from polgraph.loaders.relations import Candidate, Scorer, default_scorer, read_candidates, select
 
-__all__ = ["LoadReport", "Loader"]
+__all__ = ["ArticleReading", "LoadReport", "Loader"]
 
-# spaCy's parser needs memory in proportion to the text; long articles are read in pieces.
+# spaCy's parser needs memory in proportion to the text, and finding and resolving mentions
+# time that grows faster than the text: a longer article is read piece by piece.
 CHUNK_CHARS = 100_000
 # Longer "articles" are almost always dumps of many; refuse them unless asked (--max-article-mb).
 MAX_ARTICLE_CHARS = 1_000_000
+
+
+@dataclass
+class ArticleReading:
+    """An article read up to its scored candidates, before the threshold."""
+
+    article: Article
+    doc: Doc
+    found: ArticleActors
+    candidates: list[Candidate]
+    topics: dict[str, Topic]
 
 
 @dataclass
@@ -51,8 +63,14 @@ class Loader:
         pipeline: str | None = None,
         lexicon: Lexicon | None = None,
         max_chars: int = MAX_ARTICLE_CHARS,
+        scorer: Scorer | None = None,
+        min_confidence: float | None = None,
     ) -> None:
+        """``min_confidence``: the relations kept (default: the scorer's threshold, chosen on the
+        reference readings)."""
         self.max_chars = max_chars
+        self.scorer = scorer or default_scorer()
+        self.min_confidence = self.scorer.threshold if min_confidence is None else min_confidence
         self.registry = registry or default_registry()
         self._nlp = nlp
         self._pipeline = pipeline
@@ -69,31 +87,81 @@ class Loader:
         return next(self.read_many([article]))
 
     def read_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleGraph]:
-        """ArticleGraphs in input order; short articles go through ``nlp.pipe`` together."""
+        """ArticleGraphs in input order; short articles go through ``nlp.pipe`` together, a long
+        one piece by piece. The first article that cannot be read raises its exception."""
+        for outcome in self.read_each(articles, batch_size):
+            if isinstance(outcome, Exception):
+                raise outcome
+            yield outcome
+
+    def read_each(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleGraph | Exception]:
+        """Like :meth:`read_many`, but an article that cannot be read gives its exception in its
+        place and the others are still read."""
         articles = list(articles)
-        pieces: list[tuple[int, str]] = [(i, chunk) for i, a in enumerate(articles) for chunk in _chunks(a.text)]
-        docs: dict[int, list[Doc]] = {}
-        for (index, _), doc in zip(pieces, self.nlp.pipe((text for _, text in pieces), batch_size=batch_size)):
-            docs.setdefault(index, []).append(doc)
-        for index, article in enumerate(articles):
-            doc = docs[index][0] if len(docs[index]) == 1 else Doc.from_docs(docs[index])
-            yield self.graph_of(article, doc)
+        docs = self._docs([a.text for a in articles if len(a.text) <= CHUNK_CHARS], batch_size)
+        for article in articles:
+            if len(article.text) > CHUNK_CHARS:
+                yield self._read_long(article)
+                continue
+            doc = next(docs)
+            if isinstance(doc, Exception):
+                yield doc
+                continue
+            try:
+                yield self.graph_of(article, doc)
+            except Exception as exc:
+                yield exc
+
+    def _docs(self, texts: list[str], batch_size: int) -> Iterator[Doc | Exception]:
+        """One parsed Doc per text, streamed; a text spaCy fails on gives its exception."""
+        done = 0
+        try:
+            for doc in self.nlp.pipe(texts, batch_size=batch_size):
+                done += 1
+                yield doc
+        except Exception:
+            for text in texts[done:]:  # the failing batch again, one text at a time
+                try:
+                    yield self.nlp(text)
+                except Exception as exc:
+                    yield exc
+
+    def _read_long(self, article: Article) -> ArticleGraph | Exception:
+        """A long article read piece by piece (paragraphs of up to CHUNK_CHARS): one piece's Doc
+        at a time, so that memory stays flat and time linear in the length. Sentences are numbered
+        across the pieces; an actor resolved in several pieces is one actor."""
+        parts: list[tuple[ArticleGraph, int]] = []
+        try:
+            for doc in self._docs(_chunks(article.text), batch_size=1):
+                if isinstance(doc, Exception):
+                    return doc
+                parts.append((self.graph_of(article, doc), len(_numbered_sentences(doc))))
+        except Exception as exc:
+            return exc
+        return _joined(article, parts)
 
     def graph_of(self, article: Article, doc: Doc) -> ArticleGraph:
+        return self.graph_from(self.reading_of(article, doc))
+
+    def reading_of(self, article: Article, doc: Doc) -> ArticleReading:
         found = find_mentions(doc, self.registry, article.published)
         sentences = _numbered_sentences(doc)
-        readings, topics = read_relations(sentences, found, self.lexicon, article.published)
-        relations = []
-        for r in readings:
-            rel_type = by_name(r.type)
-            cameo = rel_type.cameo[0]
-            relations.append(
-                Relation(
-                    source=r.source, target=r.target, type=r.type, article=article.id, sentence=r.sentence,
-                    evidence=r.evidence, date=r.date, cameo=cameo, plover=r.plover or rel_type.plover,
-                    confidence=r.confidence, goldstein=goldstein(cameo), quad_class=int(quad_class(cameo)),
-                )
+        candidates, topics = read_candidates(sentences, found, self.lexicon, article.published, self.scorer)
+        return ArticleReading(article, doc, found, candidates, topics)
+
+    def graph_from(self, reading: ArticleReading, min_confidence: float | None = None) -> ArticleGraph:
+        """The graph of the candidates at or above ``min_confidence`` (default: the loader's)."""
+        article, doc, found, topics = reading.article, reading.doc, reading.found, reading.topics
+        threshold = self.min_confidence if min_confidence is None else min_confidence
+        relations = [
+            Relation(
+                source=c.source, target=c.target, type=str(c.type), article=article.id, sentence=c.sentence,
+                evidence=c.evidence, date=c.date, cameo=c.cameo, plover=c.plover or by_name(c.type).plover,
+                confidence=c.confidence, goldstein=goldstein(c.cameo), quad_class=int(quad_class(c.cameo)),
+                attribution=c.attribution.value, reported_by=c.reported_by,
             )
+            for c in select(reading.candidates, threshold)
+        ]
         in_relations = {r.source for r in relations} | {r.target for r in relations}
         counts = Counter(m.actor for m in found.mentions)
         for holder in found.role_tokens.values():
@@ -127,42 +195,56 @@ class Loader:
         batch_size: int = 32,
         on_file: Callable[[str], None] | None = None,
         on_error: Callable[[InputError], None] | None = None,
+        on_article: Callable[[], None] | None = None,
     ) -> LoadReport:
         """Load files (folders are walked; ``-`` reads ``stdin``). A bad file or record is reported
-        and skipped; the rest load; each batch of articles is one store transaction."""
+        and skipped; the rest load; each batch of articles is one store transaction.
+        ``on_article`` is called once per record when it is done with: stored, already there, or refused."""
         report = LoadReport()
-        pending: list[Article] = []
+        pending: list[tuple[str, Article]] = []  # (file or file:line, article)
+
+        def error(exc: InputError) -> None:
+            report.errors.append(exc)
+            if on_error:
+                on_error(exc)
 
         def flush() -> None:
-            fresh = [a for a in pending if not store.has_article(a.id)]
-            graphs = list(self.read_many(fresh)) if fresh else []
+            fresh = [(where, a) for where, a in pending if not store.has_article(a.id)]
+            graphs = []
+            for (where, _), outcome in zip(fresh, self.read_each([a for _, a in fresh])):
+                if isinstance(outcome, Exception):  # this article's error; the others are stored
+                    error(InputError(where, f"cannot read the article ({type(outcome).__name__}: {outcome})"))
+                else:
+                    graphs.append(outcome)
             summary = store.write(graphs) if graphs else WriteSummary()
             report.written.articles += summary.articles
             report.written.actors += summary.actors
             report.written.relations += summary.relations
             report.written.skipped += summary.skipped + len(pending) - len(fresh)
+            if on_article:
+                for _ in pending:
+                    on_article()
             pending.clear()
 
         for name, records in self._records(paths, stdin):
             report.files += 1
-            for record in records:
+            for where, record in records:
                 if isinstance(record, InputError):
-                    report.errors.append(record)
-                    if on_error:
-                        on_error(record)
+                    error(record)
+                    if on_article:
+                        on_article()
                     continue
                 if len(record.text) > self.max_chars:
-                    error = InputError(
-                        name,
+                    error(InputError(
+                        where,
                         f"article is {len(record.text) / 1e6:.1f} million characters, over the limit of "
                         f"{self.max_chars / 1e6:.1f} million (raise it with --max-article-mb)",
-                    )
-                    report.errors.append(error)
-                    if on_error:
-                        on_error(error)
+                    ))
+                    if on_article:
+                        on_article()
                     continue
                 report.articles += 1
-                pending.append(record)
+                pending.append((where, record))
                 if len(pending) >= batch_size:
                     flush()
             if on_file:
@@ -171,24 +253,21 @@ class Loader:
             flush()
         return report
 
-    def _records(self, paths: Sequence[Path | str], stdin: bytes | None) -> Iterator[tuple[str, list[Record]]]:
+    def _records(self, paths: Sequence[Path | str], stdin: bytes | None) -> Iterator[tuple[str, list[tuple[str, Record]]]]:
+        """``(file, [(file or file:line, record), ...])`` for every file named or found."""
         files: list[Path] = []
         for raw in paths:
             if str(raw) == "-":
-                yield "<stdin>", list(read_bytes(stdin or b"", "<stdin>"))
+                data = stdin or b""
+                yield "<stdin>", list(read_bytes_located(data, "<stdin>", sniff_suffix(data)))
                 continue
             path = Path(raw)
             if not path.exists():
-                yield str(path), [InputError(str(path), "no such file or folder")]
+                yield str(path), [(str(path), InputError(str(path), "no such file or folder"))]
                 continue
             files.extend(iter_files([path]))
         for path in files:
-            records: list[Record] = []
-            try:
-                records = list(read_path(path))
-            except InputError as exc:
-                records = [exc]
-            yield str(path), records
+            yield str(path), list(read_path_located(path))
 
 
 def _acts(found, actor_id: str, doc: Doc) -> bool:
@@ -237,6 +316,31 @@ def _chunks(text: str) -> list[str]:
     if current:
         pieces.append("\n".join(current))
     return [p for p in pieces if p.strip()]
+
+
+def _joined(article: Article, parts: list[tuple[ArticleGraph, int]]) -> ArticleGraph:
+    """One article's graph from the graphs of its pieces (each with its number of sentences)."""
+    actors: dict[str, Actor] = {}
+    topics: dict[str, Topic] = {}
+    counts: Counter[str] = Counter()
+    relations: list[Relation] = []
+    offset = 0
+    for graph, sentences in parts:
+        for actor in graph.actors:
+            actors.setdefault(actor.id, actor)
+        for topic in graph.topics:
+            topics.setdefault(topic.id, topic)
+        for mention in graph.mentions:
+            counts[mention.actor] += mention.count
+        relations.extend(replace(r, sentence=r.sentence + offset) for r in graph.relations)
+        offset += sentences
+    return ArticleGraph(
+        article=article,
+        actors=list(actors.values()),
+        topics=list(topics.values()),
+        relations=relations,
+        mentions=[Mention(actor_id, article.id, counts[actor_id]) for actor_id in actors],
+    )
 
 
 def _numbered_sentences(doc: Doc) -> list[tuple[int, Span]]:

@@ -22,7 +22,13 @@ import yaml
 from polgraph.exceptions import ConfigError
 from polgraph.graph.model import ACTOR_KINDS, Actor, Role, slugify
 
-__all__ = ["Registry", "RoleTitles", "default_registry", "norm"]
+__all__ = ["Registry", "RoleTitles", "default_registry", "norm", "registry_entries"]
+
+# Aliases may repeat parts of a registry file, not multiply it: a file whose values, counted with
+# every alias expanded, outnumber ten times the values written (and 100,000) is refused before
+# anything is built from it ("billion laughs": nine aliases of nine aliases of ...).
+_ALIAS_GROWTH = 10
+_ALIAS_ALLOWANCE = 100_000
 
 
 def norm(text: str) -> str:
@@ -90,21 +96,28 @@ class Registry:
 
     def add_file(self, path: Path) -> None:
         try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{path}: cannot read the registry ({exc})") from exc
-        self.add_entries(doc.get("actors") or [], str(path))
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{path}: cannot read the registry (not UTF-8 text at byte {exc.start})") from None
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read the registry ({exc.strerror or exc})") from None
+        self.add_text(text, str(path))
+
+    def add_text(self, text: str, origin: str) -> None:
+        """Add the actors of a registry file's text (see :func:`registry_entries`)."""
+        self.add_entries(registry_entries(text, origin), origin)
 
     def add_entries(self, entries: list[dict[str, Any]], origin: str = "registry") -> None:
         pending_roles = []
         for i, entry in enumerate(entries):
             try:
+                _check_entry(entry)
                 name = str(entry["name"])
                 kind = entry.get("kind", "person")
                 if kind not in ACTOR_KINDS:
                     raise ValueError(f"unknown kind {kind!r}")
             except (KeyError, TypeError, ValueError) as exc:
-                raise ConfigError(f"{origin}: entry {i + 1}: {exc}") from exc
+                raise ConfigError(f"{origin}: entry {i + 1}: {_reason(exc)}") from None
             actor_id = slugify(name)
             existing = self.actors.get(actor_id)
             aliases = tuple(dict.fromkeys([*(existing.aliases if existing else ()), *map(str, entry.get("aliases") or [])]))
@@ -136,6 +149,8 @@ class Registry:
             self._add_role(actor_id, spec, origin)
 
     def _add_role(self, actor_id: str, spec: dict[str, Any], origin: str) -> None:
+        if not isinstance(spec, dict):
+            raise ConfigError(f"{origin}: {self.actors[actor_id].name}: a role must be a mapping, not {_kind(spec)}")
         title = self.titles.title_of(str(spec.get("title", ""))) or str(spec.get("title", ""))
         try:
             start = _as_date(spec.get("start"))
@@ -254,6 +269,96 @@ class Registry:
         return len(self.actors)
 
 
+def registry_entries(text: str, origin: str) -> list[dict[str, Any]]:
+    """The ``actors`` list of a registry file's YAML text. A ConfigError of one line, naming
+    ``origin``, when it is not YAML, not of the registry's shape, or multiplies itself by aliases."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _refuse_alias_bombs(node, origin)
+        doc = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{origin}: cannot read the registry ({_yaml_reason(exc)})") from None
+    finally:
+        loader.dispose()
+    if doc is None:
+        return []
+    if not isinstance(doc, dict):
+        raise ConfigError(f"{origin}: a registry file is a mapping with an \"actors\" list, not {_kind(doc)}")
+    actors = doc.get("actors") or []
+    if not isinstance(actors, list):
+        raise ConfigError(f"{origin}: \"actors\" must be a list of actors, not {_kind(actors)}")
+    return actors
+
+
+def _refuse_alias_bombs(root: yaml.Node, origin: str) -> None:
+    """Count the values of the node graph as if every alias were expanded, without expanding it."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            children = []
+        if children_done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            continue
+        if key in sizes:
+            continue
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                raise ConfigError(f"{origin}: cannot read the registry (a YAML alias refers to itself, "
+                                  f"line {child.start_mark.line + 1})")
+            if id(child) not in sizes:
+                stack.append((child, False))
+    written = len(sizes)
+    expanded = sizes[id(root)]
+    if expanded > _ALIAS_GROWTH * written + _ALIAS_ALLOWANCE:
+        raise ConfigError(f"{origin}: refused: its YAML aliases expand {written:,} values to {expanded:,} "
+                          f"(a registry file may not grow more than {_ALIAS_GROWTH}-fold through aliases)")
+
+
+def _check_entry(entry: Any) -> None:
+    if not isinstance(entry, dict):
+        raise TypeError(f"an actor must be a mapping with a name, not {_kind(entry)}")
+    if "name" not in entry:
+        raise KeyError("name")
+    if not isinstance(entry["name"], (str, int, float)) or not str(entry["name"]).strip():
+        raise ValueError(f"\"name\" must be a text, not {_kind(entry['name'])}")
+    for key in ("aliases", "demonyms", "capitals", "member_of", "roles"):
+        value = entry.get(key)
+        if value is not None and not isinstance(value, list):
+            raise ValueError(f"\"{key}\" must be a list, not {_kind(value)}")
+        for item in value or ():
+            if key != "roles" and not isinstance(item, (str, int, float)):
+                raise ValueError(f"\"{key}\" must list texts, not {_kind(item)}")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "a text", bool: "a boolean", int: "a number",
+            float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _reason(exc: Exception) -> str:
+    return f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+
+
+def _yaml_reason(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        return f"{exc.problem} at line {mark.line + 1}, column {mark.column + 1}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
 def _as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -269,7 +374,7 @@ def default_registry() -> Registry:
     if _DEFAULT is None:
         registry = Registry()
         for origin, text in _seed_texts():
-            registry.add_entries(yaml.safe_load(text).get("actors") or [], origin)
+            registry.add_text(text, origin)
         _DEFAULT = registry
     return _DEFAULT
 

@@ -7,10 +7,13 @@ Hierarchy::
     ├── ConfigError               bad option, registry file or pipeline name
     ├── StoreError                the store cannot be read or written
     │   └── StoreUnavailable      a configured server cannot be reached
+    ├── OutputError               an output file may not or cannot be written (a FIFO, the store itself, ...)
     └── QueryError                a Cypher query cannot be run
         ├── CypherSyntaxError     with line and column and what was expected
         ├── CypherSemanticError   unknown variable or function, wrong arguments, ...
-        └── UnsupportedQuery      a valid query the embedded engine does not answer (writes)
+        ├── UnsupportedQuery      a valid query the embedded engine does not answer (writes)
+        └── QueryLimitExceeded    a query went past a row, memory or value-size limit
+            └── QueryTimeout      a query ran past its time limit (or was cancelled)
 
 Anything else escaping to the CLI is a bug: it exits 2.
 """
@@ -22,8 +25,11 @@ __all__ = [
     "CypherSemanticError",
     "CypherSyntaxError",
     "InputError",
+    "OutputError",
     "PolgraphError",
     "QueryError",
+    "QueryLimitExceeded",
+    "QueryTimeout",
     "StoreError",
     "StoreUnavailable",
     "UnsupportedQuery",
@@ -53,6 +59,10 @@ class StoreUnavailable(StoreError):
     pass
 
 
+class OutputError(PolgraphError):
+    pass
+
+
 class QueryError(PolgraphError):
     pass
 
@@ -69,4 +79,12 @@ class CypherSemanticError(QueryError):
 
 
 class UnsupportedQuery(QueryError):
+    pass
+
+
+class QueryLimitExceeded(QueryError):
+    pass
+
+
+class QueryTimeout(QueryLimitExceeded):
     pass

@@ -73,7 +73,7 @@ def test_list_shows_queries_and_parameters(query):
 
 @pytest.mark.parametrize("args, line", [
     (("nosuch",), "Error: no library query named 'nosuch' (known: actor_timeline, actors_by_kind, co_mentions, "
-                  "most_mentioned, paths_between, relations_between, role_phrase, who_acts_on_whom)"),
+                  "dyads, most_mentioned, paths_between, relations_between, role_phrase, who_acts_on_whom)"),
     (("MATCH (a) RETURN a.name AS",), "Error: syntax error at line 1, column 27: expected a name after AS, "
                                       "found end of input"),
     (("MATCH (a) RETURN b",), "Error: variable `b` not defined (line 1, column 18)"),

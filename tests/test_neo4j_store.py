@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from polgraph.cli import app
 from polgraph.exceptions import QueryError, StoreError, StoreUnavailable
-from polgraph.graph.algorithms.centrality import actor_graph, centrality, rank
+from polgraph.graph.algorithms.centrality import rank
+from polgraph.graph.algorithms.reference import actor_graph, networkx_centrality as centrality
 from polgraph.graph.ontology import EVENT_TYPES, STRUCTURAL_TYPES
 from polgraph.graph.store import RelationFilter
 from polgraph.graph.stores.neo4j_cypher import schema_statements

@@ -1,5 +1,3 @@
-"""Analyses of the actor graph; each works on any store's ``to_networkx()``."""
-
-from polgraph.graph.algorithms.centrality import MEASURES, ActorScore, actor_graph, centrality
-
-__all__ = ["MEASURES", "ActorScore", "actor_graph", "centrality"]
+"""Analyses of the actor graph, read from any store's ``event_rows``: ``centrality`` (rank actors),
+``temporal`` (rankings per period), ``dyads`` (cooperation and conflict per pair of actors), on
+``pairs`` (the actor graph as arrays); ``reference`` holds the same in plain networkx."""

@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from polgraph.cypher.executor import Result
+from polgraph.cypher.limits import QueryLimits
 from polgraph.exceptions import StoreError
 from polgraph.graph.algorithms.centrality import ActorScore
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
@@ -111,7 +112,9 @@ class Neo4jStore:
         return neo4j_read.to_networkx(self._conn, where)
 
     # -- capabilities ------------------------------------------------------------------------
-    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Result:
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   limits: QueryLimits | None = None) -> Result:
+        """On the server: its own transaction timeout applies, not ``limits``."""
         return neo4j_read.run_cypher(self._conn, query, params, write)
 
     def init_schema(self) -> list[SchemaItem]:

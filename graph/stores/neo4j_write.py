@@ -164,8 +164,9 @@ class _Writer:
         done = sorted(e.id for e in ready if e.id in waiting)
         if done:
             self.conn.run_rows(self.tx, statement("delete_pending_links"), done, key="ids")
-        if still:
-            pending = [{"id": e.id, "props": {"type": e.type, "source": e.source, "target": e.target, **e.props}} for e in still]
+        pending = [{"id": e.id, "props": {"type": e.type, "source": e.source, "target": e.target, **e.props}}
+                   for e in still if waiting.get(e.id) != e]  # write only what changes
+        if pending:
             self.conn.run_rows(self.tx, statement("merge_pending_links"), pending)
 
     def _pending(self, name: str, ids: set[str]) -> dict[str, upsert.Edge]:

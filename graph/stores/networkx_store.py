@@ -22,6 +22,7 @@ from polgraph.graph.store import EventRow, RelationFilter, SchemaItem, WriteSumm
 
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
+    from polgraph.cypher.limits import QueryLimits
     from polgraph.graph.algorithms.centrality import ActorScore
 
 __all__ = ["NetworkXStore", "apply_article_graph", "part_of"]
@@ -140,13 +141,14 @@ class NetworkXStore:
         return self.graph if where is None else part_of(self.graph, where)
 
     # -- capabilities ------------------------------------------------------------------------
-    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> "Result":
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   limits: "QueryLimits | None" = None) -> "Result":
         from polgraph.cypher.api import run_graph
 
-        return run_graph(self.graph, query, params)
+        return run_graph(self.graph, query, params, limits)
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
-        return None
+        return None  # computed from event_rows by polgraph.graph.algorithms.centrality
 
     def init_schema(self) -> list[SchemaItem]:
         return []

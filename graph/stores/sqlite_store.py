@@ -38,6 +38,7 @@ from polgraph.graph.store import EventRow, RelationFilter, SchemaItem, WriteSumm
 
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
+    from polgraph.cypher.limits import QueryLimits
     from polgraph.graph.algorithms.centrality import ActorScore
 
 __all__ = ["APPLICATION_ID", "DEFAULT_PATH", "FORMAT", "LegacyJSONStore", "NoSuchStore", "SQLiteStore", "sniff"]
@@ -388,8 +389,10 @@ class SQLiteStore:
         done = [(e.id,) for e in ready if e.id in waiting or e.id in waiting_written]
         if done:
             conn.executemany("DELETE FROM pending_link WHERE id = ?", done)
-        if still:
-            conn.executemany(_upsert_sql("pending_link", _LINK), [_link_row(e.type, e.source, e.target, e.props) for e in still])
+        kept = [_link_row(e.type, e.source, e.target, e.props) for e in still
+                if (waiting.get(e.id) or waiting_written.get(e.id)) != e]  # rewrite only what changes
+        if kept:
+            conn.executemany(_upsert_sql("pending_link", _LINK), kept)
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         """Copy a graph in the shared layout as it is (``polgraph pull``, migration): its properties win."""
@@ -610,14 +613,15 @@ class SQLiteStore:
                         yield actor, article, key, {TYPE: "MENTIONED_IN", "id": key, "count": count}
 
     # -- capabilities ------------------------------------------------------------------------
-    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> "Result":
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   limits: "QueryLimits | None" = None) -> "Result":
         """Polgraph's own engine (read queries only) on the store's graph."""
         from polgraph.cypher.api import run_graph
 
-        return run_graph(self.to_networkx(), query, params)
+        return run_graph(self.to_networkx(), query, params, limits)
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
-        return None  # computed by the caller (graph.algorithms) from the store's events
+        return None  # computed from event_rows by polgraph.graph.algorithms.centrality
 
     def init_schema(self) -> list[SchemaItem]:
         """The embedded store makes its tables and indexes when it is created; lists them."""

@@ -1,13 +1,18 @@
-"""HTML pages: the title, the publication date from common meta tags, the paragraphs' text."""
+"""HTML pages: the title, the publication date from common meta tags, the paragraphs' text.
+
+Read with the standard library's HTML parser. Text inside script, style and page furniture
+(navigation, headers, forms) is never article text, nor title: a ``<script>`` written inside
+``<title>`` stays out of the title.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from html.parser import HTMLParser
 
 from polgraph.exceptions import InputError
 from polgraph.graph.model import Article
+from polgraph.loaders.dates import published_date
 from polgraph.loaders.readers.text import decode_text
 
 __all__ = ["read_html"]
@@ -28,6 +33,8 @@ class _Extractor(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
+        if tag in _BLOCKS or tag == "body":
+            self._in_title = False  # an unclosed <title> ends where the page's body does
         if tag in _SKIP:
             self._skip += 1
         elif tag == "title":
@@ -50,9 +57,11 @@ class _Extractor(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
         if self._in_title:
             self.title += data
-        elif not self._skip:
+        else:
             self.parts.append(data)
 
 
@@ -66,7 +75,8 @@ def read_html(data: bytes, name: str) -> Article:
     published = None
     if extractor.published:
         try:
-            published = date.fromisoformat(extractor.published.strip()[:10])
+            published = published_date(extractor.published)
         except ValueError:
             published = None  # an unparsable meta date is not worth refusing the page for
-    return Article.from_text(text, published=published, title=extractor.title.strip(), source=name)
+    title = re.sub(r"\s+", " ", extractor.title).strip()
+    return Article.from_text(text, published=published, title=title, source=name)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from polgraph.exceptions import InputError
 from polgraph.graph.model import Article
+from polgraph.loaders.dates import published_date
 
 __all__ = ["DATE_LINE", "decode_text", "read_text", "split_date_line"]
 
@@ -38,9 +39,10 @@ def split_date_line(text: str, name: str) -> tuple[date | None, str]:
     if not match:
         return None, text.strip()
     try:
-        published = date.fromisoformat(match.group(1))
-    except ValueError:
-        raise InputError(name, f"bad date {match.group(1)!r} in the date line") from None
+        published = published_date(match.group(1))
+    except ValueError as exc:
+        reason = "" if str(exc).startswith("expected") else f" ({exc})"
+        raise InputError(name, f"bad date {match.group(1)!r} in the date line{reason}") from None
     return published, text[match.end():].strip()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -27,8 +28,21 @@ def _register() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    if not _is_open(1):
+        # refused before anything runs: the output would be lost, and a file opened now would
+        # take descriptor 1, where a stray write would land in it
+        click.echo("Error: standard output is closed; redirect it (> /dev/null) instead of closing it", err=True)
+        sys.exit(1)
     _register()
     cli.main(args=argv, prog_name="polgraph", standalone_mode=True)
+
+
+def _is_open(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import errno
 import functools
+import io
 import json
+import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -11,10 +16,13 @@ from typing import Any
 import click
 
 from polgraph.config import open_store
-from polgraph.exceptions import PolgraphError, StoreUnavailable
+from polgraph.exceptions import ConfigError, PolgraphError, StoreUnavailable
 from polgraph.graph.store import Store
 
-__all__ = ["echo_json", "echo_table", "handle_errors", "json_option", "store_options", "open_store_from"]
+__all__ = [
+    "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option", "open_store_from",
+    "output_format_options", "positive_number", "printable", "store_options",
+]
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -38,6 +46,20 @@ def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
 
+def output_format_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--json`` and ``--csv``, passed on as ``fmt``: "table", "json" or "csv" (under ``handle_errors``)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+        if as_json and as_csv:
+            raise ConfigError("--json and --csv exclude each other")
+        return func(*args, fmt="json" if as_json else "csv" if as_csv else "table", **kwargs)
+
+    wrapper = click.option("--csv", "as_csv", is_flag=True,
+                           help="Print CSV (a header line, then one line a row).")(wrapper)
+    return json_option(wrapper)
+
+
 def open_store_from(store_spec: str | None, require_neo4j: bool = False, *, create: bool = False) -> Store:
     """The store a command works on, as a context manager. Reading commands leave ``create``
     false: a store that does not exist is an error, not an empty answer."""
@@ -49,8 +71,21 @@ def open_store_from(store_spec: str | None, require_neo4j: bool = False, *, crea
         raise
 
 
+def positive_number(value: float, flag: str) -> float:
+    """``value`` when it is a finite number above zero, else a one-line user error naming ``flag``."""
+    if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+        raise ConfigError(f"{flag} must be a number above zero, got {value}")
+    return value
+
+
+# OS errors that are the user's situation, not polgraph's bug: the cause is the message.
+_USER_OS_ERRORS = {errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG,
+                   errno.ENAMETOOLONG, errno.EMFILE, errno.ENFILE}
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """polgraph errors: one line on stderr, exit 1. Anything else: a bug, exit 2."""
+    """polgraph errors, and OS errors that are the user's situation (permission denied, disk full,
+    read-only file system, file too large): one line on stderr, exit 1. Anything else: a bug, exit 2."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -64,22 +99,73 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except BrokenPipeError:  # `polgraph relations | head`: the reader has gone, nothing to say
             sys.stderr.close()
             sys.exit(0)
+        except OSError as exc:
+            if exc.errno not in _USER_OS_ERRORS:
+                _internal_error(exc)
+            where = f"{exc.filename}: " if exc.filename is not None else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)
         except Exception as exc:  # a bug: say so, keep the traceback out of the user's way
-            click.echo(f"Internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
-            sys.exit(2)
+            _internal_error(exc)
 
     return wrapper
+
+
+def _internal_error(exc: BaseException) -> None:
+    click.echo(f"Internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
+    sys.exit(2)
 
 
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def echo_csv(records: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    """CSV with a header line; a list is joined with "; ", a missing value is an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record.get(column)) for column in columns])
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value))
+    return value
+
+
+def echo_records(records: list[dict[str, Any]], columns: Sequence[str], fmt: str, table: Callable[[], None]) -> None:
+    """Records as JSON or CSV, else the command's own table."""
+    if fmt == "json":
+        echo_json(records)
+    elif fmt == "csv":
+        echo_csv(records, columns)
+    else:
+        table()
+
+
+# Control characters (C0, DEL, C1) and the bidirectional overrides: printed raw, article text
+# could move the cursor, recolour or retitle the user's terminal, or reorder what a line shows.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``, ``\\u202e``); tabs and
+    newlines become spaces, so one row stays one line."""
+    text = text.replace("\t", " ").replace("\n", " ")
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
-    rows = [["" if v is None else str(v) for v in row] for row in rows]
+    rows = [["" if v is None else printable(str(v)) for v in row] for row in rows]
+    headers = [printable(h) for h in headers]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(v)) for w, v in zip(widths, row)]

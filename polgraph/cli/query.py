@@ -8,9 +8,12 @@ from typing import Any
 
 import click
 
-from polgraph.cli.options import echo_json, echo_table, handle_errors, open_store_from, store_options
-from polgraph.cypher import run
+from polgraph.cli.options import (
+    echo_json, echo_table, handle_errors, open_store_from, positive_number, store_options,
+)
+from polgraph.cypher import QueryLimits, Result, run
 from polgraph.cypher.library import library, load_query, looks_like_name, parse_param
+from polgraph.cypher.limits import run_bounded
 from polgraph.cypher.values import render, to_plain
 from polgraph.exceptions import ConfigError
 
@@ -39,10 +42,14 @@ def _cell(value: Any) -> str:
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
 @click.option("--write", is_flag=True, help="Allow writes (Neo4j only; the embedded store answers read queries).")
 @click.option("--list", "list_queries", is_flag=True, help="List the library queries and their parameters.")
+@click.option("--timeout", default=60.0, show_default=True, metavar="SECONDS",
+              help="Stop a query of the embedded store that runs longer (exit 1).")
+@click.option("--max-rows", default=1_000_000, show_default=True, metavar="N",
+              help="Stop a query of the embedded store that returns more rows (exit 1).")
 @store_options
 @handle_errors
 def query(name_or_cypher: str | None, pairs: tuple[str, ...], as_json: bool, as_csv: bool, write: bool,
-          list_queries: bool, store_spec: str | None, require_neo4j: bool) -> None:
+          list_queries: bool, timeout: float, max_rows: int, store_spec: str | None, require_neo4j: bool) -> None:
     """Run a library query by NAME (see --list) or a Cypher query, and print the result.
 
     \b
@@ -61,6 +68,8 @@ def query(name_or_cypher: str | None, pairs: tuple[str, ...], as_json: bool, as_
     if not name_or_cypher or not name_or_cypher.strip():
         raise ConfigError("give a library query name (see polgraph query --list) or a Cypher query")
     params = _params(pairs)
+    limits = QueryLimits(timeout=positive_number(timeout, "--timeout"),
+                         max_rows=int(positive_number(max_rows, "--max-rows")))
     if looks_like_name(name_or_cypher):
         lib = load_query(name_or_cypher.strip())
         text = lib.text
@@ -68,7 +77,13 @@ def query(name_or_cypher: str | None, pairs: tuple[str, ...], as_json: bool, as_
     else:
         text = name_or_cypher
     with open_store_from(store_spec, require_neo4j) as store:
-        result = run(store, text, params, write=write)
+        result = run(store, text, params, write=write, limits=limits)
+    # values nest as deep as the query let them: printed on the query engine's deep stack
+    run_bounded(lambda: _print(result, as_json, as_csv),
+                QueryLimits(timeout=None, max_rows=None, max_memory_mb=None, max_value_size=None))
+
+
+def _print(result: Result, as_json: bool, as_csv: bool) -> None:
     if as_json:
         echo_json([{c: to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows])
     elif as_csv:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
 
 from polgraph.cli.options import echo_json, echo_table, handle_errors, json_option
 from polgraph.exceptions import ConfigError, InputError, PolgraphError
@@ -159,7 +158,7 @@ def _registry(extra: tuple[Path, ...]) -> Registry:
         return default_registry()
     reg = Registry()
     for origin, text in _seed_texts():
-        reg.add_entries(yaml.safe_load(text).get("actors") or [], origin)
+        reg.add_text(text, origin)
     for path in extra:
         if not path.is_file():
             raise InputError(str(path), "no such registry file")

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 
 import click
 
-from polgraph.cli.options import echo_json, echo_table, handle_errors, json_option, open_store_from, store_options
+from polgraph.cli.options import (
+    echo_records,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
+from polgraph.graph.model import Relation
 from polgraph.graph.ontology import EVENT_TYPES
+from polgraph.graph.selection import topic_name
 from polgraph.graph.store import RelationFilter
 from polgraph.lookup import find_actor
 
@@ -28,33 +39,42 @@ def make_filter(types: tuple[str, ...], since, until, actor: str | None = None) 
     return RelationFilter(types=tuple(t.upper() for t in types), since=as_date(since), until=as_date(until), actor=actor)
 
 
+# The fields of --json and --csv, in this order.
+COLUMNS = ("id", "date", "source", "source_name", "type", "target", "target_name", "goldstein", "quad_class",
+           "attribution", "cameo", "plover", "confidence", "article", "sentence", "evidence", "reported_by", "url")
+
+
 @click.command()
 @click.option("--actor", metavar="NAME", help="Only relations from or to this actor (id, name or alias).")
 @relation_filter_options
 @store_options
-@json_option
 @handle_errors
+@output_format_options
 def relations(actor: str | None, types: tuple[str, ...], since, until, store_spec: str | None,
-              require_neo4j: bool, as_json: bool) -> None:
-    """List event relations: date, source, type, target, evidence."""
+              require_neo4j: bool, fmt: str) -> None:
+    """List event relations: date, source, type, target, evidence (--json, --csv: every field)."""
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
         found = store.relations(make_filter(types, since, until, actor_id))
         names = {a.id: a.name for a in store.actors(ids={n for r in found for n in (r.source, r.target)})}
-    name = lambda node: names.get(node, node.removeprefix("topic:").replace("-", " "))  # noqa: E731
-    if as_json:
-        echo_json([
-            {"source": r.source, "source_name": name(r.source), "type": r.type, "target": r.target,
-             "target_name": name(r.target), "date": r.date.isoformat() if r.date else None, "article": r.article,
-             "sentence": r.sentence, "evidence": r.evidence, "cameo": r.cameo, "plover": r.plover,
-             "confidence": r.confidence}
-            for r in found
-        ])
-    else:
-        echo_table(
+    name = lambda node: names.get(node, topic_name(node))  # noqa: E731
+    echo_records(
+        [_record(r, name) for r in found], COLUMNS, fmt,
+        lambda: echo_table(
             ([r.date or "", name(r.source), r.type, name(r.target), _short(r.evidence)] for r in found),
             ["date", "source", "type", "target", "evidence"],
-        )
+        ),
+    )
+
+
+def _record(rel: Relation, name: Callable[[str], str]) -> dict[str, Any]:
+    return {
+        "id": rel.id, "date": rel.date.isoformat() if rel.date else None, "source": rel.source,
+        "source_name": name(rel.source), "type": rel.type, "target": rel.target, "target_name": name(rel.target),
+        "goldstein": rel.goldstein, "quad_class": rel.quad_class, "attribution": rel.attribution, "cameo": rel.cameo,
+        "plover": rel.plover, "confidence": rel.confidence, "article": rel.article, "sentence": rel.sentence,
+        "evidence": rel.evidence, "reported_by": rel.reported_by or None, "url": rel.url or None,
+    }
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -1,0 +1,5 @@
+"""``python -m polgraph``: the command line."""
+
+from polgraph.cli import main
+
+main()
