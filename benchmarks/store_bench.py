@@ -79,6 +79,7 @@ class DuckDBPrototype:
         articles = {g.article.id: g.article for g in graphs if g.article is not None}
         mentions = [m for g in graphs for m in g.mentions]
 
+        # ``batch`` (and ``ids``, ``cited`` below) are read by name by DuckDB's replacement scans.
         def columns(rows: list[tuple[Any, ...]], names: tuple[str, ...]) -> dict[str, Any]:
             return {n: np.array([row[i] for row in rows], dtype=object) for i, n in enumerate(names)}
 
@@ -91,12 +92,12 @@ class DuckDBPrototype:
                              for a in articles.values()], ("id", "title", "published", "source", "url", "text"))
             self.con.execute("INSERT INTO article SELECT * FROM batch WHERE id NOT IN (SELECT id FROM article)")
         if mentions:
-            batch = columns([(m.actor, m.article, m.count) for m in mentions], ("actor", "article", "count"))
+            batch = columns([(m.actor, m.article, m.count) for m in mentions], ("actor", "article", "count"))  # noqa: F841
             self.con.execute("INSERT INTO mention SELECT * FROM batch")
         rows = [(i, r.source, r.target, r.type, r.date.isoformat() if r.date else None, r.cameo, r.plover, r.article,
                  r.sentence, r.evidence, r.confidence, r.goldstein, r.quad_class, r.attribution, r.reported_by, r.url,
                  r.num_mentions, r.num_sources, r.num_articles, r.avg_tone) for i, r in events.items()]
-        batch = columns(rows, self.EVENT)
+        batch = columns(rows, self.EVENT)  # noqa: F841
         self.con.execute("INSERT INTO event SELECT * FROM batch WHERE id NOT IN (SELECT id FROM event)")
         self.con.execute("COMMIT")
 
@@ -115,8 +116,8 @@ class DuckDBPrototype:
         import numpy as np
 
         events = self.relations(actor, since)
-        ids = np.array(sorted({e[1] for e in events} | {e[2] for e in events}), dtype=object)
-        cited = np.array(sorted({e[7] for e in events}), dtype=object)
+        ids = np.array(sorted({e[1] for e in events} | {e[2] for e in events}), dtype=object)  # noqa: F841
+        cited = np.array(sorted({e[7] for e in events}), dtype=object)  # noqa: F841
         nodes = self.con.execute("SELECT * FROM actor WHERE id IN (SELECT * FROM ids)").fetchall()
         arts = self.con.execute("SELECT * FROM article WHERE id IN (SELECT * FROM cited)").fetchall()
         return events, nodes, arts
@@ -178,6 +179,21 @@ def child(args: argparse.Namespace) -> None:
             events, nodes, arts = DuckDBPrototype(path).part(actor, SINCE)
             with open(os.devnull, "w") as out:
                 json.dump({"events": events, "nodes": nodes, "articles": arts}, out, default=str)
+        return
+    if args.step == "rows":  # every event row, streamed in the order analytics read them
+        if args.engine == "duckdb":
+            rows = DuckDBPrototype(path).con.execute(
+                "SELECT source, target, type, date, goldstein, quad_class, confidence, attribution FROM event "
+                "ORDER BY source, target, type, date, article, sentence").fetchall()
+            count = len(rows)
+        else:
+            if args.engine == "sqlite":
+                from polgraph.graph.stores.sqlite_store import SQLiteStore as Opened
+            else:
+                from polgraph.graph.stores.networkx_store import NetworkXStore as Opened
+            with Opened(path) as store:
+                count = sum(1 for _ in store.event_rows())
+        print(count)
         return
     if args.step in ("actors", "relations"):  # the library calls behind the commands (DuckDB has no CLI)
         store = DuckDBPrototype(path)
@@ -304,6 +320,9 @@ def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: 
             row["actors"] = engines.cli(engine, "actors", "--store", str(stores[engine]))
             row["relations"] = engines.cli(engine, "relations", "--actor", actor, "--since", SINCE, "--store", str(stores[engine]))
         row["part"] = engines.step(engine, "part", stores[engine], size, coded_share)
+        row["rows"] = engines.step(engine, "rows", stores[engine], size, coded_share)
+        if engine == "sqlite":
+            row["centrality"] = engines.cli(engine, "centrality", "--top", "20", "--store", str(stores[engine]))
         row["add"] = engines.step(engine, "add", stores[engine], size, coded_share)
         results[engine] = row
         print(f"  measured {engine} at {size:,}", file=sys.stderr, flush=True)
@@ -324,11 +343,13 @@ def print_table(size: int, results: dict[str, dict[str, Any]], coded_share: floa
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     labels = {"actors": "`polgraph actors`", "relations": f"`polgraph relations --actor X --since {SINCE}`",
-              "part": "export of a part (X since D)", "add": "add 1,000 relations"}
+              "part": "export of a part (X since D)", "rows": "every event row, streamed (`event_rows`)",
+              "centrality": "`polgraph centrality --top 20`", "add": "add 1,000 relations"}
     for step, label in labels.items():
-        cells = [results[e][step].cell() for e in engines]
+        cells = [results[e][step].cell() if step in results[e] else "" for e in engines]
         base = results["sqlite"][step]
-        ratios = [f"{results[e][step].cpu / base.cpu:.1f}x, {results[e][step].rss_mb / base.rss_mb:.1f}x" for e in engines if e != "sqlite"]
+        ratios = [f"{results[e][step].cpu / base.cpu:.1f}x, {results[e][step].rss_mb / base.rss_mb:.1f}x" if step in results[e] else ""
+                  for e in engines if e != "sqlite"]
         print(f"| {label} | " + " | ".join(cells + ratios) + " |")
     loads = [f"{results[e]['load'][0]:,.0f} /s CPU ({results[e]['load'][1]:,.0f} wall), {results[e]['load'][2]:.0f} MB" for e in engines]
     ratios = [f"sqlite loads {results['sqlite']['load'][0] / results[e]['load'][0]:.1f}x as fast" for e in engines if e != "sqlite"]
@@ -353,7 +374,7 @@ def tiny_records(path: Path, count: int) -> None:
 def measure_tiny(engines: Engines, count: int, old_count: int) -> None:
     """``polgraph load`` of tiny records: the SQLite store against the JSON store (which rewrites
     the whole file for every batch of 32 articles), articles per second of the whole command."""
-    print(f"\n## Loading tiny JSON Lines records (one sentence each), `polgraph load` in batches of 32 articles")
+    print("\n## Loading tiny JSON Lines records (one sentence each), `polgraph load` in batches of 32 articles")
     print("| store | records | CPU s | wall s | articles/s (CPU) | articles/s (wall) | peak MB |")
     print("|---|---|---|---|---|---|---|")
     for engine, n in (("sqlite", count), ("json", old_count)):

@@ -7,6 +7,7 @@ tests/test_sqlite_faults.py.)
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 
 import pytest
@@ -168,7 +169,7 @@ def test_indexes_a_killed_bulk_load_dropped_come_back_on_the_next_write(tmp_path
     SQLiteStore(path, create=True).close()  # the owner is unknown on this machine: taken as alive
     assert "event_source" not in _indexes(path)
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'bulk_load'", (f"{sqlite_store.socket.gethostname()}:999999999",))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'bulk_load'", (f"{socket.gethostname()}:999999999",))
     conn.close()
     SQLiteStore(path, create=True).close()  # a dead process of this machine: rebuilt
     assert _indexes(path) == {"event_source", "event_target", "event_date"}

@@ -12,10 +12,9 @@ FalkorDB's Bolt endpoint, told apart by ``dbms.components()``.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
-
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import networkx as nx

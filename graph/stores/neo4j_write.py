@@ -22,8 +22,10 @@ from polgraph.graph.model import ArticleGraph
 from polgraph.graph.store import WriteSummary
 from polgraph.graph.stores import falkordb
 from polgraph.graph.stores.neo4j_connection import Neo4jConnection, single_int
-from polgraph.graph.stores.neo4j_cypher import EVENT_TYPE_NAMES, IMPORT_SHAPES, LABELS as NODE_LABELS, render, statement
-from polgraph.graph.stores.neo4j_read import edge_props as _edge_props, node_props as _node_props
+from polgraph.graph.stores.neo4j_cypher import EVENT_TYPE_NAMES, IMPORT_SHAPES, render, statement
+from polgraph.graph.stores.neo4j_cypher import LABELS as NODE_LABELS
+from polgraph.graph.stores.neo4j_read import edge_props as _edge_props
+from polgraph.graph.stores.neo4j_read import node_props as _node_props
 
 __all__ = ["import_graph", "write_graphs"]
 

@@ -7,9 +7,8 @@ the persistent stores; :func:`part_of` is the definition of ``to_networkx(where)
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
-
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
