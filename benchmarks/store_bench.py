@@ -130,9 +130,9 @@ def child(args: argparse.Namespace) -> None:
     from synthetic import SyntheticGraph
 
     path = Path(args.store)
-    graph = SyntheticGraph(args.size, batch_relations=BATCH, coded_share=args.coded_share)
-    actor = graph.actor_id(ACTOR_RANK)
+    actor = SyntheticGraph.rank_id(ACTOR_RANK)
     if args.step == "load":
+        graph = SyntheticGraph(args.size, batch_relations=BATCH, coded_share=args.coded_share)
         spent = [0.0, 0.0]
         store, context = _open_for_load(args.engine, path)
         with context:
@@ -301,7 +301,7 @@ def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: 
     sys.path.insert(0, str(HERE))
     from synthetic import SyntheticGraph
 
-    actor = SyntheticGraph(min(size, 1000), coded_share=coded_share).actor_id(ACTOR_RANK)  # rank order does not depend on size
+    actor = SyntheticGraph.rank_id(ACTOR_RANK)
     results: dict[str, dict[str, Any]] = {}
     stores = {"sqlite": engines.work / f"s{size}.db", "json": engines.work / f"s{size}.json", "duckdb": engines.work / f"s{size}.duckdb"}
     chosen = ["sqlite"] + (["json"] if with_json else []) + (["duckdb"] if with_duckdb else [])
@@ -333,11 +333,10 @@ def print_table(size: int, results: dict[str, dict[str, Any]], coded_share: floa
     sys.path.insert(0, str(HERE))
     from synthetic import MAX_ACTORS, SyntheticGraph
 
-    shape = SyntheticGraph(min(size, 1000), coded_share=coded_share)
     actors = max(200, min(int(size * 0.15), MAX_ACTORS))
     articles = int(size * (1 - coded_share)) // 10
     print(f"\n## {size:,} event relations (about {actors:,} actors generated, {articles:,} articles, "
-          f"{articles * 12:,} mentions; {coded_share:.0%} coded events); X = {shape.actor_id(ACTOR_RANK)}, D = {SINCE}")
+          f"{articles * 12:,} mentions; {coded_share:.0%} coded events); X = {SyntheticGraph.rank_id(ACTOR_RANK)}, D = {SINCE}")
     engines = list(results)
     head = ["step", *(f"{e} CPU s / peak MB" for e in engines), *(f"{e}/sqlite CPU, mem" for e in engines if e != "sqlite")]
     print("| " + " | ".join(head) + " |")

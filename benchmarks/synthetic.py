@@ -72,6 +72,13 @@ class SyntheticGraph:
         """The id of the ``rank``-th most active actor (0: the busiest)."""
         return self.actors[rank].id
 
+    @staticmethod
+    def rank_id(rank: int) -> str:
+        """``actor_id(rank)`` for a rank among the states (under 40), whatever the size, without
+        making the graph."""
+        assert rank < 40
+        return f"state-{rank:03d}"
+
     def batches(self, start: int = 0) -> Iterator[list[ArticleGraph]]:
         """Lists of ArticleGraph of about ``batch_relations`` relations each; ``start`` shifts the
         ids (another ``SyntheticGraph(...).batches(start=n)`` adds new relations to a store)."""

@@ -32,7 +32,7 @@ def actors(kind: str | None, store_spec: str | None, require_neo4j: bool, fmt: s
         found = store.actors(kind)
     echo_records(
         [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "country": a.country,
-          "sector": a.sector} for a in found],
+          "sector": a.sector} for a in found] if fmt != "table" else [],
         COLUMNS, fmt,
         lambda: echo_table(([a.id, a.name, a.kind, ", ".join(a.aliases[:3])] for a in found),
                            ["id", "name", "kind", "aliases"]),

@@ -159,6 +159,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e
 def printable(text: str) -> str:
     """``text`` with every control character shown as an escape (``\\x1b``, ``\\u202e``); tabs and
     newlines become spaces, so one row stays one line."""
+    if text.isprintable():  # no control or format character (the common case): nothing to do
+        return text
     text = text.replace("\t", " ").replace("\n", " ")
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
