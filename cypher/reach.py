@@ -24,8 +24,9 @@ Why the part gives the whole graph's answer, rows in the same order:
 A hop narrows itself to the relationship types the query allows (``[:A|B]``, a WHERE conjunct
 ``type(r) = 'A'`` / ``NOT type(r) IN [...]``, or ``all``/``none`` over ``relationships(p)``): rows
 whose relationship fails such a conjunct are dropped anyway. A shortest path between two nodes
-bound by named starts stops its walk at the hop where every one of the other end's nodes is
-reached, when the hop's filter is exactly the one the engine's breadth-first search applies.
+bound by named starts needs only the edges its search crosses up to the distance between them
+(the store searches from both ends until they meet), when the hop's filter is exactly the one
+the engine's breadth-first search applies.
 """
 
 from __future__ import annotations
@@ -70,8 +71,9 @@ class Hop:
 @dataclass(frozen=True)
 class Walk:
     """The nodes of ``start``, then, hop by hop, every relationship ``hops[i]`` allows at every
-    node reached so far. With ``until``, a walk (from each start node on its own) may stop
-    before a hop once every node of ``until`` is reached."""
+    node reached so far. With ``until``: a search for the shortest paths (all hops alike) from
+    each node of ``start`` to each node of ``until``, which needs only the edges it crosses up
+    to the distance between them."""
 
     start: Start
     hops: tuple[Hop, ...] = ()

@@ -234,3 +234,26 @@ def test_an_anchor_in_the_middle_walks_both_ways_and_two_anchors_meet() -> None:
     assert got is not None and set(got.walks) == {Walk(k, (Hop("in", frozenset({"Y"})),)), Walk(k, (Hop("in", frozenset({"X"})),))}
     both = reach("MATCH (a:Actor {id: 'k'})-->(b)-->(c)<--(d:Actor {name: $n}) RETURN a", n="N")
     assert both is not None and both.depth == 2
+
+
+def test_shortest_paths_read_only_what_lies_between_the_two_ends(tmp_path: Path) -> None:
+    """A lattice x - {m0, m1, m2} - {n0, n1} - y, with a tail of 40 actors hanging off x and off
+    y: every shortest path (three relations, six of them) is found on the part, and of the tails
+    only what the search from each end reads before they meet."""
+    names = ["x", "m0", "m1", "m2", "n0", "n1", "y"] + [f"tx{i}" for i in range(20)] + [f"ty{i}" for i in range(20)]
+    actors = [Actor(f"id-{n}", n, "person") for n in names]
+    pairs = [("x", m) for m in ("m0", "m1", "m2")] + [(m, n) for m in ("m0", "m1", "m2") for n in ("n0", "n1")]
+    pairs += [(n, "y") for n in ("n0", "n1")]
+    pairs += [("x", "tx0")] + [(f"tx{i}", f"tx{i + 1}") for i in range(19)]
+    pairs += [("ty0", "y")] + [(f"ty{i + 1}", f"ty{i}") for i in range(19)]
+    rels = [Relation(f"id-{s}", f"id-{t}", TYPES[k % 2], f"gdelt:{k}", 0) for k, (s, t) in enumerate(pairs)]
+    with SQLiteStore(tmp_path / "g.db", create=True) as store:
+        store.write([ArticleGraph(None, actors, [], rels, [])])
+        query = ("MATCH (x:Actor {name: $a}), (y:Actor {name: $b}) MATCH p = allShortestPaths((x)-[*..3]-(y)) "
+                 "RETURN [n IN nodes(p) | n.name] AS route")
+        part = store.run_cypher(query, {"a": "x", "b": "y"})
+        assert part.rows == run_graph(store.to_networkx(), query, {"a": "x", "b": "y"}).rows
+        assert len(part.rows) == 6
+        graph = store.reach_graph(query_reach(query, {"a": "x", "b": "y"}))
+        # two levels from x, one from y
+        assert {"id-tx1", "id-ty0"} <= set(graph.nodes) and not {"id-tx2", "id-ty1"} & set(graph.nodes)

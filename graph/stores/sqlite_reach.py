@@ -14,7 +14,6 @@ nodes and relationships in the whole graph's order, less what is left out.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -30,6 +29,7 @@ __all__ = ["reach_graph"]
 
 _LINK_TYPES = frozenset(LINK_PROPS)
 _MENTION = "MENTIONED_IN"
+_FLIP = {"out": "in", "in": "out", "both": "both"}
 _LINK_COLUMNS = ", ".join(f'"{c}"' for c in LINK)
 
 
@@ -57,23 +57,43 @@ class _Part:
         starts = self.find(walk.start)
         self.nodes.update(starts)
         if walk.until is None:
-            self._walk(set(starts), walk.hops, ())
+            self._walk(set(starts), walk.hops)
             return
-        until = self.find(walk.until)
-        self.nodes.update(until)
-        for start in starts:  # each start searches on its own: each stops where it finds the other end
-            self._walk({start}, walk.hops, until)
+        ends = self.find(walk.until)
+        self.nodes.update(ends)
+        for start in starts:
+            for end in ends:
+                self._between(start, end, walk.hops)
 
-    def _walk(self, reached: set[str], hops: tuple[Hop, ...], until: Iterable[str]) -> None:
-        until = set(until)
+    def _walk(self, reached: set[str], hops: tuple[Hop, ...]) -> None:
         expanded: dict[Hop, set[str]] = {}  # the nodes whose edges under a hop this walk has read
         for hop in hops:
-            if until and until <= reached:
-                return
             done = expanded.setdefault(hop, set())
             todo = reached - done
             done |= todo
             reached |= self._edges(todo, hop)
+
+    def _between(self, start: str, end: str, hops: tuple[Hop, ...]) -> None:
+        """What a breadth-first search for the shortest paths from ``start`` to ``end`` (at most
+        ``len(hops)`` of the same hop) needs: levels searched from each end in turn until the
+        two meet, after as many levels as the ends are apart (k). Every shortest path then has its
+        first ceil(k/2) relationships among the edges read from the start's side and the others
+        among those read from the end's side (see ``cypher.reach``)."""
+        if not hops:
+            return
+        forward = hops[0]
+        backward = Hop(_FLIP[forward.direction], forward.only, forward.excluded)  # type: ignore[arg-type]
+        near, far = {start}, {end}
+        near_front, far_front = {start}, {end}
+        for level in range(len(hops)):
+            if near & far:
+                return
+            if level % 2 == 0:
+                near_front = self._edges(near_front, forward) - near
+                near |= near_front
+            else:
+                far_front = self._edges(far_front, backward) - far
+                far |= far_front
 
     def find(self, start: Start) -> list[str]:
         """The ids of the nodes ``start`` names: by index, then checked with Cypher's equality
