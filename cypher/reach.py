@@ -32,6 +32,7 @@ the engine's breadth-first search applies.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -120,14 +121,14 @@ class _Types:
     only: frozenset[str] | None = None
     excluded: frozenset[str] = frozenset()
 
-    def negated(self) -> "_Types | None":
+    def negated(self) -> _Types | None:
         if self.only is not None and not self.excluded:
             return _Types(excluded=self.only)
         if self.only is None and self.excluded:
             return _Types(only=self.excluded)
         return None
 
-    def __and__(self, other: "_Types") -> "_Types":
+    def __and__(self, other: _Types) -> _Types:
         if self.only is None or other.only is None:
             only = self.only if other.only is None else other.only
         else:
@@ -323,8 +324,8 @@ class _Analysis:
         # the part's start, rightwards from the last one to its end, and between two anchors
         # from each to the middle.
         bounds = [(positions[0], 0)]
-        bounds += [(a, a + (b - a + 1) // 2) for a, b in zip(positions, positions[1:])]
-        bounds += [(b, a + (b - a + 1) // 2) for a, b in zip(positions, positions[1:])]
+        bounds += [(a, a + (b - a + 1) // 2) for a, b in itertools.pairwise(positions)]
+        bounds += [(b, a + (b - a + 1) // 2) for a, b in itertools.pairwise(positions)]
         bounds.append((positions[-1], len(nodes) - 1))
         walked: set[int] = set()
         for pos, end in bounds:
@@ -360,7 +361,7 @@ class _Analysis:
             return False
         hops = self._hops(p, 0, rel, source == 1)
         assert hops is not None
-        types, exact = self._rel_types[(p, 0)]
+        _, exact = self._rel_types[(p, 0)]
         target = nodes[1 - source].var
         until = None
         if (exact and len(clause.patterns) == 1 and not walk.hops and target in bound

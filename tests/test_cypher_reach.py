@@ -16,7 +16,8 @@ import pytest
 from polgraph.cypher.api import prepare, query_reach, run_graph
 from polgraph.cypher.library import library
 from polgraph.cypher.reach import Hop, Reach, Start, Walk, reach_of
-from polgraph.cypher.values import Node, Path as CypherPath, Rel
+from polgraph.cypher.values import Node, Rel
+from polgraph.cypher.values import Path as CypherPath
 from polgraph.exceptions import CypherSemanticError
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic
 from polgraph.graph.ontology import EVENT_TYPES
@@ -91,20 +92,20 @@ PATTERNS = [
     "MATCH p = (a:Actor {name: $name})-[*1..2]-(b) RETURN p",
     "MATCH (a:Actor {name: $name})-[rs*0..2]->(b:Actor) RETURN b.id, [r IN rs | id(r)]",
     "MATCH (b)-[*1..2]->(a:Actor {name: $name}) RETURN b.id",
-    "MATCH (a:Actor {name: $name}) MATCH (a)-[r:MEMBER_OF|HOLDS_ROLE]->(o) "
-    "OPTIONAL MATCH (o)-[m:MENTIONED_IN]->(art) RETURN a.id, type(r), o.id, art.id, m.count",
-    "MATCH (a:Actor {name: $name}) WITH a AS x MATCH (x)-[r]-(y) WHERE NOT type(r) IN ['MENTIONED_IN'] "
-    "RETURN x.id, y.id, type(r)",
+    ("MATCH (a:Actor {name: $name}) MATCH (a)-[r:MEMBER_OF|HOLDS_ROLE]->(o) "
+    "OPTIONAL MATCH (o)-[m:MENTIONED_IN]->(art) RETURN a.id, type(r), o.id, art.id, m.count"),
+    ("MATCH (a:Actor {name: $name}) WITH a AS x MATCH (x)-[r]-(y) WHERE NOT type(r) IN ['MENTIONED_IN'] "
+    "RETURN x.id, y.id, type(r)"),
     f"MATCH (a:Actor {{name: $name}})-[r]-(b) WHERE type(r) = '{T0}' OR type(r) = '{T1}' RETURN b.id, r.date",
     f"MATCH (a:Actor {{name: $name}})-[r:{T0}|{T1}]->(b)-[s]->(c) WHERE type(s) <> '{T0}' RETURN b.id, c.id, r.goldstein",
-    "MATCH (x:Actor {name: $name}), (y:Actor {name: $other}) MATCH p = shortestPath((x)-[*..3]-(y)) "
-    "RETURN [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]",
-    "MATCH (x:Actor {name: $name}), (y:Actor {name: $other}) MATCH p = allShortestPaths((x)-[*..3]-(y)) "
-    "WHERE none(r IN relationships(p) WHERE type(r) = 'MENTIONED_IN') RETURN p",
-    f"MATCH (x:Actor {{name: $name}}), (y:Actor {{name: $other}}) MATCH p = allShortestPaths((x)-[:{T0}|MEMBER_OF*..3]->(y)) "
-    "RETURN [n IN nodes(p) | n.id]",
-    f"MATCH (x:Actor {{name: $name}}), (y:Actor {{name: $other}}) MATCH p = allShortestPaths((x)-[*..3]-(y)) "
-    f"WHERE all(r IN relationships(p) WHERE r.date IS NULL OR type(r) = '{T0}') RETURN p",
+    ("MATCH (x:Actor {name: $name}), (y:Actor {name: $other}) MATCH p = shortestPath((x)-[*..3]-(y)) "
+    "RETURN [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]"),
+    ("MATCH (x:Actor {name: $name}), (y:Actor {name: $other}) MATCH p = allShortestPaths((x)-[*..3]-(y)) "
+    "WHERE none(r IN relationships(p) WHERE type(r) = 'MENTIONED_IN') RETURN p"),
+    (f"MATCH (x:Actor {{name: $name}}), (y:Actor {{name: $other}}) MATCH p = allShortestPaths((x)-[:{T0}|MEMBER_OF*..3]->(y)) "
+    "RETURN [n IN nodes(p) | n.id]"),
+    (f"MATCH (x:Actor {{name: $name}}), (y:Actor {{name: $other}}) MATCH p = allShortestPaths((x)-[*..3]-(y)) "
+    f"WHERE all(r IN relationships(p) WHERE r.date IS NULL OR type(r) = '{T0}') RETURN p"),
     "MATCH (x:Actor {name: $name}), (y:Actor {name: $other}) MATCH p = allShortestPaths((x)-[*2..3]-(y)) RETURN p",
     "MATCH (y:Actor {name: $other}) MATCH p = shortestPath((x:Actor)-[*..2]-(y)) RETURN x.id, length(p)",
     "MATCH (a:Actor {name: $name})-[r]->(t:Topic) RETURN t.name, count(*)",

@@ -22,7 +22,17 @@ from polgraph.cypher.reach import Hop, Reach, Start, Walk
 from polgraph.cypher.values import equals
 from polgraph.graph.codec import LABELS
 from polgraph.graph.stores.sqlite_rows import (
-    EVENT, LINK, LINK_PROPS, NODE_TABLES, add_event, add_link, add_mention, chunks, marks, mention_id, node_props,
+    EVENT,
+    LINK,
+    LINK_PROPS,
+    NODE_TABLES,
+    add_event,
+    add_link,
+    add_mention,
+    chunks,
+    marks,
+    mention_id,
+    node_props,
 )
 
 __all__ = ["reach_graph"]

@@ -9,9 +9,9 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from polgraph.exceptions import StoreError
 import networkx as nx
 
+from polgraph.exceptions import StoreError
 from polgraph.graph import codec, upsert
 from polgraph.graph.codec import TYPE
 from polgraph.graph.model import Actor, Relation
