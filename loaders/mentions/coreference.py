@@ -65,7 +65,7 @@ def merge_partial_names(found: ArticleActors) -> None:
     """A new actor named by part of another's name is that actor: "Warren" is "Elizabeth Warren"
     (whichever came first), "Mahan" is "Mahan Air", "al-Assad" is "Bashar al-Assad"."""
     merged: dict[str, str] = {}
-    for actor_id in list(found.new_ids):
+    for actor_id in _by_first_mention(found, found.new_ids):
         actor = found.actors[actor_id]
         words = norm(actor.name).split()
         if not words:
@@ -104,6 +104,16 @@ def merge_partial_names(found: ArticleActors) -> None:
         found.new_ids.discard(old)
 
 
+def _by_first_mention(found: ArticleActors, ids: set[str]) -> list[str]:
+    """``ids`` in the order the article first names them (then by id): never in a set's hash order,
+    which changes from run to run, so that "whichever came first" means the same every time."""
+    first: dict[str, int] = {}
+    for mention in found.mentions:
+        first.setdefault(mention.actor, mention.start)
+    return sorted(ids, key=lambda i: (first.get(i, _UNMENTIONED), i))
+
+
+_UNMENTIONED = 1 << 62  # sorts after every token index
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
