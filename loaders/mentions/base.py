@@ -25,6 +25,7 @@ __all__ = [
     "place_of",
     "compound_text",
     "person_actor",
+    "surname_holder",
     "same_person",
     "similar_names",
     "drop_mention",
@@ -212,12 +213,39 @@ def person_actor(name: str, found: ArticleActors) -> Actor:
         if actor.kind == "person" and same_person(parts, actor):
             return actor
     if len(parts) == 1:
-        candidates = found.registry.by_surname(name)
-        if len(candidates) == 1:
-            return candidates[0]
+        known = _registry_surname(name, found)
+        if known is not None:
+            return known
     actor = Actor(id=slugify(name), name=name, kind="person")
     found.new_ids.add(actor.id)
     return actor
+
+
+def surname_holder(name: str, found: ArticleActors) -> Actor | None:
+    """The one person a bare surname names: the article's person of that surname, else the
+    registry's (see :func:`_registry_surname`); None for a name of more than one word, or when
+    no one or several could be meant."""
+    key = norm(name)
+    if not key or " " in key:
+        return None
+    people = [a for a in found.actors.values() if a.kind == "person" and len(norm(a.name).split()) > 1
+              and similar_names(key, norm(a.name).split()[-1])]
+    if people:
+        return people[0] if len({a.id for a in people}) == 1 else None
+    return _registry_surname(name, found)
+
+
+def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
+    """The registry's one person of that surname; of several, the one in office on the article's
+    date, else the one of a state the article names, when just one is."""
+    candidates = found.registry.by_surname(name)
+    if len(candidates) > 1:
+        in_office = [a for a in candidates if any(r.active_on(found.published) for r in a.roles if r.start or r.end)]
+        if len(in_office) == 1:
+            return in_office[0]
+        states = {a.id for a in found.actors.values() if a.kind == "state"}
+        candidates = [a for a in candidates if a.country in states]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def same_person(parts: list[str], actor: Actor) -> bool:

@@ -63,7 +63,8 @@ def _initials(name: str) -> str:
 
 def merge_partial_names(found: ArticleActors) -> None:
     """A new actor named by part of another's name is that actor: "Warren" is "Elizabeth Warren"
-    (whichever came first), "Mahan" is "Mahan Air", "al-Assad" is "Bashar al-Assad"."""
+    (whichever came first), "Mahan" is "Mahan Air" (even where "Mahan" alone was taken for a
+    person's name), "al-Assad" is "Bashar al-Assad"."""
     merged: dict[str, str] = {}
     for actor_id in _by_first_mention(found, found.new_ids):
         actor = found.actors[actor_id]
@@ -89,7 +90,7 @@ def merge_partial_names(found: ArticleActors) -> None:
                 ):
                     fuller.append(other.id)
                     break
-                if actor.kind != "person" and other.kind != "person" and ow[: len(words)] == words:
+                if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and ow[: len(words)] == words:
                     fuller.append(other.id)
                     break
         if len(set(fuller)) == 1:

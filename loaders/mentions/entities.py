@@ -3,7 +3,9 @@ with "of <place>" and state-led names kept whole, an ORG in apposition to a titl
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
 
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import (
@@ -12,9 +14,12 @@ from polgraph.loaders.mentions.base import (
     Proposals,
     drop_mention,
     group_actor,
+    language_data,
     person_actor,
+    surname_holder,
     with_hyphenated_start,
 )
+from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import norm
 
 __all__ = ["find_entities"]
@@ -23,11 +28,13 @@ __all__ = ["find_entities"]
 def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_actors: set[str]) -> Proposals:
     found = settled.draft()
     registry = found.registry
+    labels = _labels_by_name(doc)
     for ent in doc.ents:
-        if ent.label_ not in kinds:
+        label = _voted_label(ent, labels)
+        if label not in kinds:
             continue
-        span = _trim(ent, found)
-        if span is not None and ent.label_ == "ORG" and _state_led_name(span, found):
+        span = _trim(ent, label, found)
+        if span is not None and label == "ORG" and _state_led_name(span, found):
             for mention in {
                 id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
             }.values():
@@ -36,9 +43,9 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
             span = _uncovered_tail(span, found)
         if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             span = with_hyphenated_start(span, found)
-        if ent.label_ == "ORG":
+        if label == "ORG":
             span = _with_of_place(span)
         if any(i in found.by_token for i in range(span.start, span.end)):
             continue
@@ -46,37 +53,103 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if text in not_actors:
             continue
         known = registry.by_name(text)
-        if known is None and ent.label_ in ("GPE", "NORP", "LOC"):
+        if known is None and label in ("GPE", "NORP", "LOC"):
             known = registry.place(text)
         if known is not None:
             found.add(span.start, span.end, known, "entity")
             continue
-        if ent.label_ == "NORP":
+        if not _is_a_name(span):
+            continue
+        if label == "NORP":
             if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ not in ("amod", "compound"):
                 actor = group_actor(span.text, found)  # "the Kurds", "Shiites"
                 found.add(span.start, span.end, actor, "entity")
             continue  # a nationality as an adjective is not an actor of its own
-        if ent.label_ == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+        if label == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
             continue  # "a special military operation (SVO)": an acronym of a thing, not an actor
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(span, found)):
+        holder = surname_holder(text, found)
+        if holder is not None:
+            actor = holder  # "Trump" tagged an organisation, "Biden" a place: the person of that surname
+        elif label == "PERSON" or (label == "ORG" and _looks_like_person(span, found)):
             actor = person_actor(text, found)
+        elif label == "GPE":
+            actor = _place_actor(text, found)
         else:
             same = next((a for a in found.actors.values() if a.kind != "person" and norm(a.name) == norm(text)), None)
-            actor = same or Actor(id=slugify(text), name=text, kind=kinds[ent.label_])
+            actor = same or Actor(id=slugify(text), name=text, kind=kinds[label])
             if same is None:
                 found.new_ids.add(actor.id)
         found.add(span.start, span.end, actor, "entity")
     return found.proposals(settled)
 
 
-def _trim(ent: Span, found: ArticleActors) -> Span | None:
+def _labels_by_name(doc: Doc) -> dict[str, Counter[str]]:
+    """How entity recognition labelled each name across the article (every label, actor or not)."""
+    labels: dict[str, Counter[str]] = {}
+    for ent in doc.ents:
+        labels.setdefault(norm(ent.text), Counter())[ent.label_] += 1
+    return labels
+
+
+def _voted_label(ent: Span, labels: dict[str, Counter[str]]) -> str:
+    """The label the article gives this name most often, when it gives it at least twice and more
+    often than this mention's own ("Brexit" read as an event twice and once as a person is an
+    event); else the mention's own label."""
+    counts = labels.get(norm(ent.text), Counter())
+    best, times = max(counts.items(), key=lambda item: (item[1], item[0] == ent.label_), default=(ent.label_, 0))
+    return best if times >= 2 and times > counts[ent.label_] else ent.label_
+
+
+# Words inside a name that are not capitalised: "Bashar al-Assad", "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "della", "der", "den", "van", "von",
+                             "al", "el", "bin", "ibn", "bint", "da", "di", "du", "la", "le", "y", "e", "'s", "-", "&"})
+
+
+def _is_a_name(span: Span) -> bool:
+    """Whether a span the registry does not know has the shape of a proper name: a word that is
+    not a particle and not in lower case, no digit in it ("1.6%", "COVID-19" are not actors'
+    names), no brackets of an edited quotation, and a proper noun in it (a capitalised common
+    noun opening a sentence, "Reports", is not a name)."""
+    words = [t for t in span if not t.is_punct or t.text in ("-", "&")]
+    if not words or any(any(c.isdigit() or c in "[]" for c in t.text) for t in span):
+        return False
+    if any(t.is_lower and t.lower_ not in _NAME_PARTICLES and not _after_hyphen(t) for t in words):
+        return False
+    return any(t.pos_ == "PROPN" for t in words)
+
+
+def _after_hyphen(token: Token) -> bool:
+    """ "kei" in "Man-kei Tam": a word joined by a hyphen to the word before it."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_
+
+
+def _place_actor(text: str, found: ArticleActors) -> Actor:
+    """A place the registry does not hold as a state: a region or a city, with its state where
+    known. Only the registry's polities are states."""
+    context = sorted(a.id for a in found.actors.values() if a.kind == "state")
+    located = subnational_place(text, found.registry, context)
+    if located is not None:
+        place, state = located
+        kind = place.kind
+    else:
+        kind, state = "city", None  # a GPE that is no state, province or territory: a town
+    same = next((a for a in found.actors.values() if a.kind == kind and norm(a.name) == norm(text)), None)
+    if same is not None:
+        return same
+    actor = Actor(id=slugify(text), name=text, kind=kind, country=state)
+    found.new_ids.add(actor.id)
+    return actor
+
+
+def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
     """Cut leading articles, titles and honorifics, and a trailing possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
     honorifics = found.registry.titles.honorifics
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
-        or (ent.label_ == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
+        or (label == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
     ):
         start += 1
     for i in range(start, end):
@@ -85,10 +158,21 @@ def _trim(ent: Span, found: ArticleActors) -> Span | None:
             break
     while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
-    if ent.label_ == "PERSON":
-        while start < end - 1 and found.registry.place(doc[start].text) is not None:
-            start += 1  # "Belarus Alexander Lukashenko": a country glued to a name
+    if label == "PERSON":
+        while start < end - 1 and _prefix_word(doc[start], end - start - 1, found):
+            start += 1
     return doc[start:end] if start < end else None
+
+
+def _prefix_word(token: Token, rest: int, found: ArticleActors) -> bool:
+    """A word glued before a person's name that is not part of it: a state or a province ("Belarus
+    Alexander Lukashenko", "Vermont Bernie Sanders"), a party member's noun ("Democrat Chuck
+    Schumer"), or, before a full name, an organisation's acronym ("NPR Hamza bin Laden")."""
+    if found.registry.place(token.text) is not None or subnational_place(token.text, found.registry) is not None:
+        return True
+    if norm(token.text) in language_data()["affiliations"]:
+        return True
+    return rest >= 2 and token.text.isupper() and len(token.text) >= 2 and token.text.isalpha()
 
 
 def _state_led_name(span: Span, found: ArticleActors) -> bool:

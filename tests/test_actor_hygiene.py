@@ -1,0 +1,148 @@
+"""Which names become actors, of which kind, with which id (issue 11): each mechanism on sentences
+built for it. Where a test needs entity recognition to read a name a given way, it sets the
+entities itself (``labelled``), so that the test is about polgraph's rule, not about the model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from polgraph.graph.model import Article, slugify
+from polgraph.loaders.mentions import find_mentions
+from polgraph.loaders.nlp import load_pipeline
+from polgraph.loaders.pipeline import Loader
+from polgraph.loaders.registry import default_registry
+
+DAY = date(2021, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def loader() -> Loader:
+    return Loader()
+
+
+def labelled(text: str, labels: dict[str, str]) -> Doc:
+    """``text`` parsed, its entities replaced by ``labels`` (each occurrence of each name)."""
+    doc = load_pipeline(None)(text)
+    spans = []
+    for name, label in labels.items():
+        start = 0
+        while (at := text.find(name, start)) >= 0:
+            spans.append(Span(doc, *_token_range(doc, at, at + len(name)), label=label))
+            start = at + len(name)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    span = doc.char_span(start_char, end_char)
+    assert span is not None, (start_char, end_char)
+    return span.start, span.end
+
+
+def actors_named(doc: Doc) -> dict[str, object]:
+    found = find_mentions(doc, default_registry(), DAY)
+    return {doc[m.start : m.end].text: found.actors[m.actor] for m in found.mentions}
+
+
+def graph_actors(loader: Loader, text: str) -> dict[str, object]:
+    graph = loader.read(Article.from_text(text, published=DAY))
+    return {a.name: a for a in graph.actors}
+
+
+# -- ids ---------------------------------------------------------------------------------------
+def test_names_in_any_script_keep_their_own_ids():
+    ids = {slugify(name) for name in ("Владимир Путин", "नरेंद्र मोदी", "محمد جواد ظریف", "Одной")}
+    assert len(ids) == 4 and "unnamed" not in ids
+    assert slugify("Владимир Путин") == "vladimir-putin"
+    assert slugify("Lukashenko, Alexander") == "lukashenko-alexander"  # Latin names as before
+
+
+def test_a_name_with_no_letter_gets_a_stable_hash_of_its_own():
+    assert slugify("★") == slugify("★") != slugify("☆")
+    assert slugify("★").startswith("x-")
+
+
+# -- kinds -------------------------------------------------------------------------------------
+def test_a_us_state_is_a_region_of_its_state(loader):
+    actors = graph_actors(loader, "Vermont sued the United States on Monday.")
+    assert actors["Vermont"].kind == "region"
+    assert actors["Vermont"].country == "united-states"
+
+
+def test_a_place_of_no_state_the_registry_knows_is_a_city():
+    actors = actors_named(labelled("Springfield voted to ban the plan.", {"Springfield": "GPE"}))
+    assert actors["Springfield"].kind == "city"
+
+
+def test_a_capital_that_speaks_is_its_state(loader):
+    actors = graph_actors(loader, "Moscow said the sanctions were illegal.")
+    assert actors["Russia"].kind == "state"
+
+
+def test_a_bare_surname_of_the_articles_person_is_that_person_whatever_its_label():
+    text = "Donald Trump met Angela Merkel. Later Trump criticized Germany."
+    doc = labelled(text, {"Donald Trump": "PERSON", "Angela Merkel": "PERSON", "Germany": "GPE"})
+    later = text.rindex("Trump")
+    doc.ents = sorted([*doc.ents, Span(doc, *_token_range(doc, later, later + 5), label="ORG")], key=lambda s: s.start)
+    actors = actors_named(doc)
+    assert actors["Trump"].id == "donald-trump" and actors["Trump"].kind == "person"
+
+
+def test_a_surname_read_as_a_place_is_the_registrys_person_in_office():
+    actors = actors_named(labelled("Biden criticized Iran on Monday.", {"Biden": "GPE", "Iran": "GPE"}))
+    assert actors["Biden"].kind == "person" and actors["Biden"].id == "joe-biden"
+
+
+def test_the_articles_majority_label_for_a_name_wins():
+    doc = labelled("Brexit split the country. Brexit divided families. Brexit said nothing.",
+                   {"Brexit split": "EVENT", "Brexit divided": "EVENT", "Brexit said": "PERSON"})
+    # "Brexit split" etc. are two-word spans: relabel them as the one-word name they start with
+    doc.ents = [Span(doc, e.start, e.start + 1, label=e.label_) for e in doc.ents]
+    assert "Brexit" not in actors_named(doc)
+
+
+def test_one_other_reading_does_not_outvote_a_mention():
+    doc = labelled("Brexit split the country. Brexit said nothing.", {"Brexit split": "EVENT", "Brexit said": "PERSON"})
+    doc.ents = [Span(doc, e.start, e.start + 1, label=e.label_) for e in doc.ents]
+    assert actors_named(doc)["Brexit"].kind == "person"
+
+
+@pytest.mark.parametrize("name", ["COVID-19", "1.6%", "B-52"])
+def test_a_name_with_a_digit_is_not_an_actor(name):
+    doc = labelled(f"Officials said {name} worried them.", {name: "PERSON"})
+    assert name not in actors_named(doc)
+
+
+def test_a_word_in_lower_case_is_not_a_name():
+    doc = labelled("The fiat currency fell as orcas swam.", {"fiat": "ORG", "orcas": "GPE"})
+    assert actors_named(doc) == {}
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_name():
+    doc = labelled("Reports said the army attacked the village.", {"Reports": "ORG"})
+    assert "Reports" not in actors_named(doc)
+
+
+def test_a_hyphenated_given_name_is_still_a_name():
+    doc = labelled("Activist Man-kei Tam criticized the police.", {"Man-kei Tam": "PERSON"})
+    assert actors_named(doc)["Man-kei Tam"].kind == "person"
+
+
+def test_the_interview_tag_is_not_an_actor(loader):
+    actors = graph_actors(loader, "WN: What do you think of the plan?\nKurtzer: I think it is good.")
+    assert "WN" not in actors
+
+
+# -- title-prefixed names ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Democrat Chuck Schumer criticized the bill on Tuesday.", "Chuck Schumer"),
+    ("Vermont Bernie Sanders criticized the bill on Tuesday.", "Bernie Sanders"),
+    ("NPR Hamza bin Laden threatened the United States.", "Hamza bin Laden"),
+])
+def test_a_word_glued_before_a_name_is_not_part_of_it(loader, text, name):
+    actors = graph_actors(loader, text)
+    assert name in actors and actors[name].kind == "person"
+    assert not any(other != name and other.endswith(name) for other in actors)
