@@ -146,3 +146,26 @@ def test_a_word_glued_before_a_name_is_not_part_of_it(loader, text, name):
     actors = graph_actors(loader, text)
     assert name in actors and actors[name].kind == "person"
     assert not any(other != name and other.endswith(name) for other in actors)
+
+
+# -- sector and state --------------------------------------------------------------------------
+def test_a_registry_person_has_the_sector_of_the_office_held_that_day(loader):
+    actors = graph_actors(loader, "Vladimir Putin criticized NATO on Monday.")
+    assert actors["Vladimir Putin"].sector == "GOV"
+
+
+def test_a_new_person_has_the_sector_and_state_of_the_noun_describing_them(loader):
+    actors = graph_actors(loader, "Iranian journalist Reza Tavakoli criticized the ban on Monday.")
+    assert actors["Reza Tavakoli"].sector == "MED"
+    assert actors["Reza Tavakoli"].country == "iran"
+
+
+def test_a_person_in_apposition_to_a_noun_has_its_sector(loader):
+    actors = graph_actors(loader, "Karel Novak, a judge, criticized the minister on Monday.")
+    assert actors["Karel Novak"].sector == "JUD"
+
+
+def test_an_institution_has_the_sector_of_its_head_noun(loader):
+    actors = graph_actors(loader, "The Colombian Supreme Court rejected the appeal of the government.")
+    court = next(a for a in actors.values() if "Court" in a.name)
+    assert court.sector == "JUD" and court.country == "colombia"
