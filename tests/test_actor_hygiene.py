@@ -169,3 +169,9 @@ def test_an_institution_has_the_sector_of_its_head_noun(loader):
     actors = graph_actors(loader, "The Colombian Supreme Court rejected the appeal of the government.")
     court = next(a for a in actors.values() if "Court" in a.name)
     assert court.sector == "JUD" and court.country == "colombia"
+
+
+def test_an_institution_named_with_its_states_name_is_of_that_state(loader):
+    actors = graph_actors(loader, "The US State Department criticized Iran on Monday.")
+    department = next(a for a in actors.values() if "Department" in a.name)
+    assert department.country == "united-states" and department.kind == "organization"
