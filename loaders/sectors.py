@@ -11,7 +11,7 @@ from importlib import resources
 
 from polgraph.loaders.registry import norm
 
-__all__ = ["sector_of", "sector_of_name"]
+__all__ = ["agent_nouns", "sector_of", "sector_of_name"]
 
 
 @lru_cache(maxsize=1)
@@ -19,6 +19,11 @@ def _sectors() -> dict[str, str]:
     text = resources.files("polgraph.loaders").joinpath("data/sectors.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {phrase: code for phrase, code in rows if phrase != "phrase"}
+
+
+def agent_nouns() -> frozenset[str]:
+    """Every agent phrase the dictionary knows ("prime minister", "court", "rebel")."""
+    return frozenset(_sectors())
 
 
 def sector_of(words: Sequence[str]) -> str | None:

@@ -175,3 +175,38 @@ def test_an_institution_named_with_its_states_name_is_of_that_state(loader):
     actors = graph_actors(loader, "The US State Department criticized Iran on Monday.")
     department = next(a for a in actors.values() if "Department" in a.name)
     assert department.country == "united-states" and department.kind == "organization"
+
+
+# -- partial and generic names within an article -----------------------------------------------
+def test_a_given_name_alone_is_the_articles_one_person_of_that_name(loader):
+    actors = graph_actors(loader, "Tomas Brezina criticized the mayor on Monday. Later Tomas attacked the council.")
+    assert [a.name for a in actors.values() if a.kind == "person" and "Tomas" in a.name] == ["Tomas Brezina"]
+
+
+def test_a_generic_noun_alone_is_the_articles_institution_holding_it():
+    doc = labelled("The Supreme Court of Kenya rejected the appeal. The Court said the law stands.",
+                   {"Supreme Court of Kenya": "ORG", "Court said": "ORG"})
+    doc.ents = [Span(doc, e.start, e.start + 1, label="ORG") if e.text == "Court said" else e for e in doc.ents]
+    actors = actors_named(doc)
+    assert actors["Court"].id == actors["Supreme Court of Kenya"].id
+
+
+def test_an_institution_named_alone_is_that_of_the_articles_main_state():
+    doc = labelled("Parliament rejected the budget. Kenya's president criticized the vote, and Kenya's opposition agreed.",
+                   {"Parliament": "ORG", "Kenya": "GPE"})
+    parliament = actors_named(doc)["Parliament"]
+    assert parliament.name == "Parliament of Kenya" and parliament.country == "kenya"
+
+
+def test_the_person_in_office_is_the_one_a_shared_surname_means():
+    doc = labelled("Melania Trump and Donald Trump visited Paris. Trump criticized China.",
+                   {"Melania Trump": "PERSON", "Donald Trump": "PERSON", "Trump criticized": "ORG"})
+    doc.ents = [Span(doc, e.start, e.start + 1, label=e.label_) if e.label_ == "ORG" else e for e in doc.ents]
+    found = find_mentions(doc, default_registry(), date(2019, 6, 15))
+    later = next(m for m in found.mentions if doc[m.start].text == "Trump" and m.end - m.start == 1)
+    assert later.actor == "donald-trump"
+
+
+def test_a_state_that_takes_the_article_takes_it_in_an_institutions_name(loader):
+    actors = graph_actors(loader, "The British Parliament rejected the deal on Monday.")
+    assert "Parliament of the United Kingdom" in actors

@@ -18,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, Mention, language_data, resolve
+from polgraph.loaders.mentions.base import ArticleActors, Mention, generic_nouns, language_data, resolve
 from polgraph.loaders.mentions.collectives import (
     find_groups,
     find_institutions,
@@ -50,7 +50,7 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
     merge_acronyms(doc, found)
-    merge_partial_names(found)
+    merge_partial_names(found, generic_nouns())
     resolve(found, find_surnames(doc, found))
     resolve(found, find_descriptions(doc, found))
     resolve(found, find_pronouns(doc, found, set(proxies["person_pronouns"])))

@@ -13,8 +13,10 @@ from spacy.tokens import Span, Token
 
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.registry import Registry, norm
+from polgraph.loaders.sectors import agent_nouns
 
 __all__ = [
+    "generic_nouns",
     "language_data",
     "Mention",
     "ArticleActors",
@@ -27,6 +29,7 @@ __all__ = [
     "person_actor",
     "surname_holder",
     "same_person",
+    "state_phrase",
     "similar_names",
     "drop_mention",
     "with_hyphenated_start",
@@ -37,6 +40,23 @@ __all__ = [
 @lru_cache(maxsize=1)
 def language_data() -> dict:
     return yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/proxies.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """Nouns that name a kind of institution or of people, not one ("Court", "Senate", "workers"):
+    institution heads, state proxies and people nouns (``proxies.yaml``), and one-word agent
+    nouns (``sectors.tsv``)."""
+    data = language_data()
+    words = {*data["institutions"], *data["state_proxies"], *data["people_nouns"], *data["generic_nouns"]}
+    words |= {phrase for phrase in agent_nouns() if " " not in phrase}
+    return frozenset(norm(w) for w in words)
+
+
+def state_phrase(state: Actor) -> str:
+    """A state's name as English puts it after "of": "Iraq", "the United Kingdom"."""
+    definite = {norm(w) for w in language_data()["definite_state_words"]}
+    return f"the {state.name}" if definite & set(norm(state.name).split()) else state.name
 
 
 @dataclass
@@ -222,17 +242,28 @@ def person_actor(name: str, found: ArticleActors) -> Actor:
 
 
 def surname_holder(name: str, found: ArticleActors) -> Actor | None:
-    """The one person a bare surname names: the article's person of that surname, else the
-    registry's (see :func:`_registry_surname`); None for a name of more than one word, or when
-    no one or several could be meant."""
-    key = norm(name)
-    if not key or " " in key:
+    """The one person a bare surname ("Trump", "De La Fuente") names: the article's person of that
+    surname, else the registry's (see :func:`_registry_surname`); of several, the one in office on
+    the article's date. None when no one, or several alike, could be meant."""
+    words = norm(name).split()
+    if not words:
         return None
-    people = [a for a in found.actors.values() if a.kind == "person" and len(norm(a.name).split()) > 1
-              and similar_names(key, norm(a.name).split()[-1])]
+    people = {}
+    for actor in found.actors.values():
+        theirs = norm(actor.name).split()
+        if actor.kind == "person" and len(theirs) > len(words) and (
+            theirs[-len(words):] == words or (len(words) == 1 and similar_names(words[0], theirs[-1]))
+        ):
+            people[actor.id] = actor
+    if len(people) > 1:
+        people = {i: a for i, a in people.items() if _in_office(a, found.published)}
     if people:
-        return people[0] if len({a.id for a in people}) == 1 else None
-    return _registry_surname(name, found)
+        return next(iter(people.values())) if len(people) == 1 else None
+    return _registry_surname(name, found) if len(words) == 1 else None
+
+
+def _in_office(actor: Actor, day: date | None) -> bool:
+    return any(r.active_on(day) for r in actor.roles if r.start or r.end)
 
 
 def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
@@ -240,7 +271,7 @@ def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
     date, else the one of a state the article names, when just one is."""
     candidates = found.registry.by_surname(name)
     if len(candidates) > 1:
-        in_office = [a for a in candidates if any(r.active_on(found.published) for r in a.roles if r.start or r.end)]
+        in_office = [a for a in candidates if _in_office(a, found.published)]
         if len(in_office) == 1:
             return in_office[0]
         states = {a.id for a in found.actors.values() if a.kind == "state"}

@@ -12,6 +12,7 @@ from polgraph.loaders.mentions.base import (
     drop_mention,
     group_actor,
     place_of,
+    state_phrase,
 )
 
 __all__ = ["find_institutions", "find_state_proxies", "find_groups"]
@@ -74,7 +75,7 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
         elif len(words) > 1 and doc[start].ent_type_ == "ORG" and all(t.text[:1].isupper() for t in doc[start : token.i + 1]):
             name = doc[start:end].text  # a proper name: "Syrian Democratic Forces"
         else:
-            name = f"{' '.join(words)} of {state.name}"
+            name = f"{' '.join(words)} of {state_phrase(state)}"
         known = registry.by_name(name)
         actor = known or next((a for a in found.actors.values() if a.name == name), None)
         if actor is None:

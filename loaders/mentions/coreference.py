@@ -7,7 +7,10 @@ import dataclasses
 
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names
+from collections import Counter
+
+from polgraph.graph.model import Actor, slugify
+from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names, state_phrase
 from polgraph.loaders.registry import norm
 
 __all__ = ["find_descriptions", "find_pronouns", "find_surnames", "merge_acronyms", "merge_partial_names"]
@@ -61,10 +64,12 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
-def merge_partial_names(found: ArticleActors) -> None:
+def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozenset()) -> None:
     """A new actor named by part of another's name is that actor: "Warren" is "Elizabeth Warren"
-    (whichever came first), "Mahan" is "Mahan Air" (even where "Mahan" alone was taken for a
-    person's name), "al-Assad" is "Bashar al-Assad"."""
+    (whichever came first), "Osama" is "Osama bin Laden", "Mahan" is "Mahan Air" (even where
+    "Mahan" alone was taken for a person's name), "al-Assad" is "Bashar al-Assad", and a
+    ``generic`` noun named alone ("the Court") is the one organisation of the article whose name
+    holds it ("Supreme Court of Brazil")."""
     merged: dict[str, str] = {}
     for actor_id in _by_first_mention(found, found.new_ids):
         actor = found.actors[actor_id]
@@ -82,6 +87,7 @@ def merge_partial_names(found: ArticleActors) -> None:
                 person_like = actor.kind == "person" or len(words) == 1
                 if other.kind == "person" and (
                     ow[-len(words) :] == words
+                    or (actor.kind == "person" and ow[: len(words)] == words)  # "Osama", "Gloria La"
                     or (
                         person_like
                         and similar_names(words[-1], ow[-1])
@@ -90,7 +96,9 @@ def merge_partial_names(found: ArticleActors) -> None:
                 ):
                     fuller.append(other.id)
                     break
-                if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and ow[: len(words)] == words:
+                if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and (
+                    ow[: len(words)] == words or (len(words) == 1 and words[0] in generic and words[0] in ow)
+                ):
                     fuller.append(other.id)
                     break
         if len(set(fuller)) == 1:
@@ -103,6 +111,41 @@ def merge_partial_names(found: ArticleActors) -> None:
     for old in merged:
         found.actors.pop(old, None)
         found.new_ids.discard(old)
+    _settle_generic_names(found, generic)
+
+
+def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None:
+    """A one-word institution name no fuller name of the article holds ("Parliament", "the
+    Court") is that institution of the article's main state, the state it names most (when one
+    does): "Parliament of the United Kingdom", not one "Parliament" node for every parliament."""
+    heads = {norm(w) for w in language_data()["institutions"]} & generic
+    vague = sorted(a for a in found.new_ids if found.actors[a].kind == "organization" and norm(found.actors[a].name) in heads)
+    state = _main_state(found) if vague else None
+    if state is None:
+        return
+    for actor_id in vague:
+        actor = found.actors.pop(actor_id)
+        found.new_ids.discard(actor_id)
+        name = f"{actor.name[:1].upper()}{actor.name[1:]} of {state_phrase(state)}"
+        qualified = found.registry.by_name(name) or next(
+            (a for a in found.actors.values() if a.name == name),
+            Actor(id=slugify(name), name=name, kind="organization", country=state.id),
+        )
+        found.actors.setdefault(qualified.id, qualified)
+        if qualified.id not in found.registry.actors:
+            found.new_ids.add(qualified.id)
+        for mention in found.mentions:
+            if mention.actor == actor_id:
+                mention.actor = qualified.id
+
+
+def _main_state(found: ArticleActors) -> Actor | None:
+    """The state the article names most often, when no other is named as often."""
+    counts = Counter(m.actor for m in found.mentions if found.actors[m.actor].kind == "state")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return found.actors[ranked[0][0]]
 
 
 def _by_first_mention(found: ArticleActors, ids: set[str]) -> list[str]:
