@@ -210,3 +210,11 @@ def test_the_person_in_office_is_the_one_a_shared_surname_means():
 def test_a_state_that_takes_the_article_takes_it_in_an_institutions_name(loader):
     actors = graph_actors(loader, "The British Parliament rejected the deal on Monday.")
     assert "Parliament of the United Kingdom" in actors
+
+
+def test_shorter_and_shorter_names_all_join_the_full_one(loader):
+    # "Zubrinsky" is the surname of "Petr Zubrinsky", itself the first words of "Petr Zubrinsky Halas"
+    text = "Petr Zubrinsky Halas criticized the plan on Monday. Zubrinsky agreed. Later Petr Zubrinsky left the council."
+    doc = labelled(text, {"Petr Zubrinsky Halas": "PERSON", "Zubrinsky agreed": "PERSON", "Petr Zubrinsky left": "PERSON"})
+    doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_) if e.text.endswith(("agreed", "left")) else e for e in doc.ents]
+    assert {a.name for a in actors_named(doc).values()} == {"Petr Zubrinsky Halas"}

@@ -103,6 +103,11 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                     break
         if len(set(fuller)) == 1:
             merged[actor_id] = fuller[0]
+    for old in merged:  # "John" into "John Luk" into "John Luk Chun-wai": the last of the chain
+        seen = {old}
+        while merged[old] in merged and merged[old] not in seen:
+            seen.add(merged[old])
+            merged[old] = merged[merged[old]]
     for mention in found.mentions:
         if mention.actor in merged:
             mention.actor = merged[mention.actor]
