@@ -218,3 +218,24 @@ def test_shorter_and_shorter_names_all_join_the_full_one(loader):
     doc = labelled(text, {"Petr Zubrinsky Halas": "PERSON", "Zubrinsky agreed": "PERSON", "Petr Zubrinsky left": "PERSON"})
     doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_) if e.text.endswith(("agreed", "left")) else e for e in doc.ents]
     assert {a.name for a in actors_named(doc).values()} == {"Petr Zubrinsky Halas"}
+
+
+def test_an_institution_of_the_registry_is_one_node_whatever_its_form(loader):
+    ids = set()
+    for text in ("The US Supreme Court rejected the appeal of Texas.",
+                 "The U.S. Supreme Court rejected the appeal of Texas.",
+                 "The United States Supreme Court rejected the appeal of Texas."):
+        ids |= {a.id for a in graph_actors(loader, text).values() if "Court" in a.name}
+    assert ids == {"supreme-court-of-the-united-states"}
+
+
+def test_a_bare_institution_of_a_us_article_is_the_registrys(loader):
+    text = "The Supreme Court rejected the appeal of the United States government. The United States criticized it."
+    actors = graph_actors(loader, text)
+    assert "Supreme Court of the United States" in actors
+
+
+def test_a_proper_name_ending_with_an_institution_noun_is_left_alone():
+    doc = labelled("The Quds Force attacked the base. The United States condemned the attack.",
+                   {"Quds Force": "ORG", "United States": "GPE"})
+    assert actors_named(doc)["Quds Force"].name == "Quds Force"

@@ -12,6 +12,7 @@ from collections import Counter
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names, state_phrase
 from polgraph.loaders.registry import norm
+from polgraph.loaders.sectors import agent_nouns
 
 __all__ = ["find_descriptions", "find_pronouns", "find_surnames", "merge_acronyms", "merge_partial_names"]
 
@@ -120,11 +121,12 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
 
 
 def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None:
-    """A one-word institution name no fuller name of the article holds ("Parliament", "the
-    Court") is that institution of the article's main state, the state it names most (when one
-    does): "Parliament of the United Kingdom", not one "Parliament" node for every parliament."""
+    """An institution named without its state ("Parliament", "the Supreme Court"), when no fuller
+    name of the article holds it, is that of the article's main state, the state it names most
+    (when one does): "Parliament of the United Kingdom", not one "Parliament" node for every
+    parliament (the registry knows many such names as aliases of the institution)."""
     heads = {norm(w) for w in language_data()["institutions"]} & generic
-    vague = sorted(a for a in found.new_ids if found.actors[a].kind == "organization" and norm(found.actors[a].name) in heads)
+    vague = sorted(a for a in found.new_ids if found.actors[a].kind == "organization" and _bare_institution(found.actors[a].name, heads))
     state = _main_state(found) if vague else None
     if state is None:
         return
@@ -142,6 +144,15 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
+
+
+def _bare_institution(name: str, heads: set[str]) -> bool:
+    """ "Parliament", "Supreme Court", "State Department": a name that is an institution's head noun
+    alone or a generic agent phrase of the dictionary ending with one (not a proper name such as
+    "Quds Force")."""
+    key = norm(name)
+    words = key.split()
+    return bool(words) and words[-1] in heads and (len(words) == 1 or key in agent_nouns())
 
 
 def _main_state(found: ArticleActors) -> Actor | None:
