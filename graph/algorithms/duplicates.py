@@ -12,11 +12,19 @@ suspect pair by the first of these rules that holds:
    Sanders``) or a title-prefixed form of it (the other's words are all of its last words, the
    other having two words or more: ``Democrat Chuck Schumer`` and ``Chuck Schumer``). Two full
    names that only share a surname (``Barack Obama``, ``Michelle Obama``) are no pair.
-3. ``contained``: one name's words are a run of the other's words, and either both actors are of
-   one kind, or the longer name is a person's (``Trump`` the organisation and ``Donald Trump``
-   the person; ``Biden`` the state and ``Joe Biden``). A place inside an organisation's name
-   (``Iran``, ``Iran Air``) is of another kind and no pair. The shorter name has three letters
-   or more.
+3. ``contained``: one name's words are a run of the other's words (the shorter name has three
+   letters or more), and either
+
+   a. the longer name is a person's, whatever the shorter one's kind (``Trump`` the organisation
+      and ``Donald Trump`` the person; ``Biden`` the state and ``Joe Biden``); or
+   b. both are of one kind, and the shorter name is one word (``Court`` and ``Supreme Court``,
+      ``workers`` and ``US workers``) or every other word of the longer one, "of" and "the"
+      aside, names a place (``is_place``: ``Supreme Court`` and ``US Supreme Court``, ``House of
+      Representatives`` and ``Libyan House of Representatives``).
+
+   So a place inside an organisation's name (``Iran``, ``Iran Air``: other kinds) is no pair,
+   and neither is a body and a part of it named after it (``White House`` and ``White House
+   Coronavirus Task Force``).
 
 Each pair is reported once, its two ids in code-point order, pairs sorted by rule then ids.
 """
@@ -25,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -52,8 +60,9 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
-def suspect_duplicates(actors: Iterable[Actor]) -> list[SuspectPair]:
-    """Every suspect pair among ``actors`` (see the module docstring for the rules)."""
+def suspect_duplicates(actors: Iterable[Actor], is_place: Callable[[str], bool] = lambda text: False) -> list[SuspectPair]:
+    """Every suspect pair among ``actors`` (see the module docstring for the rules); ``is_place``
+    says whether a word or phrase names a place (a state, its demonym, a province)."""
     people = sorted({a.id: a for a in actors}.values(), key=lambda a: a.id)
     words = {a.id: name_words(a.name) for a in people}
     found: dict[tuple[str, str], str] = {}
@@ -78,7 +87,7 @@ def suspect_duplicates(actors: Iterable[Actor]) -> list[SuspectPair]:
             if (a.id, b.id) in seen:
                 continue
             seen.add((a.id, b.id))
-            rule = _rule(a, words[a.id], b, words[b.id])
+            rule = _rule(a, words[a.id], b, words[b.id], is_place)
             if rule:
                 add(rule, a, b)
     by_id = {a.id: a for a in people}
@@ -86,17 +95,24 @@ def suspect_duplicates(actors: Iterable[Actor]) -> list[SuspectPair]:
     return [SuspectPair(rule, by_id[x], by_id[y]) for (x, y), rule in ordered]
 
 
-def _rule(a: Actor, wa: tuple[str, ...], b: Actor, wb: tuple[str, ...]) -> str | None:
+def _rule(a: Actor, wa: tuple[str, ...], b: Actor, wb: tuple[str, ...], is_place: Callable[[str], bool]) -> str | None:
     short, long_, s, l = (a, b, wa, wb) if len(wa) <= len(wb) else (b, a, wb, wa)
     if len(s) == len(l):
         return None  # equal length: only the same form (rule 1) makes them a pair
     if short.kind == long_.kind == "person" and len(l) >= 2 and l[-len(s):] == s:
         return "surname"
-    if len("".join(s)) >= 3 and _run_of(s, l) and (short.kind == long_.kind or long_.kind == "person"):
+    at = _run_at(s, l)
+    if len("".join(s)) < 3 or at is None:
+        return None
+    if long_.kind == "person":
         return "contained"
+    if short.kind == long_.kind:
+        rest = [w for w in (*l[:at], *l[at + len(s):]) if w not in ("of", "the")]
+        if len(s) == 1 or (rest and is_place(" ".join(rest))):
+            return "contained"
     return None
 
 
-def _run_of(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+def _run_at(part: tuple[str, ...], whole: tuple[str, ...]) -> int | None:
     n = len(part)
-    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+    return next((i for i in range(len(whole) - n + 1) if whole[i : i + n] == part), None)

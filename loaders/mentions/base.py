@@ -12,6 +12,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from polgraph.graph.model import Actor, slugify
+from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import Registry, norm
 from polgraph.loaders.sectors import agent_nouns
 
@@ -28,6 +29,8 @@ __all__ = [
     "compound_text",
     "person_actor",
     "surname_holder",
+    "shared_surname",
+    "name_prefix",
     "same_person",
     "state_phrase",
     "similar_names",
@@ -245,9 +248,22 @@ def surname_holder(name: str, found: ArticleActors) -> Actor | None:
     """The one person a bare surname ("Trump", "De La Fuente") names: the article's person of that
     surname, else the registry's (see :func:`_registry_surname`); of several, the one in office on
     the article's date. None when no one, or several alike, could be meant."""
+    people = _people_of_surname(name, found)
+    if people:
+        return people[0] if len(people) == 1 else None
+    return _registry_surname(name, found) if len(norm(name).split()) == 1 else None
+
+
+def shared_surname(name: str, found: ArticleActors) -> bool:
+    """Whether a bare surname is that of several people of the article, none of them in office
+    ("Mendez" where Tony and Jonna Mendez are both named): it names one of them, no one can say which."""
+    return len(_people_of_surname(name, found)) > 1
+
+
+def _people_of_surname(name: str, found: ArticleActors) -> list[Actor]:
     words = norm(name).split()
     if not words:
-        return None
+        return []
     people = {}
     for actor in found.actors.values():
         theirs = norm(actor.name).split()
@@ -256,10 +272,19 @@ def surname_holder(name: str, found: ArticleActors) -> Actor | None:
         ):
             people[actor.id] = actor
     if len(people) > 1:
-        people = {i: a for i, a in people.items() if _in_office(a, found.published)}
-    if people:
-        return next(iter(people.values())) if len(people) == 1 else None
-    return _registry_surname(name, found) if len(words) == 1 else None
+        in_office = [a for a in people.values() if _in_office(a, found.published)]
+        return in_office if len(in_office) == 1 else list(people.values())
+    return list(people.values())
+
+
+def name_prefix(token: Token, found: ArticleActors) -> bool:
+    """A word glued before a name that is not part of it: a state or a province ("Belarus
+    Alexander Lukashenko", "Vermont Bernie Sanders"), a party member's noun ("Democrat Chuck
+    Schumer"), a medium named as the source ("Twitter the Federal Aviation Administration")."""
+    data = language_data()
+    if token.text in data["not_actors"] or norm(token.text) in data["affiliations"]:
+        return True
+    return found.registry.place(token.text) is not None or subnational_place(token.text, found.registry) is not None
 
 
 def _in_office(actor: Actor, day: date | None) -> bool:

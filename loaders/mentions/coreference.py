@@ -121,29 +121,44 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
 
 
 def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None:
-    """An institution named without its state ("Parliament", "the Supreme Court"), when no fuller
-    name of the article holds it, is that of the article's main state, the state it names most
-    (when one does): "Parliament of the United Kingdom", not one "Parliament" node for every
-    parliament (the registry knows many such names as aliases of the institution)."""
-    heads = {norm(w) for w in language_data()["institutions"]} & generic
-    vague = sorted(a for a in found.new_ids if found.actors[a].kind == "organization" and _bare_institution(found.actors[a].name, heads))
-    state = _main_state(found) if vague else None
+    """A body named without its state, when no fuller name of the article holds it, is that of
+    the article's main state, the state it names most (when one does), not one node for every
+    state's: "the House" is the registry's "House of the United States" (an alias of the House of
+    Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
+    the United Kingdom". (People named by a bare plural, "protesters", are left so: they may be
+    of any state the article names.)"""
+    state = _main_state(found)
     if state is None:
         return
-    for actor_id in vague:
-        actor = found.actors.pop(actor_id)
-        found.new_ids.discard(actor_id)
+    heads = {norm(w) for w in language_data()["institutions"]} & generic
+    for actor_id in sorted(found.new_ids):
+        actor = found.actors[actor_id]
+        if actor.kind not in ("organization", "group") or _names_a_place(actor.name, found):
+            continue
         name = f"{actor.name[:1].upper()}{actor.name[1:]} of {state_phrase(state)}"
-        qualified = found.registry.by_name(name) or next(
-            (a for a in found.actors.values() if a.name == name),
-            Actor(id=slugify(name), name=name, kind="organization", country=state.id),
-        )
+        qualified = found.registry.by_name(name)
+        if qualified is None and actor.kind == "organization" and _bare_institution(actor.name, heads):
+            qualified = _named(found, name, "organization", state.id)
+        if qualified is None:
+            continue
+        found.actors.pop(actor_id)
+        found.new_ids.discard(actor_id)
         found.actors.setdefault(qualified.id, qualified)
         if qualified.id not in found.registry.actors:
             found.new_ids.add(qualified.id)
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
+
+
+def _named(found: ArticleActors, name: str, kind: str, country: str) -> Actor:
+    return next((a for a in found.actors.values() if a.name == name),
+                Actor(id=slugify(name), name=name, kind=kind, country=country))
+
+
+def _names_a_place(name: str, found: ArticleActors) -> bool:
+    words = name.split()
+    return any(found.registry.place(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _bare_institution(name: str, heads: set[str]) -> bool:

@@ -15,7 +15,9 @@ from polgraph.loaders.mentions.base import (
     drop_mention,
     group_actor,
     language_data,
+    name_prefix,
     person_actor,
+    shared_surname,
     surname_holder,
     with_hyphenated_start,
 )
@@ -49,6 +51,9 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
             span = _with_of_place(span)
         if any(i in found.by_token for i in range(span.start, span.end)):
             continue
+        person = _known_person_within(span, found) if label in ("PERSON", "ORG") and len(span) >= 3 else None
+        if person is not None:
+            span, label = person, "PERSON"
         text = span.text
         if text in not_actors:
             continue
@@ -67,6 +72,8 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
             continue  # a nationality as an adjective is not an actor of its own
         if label == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
             continue  # "a special military operation (SVO)": an acronym of a thing, not an actor
+        if shared_surname(text, found):
+            continue  # one of several people of that surname: no one can say which
         holder = surname_holder(text, found)
         if holder is not None:
             actor = holder  # "Trump" tagged an organisation, "Biden" a place: the person of that surname
@@ -147,6 +154,8 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     honorifics = found.registry.titles.honorifics
+    while start < end - 1 and label == "ORG" and doc[start].text in language_data()["not_actors"]:
+        start += 1  # "Twitter the Federal Aviation Administration"
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
         or (label == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
@@ -165,14 +174,23 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
 
 
 def _prefix_word(token: Token, rest: int, found: ArticleActors) -> bool:
-    """A word glued before a person's name that is not part of it: a state or a province ("Belarus
-    Alexander Lukashenko", "Vermont Bernie Sanders"), a party member's noun ("Democrat Chuck
-    Schumer"), or, before a full name, an organisation's acronym ("NPR Hamza bin Laden")."""
-    if found.registry.place(token.text) is not None or subnational_place(token.text, found.registry) is not None:
-        return True
-    if norm(token.text) in language_data()["affiliations"]:
+    """A word glued before a person's name that is not part of it (:func:`name_prefix`), or,
+    before a full name, an organisation's acronym ("NPR Hamza bin Laden")."""
+    if name_prefix(token, found):
         return True
     return rest >= 2 and token.text.isupper() and len(token.text) >= 2 and token.text.isalpha()
+
+
+def _known_person_within(span: Span, found: ArticleActors) -> Span | None:
+    """The end of a longer name that is a person the article or the registry names in full:
+    "NPR Hamza bin Laden" read as one organisation is Hamza bin Laden."""
+    people = {norm(a.name) for a in found.actors.values() if a.kind == "person"}
+    for start in range(span.start + 1, span.end - 1):
+        tail = span.doc[start : span.end]
+        known = found.registry.by_name(tail.text)
+        if norm(tail.text) in people or (known is not None and known.kind == "person"):
+            return tail
+    return None
 
 
 def _state_led_name(span: Span, found: ArticleActors) -> bool:

@@ -15,6 +15,8 @@ from polgraph.cli.options import (
 from polgraph.graph.algorithms.duplicates import SuspectPair, suspect_duplicates
 from polgraph.graph.model import ACTOR_KINDS
 from polgraph.graph.store import Store
+from polgraph.loaders.places import subnational_place
+from polgraph.loaders.registry import default_registry
 
 __all__ = ["COMMANDS", "actors"]
 
@@ -38,7 +40,7 @@ def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_n
     try:
         if duplicates:
             active = _active_actors(store, kind)
-            _echo_pairs(suspect_duplicates(active), len(active), fmt)
+            _echo_pairs(suspect_duplicates(active, is_place), len(active), fmt)
             return
         found = store.actors(kind)
     finally:
@@ -51,6 +53,13 @@ def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_n
                            ["id", "name", "kind", "aliases"]),
     )
 
+
+
+def is_place(text: str) -> bool:
+    """Whether a text names a state (name, alias, demonym, capital) or a province."""
+    registry = default_registry()
+    place = registry.place(text)
+    return (place is not None and place.kind == "state") or subnational_place(text, registry) is not None
 
 
 def _active_actors(store: Store, kind: str | None) -> list:
