@@ -30,7 +30,7 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         if end + 2 < len(doc) + 1 and end + 2 <= len(doc) - 1 and doc[end].text == "(" and doc[end + 2].text == ")":
             word = doc[end + 1].text
             actor = found.actors[mention.actor]
-            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""))
+            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""), _capitals(word))
             if _acronym(word) and spelled and actor.kind != "person" and actor.name != word:
                 defined.setdefault(word, actor.id)
     merged: dict[str, str] = {}
@@ -40,7 +40,8 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
             continue
         full = defined.get(actor.name)
         if full is None:
-            matching = [a.id for a in found.actors.values() if a.id != actor_id and a.kind != "person" and _initials(a.name) == actor.name]
+            matching = [a.id for a in found.actors.values()
+                        if a.id != actor_id and a.kind != "person" and _initials(a.name) in (actor.name, _capitals(actor.name))]
             full = matching[0] if len(matching) == 1 else None
         if full is not None:
             merged[actor_id] = full
@@ -56,8 +57,13 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
 
 
 def _acronym(word: str) -> bool:
+    """ "PMF", "U.N.", and acronyms with a small letter in them ("AfCFTA")."""
     letters = word.replace(".", "").replace("-", "")
-    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters[:1].isupper() and len(_capitals(letters)) >= max(2, len(letters) - 1)
+
+
+def _capitals(word: str) -> str:
+    return "".join(c for c in word if c.isupper())
 
 
 def _initials(name: str) -> str:

@@ -45,6 +45,8 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
             span = _uncovered_tail(span, found)
         if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
+        if label == "ORG" and _looks_like_person(span, found):
+            label = "PERSON"
         if label == "PERSON":
             span = with_hyphenated_start(span, found)
         if label == "ORG":
@@ -77,7 +79,7 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         holder = surname_holder(text, found)
         if holder is not None:
             actor = holder  # "Trump" tagged an organisation, "Biden" a place: the person of that surname
-        elif label == "PERSON" or (label == "ORG" and _looks_like_person(span, found)):
+        elif label == "PERSON":
             actor = person_actor(text, found)
         elif label == "GPE":
             actor = _place_actor(text, found)
@@ -162,15 +164,23 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
     ):
         start += 1
     for i in range(start, end):
-        if doc[i].text in ("(", "[", ","):
+        if doc[i].text in ("(", "[") or (doc[i].text == "," and not _listing_name(doc[i:end])):
             end = i
             break
-    while end > start and doc[end - 1].tag_ == "POS":
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1  # "Patrice Talon of" (Benin): a name does not end with "of"
     if label == "PERSON":
         while start < end - 1 and _prefix_word(doc[start], end - start - 1, found):
             start += 1
     return doc[start:end] if start < end else None
+
+
+def _listing_name(rest: Span) -> bool:
+    """ ", Scientific and Cultural Organization": a list of capitalised words inside one name
+    (UNESCO's), not a comma before an apposition."""
+    words = [t for t in rest if not t.is_punct]
+    return (any(t.lower_ == "and" for t in words)
+            and all(t.text[:1].isupper() or t.lower_ in ("and", "of", "for", "the") for t in words))
 
 
 def _prefix_word(token: Token, rest: int, found: ArticleActors) -> bool:
@@ -239,6 +249,18 @@ def _with_of_place(span: Span) -> Span:
 
 
 def _looks_like_person(span: Span, found: ArticleActors) -> bool:
-    """An ORG entity that is a person: in apposition to a title, or the subject of a person's title."""
+    """An ORG entity that is a person: in apposition to a title, or a name of two or three proper
+    nouns coordinated with a person's name ("Presidents Muhammadu Buhari of Nigeria and Patrice
+    Talon of Benin")."""
     root = span.root
-    return root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS and len(span) >= 2
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS and len(span) >= 2:
+        return True
+    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+        return False
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    for partner in partners:
+        mention = found.by_token.get(partner.i)
+        if mention is not None and found.actors[mention.actor].kind == "person":
+            return True
+    return False
