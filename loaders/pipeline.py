@@ -19,7 +19,7 @@ from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
 from polgraph.graph.ontology import by_name, goldstein, quad_class
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
-from polgraph.loaders.mentions import ArticleActors, find_mentions
+from polgraph.loaders.mentions import ArticleActors, Directory, find_mentions
 from polgraph.loaders.nlp import load_pipeline
 from polgraph.loaders.readers import Record, iter_files, read_bytes_located, read_path_located, sniff_suffix
 from polgraph.loaders.registry import Registry, default_registry
@@ -94,21 +94,23 @@ class Loader:
                 raise outcome
             yield outcome
 
-    def read_each(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleGraph | Exception]:
+    def read_each(self, articles: Iterable[Article], batch_size: int = 16,
+                  known: Directory | None = None) -> Iterator[ArticleGraph | Exception]:
         """Like :meth:`read_many`, but an article that cannot be read gives its exception in its
-        place and the others are still read."""
+        place and the others are still read. ``known``: the actors known before these articles
+        (a store's), which new names may resolve to; each article's actors join it once read."""
         articles = list(articles)
         docs = self._docs([a.text for a in articles if len(a.text) <= CHUNK_CHARS], batch_size)
         for article in articles:
             if len(article.text) > CHUNK_CHARS:
-                yield self._read_long(article)
+                yield self._read_long(article, known)
                 continue
             doc = next(docs)
             if isinstance(doc, Exception):
                 yield doc
                 continue
             try:
-                yield self.graph_of(article, doc)
+                yield self.graph_of(article, doc, known)
             except Exception as exc:
                 yield exc
 
@@ -126,7 +128,7 @@ class Loader:
                 except Exception as exc:
                     yield exc
 
-    def _read_long(self, article: Article) -> ArticleGraph | Exception:
+    def _read_long(self, article: Article, known: Directory | None = None) -> ArticleGraph | Exception:
         """A long article read piece by piece (paragraphs of up to CHUNK_CHARS): one piece's Doc
         at a time, so that memory stays flat and time linear in the length. Sentences are numbered
         across the pieces; an actor resolved in several pieces is one actor."""
@@ -135,16 +137,19 @@ class Loader:
             for doc in self._docs(_chunks(article.text), batch_size=1):
                 if isinstance(doc, Exception):
                     return doc
-                parts.append((self.graph_of(article, doc), len(_numbered_sentences(doc))))
+                parts.append((self.graph_of(article, doc, known), len(_numbered_sentences(doc))))
         except Exception as exc:
             return exc
         return _joined(article, parts)
 
-    def graph_of(self, article: Article, doc: Doc) -> ArticleGraph:
-        return self.graph_from(self.reading_of(article, doc))
+    def graph_of(self, article: Article, doc: Doc, known: Directory | None = None) -> ArticleGraph:
+        graph = self.graph_from(self.reading_of(article, doc, known))
+        if known is not None:
+            known.remember(graph.actors)
+        return graph
 
-    def reading_of(self, article: Article, doc: Doc) -> ArticleReading:
-        found = find_mentions(doc, self.registry, article.published)
+    def reading_of(self, article: Article, doc: Doc, known: Directory | None = None) -> ArticleReading:
+        found = find_mentions(doc, self.registry, article.published, known)
         sentences = _numbered_sentences(doc)
         candidates, topics = read_candidates(sentences, found, self.lexicon, article.published, self.scorer)
         return ArticleReading(article, doc, found, candidates, topics)
@@ -202,6 +207,7 @@ class Loader:
         ``on_article`` is called once per record when it is done with: stored, already there, or refused."""
         report = LoadReport()
         pending: list[tuple[str, Article]] = []  # (file or file:line, article)
+        known = Directory(store)  # new names resolve to the store's actors and this load's
 
         def error(exc: InputError) -> None:
             report.errors.append(exc)
@@ -211,7 +217,7 @@ class Loader:
         def flush() -> None:
             fresh = [(where, a) for where, a in pending if not store.has_article(a.id)]
             graphs = []
-            for (where, _), outcome in zip(fresh, self.read_each([a for _, a in fresh])):
+            for (where, _), outcome in zip(fresh, self.read_each([a for _, a in fresh], known=known)):
                 if isinstance(outcome, Exception):  # this article's error; the others are stored
                     error(InputError(where, f"cannot read the article ({type(outcome).__name__}: {outcome})"))
                 else:

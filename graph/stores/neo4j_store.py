@@ -21,7 +21,7 @@ import re
 import socket
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -35,6 +35,7 @@ from polgraph.graph import codec
 from polgraph.graph.algorithms.centrality import ActorScore
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation, Role, Topic
+from polgraph.graph.names import actor_keys
 from polgraph.graph.store import EventRow, RelationFilter, Store, WriteSummary
 from polgraph.graph.stores.neo4j_cypher import EVENT_TYPE_NAMES, IMPORT_SHAPES, LABELS as NODE_LABELS
 from polgraph.graph.stores.neo4j_cypher import render, statement
@@ -304,6 +305,12 @@ class Neo4jStore:
     def actors(self, kind: str | None = None) -> list[Actor]:
         rows = self._read(statement("actors"), {"kind": kind})
         return sorted((codec.props_to_actor(_node_props("Actor", row[0])) for row in rows), key=lambda a: a.id)
+
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        # Neo4j has no index on the normalised forms: the actors are read and their keys compared
+        # here (one read a call; a loader calls once an article).
+        wanted = set(keys)
+        return [a for a in self.actors() if actor_keys(a) & wanted]
 
     def articles(self) -> list[Article]:
         rows = self._read(statement("articles"))
