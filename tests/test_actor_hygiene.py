@@ -276,3 +276,9 @@ def test_a_title_of_honour_before_a_name_is_not_part_of_it():
     doc = labelled("Qasem Soleimani was killed. Shahid Soleimani was buried on Tuesday.",
                    {"Qasem Soleimani": "PERSON", "Shahid Soleimani": "PERSON"})
     assert {a.id for a in actors_named(doc).values()} == {"qasem-soleimani"}
+
+
+def test_a_body_the_registry_knows_of_the_one_named_state_having_it(loader):
+    text = "The House criticized Ukraine on Monday. The United States and Ukraine disagreed."
+    actors = graph_actors(loader, text)
+    assert "United States House of Representatives" in actors and "House" not in actors

@@ -128,23 +128,24 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
 
 def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None:
     """A body named without its state, when no fuller name of the article holds it, is that of
-    the article's main state, the state it names most (when one does), not one node for every
-    state's: "the House" is the registry's "House of the United States" (an alias of the House of
+    the article's main state, the state it names most, not one node for every state's: "the
+    House" is the registry's "House of the United States" (an alias of the House of
     Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
-    the United Kingdom". (People named by a bare plural, "protesters", are left so: they may be
-    of any state the article names.)"""
-    state = _main_state(found)
-    if state is None:
-        return
+    the United Kingdom". Where no state is named most, a name the registry knows of exactly one
+    state the article names is that one. (People named by a bare plural, "protesters", are left
+    so: they may be of any state the article names.)"""
+    main = _main_state(found)
+    states = [main] if main is not None else [a for a in found.actors.values() if a.kind == "state"]
     heads = {norm(w) for w in language_data()["institutions"]} & generic
     for actor_id in sorted(found.new_ids):
         actor = found.actors[actor_id]
         if actor.kind not in ("organization", "group") or _names_a_place(actor.name, found):
             continue
-        name = f"{actor.name[:1].upper()}{actor.name[1:]} of {state_phrase(state)}"
-        qualified = found.registry.by_name(name)
-        if qualified is None and actor.kind == "organization" and _bare_institution(actor.name, heads):
-            qualified = _named(found, name, "organization", state.id)
+        title = f"{actor.name[:1].upper()}{actor.name[1:]}"
+        known = {a.id: a for a in (found.registry.by_name(f"{title} of {state_phrase(s)}") for s in states) if a}
+        qualified = next(iter(known.values())) if len(known) == 1 else None
+        if qualified is None and main is not None and actor.kind == "organization" and _bare_institution(actor.name, heads):
+            qualified = _named(found, f"{title} of {state_phrase(main)}", "organization", main.id)
         if qualified is None:
             continue
         found.actors.pop(actor_id)
