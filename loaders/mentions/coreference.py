@@ -131,21 +131,23 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None
     the article's main state, the state it names most, not one node for every state's: "the
     House" is the registry's "House of the United States" (an alias of the House of
     Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
-    the United Kingdom". Where no state is named most, a name the registry knows of exactly one
-    state the article names is that one. (People named by a bare plural, "protesters", are left
-    so: they may be of any state the article names.)"""
+    the United Kingdom"; people named by a bare plural ("protesters") are the main state's
+    ("Hong Kong protesters"). A name the registry knows of no main state but of exactly one state
+    the article names is that one's."""
     main = _main_state(found)
-    states = [main] if main is not None else [a for a in found.actors.values() if a.kind == "state"]
+    named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
     heads = {norm(w) for w in language_data()["institutions"]} & generic
+    people = {norm(w) for w in language_data()["people_nouns"]}
     for actor_id in sorted(found.new_ids):
         actor = found.actors[actor_id]
         if actor.kind not in ("organization", "group") or _names_a_place(actor.name, found):
             continue
         title = f"{actor.name[:1].upper()}{actor.name[1:]}"
-        known = {a.id: a for a in (found.registry.by_name(f"{title} of {state_phrase(s)}") for s in states) if a}
-        qualified = next(iter(known.values())) if len(known) == 1 else None
+        qualified = _registry_body(found, title, [main] if main is not None else []) or _registry_body(found, title, named)
         if qualified is None and main is not None and actor.kind == "organization" and _bare_institution(actor.name, heads):
             qualified = _named(found, f"{title} of {state_phrase(main)}", "organization", main.id)
+        if qualified is None and main is not None and actor.kind == "group" and norm(actor.name) in people:
+            qualified = _named(found, f"{main.name} {actor.name}", "group", main.id)
         if qualified is None:
             continue
         found.actors.pop(actor_id)
@@ -156,6 +158,12 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
+
+
+def _registry_body(found: ArticleActors, title: str, states: list[Actor]) -> Actor | None:
+    """The registry's "<title> of <state>" for exactly one of ``states``."""
+    known = {a.id: a for a in (found.registry.by_name(f"{title} of {state_phrase(s)}") for s in states) if a}
+    return next(iter(known.values())) if len(known) == 1 else None
 
 
 def _named(found: ArticleActors, name: str, kind: str, country: str) -> Actor:
