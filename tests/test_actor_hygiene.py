@@ -290,3 +290,14 @@ def test_people_named_by_a_bare_plural_are_of_the_articles_main_state():
     protesters = next(a for name, a in actors_named(doc).items() if name.lower() == "protesters")
     assert protesters.name.lower() == "chile protesters"
     assert protesters.country == "chile"
+
+
+def test_a_generic_ministry_with_a_demonym_and_without_are_one_node(loader):
+    first = graph_actors(loader, "The Turkish Ministry of Foreign Affairs criticized Greece on Monday.")
+    second = graph_actors(loader, "The Ministry of Foreign Affairs criticized Greece. Turkey and Turkey's allies agreed.")
+    assert "Ministry of Foreign Affairs of Turkey" in first and "Ministry of Foreign Affairs of Turkey" in second
+
+
+def test_a_questions_modal_verb_is_not_part_of_a_name():
+    doc = labelled("Will Tomas Halik resign?", {"Will Tomas Halik": "PERSON"})
+    assert "Tomas Halik" in actors_named(doc)

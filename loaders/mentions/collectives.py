@@ -14,6 +14,8 @@ from polgraph.loaders.mentions.base import (
     place_of,
     state_phrase,
 )
+from polgraph.loaders.registry import norm
+from polgraph.loaders.sectors import agent_nouns
 
 __all__ = ["find_institutions", "find_state_proxies", "find_groups"]
 
@@ -72,8 +74,9 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
                 end = stop
         if named_state or (acronym and start < token.i):
             name = doc[start:end].text  # "the US State Department", "the Belarusian KGB"
-        elif len(words) > 1 and doc[start].ent_type_ == "ORG" and all(t.text[:1].isupper() for t in doc[start : token.i + 1]):
-            name = doc[start:end].text  # a proper name: "Syrian Democratic Forces"
+        elif (len(words) > 1 and doc[start].ent_type_ == "ORG" and all(t.text[:1].isupper() for t in doc[start : token.i + 1])
+              and norm(" ".join(words)) not in agent_nouns()):
+            name = doc[start:end].text  # a proper name, not a generic one: "Syrian Democratic Forces"
         else:
             name = f"{' '.join(words)} of {state_phrase(state)}"
         known = registry.by_name(name)

@@ -177,12 +177,13 @@ def _names_a_place(name: str, found: ArticleActors) -> bool:
 
 
 def _bare_institution(name: str, heads: set[str]) -> bool:
-    """ "Parliament", "Supreme Court", "State Department": a name that is an institution's head noun
-    alone or a generic agent phrase of the dictionary ending with one (not a proper name such as
-    "Quds Force")."""
+    """ "Parliament", "Supreme Court", "Ministry of Foreign Affairs": a name that is an institution's
+    head noun alone or a generic agent phrase of the dictionary with one as its head (not a
+    proper name such as "Quds Force")."""
     key = norm(name)
     words = key.split()
-    return bool(words) and words[-1] in heads and (len(words) == 1 or key in agent_nouns())
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+    return head in heads and (len(words) == 1 or key in agent_nouns())
 
 
 def _main_state(found: ArticleActors) -> Actor | None:

@@ -160,6 +160,7 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
         start += 1  # "Twitter the Federal Aviation Administration"
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
+        or doc[start].tag_ == "MD"  # "Will Red Hat ...?": a question's modal verb
         or (label == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
     ):
         start += 1
