@@ -301,3 +301,10 @@ def test_a_generic_ministry_with_a_demonym_and_without_are_one_node(loader):
 def test_a_questions_modal_verb_is_not_part_of_a_name():
     doc = labelled("Will Tomas Halik resign?", {"Will Tomas Halik": "PERSON"})
     assert "Tomas Halik" in actors_named(doc)
+
+
+def test_people_are_of_the_state_their_clause_places_them_in():
+    doc = labelled("Greta spoke in Sweden. Thousands of students protested in Belgium in January, Sweden said.",
+                   {"Sweden": "GPE", "Belgium": "GPE"})
+    students = next(a for name, a in actors_named(doc).items() if name == "students")
+    assert students.name == "Belgium students" and students.country == "belgium"

@@ -54,7 +54,7 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None, known: D
     resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
     merge_acronyms(doc, found)
-    merge_partial_names(found, generic_nouns())
+    merge_partial_names(found, generic_nouns(), doc)
     if known is not None:
         resolve_known(found, known)
     resolve(found, find_surnames(doc, found))

@@ -71,7 +71,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
-def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozenset()) -> None:
+def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozenset(), doc: Doc | None = None) -> None:
     """A new actor named by part of another's name is that actor: "Warren" is "Elizabeth Warren"
     (whichever came first), "Osama" is "Osama bin Laden", "Mahan" is "Mahan Air" (even where
     "Mahan" alone was taken for a person's name), "al-Assad" is "Bashar al-Assad", and a
@@ -123,16 +123,17 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     for old in merged:
         found.actors.pop(old, None)
         found.new_ids.discard(old)
-    _settle_generic_names(found, generic)
+    _settle_generic_names(found, generic, doc)
 
 
-def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None:
+def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Doc | None) -> None:
     """A body named without its state, when no fuller name of the article holds it, is that of
     the article's main state, the state it names most, not one node for every state's: "the
     House" is the registry's "House of the United States" (an alias of the House of
     Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
-    the United Kingdom"; people named by a bare plural ("protesters") are the main state's
-    ("Hong Kong protesters"). A name the registry knows of no main state but of exactly one state
+    the United Kingdom"; people named by a bare plural ("protesters") are those of the state their
+    clause places them in ("students protesting in Belgium"), else of the main state ("Hong Kong
+    protesters"). A name the registry knows of no main state but of exactly one state
     the article names is that one's."""
     main = _main_state(found)
     named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
@@ -146,8 +147,10 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None
         qualified = _registry_body(found, title, [main] if main is not None else []) or _registry_body(found, title, named)
         if qualified is None and main is not None and actor.kind == "organization" and _bare_institution(actor.name, heads):
             qualified = _named(found, f"{title} of {state_phrase(main)}", "organization", main.id)
-        if qualified is None and main is not None and actor.kind == "group" and norm(actor.name) in people:
-            qualified = _named(found, f"{main.name} {actor.name}", "group", main.id)
+        if qualified is None and actor.kind == "group" and norm(actor.name) in people:
+            place = _placed_in(doc, found, actor_id) or main
+            if place is not None:
+                qualified = _named(found, f"{place.name} {actor.name}", "group", place.id)
         if qualified is None:
             continue
         found.actors.pop(actor_id)
@@ -158,6 +161,27 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str]) -> None
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
+
+
+def _placed_in(doc: Doc | None, found: ArticleActors, actor_id: str) -> Actor | None:
+    """The state people are placed in by their own clause: "students protesting in Belgium"."""
+    if doc is None:
+        return None
+    for mention in found.mentions:
+        if mention.actor != actor_id:
+            continue
+        node = doc[mention.start : mention.end].root
+        for _ in range(4):  # the noun, then up to the verb of its clause ("thousands of students protested in")
+            clauses = [node, *(c for c in node.children if c.dep_ in ("acl", "relcl"))]
+            for prep in (c for n in clauses for c in n.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = found.by_token.get(pobj.i)
+                    if place is not None and found.actors[place.actor].kind == "state":
+                        return found.actors[place.actor]
+            if node.pos_ in ("VERB", "AUX") or node.head is node:
+                break
+            node = node.head
+    return None
 
 
 def _registry_body(found: ArticleActors, title: str, states: list[Actor]) -> Actor | None:
