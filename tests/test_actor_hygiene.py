@@ -284,14 +284,6 @@ def test_a_body_the_registry_knows_of_the_one_named_state_having_it(loader):
     assert "United States House of Representatives" in actors and "House" not in actors
 
 
-def test_people_named_by_a_bare_plural_are_of_the_articles_main_state():
-    doc = labelled("Protesters blocked the road. Police in Chile arrested dozens, and Chile's president spoke.",
-                   {"Chile": "GPE"})
-    protesters = next(a for name, a in actors_named(doc).items() if name.lower() == "protesters")
-    assert protesters.name.lower() == "chile protesters"
-    assert protesters.country == "chile"
-
-
 def test_a_generic_ministry_with_a_demonym_and_without_are_one_node(loader):
     first = graph_actors(loader, "The Turkish Ministry of Foreign Affairs criticized Greece on Monday.")
     second = graph_actors(loader, "The Ministry of Foreign Affairs criticized Greece. Turkey and Turkey's allies agreed.")

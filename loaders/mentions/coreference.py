@@ -132,8 +132,8 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
     House" is the registry's "House of the United States" (an alias of the House of
     Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
     the United Kingdom"; people named by a bare plural ("protesters") are those of the state their
-    clause places them in ("students protesting in Belgium"), else of the main state ("Hong Kong
-    protesters"). A name the registry knows of no main state but of exactly one state
+    clause places them in ("students protesting in Belgium": "Belgium students"; not of the main
+    state, as people may be of any state the article names). A name the registry knows of no main state but of exactly one state
     the article names is that one's."""
     main = _main_state(found)
     named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
@@ -148,7 +148,7 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         if qualified is None and main is not None and actor.kind == "organization" and _bare_institution(actor.name, heads):
             qualified = _named(found, f"{title} of {state_phrase(main)}", "organization", main.id)
         if qualified is None and actor.kind == "group" and norm(actor.name) in people:
-            place = _placed_in(doc, found, actor_id) or main
+            place = _placed_in(doc, found, actor_id)
             if place is not None:
                 qualified = _named(found, f"{place.name} {actor.name}", "group", place.id)
         if qualified is None:
