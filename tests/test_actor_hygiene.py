@@ -299,4 +299,11 @@ def test_people_are_of_the_state_their_clause_places_them_in():
     doc = labelled("Greta spoke in Sweden. Thousands of students protested in Belgium in January, Sweden said.",
                    {"Sweden": "GPE", "Belgium": "GPE"})
     students = next(a for name, a in actors_named(doc).items() if name == "students")
-    assert students.name == "Belgium students" and students.country == "belgium"
+    assert students.name == "Belgian students" and students.country == "belgium"
+
+
+def test_people_named_by_a_bare_plural_are_of_the_articles_main_state():
+    doc = labelled("Protesters blocked the road. Police in Chile arrested dozens, and Chile's president spoke.",
+                   {"Chile": "GPE"})
+    protesters = next(a for name, a in actors_named(doc).items() if name.lower() == "protesters")
+    assert protesters.name.lower() == "chilean protesters" and protesters.country == "chile"

@@ -132,8 +132,8 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
     House" is the registry's "House of the United States" (an alias of the House of
     Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
     the United Kingdom"; people named by a bare plural ("protesters") are those of the state their
-    clause places them in ("students protesting in Belgium": "Belgium students"; not of the main
-    state, as people may be of any state the article names). A name the registry knows of no main state but of exactly one state
+    clause places them in ("students protesting in Belgium": "Belgian students"), else of the
+    main state ("Serbian protesters"), named with the state's adjective. A name the registry knows of no main state but of exactly one state
     the article names is that one's."""
     main = _main_state(found)
     named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
@@ -148,9 +148,9 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         if qualified is None and main is not None and actor.kind == "organization" and _bare_institution(actor.name, heads):
             qualified = _named(found, f"{title} of {state_phrase(main)}", "organization", main.id)
         if qualified is None and actor.kind == "group" and norm(actor.name) in people:
-            place = _placed_in(doc, found, actor_id)
+            place = _placed_in(doc, found, actor_id) or main
             if place is not None:
-                qualified = _named(found, f"{place.name} {actor.name}", "group", place.id)
+                qualified = _named(found, f"{_people_of(place, found)} {actor.name}", "group", place.id)
         if qualified is None:
             continue
         found.actors.pop(actor_id)
@@ -161,6 +161,13 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
+
+
+def _people_of(state: Actor, found: ArticleActors) -> str:
+    """How English names a state's people before a noun: its adjective ("Serbian protesters"),
+    the state's name where the registry's first demonym is a noun ("Hong Kong", not "Hongkonger")."""
+    adjective = found.registry.adjective(state.id)
+    return adjective if adjective and not adjective.lower().endswith(("er", "ers")) else state.name
 
 
 def _placed_in(doc: Doc | None, found: ArticleActors, actor_id: str) -> Actor | None:
