@@ -96,6 +96,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     country: str | None = None  # actor id of the state a person or organisation belongs to
+    iso3: str | None = None  # ISO 3166-1 alpha-3 code of that state (a state's own code)
     member_of: tuple[str, ...] = ()  # actor ids of blocs and organisations
     sector: str | None = None  # CAMEO actor type code: GOV, MIL, OPP, MED, ... (cameoType.txt)
 

@@ -2,7 +2,7 @@
 
 Layout (the same on every store, so one Cypher query answers the same everywhere):
 
-- ``(:Actor {id, name, kind, aliases, country, sector})``
+- ``(:Actor {id, name, kind, aliases, country, iso3, sector})``
 - ``(:Article {id, title, published, source, url, text})``
 - ``(:Topic {id, name})``
 - ``(:Actor)-[:<EVENT TYPE> {id, cameo, plover, date, article, sentence, evidence, confidence,

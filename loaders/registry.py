@@ -212,6 +212,10 @@ class Registry:
                 return holder
         return None
 
+    def code_of(self, state_id: str) -> str | None:
+        """The ISO 3166-1 alpha-3 code of a state (``belarus`` -> ``BLR``), None if none is known."""
+        return next((code for code, actor_id in sorted(self._codes.items()) if actor_id == state_id), None)
+
     def state_by_code(self, code: str) -> Actor | None:
         """The state with ISO 3166-1 alpha-3 (and CAMEO) code ``code``: ``BLR`` -> Belarus."""
         actor_id = self._codes.get(code.strip().upper())

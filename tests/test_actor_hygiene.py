@@ -307,3 +307,11 @@ def test_people_named_by_a_bare_plural_are_of_the_articles_main_state():
                    {"Chile": "GPE"})
     protesters = next(a for name, a in actors_named(doc).items() if name.lower() == "protesters")
     assert protesters.name.lower() == "chilean protesters" and protesters.country == "chile"
+
+
+def test_every_actor_with_a_state_has_its_iso_code(loader):
+    actors = graph_actors(loader, "Iranian journalist Reza Tavakoli criticized Germany and the Turkish Parliament on Monday.")
+    assert actors["Germany"].iso3 == "DEU"
+    assert actors["Reza Tavakoli"].country == "iran" and actors["Reza Tavakoli"].iso3 == "IRN"
+    parliament = next(a for a in actors.values() if a.kind == "organization" and a.country == "turkey")
+    assert parliament.iso3 == "TUR"

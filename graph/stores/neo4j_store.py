@@ -522,15 +522,17 @@ class _WritePlan:
         row = self.actors.get(actor.id)
         if row is None:
             props = codec.actor_props(actor)
-            self.actors[actor.id] = {"id": actor.id, "props": props, "aliases": props["aliases"], "country": actor.country}
+            self.actors[actor.id] = {"id": actor.id, "props": props, "aliases": props["aliases"], "country": actor.country,
+                                     "iso3": actor.iso3, "sector": actor.sector}
             self._first_seen[actor.id] = index
             return
         merged = sorted(set(row["aliases"]) | set(actor.aliases))
         row["aliases"] = row["props"]["aliases"] = merged
-        if row["country"] is None and actor.country:
-            row["country"] = actor.country
-            if row["props"]["country"] is None:
-                row["props"]["country"] = actor.country
+        for key in ("country", "iso3", "sector"):  # a value beats none
+            if row[key] is None and getattr(actor, key):
+                row[key] = getattr(actor, key)
+                if row["props"][key] is None:
+                    row["props"][key] = getattr(actor, key)
 
     def unresolved_targets(self) -> list[str]:
         """Structural edge targets not added by this write at or before the edge's article: the

@@ -227,8 +227,9 @@ def apply_article_graph(graph: nx.MultiDiGraph, ag: ArticleGraph, summary: Write
             node = graph.nodes[actor.id]
             merged = sorted(set(node.get("aliases") or ()) | set(actor.aliases))
             node["aliases"] = merged
-            if node.get("country") is None and actor.country:
-                node["country"] = actor.country
+            for key in ("country", "iso3", "sector"):  # a value beats none
+                if node.get(key) is None and getattr(actor, key):
+                    node[key] = getattr(actor, key)
         else:
             graph.add_node(actor.id, **{LABELS: ["Actor"]}, **codec.actor_props(actor))
             summary.actors += 1

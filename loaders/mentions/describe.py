@@ -1,5 +1,6 @@
 """What the article and the registry say of each actor it names: its sector (a CAMEO actor type
-code) and, for an actor the registry does not know, its state.
+code), for an actor the registry does not know its state, and the ISO 3166-1 alpha-3 code of its
+state (of a state: its own).
 
 - A registry person's sector is that of the office they hold on the article's date.
 - An organisation or group gets the sector its own name's head noun gives ("Supreme Court": JUD).
@@ -26,7 +27,7 @@ def describe_actors(doc: Doc, found: ArticleActors) -> None:
     descriptors = _descriptors(doc, found)
     for actor_id in dict.fromkeys(m.actor for m in found.mentions):
         actor = found.actors[actor_id]
-        sector, country = actor.sector, actor.country
+        sector, country, iso3 = actor.sector, actor.country, actor.iso3
         if actor.kind == "person":
             if actor_id not in found.new_ids:
                 sector = sector or _office_sector(actor, found)
@@ -36,8 +37,9 @@ def describe_actors(doc: Doc, found: ArticleActors) -> None:
                     country = _state_in(token, found)
         elif actor.kind in ("organization", "group"):
             sector = sector or sector_of_name(actor.name)
-        if (sector, country) != (actor.sector, actor.country):
-            found.actors[actor_id] = dataclasses.replace(actor, sector=sector, country=country)
+        iso3 = iso3 or found.registry.code_of(actor_id if actor.kind == "state" else country or "")
+        if (sector, country, iso3) != (actor.sector, actor.country, actor.iso3):
+            found.actors[actor_id] = dataclasses.replace(actor, sector=sector, country=country, iso3=iso3)
 
 
 def _office_sector(actor: Actor, found: ArticleActors) -> str | None:

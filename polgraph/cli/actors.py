@@ -22,7 +22,7 @@ __all__ = ["COMMANDS", "actors"]
 
 
 # The fields of --json and --csv, in this order.
-COLUMNS = ("id", "name", "kind", "aliases", "country", "sector")
+COLUMNS = ("id", "name", "kind", "aliases", "country", "iso3", "sector")
 PAIR_COLUMNS = ("rule", "first_id", "first_name", "first_kind", "second_id", "second_name", "second_kind")
 
 
@@ -35,7 +35,7 @@ PAIR_COLUMNS = ("rule", "first_id", "first_name", "first_kind", "second_id", "se
 @handle_errors
 @output_format_options
 def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_neo4j: bool, fmt: str) -> None:
-    """List the actors: id, name, kind, aliases (--json, --csv: also country and sector)."""
+    """List the actors: id, name, kind, aliases (--json, --csv: also country, iso3 and sector)."""
     store = open_store_from(store_spec, require_neo4j)
     try:
         if duplicates:
@@ -47,7 +47,7 @@ def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_n
         store.close()
     echo_records(
         [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "country": a.country,
-          "sector": a.sector} for a in found],
+          "iso3": a.iso3, "sector": a.sector} for a in found],
         COLUMNS, fmt,
         lambda: echo_table(([a.id, a.name, a.kind, ", ".join(a.aliases[:3])] for a in found),
                            ["id", "name", "kind", "aliases"]),
