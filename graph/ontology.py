@@ -11,6 +11,7 @@ from importlib import resources
 
 __all__ = [
     "EVENT_TYPES",
+    "EventType",
     "STRUCTURAL_TYPES",
     "Attribution",
     "QuadClass",
@@ -50,6 +51,32 @@ EVENT_TYPES: tuple[RelationType, ...] = (
     RelationType("COERCES", ("17",), "COERCE", "arrest, expulsion, seizure, repression"),
     RelationType("ASSAULTS", ("18", "19", "20"), "ASSAULT", "attack, mass violence (FIGHT for military combat)"),
 )
+
+
+
+class EventType(enum.StrEnum):
+    """The event relation types by name, for code that emits or tests them (``EventType.CRITICIZES``
+    is the string ``"CRITICIZES"``); their CAMEO and PLOVER counterparts are in EVENT_TYPES."""
+
+    COMMENTS_ON = "COMMENTS_ON"
+    CALLS_FOR = "CALLS_FOR"
+    PROPOSES = "PROPOSES"
+    AGREES = "AGREES"
+    CONSULTS = "CONSULTS"
+    SUPPORTS = "SUPPORTS"
+    COOPERATES = "COOPERATES"
+    AIDS = "AIDS"
+    YIELDS = "YIELDS"
+    INVESTIGATES = "INVESTIGATES"
+    CRITICIZES = "CRITICIZES"
+    REJECTS = "REJECTS"
+    THREATENS = "THREATENS"
+    PROTESTS = "PROTESTS"
+    MOBILIZES = "MOBILIZES"
+    SANCTIONS = "SANCTIONS"
+    COERCES = "COERCES"
+    ASSAULTS = "ASSAULTS"
+
 
 # CAMEO 02 (appeal) and 10 (demand) are both a request in PLOVER.
 _EXTRA_CAMEO = {"10": "CALLS_FOR"}

@@ -6,7 +6,8 @@ Run once to (re)build the shipped data file::
         > loaders/data/cameo_verbs.yaml
 
 Only the simple parts are kept: a verb's own code (or its synonym block's code) and patterns of
-the form ``- * OBJECT [code]`` with a single object word. Phrase patterns need PETRARCH's
+the form ``- * OBJECT (...) [code]`` whose object is a single word or a synonym set (``&WEAPON``:
+missile, rocket, ...), whatever prepositional phrases follow it. Phrase patterns need PETRARCH's
 constituency matching, which polgraph replaces with its dependency rules.
 """
 
@@ -23,16 +24,40 @@ __all__ = ["parse_cameo_verbs"]
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _VERB = re.compile(r"^([A-Z][A-Z_'\-]*)\s*(?:\{[^}]*\})?\s*(?:\[(\d{3,4})\])?")
-_PATTERN = re.compile(r"^-\s+\*\s+([A-Z][A-Z\-]*)\s+\[(\d{3,4})\]")
+_PATTERN = re.compile(r"^-\s+\*\s+(&?[A-Z][A-Z\-_]*)\s*(?:\([^)]*\)\s*)*\[(\d{3,4})")
+_SYNSET = re.compile(r"^&([A-Z][A-Z_\-]*)\s*$")
+_MEMBER = re.compile(r"^\+([A-Z][A-Z\-]*)_?\s*$")
+
+
+def _synsets(lines: list[str]) -> dict[str, list[str]]:
+    """``&NAME`` -> its single-word members, lower case (``&WEAPON`` -> missile, rocket, ...)."""
+    sets: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in lines:
+        if "VERB PATTERNS" in raw:
+            break
+        line = raw.split("#", 1)[0].rstrip()
+        head = _SYNSET.match(line)
+        if head:
+            current = sets.setdefault("&" + head.group(1), [])
+            continue
+        member = _MEMBER.match(line)
+        if member and current is not None:
+            current.append(member.group(1).lower())
+        elif not line.strip():
+            current = None
+    return sets
 
 
 def parse_cameo_verbs(path: Path) -> dict[str, object]:
+    lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    synsets = _synsets(lines)
     verbs: dict[str, str] = {}
     patterns: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     in_patterns = False
     block_code: str | None = None
     block_verbs: list[str] = []
-    for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+    for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if "VERB PATTERNS" in raw:
             in_patterns = True
@@ -47,8 +72,11 @@ def parse_cameo_verbs(path: Path) -> dict[str, object]:
             continue
         pattern = _PATTERN.match(line)
         if pattern:
+            word = pattern.group(1)
+            objects = synsets.get(word, []) if word.startswith("&") else [word.lower().rstrip("_")]
             for verb in block_verbs:
-                patterns[verb][pattern.group(1).lower()][pattern.group(2)] += 1
+                for obj in objects:
+                    patterns[verb][obj][pattern.group(2)] += 1
             continue
         verb = _VERB.match(line)
         if verb and not line.startswith(("-", "+", "&")):

@@ -12,25 +12,31 @@ from importlib import resources
 
 import yaml
 
-from polgraph.graph.ontology import for_cameo
+from polgraph.graph.ontology import EventType, by_name, for_cameo
 
 __all__ = ["Lexicon", "default_lexicon"]
 
 
+# libyaml's loader when PyYAML has it: the CAMEO table is 50k lines.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("polgraph.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return yaml.load(resources.files("polgraph.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 @dataclass
 class Lexicon:
-    verbs: dict[str, str] = field(default_factory=dict)  # lemma -> relation type
-    objects: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, object lemma) -> type
+    verbs: dict[str, EventType] = field(default_factory=dict)  # lemma -> relation type
+    objects: dict[tuple[str, str], EventType] = field(default_factory=dict)  # (lemma, object lemma) -> type
+    codes: dict[str, str] = field(default_factory=dict)  # lemma -> CAMEO code (the CAMEO dictionary's)
+    object_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, object lemma) -> CAMEO code
     naming: frozenset[str] = frozenset()  # "call X a disgrace"
     speech: frozenset[str] = frozenset()
-    nominal: dict[str, str] = field(default_factory=dict)  # event noun -> type
+    nominal: dict[str, EventType] = field(default_factory=dict)  # event noun -> type
     modal: frozenset[str] = frozenset()
     intent: frozenset[str] = frozenset()
-    coercive: frozenset[str] = frozenset()
+    coercive: frozenset[EventType] = frozenset()
     scorn: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     criticism_cues: frozenset[str] = frozenset()
@@ -39,6 +45,11 @@ class Lexicon:
     conditions: frozenset[str] = frozenset()
     verbal_objects: frozenset[str] = frozenset()
     plover: dict[str, str] = field(default_factory=dict)  # lemma -> PLOVER category, where finer than the type's
+    people_nouns: frozenset[str] = frozenset()  # "ministers", "officials": people who act for where they come from
+    symmetric: frozenset[EventType] = frozenset()  # "X and Y agreed": each with the other
+    transitive: dict[str, EventType] = field(default_factory=dict)  # "struck X" (not "workers struck")
+    denial: frozenset[str] = frozenset()  # "denied that it attacked": the act is denied
+    admission: frozenset[str] = frozenset()  # "admitted that it attacked": the act is asserted
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -47,32 +58,35 @@ class Lexicon:
         ignore = frozenset(curated.get("ignore", ()))
         verbs: dict[str, str] = {}
         objects: dict[tuple[str, str], str] = {}
-        for lemma, code in cameo["verbs"].items():
+        codes = {lemma: str(code) for lemma, code in cameo["verbs"].items()}
+        object_codes = {(lemma, obj): str(code) for lemma, objs in cameo["objects"].items() for obj, code in objs.items()}
+        for lemma, code in codes.items():
             if lemma not in ignore:
                 _put(verbs, lemma, _type_of(code))
-        for lemma, objs in cameo["objects"].items():
-            for obj, code in objs.items():
-                _put(objects, (lemma, obj), _type_of(code))
+        for key, code in object_codes.items():
+            _put(objects, key, _type_of(code))
         for rel_type, lemmas in curated["verbs"].items():
             for lemma in lemmas:
-                verbs[lemma] = rel_type
+                verbs[lemma] = EventType(rel_type)
         naming: set[str] = set()
         for pattern in curated["objects"]:
             if not pattern["objects"]:
                 naming.update(pattern["verbs"])
             for verb in pattern["verbs"]:
                 for obj in pattern["objects"]:
-                    objects[(verb, obj)] = pattern["type"]
-        nominal = {noun: t for t, nouns in curated["nominal"].items() for noun in nouns}
+                    objects[(verb, obj)] = EventType(pattern["type"])
+        nominal = {noun: EventType(t) for t, nouns in curated["nominal"].items() for noun in nouns}
         return cls(
             verbs={k: v for k, v in verbs.items() if v},
             objects={k: v for k, v in objects.items() if v},
+            codes=codes,
+            object_codes=object_codes,
             naming=frozenset(naming),
             speech=frozenset(curated["speech"]),
             nominal=nominal,
             modal=frozenset(curated["modal"]),
             intent=frozenset(curated["intent"]),
-            coercive=frozenset(curated["coercive"]),
+            coercive=frozenset(EventType(t) for t in curated["coercive"]),
             scorn=frozenset(curated["scorn"]),
             ignore=ignore,
             criticism_cues=frozenset(curated.get("criticism_cues", ())),
@@ -81,19 +95,32 @@ class Lexicon:
             conditions=frozenset(curated.get("conditions", ())),
             verbal_objects=frozenset(curated.get("verbal_objects", ())),
             plover={lemma: cat for cat, lemmas in curated.get("plover", {}).items() for lemma in lemmas},
+            people_nouns=frozenset(curated.get("people_nouns", ())),
+            symmetric=frozenset(EventType(t) for t in curated.get("symmetric", ())),
+            denial=frozenset(curated.get("denial", ())),
+            admission=frozenset(curated.get("admission", ())),
+            transitive={lemma: EventType(t) for t, lemmas in curated.get("transitive", {}).items() for lemma in lemmas},
         )
 
-    def verb_type(self, lemma: str, object_lemma: str | None = None) -> str | None:
+    def verb_type(self, lemma: str, object_lemma: str | None = None) -> EventType | None:
         if object_lemma is not None:
             found = self.objects.get((lemma, object_lemma))
             if found:
                 return found
         return self.verbs.get(lemma)
 
+    def cameo(self, rel_type: EventType, lemma: str, object_lemma: str | None = None) -> str:
+        """The most specific CAMEO code the trigger justifies for ``rel_type``: the dictionary's code
+        of the verb with its object, else of the verb, when it is of that type; else the type's root."""
+        for code in (self.object_codes.get((lemma, object_lemma or "")), self.codes.get(lemma)):
+            if code and _type_of(code) == rel_type:
+                return code
+        return by_name(rel_type).cameo[0]
 
-def _type_of(code: str) -> str | None:
+
+def _type_of(code: str) -> EventType | None:
     try:
-        return for_cameo(code).name
+        return EventType(for_cameo(code).name)
     except KeyError:
         return None
 

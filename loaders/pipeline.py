@@ -19,20 +19,31 @@ from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
 from polgraph.graph.ontology import by_name, goldstein, quad_class
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
-from polgraph.loaders.mentions import find_mentions
+from polgraph.loaders.mentions import ArticleActors, find_mentions
 from polgraph.loaders.nlp import load_pipeline
 from polgraph.loaders.readers import Record, iter_files, read_bytes_located, read_path_located, sniff_suffix
 from polgraph.loaders.registry import Registry, default_registry
-from polgraph.loaders.relations import read_relations
+from polgraph.loaders.relations import Candidate, Scorer, default_scorer, read_candidates, select
 from polgraph.loaders.workers import BatchReader, Outcome, ReadFailure
 
-__all__ = ["LoadReport", "Loader"]
+__all__ = ["ArticleReading", "LoadReport", "Loader"]
 
 # spaCy's parser needs memory in proportion to the text, and finding and resolving mentions
 # time that grows faster than the text: a longer article is read piece by piece.
 CHUNK_CHARS = 100_000
 # Longer "articles" are almost always dumps of many; refuse them unless asked (--max-article-mb).
 MAX_ARTICLE_CHARS = 1_000_000
+
+
+@dataclass
+class ArticleReading:
+    """An article read up to its scored candidates, before the threshold."""
+
+    article: Article
+    doc: Doc
+    found: ArticleActors
+    candidates: list[Candidate]
+    topics: dict[str, Topic]
 
 
 @dataclass
@@ -62,8 +73,14 @@ class Loader:
         pipeline: str | None = None,
         lexicon: Lexicon | None = None,
         max_chars: int = MAX_ARTICLE_CHARS,
+        scorer: Scorer | None = None,
+        min_confidence: float | None = None,
     ) -> None:
+        """``min_confidence``: the relations kept (default: the scorer's threshold, chosen on the
+        reference readings)."""
         self.max_chars = max_chars
+        self.scorer = scorer or default_scorer()
+        self.min_confidence = self.scorer.threshold if min_confidence is None else min_confidence
         self.registry = registry or default_registry()
         self._nlp = nlp
         self._pipeline = pipeline
@@ -134,20 +151,27 @@ class Loader:
         return _joined(article, parts)
 
     def graph_of(self, article: Article, doc: Doc) -> ArticleGraph:
+        return self.graph_from(self.reading_of(article, doc))
+
+    def reading_of(self, article: Article, doc: Doc) -> ArticleReading:
         found = find_mentions(doc, self.registry, article.published)
         sentences = _numbered_sentences(doc)
-        readings, topics = read_relations(sentences, found, self.lexicon, article.published)
-        relations = []
-        for r in readings:
-            rel_type = by_name(r.type)
-            cameo = rel_type.cameo[0]
-            relations.append(
-                Relation(
-                    source=r.source, target=r.target, type=r.type, article=article.id, sentence=r.sentence,
-                    evidence=r.evidence, date=r.date, cameo=cameo, plover=r.plover or rel_type.plover,
-                    confidence=r.confidence, goldstein=goldstein(cameo), quad_class=int(quad_class(cameo)),
-                )
+        candidates, topics = read_candidates(sentences, found, self.lexicon, article.published, self.scorer)
+        return ArticleReading(article, doc, found, candidates, topics)
+
+    def graph_from(self, reading: ArticleReading, min_confidence: float | None = None) -> ArticleGraph:
+        """The graph of the candidates at or above ``min_confidence`` (default: the loader's)."""
+        article, doc, found, topics = reading.article, reading.doc, reading.found, reading.topics
+        threshold = self.min_confidence if min_confidence is None else min_confidence
+        relations = [
+            Relation(
+                source=c.source, target=c.target, type=str(c.type), article=article.id, sentence=c.sentence,
+                evidence=c.evidence, date=c.date, cameo=c.cameo, plover=c.plover or by_name(c.type).plover,
+                confidence=c.confidence, goldstein=goldstein(c.cameo), quad_class=int(quad_class(c.cameo)),
+                attribution=c.attribution.value, reported_by=c.reported_by,
             )
+            for c in select(reading.candidates, threshold)
+        ]
         in_relations = {r.source for r in relations} | {r.target for r in relations}
         counts = Counter(m.actor for m in found.mentions)
         for holder in found.role_tokens.values():

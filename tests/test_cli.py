@@ -100,3 +100,17 @@ def test_corrupt_store_is_a_user_error(run, tmp_path):
     result = run("actors")
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path / 'graph.json'}: cannot read the graph file")
+
+
+def test_load_min_confidence_trades_precision_for_recall(run, tmp_path):
+    text = tmp_path / "denial.txt"
+    text.write_text("date 2021-06-15 Russia denied that it had attacked Ukraine.\n", encoding="utf-8")
+    assert run("load", str(text)).exit_code == 0
+    default = json.loads(run("relations", "--json").output)
+    assert not any(r["type"] == "ASSAULTS" for r in default)
+    other = tmp_path / "again.txt"
+    other.write_text("date 2021-06-16 Russia denied on Tuesday that it had attacked Ukraine.\n", encoding="utf-8")
+    loaded = run("load", str(other), "--min-confidence", "0")
+    assert loaded.exit_code == 0, loaded.output
+    denied = [r for r in json.loads(run("relations", "--json").output) if r["type"] == "ASSAULTS"]
+    assert len(denied) == 1 and denied[0]["confidence"] < 0.45

@@ -111,3 +111,65 @@ def test_eval_plover_on_real_sentences(tmp_path: Path) -> None:
     first, second = doc["records"]
     assert first["predicted"] == "REJECT" and first["correct"] is True
     assert second["predicted"] is None and doc["found"] == 1 and doc["coverage"] == 0.5
+
+
+def _two_articles(tmp_path: Path) -> list[str]:
+    """The seed and one Wikinews article with their readings, copied side by side."""
+    for txt in (SEED, *sorted(WIKINEWS.glob("*.txt"))[:1]):
+        shutil.copy(txt, tmp_path / txt.name)
+        shutil.copy(gold_path_for(txt), tmp_path / gold_path_for(txt).name)
+    return [str(tmp_path)]
+
+
+def test_eval_prints_relation_scores_by_threshold_and_plots_them(tmp_path: Path) -> None:
+    plot = tmp_path / "thresholds.png"
+    result = CliRunner().invoke(eval_command, [str(SEED), "--plot", str(plot)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("min confidence"))
+    rows = [line.split() for line in lines[header + 2 : header + 13] if line.strip()]
+    assert [r[0] for r in rows][:3] == ["0.00", "0.10", "0.20"]
+    assert sum(1 for line in lines if line.endswith("<- threshold")) == 1
+    # More is kept at a lower threshold.
+    kept = [int(r[1]) for r in rows]
+    assert kept == sorted(kept, reverse=True)
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_min_confidence_zero_keeps_every_candidate(tmp_path: Path) -> None:
+    full = json.loads(CliRunner().invoke(eval_command, [str(SEED), "--json", "--min-confidence", "0"]).output)
+    default = json.loads(CliRunner().invoke(eval_command, [str(SEED), "--json"]).output)
+    assert full["threshold"] == 0.0 and full["total"]["relations"] >= default["total"]["relations"]
+    assert full["thresholds"][0]["threshold"] == 0.0 and full["thresholds"][0]["relations"] == full["total"]["relations"]
+
+
+def test_folds_score_each_fold_with_what_the_others_fitted(tmp_path: Path) -> None:
+    result = CliRunner().invoke(eval_command, [*_two_articles(tmp_path), "--folds", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    folds = json.loads(result.output)["folds"]
+    assert [len(f["articles"]) for f in folds["hand"]["folds"]] == [1, 1]
+    assert folds["hand"]["total"]["relations_required"] == sum(f["relations_required"] for f in folds["hand"]["folds"])
+    assert {"learned", "shipped"} <= set(folds)
+
+
+def test_folds_need_two_folds_at_least(tmp_path: Path) -> None:
+    result = CliRunner().invoke(eval_command, [str(SEED), "--folds", "2"])
+    assert result.exit_code == 1 and result.output.strip() == "Error: cross-validation needs 2 articles at least (1 given)"
+
+
+def test_mechanisms_count_the_articles_they_fire_in(tmp_path: Path) -> None:
+    result = CliRunner().invoke(eval_command, [*_two_articles(tmp_path), "--mechanisms", "--json"])
+    rows = {row["mechanism"]: row for row in json.loads(result.output)["mechanisms"]}
+    assert rows["verb"]["articles"] == "2" and int(rows["verb"]["kept right"]) <= int(rows["verb"]["kept"])
+
+
+def test_train_writes_a_scorer_polgraph_reads(tmp_path: Path) -> None:
+    from polgraph.cli.train import train
+    from polgraph.loaders.relations import LogisticScorer, read_scorer
+
+    out = tmp_path / "scorer.json"
+    result = CliRunner().invoke(train, [*_two_articles(tmp_path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    scorer = read_scorer(out)
+    assert isinstance(scorer, LogisticScorer) and scorer.weights and 0.0 < scorer.threshold < 1.0
+    assert result.output.startswith(f"Wrote {out}: {len(scorer.weights)} feature weights")

@@ -149,3 +149,29 @@ def test_gold_source_acting_on_a_topic_beats_another_actors_act(registry: Regist
     )
     outcome = score_record(record, graph, registry)
     assert (outcome.how, outcome.predicted, outcome.correct) == ("source", "REJECT", True)
+
+
+def test_event_and_dyad_needs_the_source_country_of_the_gold_codes() -> None:
+    registry = Registry()
+    registry.add_entries([
+        {"name": "Hungary", "kind": "state", "iso3": "HUN"},
+        {"name": "Romania", "kind": "state", "iso3": "ROU"},
+    ])
+    graph = _graph(
+        "Hungary criticised Romania; Romania criticised Hungary.",
+        [("Hungary", "state"), ("Romania", "state")],
+        [("Hungary", "CRITICIZES", "Romania", "", 1.0), ("Romania", "CRITICIZES", "Hungary", "", 0.5)],
+    )
+    right = PloverRecord("d1", "x", "DISAPPROVE", ("Hungary",), (), source_codes=("HUN",))
+    outcome = score_record(right, graph, registry)
+    assert outcome.correct and outcome.dyad and outcome.dyad_correct
+    # The category is right but the source is not the gold one's state.
+    wrong = PloverRecord("d2", "x", "DISAPPROVE", ("Budapest officials",), (), source_codes=("ROU",))
+    graph_other = _graph("x", [("Hungary", "state")], [("Hungary", "CRITICIZES", "the plan", "", 1.0)])
+    outcome = score_record(wrong, graph_other, registry)
+    assert outcome.correct and not outcome.dyad_correct
+    # A code naming no state (an IGO) is judged by the source text.
+    igo = PloverRecord("d3", "x", "DISAPPROVE", ("Hungary",), (), source_codes=("IGO",))
+    assert score_record(igo, graph, registry).dyad_correct
+    summary = summarize([score_record(right, graph, registry), outcome])
+    assert (summary.total.right, summary.total.dyad_right, summary.total.dyad_accuracy) == (2, 1, 0.5)

@@ -1,10 +1,14 @@
 """Mentions: the spans of a parsed article that name actors, each resolved to one actor.
 
-Finders run in order of trust, each on what the earlier ones left: registry names, demonyms and
-capitals; role phrases attached to a name or resolved through the registry at the article's date
-("the Belarusian leader"); spaCy entities, repaired; institutions, state proxies ("the Russian
-side") and groups of people; then coreference: partial and misspelt names, descriptions ("the
-airline"), pronouns. Unknown names become new actors.
+Each finder reads the mentions settled so far and returns what it proposes (spans, title words
+standing for an office holder, facts about actors); :func:`~.base.resolve` settles each finder's
+proposals against the settled mentions by one rule (longest first; a span overlapping a settled
+mention is dropped unless it is a longer name holding it whole). Finders run in order of trust:
+registry names, demonyms and capitals; role phrases attached to a name or resolved through the
+registry at the article's date ("the Belarusian leader"); spaCy entities, repaired; institutions,
+state proxies ("the Russian side") and groups of people; then coreference: partial and misspelt
+names and acronyms are merged into the full name, then descriptions ("the airline") and pronouns
+are found. Unknown names become new actors.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, Mention, language_data
+from polgraph.loaders.mentions.base import ArticleActors, Mention, language_data, resolve
 from polgraph.loaders.mentions.collectives import (
     find_groups,
     find_institutions,
@@ -21,8 +25,10 @@ from polgraph.loaders.mentions.collectives import (
 )
 from polgraph.loaders.mentions.coreference import (
     find_descriptions,
+    find_surnames,
+    merge_acronyms,
     merge_partial_names,
-    resolve_pronouns,
+    find_pronouns,
 )
 from polgraph.loaders.mentions.entities import find_entities
 from polgraph.loaders.mentions.registry_names import find_registry_names
@@ -35,13 +41,15 @@ __all__ = ["ArticleActors", "Mention", "find_mentions"]
 def find_mentions(doc: Doc, registry: Registry, published: date | None) -> ArticleActors:
     found = ArticleActors(registry, published)
     proxies = language_data()
-    find_registry_names(doc, found)
-    find_role_phrases(doc, found)
-    find_institutions(doc, found, set(proxies["institutions"]))
-    find_entities(doc, found, proxies["entity_kinds"], set(proxies["not_actors"]))
-    find_state_proxies(doc, found, set(proxies["state_proxies"]))
-    find_groups(doc, found, set(proxies["people_nouns"]))
+    resolve(found, find_registry_names(doc, found))
+    resolve(found, find_role_phrases(doc, found))
+    resolve(found, find_institutions(doc, found, set(proxies["institutions"])))
+    resolve(found, find_entities(doc, found, proxies["entity_kinds"], set(proxies["not_actors"])))
+    resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
+    resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
+    merge_acronyms(doc, found)
     merge_partial_names(found)
-    find_descriptions(doc, found)
-    resolve_pronouns(doc, found, set(proxies["person_pronouns"]))
+    resolve(found, find_surnames(doc, found))
+    resolve(found, find_descriptions(doc, found))
+    resolve(found, find_pronouns(doc, found, set(proxies["person_pronouns"])))
     return found

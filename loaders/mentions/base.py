@@ -18,6 +18,9 @@ __all__ = [
     "language_data",
     "Mention",
     "ArticleActors",
+    "Proposal",
+    "Proposals",
+    "resolve",
     "TITLE_HEADS",
     "place_of",
     "compound_text",
@@ -56,7 +59,10 @@ class ArticleActors:
     new_ids: set[str] = field(default_factory=set)  # actors the registry did not know
     title_extra: dict[int, list[int]] = field(default_factory=dict)  # "of State" in "Secretary of State"
 
+    dropped: list[Mention] = field(default_factory=list)  # in a draft: settled mentions a longer name takes over
+
     def add(self, start: int, end: int, actor: Actor, how: str) -> Mention | None:
+        """In a finder's draft: propose a mention (refused where the draft already has one)."""
         if any(i in self.by_token for i in range(start, end)):
             return None
         mention = Mention(start, end, actor.id, how)
@@ -66,11 +72,86 @@ class ArticleActors:
             self.by_token[i] = mention
         return mention
 
+    def draft(self) -> "ArticleActors":
+        """A working copy for one finder: it sees the settled mentions and its own proposals,
+        and changes nothing settled; :func:`resolve` settles what it proposes."""
+        return ArticleActors(
+            self.registry, self.published, dict(self.actors), list(self.mentions), dict(self.by_token),
+            dict(self.role_tokens), set(self.new_ids), {k: list(v) for k, v in self.title_extra.items()},
+        )
+
+    def proposals(self, settled: "ArticleActors") -> "Proposals":
+        """What this draft proposes on top of ``settled``, the state it was drafted from."""
+        known = {id(m) for m in settled.mentions}
+        dropped = {id(m) for m in self.dropped}
+        spans = []
+        for m in self.mentions:
+            if id(m) in known:
+                continue
+            takes_over = any(id(d) in dropped and m.start <= d.start and d.end <= m.end for d in settled.mentions)
+            spans.append(Proposal(m.start, m.end, self.actors[m.actor], m.how, takes_over))
+        return Proposals(
+            spans=spans,
+            role_tokens={i: a for i, a in self.role_tokens.items() if settled.role_tokens.get(i) != a},
+            title_extra={i: v for i, v in self.title_extra.items() if i not in settled.title_extra},
+            actors={k: a for k, a in self.actors.items() if settled.actors.get(k) is not a},
+            new_ids=self.new_ids - settled.new_ids,
+        )
+
     def actor_at(self, token: Token) -> str | None:
         if token.i in self.role_tokens:
             return self.role_tokens[token.i]
         mention = self.by_token.get(token.i)
         return mention.actor if mention else None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A span a finder says names an actor."""
+
+    start: int
+    end: int
+    actor: Actor
+    how: str
+    takes_over: bool = False  # a longer name that replaces the names inside it ("the Parliament of Iraq")
+
+
+@dataclass
+class Proposals:
+    """What one finder found: mention spans, title words that stand for an office holder, and what
+    it learnt about actors (a holder named by a title, a person's country)."""
+
+    spans: list[Proposal] = field(default_factory=list)
+    role_tokens: dict[int, str] = field(default_factory=dict)
+    title_extra: dict[int, list[int]] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    new_ids: set[str] = field(default_factory=set)
+
+
+def resolve(found: ArticleActors, proposals: Proposals) -> None:
+    """The one place mentions are settled, in the manner of spaCy's ``filter_spans``: longest span
+    first, then the earliest; a span overlapping a settled mention is dropped, unless it takes over
+    and holds every mention it overlaps whole (then those are dropped)."""
+    found.actors.update(proposals.actors)
+    found.new_ids |= proposals.new_ids
+    accepted: list[Mention] = []
+    for p in sorted(proposals.spans, key=lambda p: (-(p.end - p.start), p.start)):
+        overlapped = {id(m): m for m in (found.by_token.get(i) for i in range(p.start, p.end)) if m is not None}
+        if overlapped and not (p.takes_over and all(p.start <= m.start and m.end <= p.end for m in overlapped.values())):
+            continue
+        for m in overlapped.values():
+            found.mentions.remove(m)
+            for i in range(m.start, m.end):
+                found.by_token.pop(i, None)
+        found.actors.setdefault(p.actor.id, p.actor)
+        mention = Mention(p.start, p.end, p.actor.id, p.how)
+        accepted.append(mention)
+        for i in range(p.start, p.end):
+            found.by_token[i] = mention
+    found.mentions[:] = sorted(found.mentions + accepted, key=lambda m: m.start)
+    found.role_tokens.update(proposals.role_tokens)
+    for i, extra in proposals.title_extra.items():
+        found.title_extra.setdefault(i, extra)
 
 
 TITLE_HEADS = {
@@ -159,10 +240,12 @@ def similar_names(a: str, b: str) -> bool:
 
 
 def drop_mention(found: ArticleActors, mention: Mention) -> None:
+    """In a finder's draft: give a settled mention up to a longer name about to be proposed."""
     for i in range(mention.start, mention.end):
         if found.by_token.get(i) is mention:
             del found.by_token[i]
     found.mentions.remove(mention)
+    found.dropped.append(mention)
 
 
 def with_hyphenated_start(span: Span, found: ArticleActors) -> Span:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import (
     ArticleActors,
+    Proposals,
     drop_mention,
     group_actor,
     place_of,
@@ -16,11 +17,14 @@ from polgraph.loaders.mentions.base import (
 __all__ = ["find_institutions", "find_state_proxies", "find_groups"]
 
 
-def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
-    """Capitalised institutions of a known state: "the Parliament of Iraq", "the Iraqi Parliament"."""
+def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Proposals:
+    """Capitalised institutions of a known state: "the Parliament of Iraq", "the Iraqi Parliament",
+    "the Turkish Ministry of Foreign Affairs", "the Belarusian KGB" (an acronym with its demonym)."""
+    found = settled.draft()
     registry = found.registry
     for token in doc:
-        if token.lemma_.lower() not in heads or not token.text[:1].isupper() or token.i in found.by_token:
+        acronym = token.ent_type_ in ("ORG", "") and token.pos_ == "PROPN" and token.text.isupper() and 2 <= len(token.text) <= 6
+        if (token.lemma_.lower() not in heads and not acronym) or not token.text[:1].isupper() or token.i in found.by_token:
             continue
         start = token.i
         while (
@@ -52,23 +56,34 @@ def find_institutions(doc: Doc, found: ArticleActors, heads: set[str]) -> None:
         words = [t.text for t in doc[start : token.i + 1] if registry.state_by_demonym(t.text) is None]
         if not words or all(t.lower() in ("government",) for t in words):
             continue
-        name = f"{' '.join(words)} of {state.name}"
+        if end == token.i + 1 and end < len(doc) and doc[end].lower_ == "of":
+            stop = end + 1  # "the Turkish Ministry of Foreign Affairs": the ministry's own "of ..."
+            while stop < len(doc) and doc[stop].pos_ in ("PROPN", "CCONJ") and (doc[stop].text[:1].isupper() or doc[stop].lower_ == "and"):
+                stop += 1
+            if stop > end + 1 and registry.place(doc[end + 1 : stop].text) is None:
+                words += [t.text for t in doc[end:stop]]
+                end = stop
+        if acronym and start < token.i:
+            name = doc[start:end].text  # "the Belarusian KGB"
+        elif len(words) > 1 and doc[start].ent_type_ == "ORG" and all(t.text[:1].isupper() for t in doc[start : token.i + 1]):
+            name = doc[start:end].text  # a proper name: "Syrian Democratic Forces"
+        else:
+            name = f"{' '.join(words)} of {state.name}"
         known = registry.by_name(name)
         actor = known or next((a for a in found.actors.values() if a.name == name), None)
         if actor is None:
             actor = Actor(id=slugify(name), name=name, kind="organization", country=state.id)
             found.new_ids.add(actor.id)
-        for i in range(start, end):
-            found.by_token.pop(i, None) if found.by_token.get(i) and found.by_token[i].actor == state.id else None
-        found.mentions[:] = [
-            m for m in found.mentions if not (start <= m.start and m.end <= end and m.actor == state.id)
-        ]
+        for mention in [m for m in found.mentions if start <= m.start and m.end <= end and m.actor == state.id]:
+            drop_mention(found, mention)
         found.add(start, end, actor, "institution")
+    return found.proposals(settled)
 
 
-def find_state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
+def find_state_proxies(doc: Doc, settled: ArticleActors, nouns: set[str]) -> Proposals:
+    found = settled.draft()
     for token in doc:
-        if token.lemma_.lower() not in nouns or token.i in found.by_token:
+        if (token.lower_ not in nouns and token.lemma_.lower() not in nouns) or token.i in found.by_token:
             continue
         for child in token.lefts:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -83,12 +98,14 @@ def find_state_proxies(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
                         start -= 1
                     found.add(start, token.i + 1, place, "proxy")
                     break
+    return found.proposals(settled)
 
 
-def find_groups(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
+def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str]) -> Proposals:
     """Groups of people named by a plural noun and what qualifies it: "Hong Kong protesters",
     "Iraqi Kurds", "ethnic Albanian rebels"; a bare "the protesters" is the group of that noun
     named elsewhere in the article, or the protesters themselves."""
+    found = settled.draft()
     named: dict[str, Actor] = {}
     bare: list[Token] = []
     for token in doc:
@@ -115,3 +132,4 @@ def find_groups(doc: Doc, found: ArticleActors, nouns: set[str]) -> None:
     for token in bare:
         actor = named.get(token.lower_) or group_actor(token.lower_, found)
         found.add(token.i, token.i + 1, actor, "group")
+    return found.proposals(settled)

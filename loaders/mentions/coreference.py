@@ -3,12 +3,62 @@ he/she is the salient person of that gender."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, language_data, similar_names
+from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names
 from polgraph.loaders.registry import norm
 
-__all__ = ["merge_partial_names", "find_descriptions", "resolve_pronouns"]
+__all__ = ["find_descriptions", "find_pronouns", "find_surnames", "merge_acronyms", "merge_partial_names"]
+
+
+_NOT_INITIALS = frozenset({"of", "the", "and", "for", "on", "in", "de", "al", "-"})
+
+
+def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
+    """An acronym is the name it abbreviates: "the Popular Mobilization Forces (PMF)" defines PMF;
+    an all-capital name that is the initials of exactly one organisation named in the article is
+    that organisation. The full name's actor keeps the acronym as an alias."""
+    defined: dict[str, str] = {}
+    for mention in found.mentions:
+        end = mention.end
+        if end + 2 < len(doc) + 1 and end + 2 <= len(doc) - 1 and doc[end].text == "(" and doc[end + 2].text == ")":
+            word = doc[end + 1].text
+            actor = found.actors[mention.actor]
+            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""))
+            if _acronym(word) and spelled and actor.kind != "person" and actor.name != word:
+                defined.setdefault(word, actor.id)
+    merged: dict[str, str] = {}
+    for actor_id in sorted(found.new_ids):
+        actor = found.actors[actor_id]
+        if not _acronym(actor.name) or actor.kind == "person":
+            continue
+        full = defined.get(actor.name)
+        if full is None:
+            matching = [a.id for a in found.actors.values() if a.id != actor_id and a.kind != "person" and _initials(a.name) == actor.name]
+            full = matching[0] if len(matching) == 1 else None
+        if full is not None:
+            merged[actor_id] = full
+    for mention in found.mentions:
+        if mention.actor in merged:
+            mention.actor = merged[mention.actor]
+    for old, new in merged.items():
+        acronym = found.actors.pop(old).name
+        found.new_ids.discard(old)
+        actor = found.actors[new]
+        if acronym not in actor.aliases:
+            found.actors[new] = dataclasses.replace(actor, aliases=(*actor.aliases, acronym))
+
+
+def _acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _NOT_INITIALS]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
 def merge_partial_names(found: ArticleActors) -> None:
@@ -54,9 +104,33 @@ def merge_partial_names(found: ArticleActors) -> None:
         found.new_ids.discard(old)
 
 
-def find_descriptions(doc: Doc, found: ArticleActors) -> None:
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def find_surnames(doc: Doc, settled: ArticleActors) -> Proposals:
+    """A person's surname alone, wherever the parser did not take it for a name ("labeled
+    Soleimani as a terrorist", tagged a place): the one person of the article with that surname."""
+    found = settled.draft()
+    by_surname: dict[str, set[str]] = {}
+    for actor in found.actors.values():
+        words = norm(actor.name).split()
+        if actor.kind == "person" and len(words) > 1 and len(words[-1]) > 2:
+            by_surname.setdefault(words[-1], set()).add(actor.id)
+    for token in doc:
+        if token.i in found.by_token or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _NOT_NAMES:
+            continue
+        if token.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
+            continue  # part of a longer name
+        holders = by_surname.get(norm(token.text), set())
+        if len(holders) == 1:
+            found.add(token.i, token.i + 1, found.actors[next(iter(holders))], "surname")
+    return found.proposals(settled)
+
+
+def find_descriptions(doc: Doc, settled: ArticleActors) -> Proposals:
     """ "the airline", "this airline" after "Iranian airline Mahan Air": a noun that introduced a
     name (as its compound or apposition) later stands for it."""
+    found = settled.draft()
     described: dict[str, str] = {}
     for mention in sorted(found.mentions, key=lambda m: m.start):
         actor = found.actors.get(mention.actor)
@@ -70,7 +144,7 @@ def find_descriptions(doc: Doc, found: ArticleActors) -> None:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 described.setdefault(child.lemma_.lower(), actor.id)
     if not described:
-        return
+        return found.proposals(settled)
     for token in doc:
         if token.i in found.by_token or token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
@@ -83,16 +157,21 @@ def find_descriptions(doc: Doc, found: ArticleActors) -> None:
             and not any(c.dep_ in ("amod", "compound", "prep") for c in token.children)
         ):
             found.add(token.i, token.i + 1, found.actors[actor_id], "description")
+    return found.proposals(settled)
 
 
-def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None:
+def find_pronouns(doc: Doc, settled: ArticleActors, pronouns: set[str]) -> Proposals:
     """he/she -> the person of that gender most recently mentioned as a subject or speaker, else
     most recently. Gender comes from titles and given names (language data), else is unknown."""
+    found = settled.draft()
     proxies = language_data()
     female = _female_people(doc, found, set(proxies["female_titles"]), set(proxies["female_names"]))
     salient: dict[bool, str] = {}
     recent: dict[bool, str] = {}
+    in_sentence: list[tuple[int, str]] = []  # (token, person) mentioned so far in the sentence
     for token in doc:
+        if token.is_sent_start:
+            in_sentence = []
         actor_id = found.actor_at(token)
         if (
             actor_id
@@ -107,15 +186,33 @@ def resolve_pronouns(doc: Doc, found: ArticleActors, pronouns: set[str]) -> None
         ):
             is_female = actor_id in female
             recent[is_female] = actor_id
+            in_sentence.append((token.i, actor_id))
             if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.head.lower_ == "according"):
                 salient[is_female] = actor_id
             elif token.head.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("compound", "appos"):
                 salient[is_female] = actor_id
         if token.lower_ in pronouns and token.tag_ in ("PRP", "PRP$") and token.i not in found.by_token:
             is_female = token.lower_ in ("she", "her")
-            target = salient.get(is_female) or recent.get(is_female)
+            target = _bound_object(token, in_sentence, female, is_female) or salient.get(is_female) or recent.get(is_female)
             if target:
                 found.add(token.i, token.i + 1, found.actors[target], "pronoun")
+    return found.proposals(settled)
+
+
+def _bound_object(token, in_sentence: list[tuple[int, str]], female: set[str], is_female: bool) -> str | None:
+    """ "him"/"her" as an object is not the subject of its own clause, so it is the person of
+    that gender named last before it in the sentence who is not that subject ("the US labeled
+    Soleimani a terrorist and levied sanctions against him")."""
+    if token.tag_ != "PRP" or token.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subjects: set[int] = set()
+    for node in (verb, *verb.ancestors):
+        subjects |= {t.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        if node.dep_ not in ("conj", "xcomp"):
+            break
+    people = [a for i, a in in_sentence if i not in subjects and (a in female) == is_female]
+    return people[-1] if people else None
 
 
 def _female_people(doc: Doc, found: ArticleActors, titles: set[str], names: set[str]) -> set[str]:

@@ -9,6 +9,7 @@ from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import (
     TITLE_HEADS,
     ArticleActors,
+    Proposals,
     drop_mention,
     group_actor,
     person_actor,
@@ -19,7 +20,8 @@ from polgraph.loaders.registry import norm
 __all__ = ["find_entities"]
 
 
-def find_entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_actors: set[str]) -> None:
+def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_actors: set[str]) -> Proposals:
+    found = settled.draft()
     registry = found.registry
     for ent in doc.ents:
         if ent.label_ not in kinds:
@@ -64,6 +66,7 @@ def find_entities(doc: Doc, found: ArticleActors, kinds: dict[str, str], not_act
             if same is None:
                 found.new_ids.add(actor.id)
         found.add(span.start, span.end, actor, "entity")
+    return found.proposals(settled)
 
 
 def _trim(ent: Span, found: ArticleActors) -> Span | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors
+from polgraph.loaders.mentions.base import ArticleActors, Proposals
 from polgraph.loaders.registry import Registry
 
 __all__ = ["find_registry_names"]
@@ -39,7 +39,8 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def find_registry_names(doc: Doc, found: ArticleActors) -> None:
+def find_registry_names(doc: Doc, settled: ArticleActors) -> Proposals:
+    found = settled.draft()
     registry = found.registry
     matches = _registry_matcher(registry, doc.vocab)(doc, as_spans=True)
     for span in sorted(matches, key=lambda s: (-(s.end - s.start), s.start)):
@@ -62,3 +63,4 @@ def find_registry_names(doc: Doc, found: ArticleActors) -> None:
             state = registry.state_by_demonym(token.text)
             if state is not None:
                 found.add(token.i, token.i + 1, state, "registry")
+    return found.proposals(settled)

@@ -13,6 +13,7 @@ from polgraph.graph.model import Actor
 from polgraph.loaders.mentions.base import (
     TITLE_HEADS,
     ArticleActors,
+    Proposals,
     person_actor,
     place_of,
     with_hyphenated_start,
@@ -43,7 +44,8 @@ def _title_of(token: Token, found: ArticleActors) -> tuple[str | None, bool]:
     return None, False
 
 
-def find_role_phrases(doc: Doc, found: ArticleActors) -> None:
+def find_role_phrases(doc: Doc, settled: ArticleActors) -> Proposals:
+    found = settled.draft()
     consumed: set[int] = set()
     for token in doc:
         if token.lower_ not in TITLE_HEADS or token.i in consumed or token.tag_ in ("NNS", "NNPS"):
@@ -82,6 +84,7 @@ def find_role_phrases(doc: Doc, found: ArticleActors) -> None:
                         found.add(mod.i, mod.i + 1, place, "role")
                     else:
                         found.role_tokens.setdefault(mod.i, holder)
+    return found.proposals(settled)
 
 
 def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tuple[Actor | None, str | None]:

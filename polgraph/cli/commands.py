@@ -16,6 +16,7 @@ _MODULES = [
     "view",
     "export",
     "eval",
+    "train",
     "query",
     "registry",
     "init",

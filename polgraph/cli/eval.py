@@ -20,7 +20,7 @@ __all__ = ["COMMANDS", "eval_command"]
     "plover_file",
     metavar="FILE",
     type=click.Path(path_type=Path),
-    help="Score event typing on PLOVER gold sentences (JSON Lines: text, event, source, target).",
+    help="Score event typing on PLOVER gold sentences (JSON Lines: text, event, source, target, source_codes).",
 )
 @click.option("--pipeline", metavar="NAME", help="spaCy pipeline package (default: as for `polgraph load`).")
 @click.option(
@@ -30,6 +30,21 @@ __all__ = ["COMMANDS", "eval_command"]
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Extra actor registry YAML (repeatable), on top of the shipped one.",
 )
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
+              help="Keep relations of confidence X or more (default: the shipped scorer's threshold).")
+@click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False, path_type=Path),
+              help="Draw relation precision, recall and F1 against the threshold (needs matplotlib).")
+@click.option("--folds", type=int, default=None, metavar="K",
+              help="Cross-validate by K article folds: the scorer and threshold fitted on the other folds, scored on each.")
+@click.option("--quiet", "quiet_ids", metavar="IDS.tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --folds: ids of articles of --corpus that report no political act; each fold's threshold "
+                   "keeps them at --quiet-budget event relations an article at most.")
+@click.option("--corpus", metavar="FILE.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The JSON Lines corpus the --quiet ids name.")
+@click.option("--quiet-budget", type=float, default=2.0, show_default=True, metavar="N",
+              help="Event relations an article allowed in the --quiet articles.")
+@click.option("--mechanisms", "show_mechanisms", is_flag=True,
+              help="For each reading mechanism, the articles it fires in and how many of its relations are right.")
 @click.option("--detail", is_flag=True, help="List every miss: actors, relations, wrong relations, extra nodes.")
 @json_option
 @handle_errors
@@ -38,27 +53,41 @@ def eval_command(
     plover_file: Path | None,
     pipeline: str | None,
     registry_paths: tuple[Path, ...],
+    min_confidence: float | None,
+    plot_path: Path | None,
+    folds: int | None,
+    quiet_ids: Path | None,
+    corpus: Path | None,
+    quiet_budget: float,
+    show_mechanisms: bool,
     detail: bool,
     as_json: bool,
 ) -> None:
     """Score articles against the .gold.yaml readings beside them.
 
     PATHS are article .txt files, .gold.yaml files or folders (every .txt with a NAME.gold.yaml
-    beside it). Each article is loaded into a fresh in-memory store and scored: actor and relation
+    beside it). Each article is read into a fresh in-memory store and scored: actor and relation
     precision, recall and F1, forbidden readings and duplicate nodes; the total sums the counts
-    (micro-average). With --plover FILE, each sentence's extracted event is compared with its gold
-    PLOVER category instead (coverage and accuracy).
+    (micro-average). Relation scores at other confidence thresholds follow. With --plover FILE,
+    each sentence's extracted event is compared with its gold PLOVER category (coverage, accuracy,
+    and event+dyad accuracy: category and source actor right).
     """
     # Imported here so that `polgraph --help` does not pay for spaCy.
     from polgraph.evaluation import report
     from polgraph.evaluation.plover import read_plover, summarize
-    from polgraph.evaluation.runner import evaluate_articles, evaluate_plover, find_articles, read_readings
+    from polgraph.evaluation.runner import evaluate_plover, find_articles, read_articles, read_readings, score_read
     from polgraph.evaluation.scoring import summed
 
     if not paths and plover_file is None:
         raise ConfigError("eval needs article files or folders, or --plover FILE")
+    if not paths and (plot_path or folds or show_mechanisms):
+        raise ConfigError("--plot, --folds and --mechanisms need article files or folders")
     pairs = read_readings(find_articles(paths)) if paths else []
     records = read_plover(plover_file) if plover_file is not None else []
+    if folds is not None:
+        from polgraph.evaluation.training import check_folds
+
+        check_folds(folds, len(pairs))
 
     from polgraph.loaders.pipeline import Loader
     from polgraph.loaders.registry import default_registry
@@ -66,13 +95,16 @@ def eval_command(
     registry = default_registry().copy() if registry_paths else default_registry()
     for path in registry_paths:
         registry.add_file(path)
-    loader = Loader(registry=registry, pipeline=pipeline)  # one spaCy pipeline for every article
+    loader = Loader(registry=registry, pipeline=pipeline, min_confidence=min_confidence)  # one spaCy pipeline for every article
     doc: dict[str, Any] = {}
     if pairs:
-        scores = evaluate_articles(pairs, loader)
+        articles = read_articles(pairs, loader)
+        scores = [score_read(a, loader) for a in articles]
         total = summed(scores)
+        _thresholds(articles, loader, plot_path, doc, as_json)
         if as_json:
             doc.update(report.scores_json(scores, total, detail))  # keys "articles" and "total"
+            doc["threshold"] = loader.min_confidence
         else:
             echo_table(report.score_rows(scores, total), report.SCORE_HEADERS)
             c = total
@@ -82,12 +114,24 @@ def eval_command(
                 f" relations: {c.required_found}/{c.relations_required} required found,"
                 f" {c.relations_correct}/{c.relations} produced right; {c.forbidden_hits} forbidden,"
                 f" {c.duplicate_nodes} duplicate nodes, {c.extra_nodes} extra nodes"
+                f" (relations of confidence {loader.min_confidence:.2f} or more)"
             )
+            click.echo("")
+            echo_table(doc.pop("_threshold_rows"), report.THRESHOLD_HEADERS)
             if detail:
                 for score in scores:
                     click.echo("")
                     for line in report.detail_lines(score):
                         click.echo(line)
+        if folds:
+            if (quiet_ids is None) != (corpus is None):
+                raise ConfigError("--quiet and --corpus go together")
+            from polgraph.evaluation.training import read_quiet
+
+            quiet = read_quiet(corpus, quiet_ids, loader) if quiet_ids and corpus else []
+            _folds(articles, loader, folds, quiet, quiet_budget if quiet else None, doc, as_json)
+        if show_mechanisms:
+            _mechanisms(articles, loader, doc, as_json)
     if records:
         outcomes = evaluate_plover(records, loader, registry)
         summary = summarize(outcomes)
@@ -105,6 +149,51 @@ def eval_command(
                     click.echo(report.plover_outcome_line(outcome))
     if as_json:
         echo_json(doc)
+
+
+def _thresholds(articles: list, loader: Any, plot_path: Path | None, doc: dict[str, Any], as_json: bool) -> None:
+    from polgraph.evaluation import report
+    from polgraph.evaluation.thresholds import DEFAULT_THRESHOLDS, plot_sweep, sweep
+
+    grid = sorted({*DEFAULT_THRESHOLDS, round(loader.min_confidence, 2)})
+    rows = sweep(articles, loader, grid)
+    if plot_path is not None:
+        plot_sweep(rows, str(plot_path), chosen=loader.min_confidence)
+    if as_json:
+        doc["thresholds"] = [{"threshold": t, **c.as_dict()} for t, c in rows]
+    else:
+        doc["_threshold_rows"] = report.threshold_rows(rows, loader.min_confidence)
+
+
+def _folds(articles: list, loader: Any, k: int, quiet: list, budget: float | None, doc: dict[str, Any], as_json: bool) -> None:
+    from polgraph.evaluation import report
+    from polgraph.evaluation.scoring import Counts
+    from polgraph.evaluation.training import cross_validate, fit_hand, fit_logistic
+
+    hand = cross_validate(articles, loader, k, fit_hand(loader, quiet, budget))
+    learned = cross_validate(articles, loader, k, fit_logistic(loader, quiet=quiet, budget=budget))
+    if as_json:
+        doc["folds"] = report.folds_json(hand, learned)
+        return
+    click.echo("")
+    click.echo(f"Cross-validation by {k} article folds (scorer and threshold fitted on the other folds, scored on each):")
+    echo_table(report.fold_rows(hand, learned), report.FOLD_HEADERS)
+    for name, results in (("hand weights", hand), ("learned scorer", learned)):
+        c = sum((r.counts for r in results), Counts())
+        click.echo(f"{name}, cross-validated: relation P/R/F1 {report.fmt(c.relation_precision)} / "
+                   f"{report.fmt(c.relation_recall)} / {report.fmt(c.relation_f1)}")
+
+
+def _mechanisms(articles: list, loader: Any, doc: dict[str, Any], as_json: bool) -> None:
+    from polgraph.evaluation.mechanisms import MECHANISM_HEADERS, count_mechanisms, mechanism_rows
+
+    counts = count_mechanisms(articles, loader, loader.min_confidence)
+    if as_json:
+        doc["mechanisms"] = [dict(zip(MECHANISM_HEADERS, row)) for row in mechanism_rows(counts)]
+        return
+    click.echo("")
+    click.echo(f"Reading mechanisms over {len(articles)} articles (kept: confidence {loader.min_confidence:.2f} or more):")
+    echo_table(mechanism_rows(counts), MECHANISM_HEADERS)
 
 
 COMMANDS = [eval_command]

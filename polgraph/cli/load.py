@@ -24,13 +24,17 @@ __all__ = ["COMMANDS", "load"]
 @click.option("--max-article-mb", default=1.0, show_default=True, help="Refuse articles longer than this (million characters).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Per store transaction: articles (default 32), or GDELT event edges (default 10,000).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
+              help="Keep event relations of articles of confidence X or more (default: the threshold chosen on the "
+                   "reference readings); lower trades precision for recall.")
 @click.option("--workers", type=int, default=1, show_default=True,
               help="Processes reading articles in parallel (at most the CPUs this process may use).")
 @store_options
 @json_option
 @handle_errors
 def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, registry_paths: tuple[Path, ...],
-         max_article_mb: float, batch_size: int | None, workers: int, store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
+         max_article_mb: float, batch_size: int | None, min_confidence: float | None, workers: int,
+         store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
     """Load articles: seed-format or plain .txt, .jsonl, .html files, folders of them, or - for stdin;
     and GDELT 1.0/2.0 event files, plain or zipped (docs/gdelt.md).
 
@@ -86,7 +90,7 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
         if paths:  # spaCy is loaded only when there are articles
             from polgraph.loaders.pipeline import Loader
 
-            loader = Loader(registry=registry, pipeline=pipeline, max_chars=max_chars)
+            loader = Loader(registry=registry, pipeline=pipeline, max_chars=max_chars, min_confidence=min_confidence)
             # on a terminal only: a pipe or a log file gets the summary line, not bar redraws
             with click.progressbar(length=expected, label="Loading", file=sys.stderr, hidden=not sys.stderr.isatty(),
                                    show_pos=True, show_eta=False, item_show_func=speed) as bar:

@@ -53,6 +53,7 @@ class PloverRecord:
     event: str  # as in the gold file
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
+    source_codes: tuple[str, ...] = ()  # CAMEO/ISO country codes of the source actors ("USA", "IGO")
 
     @property
     def category(self) -> str:
@@ -85,6 +86,7 @@ def read_plover(path: Path) -> list[PloverRecord]:
                 event=str(doc["event"]),
                 source=tuple(map(str, source)),
                 target=tuple(map(str, target)),
+                source_codes=tuple(map(str, doc.get("source_codes") or ())),
             )
         )
     if not records:
@@ -98,6 +100,7 @@ class PloverOutcome:
     relation: Relation | None = None
     how: str = ""  # "pair": between gold actors, "source": from a gold source, "main": the main event, "": none
     predicted: str = ""  # PLOVER category of the relation
+    dyad: bool = False  # its source actor is the gold source: by country code where one names a state, else by text
 
     @property
     def found(self) -> bool:
@@ -106,6 +109,11 @@ class PloverOutcome:
     @property
     def correct(self) -> bool:
         return self.found and self.predicted == self.record.category
+
+    @property
+    def dyad_correct(self) -> bool:
+        """Event and dyad: the category right and the source actor the gold source."""
+        return self.correct and self.dyad
 
 
 def actor_ids(text: str, graph: ArticleGraph, registry: Registry | None = None) -> set[str]:
@@ -182,7 +190,30 @@ def score_record(record: PloverRecord, graph: ArticleGraph, registry: Registry |
     relation, how = pick_relation(record, graph, registry)
     if relation is None:
         return PloverOutcome(record)
-    return PloverOutcome(record, relation, how, plover_of(relation))
+    return PloverOutcome(record, relation, how, plover_of(relation), _same_source(record, relation, how, graph, registry))
+
+
+def source_states(record: PloverRecord, registry: Registry | None) -> set[str]:
+    """The registry's states named by the record's source codes (none for "IGO", "NGO", ...)."""
+    if registry is None:
+        return set()
+    return {s.id for s in (registry.state_by_code(code) for code in record.source_codes) if s is not None}
+
+
+def _same_source(record: PloverRecord, relation: Relation, how: str, graph: ArticleGraph, registry: Registry | None) -> bool:
+    """Whether the relation's source is the record's: its state (itself, its country or the state
+    it holds an office of) among the states of the gold source codes; for codes that name no
+    state (an IGO, an NGO), its name among the gold source texts."""
+    states = source_states(record, registry)
+    if not states:
+        return how in ("pair", "source")
+    actor = next((a for a in graph.actors if a.id == relation.source), None)
+    if actor is None:
+        return False
+    own = {actor.id} if actor.kind == "state" else set()
+    own |= {actor.country} if actor.country else set()
+    own |= {role.of for role in actor.roles if role.of}
+    return bool(own & states)
 
 
 @dataclass
@@ -191,6 +222,7 @@ class CategoryScore:
     sentences: int = 0
     found: int = 0
     right: int = 0
+    dyad_right: int = 0  # right category and right source actor
     predicted: Counter[str] = field(default_factory=Counter)  # what polgraph said, when it found one
 
     @property
@@ -201,6 +233,10 @@ class CategoryScore:
     def accuracy(self) -> float | None:
         return self.right / self.found if self.found else None
 
+    @property
+    def dyad_accuracy(self) -> float | None:
+        return self.dyad_right / self.found if self.found else None
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "category": self.category,
@@ -209,6 +245,8 @@ class CategoryScore:
             "right": self.right,
             "coverage": self.coverage,
             "accuracy": self.accuracy,
+            "dyad_right": self.dyad_right,
+            "dyad_accuracy": self.dyad_accuracy,
             "predicted": dict(self.predicted.most_common()),
         }
 
@@ -239,6 +277,8 @@ def summarize(outcomes: Iterable[PloverOutcome]) -> PloverSummary:
                 score.predicted[outcome.predicted] += 1
                 if outcome.correct:
                     score.right += 1
+                if outcome.dyad_correct:
+                    score.dyad_right += 1
         if outcome.found:
             how[outcome.how] += 1
     categories = sorted(per.values(), key=lambda c: (-c.sentences, c.category))

@@ -23,8 +23,11 @@ __all__ = [
     "scores_json",
 ]
 
+THRESHOLD_HEADERS = ("min confidence", "relations", "rel P", "rel R", "rel F1", "actor F1", "")
+FOLD_HEADERS = ("fold", "articles", "shipped rel F1", "hand threshold", "hand P / R / F1", "learned threshold",
+                "learned P / R / F1")
 SCORE_HEADERS = ("article", "actor P", "actor R", "actor F1", "rel P", "rel R", "rel F1", "forbidden", "dup nodes")
-PLOVER_HEADERS = ("gold category", "sentences", "found", "right", "coverage", "accuracy", "polgraph said")
+PLOVER_HEADERS = ("gold category", "sentences", "found", "right", "coverage", "accuracy", "event+dyad", "polgraph said")
 
 
 def fmt(value: float | None) -> str:
@@ -43,6 +46,46 @@ def _row(label: str, c: Counts) -> list[str]:
         str(c.forbidden_hits),
         str(c.duplicate_nodes),
     ]
+
+
+def threshold_rows(rows: Sequence[tuple[float, Counts]], chosen: float) -> list[list[str]]:
+    return [
+        [f"{t:.2f}", str(c.relations), fmt(c.relation_precision), fmt(c.relation_recall), fmt(c.relation_f1),
+         fmt(c.actor_f1), "<- threshold" if abs(t - chosen) < 1e-9 else ""]
+        for t, c in rows
+    ]
+
+
+def _prf(c: Counts) -> str:
+    return f"{fmt(c.relation_precision)} / {fmt(c.relation_recall)} / {fmt(c.relation_f1)}"
+
+
+def fold_rows(hand: Sequence[Any], learned: Sequence[Any]) -> list[list[str]]:
+    """One row per fold: the shipped reading's F1 there, and each scorer fitted on the other folds."""
+
+    rows = []
+    for h, lr in zip(hand, learned):
+        rows.append([str(h.fold), ", ".join(a.split("-", 3)[-1][:18] for a in h.articles), fmt(h.shipped.relation_f1),
+                     f"{h.threshold:.2f}", _prf(h.counts), f"{lr.threshold:.2f}", _prf(lr.counts)])
+    shipped = sum((h.shipped for h in hand), Counts())
+    rows.append(["TOTAL", f"{sum(len(h.articles) for h in hand)} articles", fmt(shipped.relation_f1), "",
+                 _prf(sum((h.counts for h in hand), Counts())), "", _prf(sum((r.counts for r in learned), Counts()))])
+    return rows
+
+
+def folds_json(hand: Sequence[Any], learned: Sequence[Any]) -> dict[str, Any]:
+
+    def side(results: Sequence[Any]) -> dict[str, Any]:
+        return {
+            "folds": [{"fold": r.fold, "articles": r.articles, "threshold": r.threshold, **r.counts.as_dict()} for r in results],
+            "total": sum((r.counts for r in results), Counts()).as_dict(),
+        }
+
+    return {
+        "shipped": [{"fold": h.fold, "articles": h.articles, **h.shipped.as_dict()} for h in hand],
+        "hand": side(hand),
+        "learned": side(learned),
+    }
 
 
 def score_rows(scores: Sequence[ArticleScore], total: Counts) -> list[list[str]]:
@@ -132,7 +175,8 @@ def plover_rows(summary: PloverSummary) -> list[list[str]]:
     rows = []
     for c in [*summary.categories, summary.total]:
         said = ", ".join(f"{cat or '?'} {n}" for cat, n in c.predicted.most_common())
-        rows.append([c.category, str(c.sentences), str(c.found), str(c.right), fmt(c.coverage), fmt(c.accuracy), said])
+        rows.append([c.category, str(c.sentences), str(c.found), str(c.right), fmt(c.coverage), fmt(c.accuracy),
+                     fmt(c.dyad_accuracy), said])
     return rows
 
 
@@ -142,6 +186,7 @@ def plover_total_line(summary: PloverSummary) -> str:
     overall = fmt(t.right / t.sentences if t.sentences else None)
     return (
         f"coverage {fmt(t.coverage)} ({t.found}/{t.sentences}), accuracy {fmt(t.accuracy)} ({t.right}/{t.found}),"
+        f" event+dyad accuracy {fmt(t.dyad_accuracy)} ({t.dyad_right}/{t.found}),"
         f" right over all sentences {overall}; relation chosen by: {how}"
     )
 
@@ -153,7 +198,7 @@ def plover_outcome_line(outcome: PloverOutcome) -> str:
     else:
         rel = outcome.relation
         got = f"{outcome.predicted} ({rel.type} {rel.source} -> {rel.target}, by {outcome.how})"
-    mark = "ok " if outcome.correct else "-- "
+    mark = "ok " if outcome.dyad_correct else "ok~" if outcome.correct else "-- "
     return f"{mark}{r.id}: gold {r.category}, got {got}: {_one_line(r.text, 120)!r}"
 
 
@@ -171,6 +216,7 @@ def plover_json(summary: PloverSummary, outcomes: Sequence[PloverOutcome], detai
                 if o.relation is None
                 else {"source": o.relation.source, "type": o.relation.type, "target": o.relation.target},
                 "correct": o.correct,
+                "dyad_correct": o.dyad_correct,
             }
             for o in outcomes
         ]

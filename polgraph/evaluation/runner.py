@@ -7,6 +7,7 @@ exactly the store's nodes; one loader (one spaCy pipeline) serves them all.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -14,11 +15,26 @@ from polgraph.evaluation.gold import Gold, load_gold
 from polgraph.evaluation.plover import PloverOutcome, PloverRecord, score_record
 from polgraph.evaluation.scoring import ArticleScore, score_article
 from polgraph.exceptions import InputError
-from polgraph.graph.model import Article, ArticleGraph
+from polgraph.graph.model import Article, ArticleGraph, relation_id
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.loaders.readers import read_path
 from polgraph.loaders.registry import Registry, default_registry
+from polgraph.loaders.relations import Candidate, Scorer
 
-__all__ = ["GOLD_SUFFIX", "LoaderLike", "evaluate_articles", "evaluate_plover", "find_articles", "gold_path_for", "read_readings"]
+__all__ = [
+    "GOLD_SUFFIX",
+    "LoaderLike",
+    "ReadArticle",
+    "evaluate_articles",
+    "evaluate_plover",
+    "find_articles",
+    "gold_path_for",
+    "label_candidates",
+    "read_articles",
+    "read_readings",
+    "rescored",
+    "score_read",
+]
 
 GOLD_SUFFIX = ".gold.yaml"
 
@@ -69,18 +85,69 @@ def read_readings(pairs: Sequence[tuple[Path, Path]]) -> list[tuple[Path, Gold]]
     return [(txt, load_gold(gold_path)) for txt, gold_path in pairs]
 
 
-def evaluate_articles(readings: Sequence[tuple[Path, Gold]], loader: LoaderLike) -> list[ArticleScore]:
-    scores = []
+@dataclass
+class ReadArticle:
+    """An evaluation article parsed and read once, up to its scored candidates; scored at any
+    threshold, or with another scorer, without parsing it again."""
+
+    path: Path
+    gold: Gold
+    readings: list[Any]  # loaders.pipeline.ArticleReading, one per record of the file
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        return [c for r in self.readings for c in r.candidates]
+
+
+def read_articles(readings: Sequence[tuple[Path, Gold]], loader: Any) -> list[ReadArticle]:
+    """Parse and read every article once (``loader`` is a ``loaders.pipeline.Loader``)."""
+    out = []
     for txt, gold in readings:
-        store = NetworkXStore(None)
-        report = loader.load(store, [txt])
-        errors = getattr(report, "errors", None) or []
-        if errors:  # the loader reports bad files instead of raising; a half-read article scores nothing true
+        records = list(read_path(txt))
+        errors = [r for r in records if isinstance(r, InputError)]
+        if errors:  # a half-read article scores nothing true
             raise errors[0]
-        if not store.articles():
+        if not records:
             raise InputError(str(txt), "the loader stored no article from it")
-        scores.append(score_article(store, gold, article=txt.name))
-    return scores
+        docs = list(loader.nlp.pipe(r.text for r in records))
+        out.append(ReadArticle(txt, gold, [loader.reading_of(r, doc) for r, doc in zip(records, docs)]))
+    return out
+
+
+def rescored(article: ReadArticle, scorer: Scorer) -> ReadArticle:
+    """The article with every candidate's confidence given by ``scorer``."""
+    readings = [replace(r, candidates=[c.scored(scorer.confidence(c)) for c in r.candidates]) for r in article.readings]
+    return replace(article, readings=readings)
+
+
+def score_read(article: ReadArticle, loader: Any, min_confidence: float | None = None) -> ArticleScore:
+    """The article's score with the candidates at or above ``min_confidence`` (default: the loader's)."""
+    store = NetworkXStore(None)
+    store.write([loader.graph_from(r, min_confidence) for r in article.readings])
+    return score_article(store, article.gold, article=article.name)
+
+
+def label_candidates(article: ReadArticle, loader: Any) -> list[tuple[Candidate, bool]]:
+    """Each candidate that reaches the graph when nothing is cut, and whether the reading allows it
+    (it matches a required or optional item): the training data of a learned scorer."""
+    store = NetworkXStore(None)
+    store.write([loader.graph_from(r, 0.0) for r in article.readings])
+    allowed = score_article(store, article.gold, article=article.name).relation_allowed
+    out = []
+    for reading in article.readings:
+        for c in reading.candidates:
+            key = relation_id(c.source, str(c.type), c.target, reading.article.id, c.sentence)
+            if key in allowed:
+                out.append((c, allowed[key]))
+    return out
+
+
+def evaluate_articles(readings: Sequence[tuple[Path, Gold]], loader: Any, min_confidence: float | None = None) -> list[ArticleScore]:
+    return [score_read(a, loader, min_confidence) for a in read_articles(readings, loader)]
 
 
 def evaluate_plover(

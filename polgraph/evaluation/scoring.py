@@ -143,6 +143,7 @@ class ArticleScore:
     missing_relations: list[tuple[GoldRelation, str]] = field(default_factory=list)  # (item, why)
     wrong_relations: list[tuple[ProducedRelation, str]] = field(default_factory=list)  # (relation, why)
     forbidden_hits: list[tuple[ProducedRelation, GoldRelation]] = field(default_factory=list)
+    relation_allowed: dict[str, bool] = field(default_factory=dict)  # relation id -> matches an allowed item
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ def _preference(node: _Node, actor: GoldActor, matched: set[str]) -> tuple[Any, 
 # -- relations -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Edge:
+    id: str
     source: _Node
     target: _Node
     type: str
@@ -313,6 +315,7 @@ def _score_relations(
         # (items may name actors the reading does not list, like a target "Vladimir Putin").
         edges.append(
             _Edge(
+                str(data.get("id") or ""),
                 source,
                 target,
                 rel_type,
@@ -331,6 +334,7 @@ def _score_relations(
                 found[i] = allowed = True
         if not allowed:
             allowed = any(_matches(item, edge) for item in gold.optional)
+        score.relation_allowed[edge.id] = allowed
         if allowed:
             counts.relations_correct += 1
         else:

@@ -1,0 +1,92 @@
+"""Relations from the dependency parse: who did what to whom, sentence by sentence, in four stages.
+
+1. **Finding** (``verbs``, ``nominal``, ``speech``): each trigger word (a verb of the lexicon or of
+   speech, an event noun, "according to", a sentence inside a running quotation) becomes a
+   :class:`Frame`: its sources and possible targets, each in its slot, read through passives,
+   relative clauses, control, coordination and apposition (``phrases``), and how the sentence
+   frames it: negation, modality, intent, purpose, counterfactuals (``framing``).
+2. **Typing** (``classify``): a frame becomes :class:`Candidate` s, one typed act each.
+3. **Scoring** (``scoring``): each candidate's confidence from its features.
+4. **Selection** (``select``): one candidate per edge, those at or above the threshold.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from polgraph.graph.model import Topic
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.lexicon import Lexicon
+from polgraph.loaders.mentions import ArticleActors
+from polgraph.loaders.relations.classify import classify
+from polgraph.loaders.relations.context import Sentence, Topics
+from polgraph.loaders.relations.nominal import noun_frames
+from polgraph.loaders.relations.records import Argument, Candidate, Frame
+from polgraph.loaders.relations.scoring import (
+    HANDS_THRESHOLD,
+    SCORER_FILE,
+    HandScorer,
+    LogisticScorer,
+    Scorer,
+    default_scorer,
+    read_scorer,
+    write_scorer,
+)
+from polgraph.loaders.relations.select import merge, select
+from polgraph.loaders.relations.speech import according_to_frames, quote_frames, quote_state
+from polgraph.loaders.relations.verbs import verb_frames
+
+__all__ = [
+    "Argument",
+    "Frame",
+    "HANDS_THRESHOLD",
+    "SCORER_FILE",
+    "Candidate",
+    "HandScorer",
+    "LogisticScorer",
+    "Scorer",
+    "default_scorer",
+    "find_frames",
+    "read_candidates",
+    "read_scorer",
+    "select",
+    "write_scorer",
+]
+
+
+def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon: Lexicon, published: date | None,
+                topics: Topics) -> list[Frame]:
+    """Stage 1 over an article: every frame, in sentence order."""
+    frames: list[Frame] = []
+    quote_open, speaker = False, []
+    recent: dict[EventType, tuple[Argument, ...]] = {}  # the doers of the last act of each type
+    for number, sent in sentences:
+        s = Sentence(sent, number, found, lexicon, published, topics, recent)
+        read = [*verb_frames(s), *according_to_frames(s), *noun_frames(s)]
+        frames += read
+        for frame in read:
+            doers = tuple(a for a in frame.sources if not a.is_topic)
+            if frame.lexical_type and doers and not (frame.framing.negated or frame.framing.denied):
+                recent[frame.lexical_type] = doers
+        closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark
+        if quote_open and speaker and not closes_at_once:  # a quotation running on: its speaker's words
+            frames += quote_frames(s, speaker)
+        quote_open, opened = quote_state(sent.text, quote_open)
+        if opened:
+            speaker = s.phrases.speakers()
+        elif not quote_open:
+            speaker = []
+    return frames
+
+
+def read_candidates(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon: Lexicon, published: date | None,
+                    scorer: Scorer | None = None) -> tuple[list[Candidate], dict[str, Topic]]:
+    """Every candidate act of an article (one per edge), scored; and the topics they may target."""
+    topics = Topics()
+    frames = find_frames(sentences, found, lexicon, published, topics)
+    candidates = merge(c for frame in frames for c in classify(frame, found, lexicon))
+    scorer = scorer or default_scorer()
+    return [c.scored(scorer.confidence(c)) for c in candidates], topics.named
+

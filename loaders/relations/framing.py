@@ -1,0 +1,108 @@
+"""How a sentence frames the act its verb states: negated, only possible or intended, hypothetical,
+the purpose of another act, carried by a verb of proposing above it, or reported by a speaker."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.lexicon import Lexicon
+from polgraph.loaders.relations.records import Governed
+
+__all__ = ["counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "purpose", "reported_in"]
+
+# Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
+_HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"})
+
+# A verb of these types carries the act of the verb it governs: "proposed to stop hostilities".
+_CARRYING = frozenset({EventType.PROPOSES, EventType.THREATENS, EventType.CALLS_FOR, EventType.REJECTS})
+# Verbs whose xcomp is the act itself, continued or begun: "continued to shell the city".
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "stage", "hold"})
+# A purpose clause ranks below its act, unless that act is itself a proposal, threat or demand.
+_PURPOSE_HEADS = frozenset({EventType.PROPOSES, EventType.THREATENS, EventType.CALLS_FOR})
+
+
+def negated(verb: Token) -> bool:
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in node.children):
+            return True
+        if node.dep_ != "xcomp" or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def is_modal(verb: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.modal for c in verb.children)
+
+
+def is_conditional(verb: Token, lexicon: Lexicon) -> bool:
+    """ "will withdraw unless ...": an "if"/"unless" clause on the act."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lexicon.conditions for m in c.children)
+        for c in verb.children
+    )
+
+
+def purpose(verb: Token, lexicon: Lexicon, head_lemma: str) -> bool:
+    """An act given as the purpose or manner of another ("struck to demand", "rallied, calling
+    for ..."): the other act is the event."""
+    if verb.dep_ == "xcomp":
+        return verb.head.lemma_.lower() in _ASPECT_VERBS
+    if verb.dep_ != "advcl" or verb.head.pos_ != "VERB":
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return (infinitive or verb.tag_ == "VBG") and lexicon.verbs.get(head_lemma) not in _PURPOSE_HEADS
+
+
+def counterfactual(verb: Token) -> bool:
+    """ "would have allowed ...": something that did not happen, nor anything it governs."""
+    node = verb
+    for _ in range(3):
+        auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
+        if "have" in auxes and any(a in ("would", "could", "might") for a in auxes):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def governed(verb: Token, lexicon: Lexicon) -> Governed:
+    """How the verb governing this one (xcomp, or ccomp of a request) frames it; a conjunct is
+    framed as the verb it is coordinated with ("proposed to stop hostilities and declare a truce")."""
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp"):
+        return Governed.NO
+    head = verb.head
+    head_lemma = head.lemma_.lower()
+    if verb.dep_ == "ccomp" and head_lemma in lexicon.denial:
+        return Governed.NO  # "denied that it had attacked Ukraine": the act, denied
+    if head.pos_ == "VERB" and lexicon.verbs.get(head_lemma) in _CARRYING:
+        return Governed.CARRIED
+    if verb.dep_ == "xcomp" and head_lemma in lexicon.intent:
+        return Governed.INTENT
+    return Governed.NO
+
+
+def hearsay(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _HEARSAY for c in verb.children)
+
+
+def reported_in(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The speech verb whose statement holds this act ("Iran said the US attacked its ships"),
+    following clauses up to three levels; None when the text states the act itself."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "pcomp") or node.head is node:
+            return None
+        if node.dep_ == "conj" and node.head.lemma_.lower() in lexicon.speech:
+            return None  # "denied it and attacked": a second act of the speaker
+        node = node.head
+        if node.dep_ == "prep":  # "accused Russia of poisoning X": the verb above the preposition
+            node = node.head
+        if node.pos_ == "VERB" and (node.lemma_.lower() in lexicon.speech or lexicon.verbs.get(node.lemma_.lower()) == EventType.CRITICIZES):
+            return node
+    return None

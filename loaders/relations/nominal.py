@@ -1,0 +1,77 @@
+"""Nominal events: a noun that names an act, with its doer and target in modifiers ("Germany's
+ban on Mahan Air", "the supply of weapons by the West to Ukraine") or, for the object of a light
+verb, the verb's subject ("X launched an attack on Y")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.records import Argument, Frame, Slot, Trigger
+
+__all__ = ["noun_frames"]
+
+# Adjectives that make a nominal event one that has not happened: "a possible war".
+_HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "prospective", "eventual", "hypothetical"}
+# Verbs whose subject is the doer of the event noun they govern: "launched an attack on X".
+_LIGHT_VERBS = {"have", "launch", "carry", "conduct", "hold", "make", "stage", "mount", "begin", "start", "continue",
+                "order", "impose", "announce", "resume", "step", "intensify", "escalate", "wage", "lead", "issue"}
+_TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon"}
+# Further prepositions of the target for some acts: "support for X", "the withdrawal from X".
+_MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}}
+# Acts that are done to no one in particular: "students staged demonstrations".
+_INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
+
+
+def noun_frames(s: Sentence) -> Iterator[Frame]:
+    for token in s.sent:
+        rel_type = s.lexicon.nominal.get(token.lemma_.lower())
+        if rel_type is None or token.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL for c in token.children):
+            continue
+        frame = _noun_frame(s, token, rel_type)
+        if frame is not None:
+            yield frame
+
+
+def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
+    phrases = s.phrases
+    sources: list[Argument] = []
+    targets: list[Argument] = []
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod") and s.found.actor_at(child):
+            sources.append(phrases.argument(s.found.actor_at(child), child, Slot.POSSESSOR))  # type: ignore[arg-type]
+        elif child.dep_ in ("prep", "agent"):
+            pobjs = [a for p in child.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, (), child.lower_)]
+            if child.lower_ == "by":
+                sources += [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for a in pobjs]
+            elif child.lower_ == "between" and len(pobjs) > 1:
+                sources = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[:1]]
+                targets = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[1:]]
+            elif child.lower_ in _TARGET_PREPS or child.lower_ in _MORE_PREPS.get(rel_type, ()):
+                targets += pobjs
+        elif child.dep_ == "acl":  # "the war unleashed by the West against Russia"
+            for grand in child.children:
+                pobjs = [a for p in grand.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, (), grand.lower_)]
+                if grand.dep_ == "agent":
+                    sources += [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for a in pobjs]
+                elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
+                    targets += pobjs
+    mechanisms = []
+    if not sources and token.dep_ in ("pobj", "dobj"):
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        light = verb.lemma_.lower() in _LIGHT_VERBS or (rel_type == EventType.CONSULTS and token.dep_ == "pobj")
+        if verb.pos_ == "VERB" and light and (targets or token.dep_ == "dobj"):
+            sources = [Argument(a.node, Slot.LIGHT_VERB_SUBJECT, a.token, a.how) for a in phrases.subjects(verb)]
+            mechanisms.append("light-verb")
+            if sources and not targets and rel_type in _INTRANSITIVE:
+                targets = [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]  # "students staged demonstrations"
+    if not sources or not targets:
+        return None
+    return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets),
+                 lexical_type=rel_type, date=s.date_of(token), mechanisms=tuple(mechanisms),
+                 evidence=s.evidence)

@@ -1,0 +1,270 @@
+"""Which actors the phrases of a parsed sentence name: a noun phrase's own actor or the actors it
+belongs to, a verb's subjects (through passives, relative clauses, control and coordination), its
+objects, and who speaks a quotation. Read-only over the article's mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Span, Token
+
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.lexicon import Lexicon
+from polgraph.loaders.mentions import ArticleActors
+from polgraph.loaders.relations.records import Argument, Slot
+
+__all__ = ["STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
+
+_RELATIVE = {"which", "who", "that", "whom"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
+# Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
+# over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
+STRONG_PREPS = frozenset({"against", "with", "on", "to"})
+_PARTICLES = frozenset({"down", "out", "up", "off", "back", "away", "over"})
+TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
+
+
+class Phrases:
+    def __init__(self, sent: Span, found: ArticleActors, lexicon: Lexicon,
+                 recent: Mapping[EventType, tuple[Argument, ...]] | None = None) -> None:
+        self.sent = sent
+        self.found = found
+        self.lexicon = lexicon
+        self.recent = recent or {}  # the doers of the article's last act of each type, before this sentence
+
+    # -- noun phrases ----------------------------------------------------------------------
+    def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
+        """The actors a noun phrase names, or (for a non-actor noun) the actors it belongs to."""
+        return list(dict.fromkeys(t for t, _ in self.actor_tokens(token, owners, depth)))
+
+    def actor_tokens(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[tuple[str, Token]]:
+        """``actors_of`` with the token naming each actor."""
+        owners = tuple(owners)
+        found: list[tuple[str, Token]] = []
+        own = self.found.actor_at(token) or self._reporting_owner(token)
+        members = self._members(token) if not own else []
+        if own:
+            found.append((own, token))
+        elif members:
+            found += members
+        elif depth < 2:
+            for child in token.children:
+                if child.dep_ == "poss" and "poss" in owners:
+                    found += self.actor_tokens(child, owners, depth + 1)
+                elif child.dep_ in ("compound", "amod") and ("poss" in owners or "amod" in owners):
+                    actor = self.found.actor_at(child)
+                    if actor and (child.dep_ == "compound" or self.found.actors[actor].kind == "state"):
+                        found.append((actor, child))
+                elif child.dep_ in ("prep", "agent") and child.lower_ in owners:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found += self.actor_tokens(pobj, owners, depth + 1)
+        for child in token.children:
+            if child.dep_ == "conj":
+                found += self.actor_tokens(child, owners, depth)
+        seen: set[str] = set()
+        return [(a, t) for a, t in found if not (a in seen or seen.add(a))]
+
+    def _members(self, token: Token) -> list[tuple[str, Token]]:
+        """Actors a common noun is said to be: "Mahan's director, Hamid Arabnejad" (apposition),
+        "German firms including Siemens and Daimler", "allies such as Germany"; and the actors a
+        plural noun of people comes from: "ministers from Egypt, Greece and Cyprus"."""
+        found: list[tuple[str, Token]] = []
+        for child in token.children:
+            if child.dep_ == "appos":
+                actor = self.found.actor_at(child)
+                if actor:
+                    found.append((actor, child))
+            elif child.dep_ == "prep" and (
+                child.lower_ == "including" or (child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such")
+                or (child.lower_ in ("from", "of") and token.tag_ == "NNS" and token.pos_ == "NOUN" and self._is_people(token))
+            ):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self.actor_tokens(pobj, ())
+        return found
+
+    def _reporting_owner(self, token: Token) -> str | None:
+        """ "its"/"their" in a statement of a state or organisation is the speaker's: "Iran said
+        the US had attacked its ships"."""
+        if token.lower_ not in ("its", "their") or token.tag_ != "PRP$":
+            return None
+        for node in token.ancestors:
+            if node.dep_ == "ccomp" and self.lemma(node.head) in self.lexicon.speech:
+                subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                actor = self.found.actor_at(subject) if subject is not None else None
+                if actor and self.found.actors[actor].kind != "person":
+                    return actor
+                return None
+        return None
+
+    def _is_people(self, token: Token) -> bool:
+        """A plural noun naming people who act for a place: "ministers", "officials", "attorneys general"."""
+        word = token.lemma_.lower()
+        return word in self.lexicon.people_nouns or any(c.dep_ == "amod" and c.lower_ == "general" for c in token.children)
+
+    def arguments(self, token: Token, slot: Slot, owners: Iterable[str] = ("poss", "of", "by"), prep: str = "") -> list[Argument]:
+        return [self.argument(actor, where, slot, prep) for actor, where in self.actor_tokens(token, owners)]
+
+    def argument(self, actor: str, token: Token, slot: Slot, prep: str = "") -> Argument:
+        return Argument(actor, slot, token.i, self.how(token), prep)
+
+    def how(self, token: Token) -> str:
+        if token.i in self.found.role_tokens:
+            return "role"
+        mention = self.found.by_token.get(token.i)
+        return mention.how if mention else ""
+
+    # -- verbs -----------------------------------------------------------------------------
+    def lemma(self, verb: Token) -> str:
+        """The verb's lemma with its particle where the lexicon knows the pair ("step down"),
+        the particle as the parser gave it: a particle, an adverb, or "out" of "out of"."""
+        lemma = verb.lemma_.lower()
+        for c in verb.children:
+            if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES):
+                if f"{lemma} {c.lower_}" in self.lexicon.verbs:
+                    return f"{lemma} {c.lower_}"
+        return lemma
+
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Argument]:
+        """Who does what ``verb`` says."""
+        inherited = Slot.INHERITED if depth else None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in _FIRST_PERSON and child.tag_ == "PRP":
+                    return self.quoted_speaker(verb)
+                if child.lower_ in ("they", "it") and not self.found.actor_at(child):
+                    return self.reporting_speaker(verb)  # "Syria says it is willing to ..."
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return self.arguments(verb.head, inherited or Slot.RELATIVE_HEAD)
+                return self.arguments(child, inherited or Slot.SUBJECT)
+            if child.dep_ == "agent":
+                return [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, inherited or Slot.PASSIVE_AGENT, ("poss", "of", "by"))]
+        if depth > 3:
+            return []
+        if verb.dep_ == "relcl":
+            return self.arguments(verb.head, inherited or Slot.RELATIVE_HEAD)
+        if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG":  # "with the US encouraging ..."
+            doer = verb.head if verb.dep_ == "acl" else next((c for c in verb.head.children if c.dep_ == "pobj"), None)
+            if doer is not None and self.actors_of(doer, ()):
+                return self.arguments(doer, Slot.INHERITED, ())
+            if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):  # "issued a declaration demanding ..."
+                governing = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+                if governing.pos_ == "VERB":
+                    return self._inherit(self.subjects(governing, depth + 1))
+        if verb.dep_ == "xcomp":
+            controller = [c for c in verb.head.children if c.dep_ == "dobj" and self.actors_of(c, ())]
+            if controller:
+                return self.arguments(controller[0], Slot.CONTROLLER, ())
+            if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":  # "is prepared to lift the ban"
+                return self._inherit(self.subjects(verb.head.head, depth + 1))
+            return self._inherit(self.subjects(verb.head, depth + 1))
+        if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            return self._inherit(self.subjects(verb.head, depth + 1))
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            governing = verb.head.head
+            accused = [c for c in governing.children if c.dep_ == "dobj" and self.actors_of(c, ())]
+            if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X"
+                return self.arguments(accused[0], Slot.CONTROLLER, ())
+            return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
+        return []
+
+    @staticmethod
+    def _inherit(arguments: list[Argument]) -> list[Argument]:
+        keep = (Slot.QUOTED_SPEAKER, Slot.REPORTING_SPEAKER)
+        return [a if a.slot in keep else Argument(a.node, Slot.INHERITED, a.token, a.how) for a in arguments]
+
+    def passive_agents(self, verb: Token) -> list[Argument]:
+        return [a for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for a in self.arguments(p, Slot.PASSIVE_AGENT)]
+
+    def quoted_speaker(self, verb: Token) -> list[Argument]:
+        """Who "I" or "we" is: the speaker of the sentence's speech verb outside the quote."""
+        inside = {t.i for t in verb.subtree}
+        for token in self.sent:
+            if token.i in inside or token.pos_ != "VERB" or self.lemma(token) not in self.lexicon.speech:
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and not (c.lower_ in _FIRST_PERSON and c.tag_ == "PRP")), None)
+            if subject is not None:
+                return self.arguments(subject, Slot.QUOTED_SPEAKER, ())
+        return []
+
+    def reporting_speaker(self, verb: Token) -> list[Argument]:
+        """Who "they" or "it" is in a reported statement: the reporting organisation or state."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ != "ccomp" or node.head is node:
+                return []
+            node = node.head
+            if self.lemma(node) in self.lexicon.speech:
+                subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    return []
+                found = self.arguments(subject, Slot.REPORTING_SPEAKER, ())
+                return [a for a in found if self.found.actors[a.node].kind != "person"]
+        return []
+
+    def objects(self, verb: Token) -> tuple[list[Argument], Token | None]:
+        """Target actors of a verb, and the object noun (for object patterns and topics)."""
+        targets: list[Argument] = []
+        prep_targets: list[Argument] = []
+        noun = None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
+                noun = noun or (child if child.dep_ != "oprd" else None)
+                doers = self.event_agents(child)  # "condemned the arrest of journalists by Belarus": Belarus
+                targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", *TARGET_PREPS))
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        doers = [Argument(a.node, Slot.PREPOSITION, a.token, a.how, child.lower_) for a in self.event_agents(pobj)]
+                        prep_targets += doers or self.arguments(pobj, Slot.PREPOSITION, ("poss", "of"), prep=child.lower_)
+            elif child.dep_ == "prt":  # "called on X", "pulled out of X"
+                for prep in child.children:
+                    if prep.dep_ == "prep":
+                        targets += [a for p in prep.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.PARTICLE)]
+        return unique(targets + prep_targets), noun or self._origin_noun(verb)
+
+    def event_agents(self, noun: Token) -> list[Argument]:
+        """Who did the act an event noun names ("the arrest of the journalists by Belarus",
+        "Turkey's offensive"): acting on an act is acting on its doer. "The attack" with no doer
+        named is the article's last attack, whose doer was read in an earlier sentence."""
+        rel_type = self.lexicon.nominal.get(noun.lemma_.lower())
+        if rel_type is None or self.found.actor_at(noun):
+            return []
+        doers: list[Argument] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and self.found.actor_at(child)):
+                doers += self.arguments(child, Slot.OBJECT, ("poss",))
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                doers += [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.OBJECT, ())]
+            elif child.dep_ == "acl":  # "the attack carried out by X"
+                doers += [a for g in child.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                          for a in self.arguments(p, Slot.OBJECT, ())]
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        if not doers and definite and not self.actors_of(noun, ("poss", "of", "by", "on", "against")):
+            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in self.recent.get(rel_type, ())]
+        return doers
+
+    def _origin_noun(self, verb: Token) -> Token | None:
+        """ "dropped out of the race": the race is what is left."""
+        return next((p for c in verb.children if c.dep_ in ("prep", "prt") for g in [c, *c.children]
+                     if g.dep_ == "prep" and g.lower_ in ("of", "from") for p in g.children
+                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_), None)
+
+    def speakers(self) -> list[Argument]:
+        """The actors who speak in this sentence (subjects of its speech verbs)."""
+        found: list[Argument] = []
+        for token in self.sent:
+            if token.pos_ == "VERB" and self.lemma(token) in self.lexicon.speech:
+                found += self.subjects(token)
+        return unique(found)
+
+
+def unique(arguments: Iterable[Argument]) -> list[Argument]:
+    """The first argument of each node."""
+    seen: set[str] = set()
+    return [a for a in arguments if not (a.node in seen or seen.add(a.node))]

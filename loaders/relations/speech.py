@@ -1,0 +1,156 @@
+"""Reported speech: who a statement is about ("X said that Y ...", "as X noted, ...", "according
+to X, ...", a quotation running over several sentences), and demands made in it ("Russia said
+Sudan must return the helicopter")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.phrases import unique
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
+
+__all__ = ["according_to_frames", "content_arguments", "quote_frames", "quote_state"]
+
+_PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
+
+
+def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[list[Argument], bool]:
+    """What a speech verb's statement is about (CONTENT), or who it obliges to act (OBLIGED);
+    and whether it holds words of blame."""
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
+        if any(c.dep_ == "aux" and c.lower_ in s.lexicon.obligation for c in comp.children):
+            obliged = [a for c in comp.children if c.dep_ == "nsubj"
+                       for a in s.phrases.arguments(c, Slot.OBLIGED, ("poss", "of", "amod")) if a.node not in speakers]
+            if obliged:
+                return obliged, False
+    addressees = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    tokens: list[Token] = [t for c in clause for t in c.subtree if t.i not in addressees]  # "told the BBC ..."
+    if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
+    return about(s, tokens, speakers), has_cue(s, tokens, speakers)
+
+
+# Acts that, reported by someone, are an accusation: "Iran said the US had attacked its ships".
+_ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANCTIONS, EventType.THREATENS})
+
+
+def has_cue(s: Sentence, tokens: list[Token], speakers: list[str] = ()) -> bool:
+    """Words of blame in a statement, or an act of force it reports of another actor."""
+    cues = s.lexicon.criticism_cues
+    return any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
+
+
+def _accused_act(s: Sentence, verb: Token, speakers: list[str]) -> bool:
+    """ "the US had attacked its ships": a done act of force whose named doer is not the speaker."""
+    if verb.pos_ != "VERB" or s.lexicon.verbs.get(verb.lemma_.lower()) not in _ACCUSED_ACTS:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in s.lexicon.modal) for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    own = set(speakers) | {s.found.actors[a].country for a in speakers if a in s.found.actors} - {None}
+    doers = s.phrases.actors_of(subject)
+    return bool(doers) and not set(doers) & own
+
+
+def about(s: Sentence, tokens: list[Token], speakers: list[str]) -> list[Argument]:
+    """The actors a statement is about: the subject of what was said (following "it is possible
+    that ..." inwards), else the actors named in it outside place adjuncts."""
+    if not tokens:
+        return []
+    found = s.found
+    # A speaker's own state is who speaks, not what is spoken about ("the US was disappointed").
+    speakers = [*speakers, *(found.actors[a].country for a in speakers if a in found.actors and found.actors[a].country)]
+    inside = {t.i for t in tokens}
+    root = min(tokens, key=lambda t: (len(list(t.ancestors)), t.i))
+    named: list[Argument] = []
+    for token in tokens:
+        actor = found.actor_at(token)
+        if actor and actor not in speakers and not _in_adjunct(token) and token.dep_ != "amod":
+            named.append(s.phrases.argument(actor, token, Slot.CONTENT))  # "the American dream" is not about the US
+    named = unique(named)
+    for _ in range(3):
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            said = [a for a in s.phrases.arguments(subject, Slot.CONTENT, ("poss", "of", "by")) if a.node not in speakers]
+            if said:  # the subject of what was said; the others named in it are only mentioned
+                return said + [Argument(a.node, Slot.MENTIONED, a.token, a.how) for a in named if a.node not in {x.node for x in said}]
+        inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i in inside), None)
+        if inner is None:
+            break
+        root = inner
+    if named:
+        return named
+    topic = _said_topic(s, root)  # "said the use of third-party currencies costs Africa billions"
+    return [Argument(topic, Slot.SAID, root.i)] if topic else []
+
+
+def _said_topic(s: Sentence, root: Token) -> str | None:
+    """A statement about no actor is about its subject or object noun."""
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.pos_ == "NOUN" and child.lower_ not in s.lexicon.generic_objects:
+            return s.topic(None, child)
+    return None
+
+
+def _in_adjunct(token: Token) -> bool:
+    """Inside a place or time adjunct ("in Ukraine", "during the summit"), which is not what was said about."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS and node.head.head.pos_ in ("VERB", "AUX", "NOUN"):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def according_to_frames(s: Sentence) -> Iterator[Frame]:
+    for token in s.sent:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is None:
+                continue
+            speakers = s.phrases.arguments(pobj, Slot.SPEAKER, ("poss", "by", "of"))  # "according to a tweet by X"
+            own = {t.i for t in token.subtree}
+            tokens = [t for t in token.head.subtree if t.i not in own]
+            said = about(s, tokens, [a.node for a in speakers])
+            if speakers and said:
+                yield Frame(s.number, token.i, "according to", Trigger.ACCORDING, tuple(speakers), tuple(said),
+                            Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.date_of(token.head),
+                            evidence=s.evidence)
+
+
+def quote_frames(s: Sentence, speakers: list[Argument]) -> Iterator[Frame]:
+    """A sentence inside a quotation opened earlier: its speaker on the actors it is about (the
+    subjects of its clauses), unless it names its own speaker."""
+    if s.phrases.speakers():
+        return
+    if not any(token.dep_ in ("nsubj", "nsubjpass") for token in s.sent):
+        return
+    said = about(s, list(s.sent), [a.node for a in speakers])
+    if said:
+        sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
+        yield Frame(s.number, s.sent.root.i, "quote", Trigger.QUOTE, sources, tuple(said),
+                    Framing(criticism_cue=has_cue(s, list(s.sent), [a.node for a in speakers])), date=s.published,
+                    evidence=s.evidence)
+
+
+def quote_state(text: str, was_open: bool) -> tuple[bool, bool]:
+    """Whether a quotation is still open after this sentence, and whether this sentence opened it."""
+    state = was_open
+    opened = False
+    for ch in text:
+        if ch == "“" or (ch == '"' and not state):
+            state, opened = True, True
+        elif ch == "”" or (ch == '"' and state):
+            state, opened = False, False
+    return state, opened and state

@@ -1,0 +1,168 @@
+"""Verb frames: a verb of the lexicon (or of speech) with its subjects and everything that may be
+its target, each in its slot; which of them the act takes is decided by ``classify``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.relations import framing
+from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
+from polgraph.loaders.relations.speech import content_arguments
+
+__all__ = ["verb_frames"]
+
+_AIMED = ("at", "on", "against", "into")
+# Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
+_STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+
+
+def verb_frames(s: Sentence) -> Iterator[Frame]:
+    for token in s.sent:
+        if token.pos_ == "VERB":
+            frame = verb_frame(s, token)
+            if frame is not None:
+                yield frame
+
+
+def verb_frame(s: Sentence, verb: Token) -> Frame | None:
+    phrases, lexicon = s.phrases, s.lexicon
+    lemma = phrases.lemma(verb)
+    targets, noun = phrases.objects(verb)
+    noun_lemma = noun.lemma_.lower() if noun is not None else None
+    event_mentions = ["event-coreference"] if any(a.how == "event" for a in targets) else []
+    is_speech = lemma in lexicon.speech
+    if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
+        return None  # "give" means nothing alone, "give aid" does
+    mechanisms: list[str] = list(event_mentions)
+    rel_type = lexicon.verb_type(lemma, noun_lemma)
+    if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
+        mechanisms.append("verb+object")
+    elif lemma in lexicon.transitive and any(c.dep_ == "dobj" for c in verb.children):
+        rel_type = lexicon.transitive[lemma]  # "jets struck the base"
+        mechanisms.append("transitive")
+    if rel_type == EventType.MOBILIZES and any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets):
+        rel_type = EventType.ASSAULTS  # "fired missiles at X": force aimed at someone
+        mechanisms.append("aimed-force")
+    origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                   for p in c.children if p.dep_ == "pobj"), None)
+    if origin is not None and (lemma, noun_lemma) not in lexicon.objects:
+        by_origin = lexicon.objects.get((lemma, origin.lemma_.lower()))
+        if by_origin:  # "withdrew the US from a treaty with Iran": what is left is the treaty
+            rel_type = by_origin
+            targets = phrases.arguments(origin, Slot.ORIGIN, ("poss", "of", "with", "by")) or targets
+            mechanisms.append("origin")
+    oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+    if lemma in lexicon.naming and oprd is None and named_as is not None and noun is not None:
+        oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
+        targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
+    elif lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
+        targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
+                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
+    if lemma in lexicon.naming and oprd is not None:
+        scornful = any(w.lemma_.lower() in lexicon.scorn or w.lower_ in lexicon.scorn for w in (oprd, *oprd.lefts))
+        rel_type = EventType.CRITICIZES if scornful else EventType.COMMENTS_ON
+        mechanisms.append("naming")
+    if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects:
+        rel_type = EventType.CRITICIZES  # "attacked the proclamation by Trump": an attack in words
+        mechanisms.append("verbal-attack")
+    if rel_type is None and not is_speech:
+        return None
+    if framing.counterfactual(verb):
+        return None
+    governed = framing.governed(verb, lexicon)
+    if governed == Governed.CARRIED:
+        return None  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
+    passive = phrases.is_passive(verb)
+    sources = phrases.passive_agents(verb) if passive else phrases.subjects(verb)
+    if not sources and passive and rel_type in lexicon.symmetric:  # "the US had been allied with the Kurds"
+        sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in phrases.arguments(c, Slot.SUBJECT)]
+        targets = [a for a in targets if a.slot == Slot.PREPOSITION and a.prep == "with"]
+        mechanisms.append("passive-state")
+    if not sources and passive and rel_type in _STATE_ACTS:
+        sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
+        mechanisms.append("place-agent")
+    if not sources:
+        return None
+    targets = list(targets)
+    if rel_type in (EventType.CALLS_FOR, EventType.PROPOSES):
+        targets += _clause_subjects(s, verb)
+    complement_type = None
+    comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if comp is not None:  # "proposed to stop hostilities and declare a truce", "threatened to impose sanctions on X"
+        for act in (comp, *(c for c in comp.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+            comp_targets, comp_noun = phrases.objects(act)
+            targets += [Argument(a.node, Slot.COMPLEMENT, a.token, a.how, a.prep) for a in comp_targets]
+            targets += _topic(s.topic(act, comp_noun), act, Slot.COMPLEMENT)
+        if lemma in lexicon.intent:
+            comp_noun = phrases.objects(comp)[1]
+            complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
+    if noun is not None:
+        targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
+    else:  # "called for a safe zone": the object of its preposition
+        pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "over", "to")
+                     for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        if pobj is not None:
+            targets += _topic(s.topic(None, pobj), pobj, Slot.TOPIC)
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        targets.append(Argument(s.topics.add(lemma), Slot.ACT, verb.i))  # "she resigned", "students demonstrated"
+    speech_head = framing.reported_in(verb, lexicon)
+    reporters = tuple(a.node for a in phrases.subjects(speech_head)) if speech_head is not None else ()
+    cue = False
+    if is_speech or rel_type == EventType.CRITICIZES:
+        said, cue = content_arguments(s, verb, [a.node for a in sources])
+        targets += said
+    return Frame(
+        sentence=s.number,
+        trigger=verb.i,
+        lemma=lemma,
+        kind=Trigger.SPEECH if is_speech else Trigger.VERB,
+        sources=tuple(sources),
+        targets=tuple(targets),
+        framing=Framing(
+            negated=framing.negated(verb),
+            modal=framing.is_modal(verb, lexicon),
+            conditional=framing.is_conditional(verb, lexicon),
+            governed=governed,
+            purpose=framing.purpose(verb, lexicon, phrases.lemma(verb.head)),
+            passive=passive,
+            criticism_cue=cue,
+            reported_by=reporters,
+            hearsay=framing.hearsay(verb),
+            denied=speech_head is not None and speech_head.lemma_.lower() in lexicon.denial,
+        ),
+        object_lemma=noun_lemma,
+        lexical_type=rel_type,
+        complement_type=complement_type,
+        date=s.date_of(verb),
+        mechanisms=tuple(mechanisms),
+        evidence=s.evidence,
+    )
+
+
+def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
+    """ "recommended the US troops withdraw": who is asked to act."""
+    for comp in verb.children:
+        if comp.dep_ == "ccomp":
+            found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
+            if found:
+                return found
+    return []
+
+
+def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                actor = s.found.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if actor and s.found.actors[actor].kind == "state":
+                    return [s.phrases.argument(actor, pobj, Slot.PLACE)]
+    return []
+
+
+def _topic(topic: str | None, token: Token, slot: Slot) -> list[Argument]:
+    return [Argument(topic, slot, token.i)] if topic else []
