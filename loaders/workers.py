@@ -111,7 +111,7 @@ class BatchReader:
             return
         sent: deque[_Sent[K]] = deque()
         for key, articles in batches:
-            sent.append(_Sent(key, articles, self._submit(articles)))
+            sent.append(_Sent(key, articles, self._send(articles)))
             if len(sent) >= AHEAD_PER_WORKER * self.workers:
                 yield self._oldest(sent)
         while sent:
@@ -128,24 +128,28 @@ class BatchReader:
         # Every batch sent was lost with the pool. This one alone tells whether it stops a worker.
         self._restart()
         try:
-            outcomes = self._submit(batch.articles).result()
+            outcomes = self._read_now(batch.articles)
         except BrokenProcessPool:
             self._restart()
             outcomes = [self._alone(article) for article in batch.articles]
         for later in sent:
-            later.future = self._submit(later.articles)
+            later.future = self._send(later.articles)
         return batch.key, outcomes
 
     def _alone(self, article: Article) -> Outcome:
         try:
-            return self._submit([article]).result()[0]
+            return self._read_now([article])[0]
         except BrokenProcessPool:
             self._restart()
             return WORKER_STOPPED
 
-    def _submit(self, articles: list[Article]) -> Future | None:
+    def _send(self, articles: list[Article]) -> Future | None:
         assert self._executor is not None
         return self._executor.submit(_read, articles) if articles else None
+
+    def _read_now(self, articles: list[Article]) -> list[Outcome]:
+        assert self._executor is not None
+        return self._executor.submit(_read, articles).result()
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(START_METHOD),
