@@ -14,10 +14,15 @@ Machines running other work make wall-clock times drift by more than that, so th
 interleaved: the corpus is cut into chunk files of ``--chunk`` articles (the loader's batch), and
 each step of ``--step`` chunks is parsed bare, loaded with 1 worker and loaded with 2 workers one
 right after the other (the order turning from step to step), into one NetworkXStore file per side
-and repeat that grows as a real load's does. Each load starts its workers, so a step's load
-with 2 workers pays for starting them, where a real load pays once. CPU time is this process's
-and its workers' together; it is the steadier figure on a busy machine, and the load average
-printed before and after says how busy it was. Words are whitespace-separated tokens of the texts.
+and repeat that grows as a real load's does. Each load starts its workers and ends with one of
+them idle while the other reads the last batch, where a real load pays for both once: ``--step``
+as large as the corpus is closest to a real load. CPU time is this process's and its workers'
+together; it is the steadier figure on a busy machine, and the load average printed before and
+after says how busy it was. On Linux the scheduler's figures (``/proc/PID/schedstat``) add the
+seconds spent waiting for a CPU ("waited") and, per step, the seconds on a CPU of the loading
+process plus its busiest worker ("alone"): about the wall time with a CPU for each process and
+nothing else running, the figure to compare on a shared machine. Words are whitespace-separated
+tokens of the texts.
 
 ``--with-n-process`` also times the other way to read with two processes: spaCy's
 ``nlp.pipe(n_process=2)`` parsing, and mentions and relations (``Loader.graph_of``) in this
@@ -33,6 +38,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,18 +59,60 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
+def schedstat(pid: int | str = "self") -> tuple[float, float] | None:
+    """Seconds a process's main thread has spent on a CPU and waiting, runnable, for one (Linux)."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as fh:
+            run, wait, _ = fh.read().split()
+    except (OSError, ValueError):
+        return None
+    return int(run) / 1e9, int(wait) / 1e9
+
+
+def child_pids() -> list[int]:
+    try:
+        with open(f"/proc/self/task/{threading.main_thread().native_id}/children") as fh:
+            return [int(pid) for pid in fh.read().split()]
+    except OSError:
+        return []
+
+
 @dataclass
 class Clock:
+    """Wall and CPU time of the steps timed with it and, on Linux, what the scheduler says of them:
+    the seconds this process and its children (the workers) waited for a CPU, and per step the
+    seconds on a CPU of this process plus its busiest child, which is about the wall time the step
+    would take with a CPU for each process and no other work on the machine."""
+
     wall: float = 0.0
     cpu: float = 0.0
+    waiting: float = 0.0
+    alone: float = 0.0
 
     def __enter__(self) -> "Clock":
+        self._children: dict[int, tuple[float, float]] = {}
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+        self._sched = schedstat() or (0.0, 0.0)
         self._wall, self._cpu = time.perf_counter(), cpu_seconds()
         return self
+
+    def _sample(self) -> None:  # a child's figures are last seen just before it ends
+        while not self._stop.wait(0.1):
+            for pid in child_pids():
+                figures = schedstat(pid)
+                if figures:
+                    self._children[pid] = figures
 
     def __exit__(self, *exc: object) -> None:
         self.wall += time.perf_counter() - self._wall
         self.cpu += cpu_seconds() - self._cpu
+        run, wait = (now - before for now, before in zip(schedstat() or (0.0, 0.0), self._sched))
+        self._stop.set()
+        self._sampler.join()
+        self.waiting += wait + sum(w for _, w in self._children.values())
+        self.alone += run + max((r for r, _ in self._children.values()), default=0.0)
 
 
 def write_chunks(articles: list[Article], size: int, folder: Path) -> list[tuple[Path, list[str]]]:
@@ -147,18 +195,22 @@ def main(argv: list[str] | None = None) -> int:
     print(f"CPUs: {os.cpu_count()}; load average (1 min) {load_before[0]:.2f} before, {load_after[0]:.2f} after")
     print(f"graph of one load: {one[0]}; load errors: {errors['load 1']} (1 worker), {errors['load 2']} (2 workers);"
           f" 1 and 2 workers give the same relations and actors: {'yes' if one[1:] == two[1:] else 'NO'}")
-    print(f"{'':34} {'wall s':>8} {'words/s':>9} {'cpu s':>8} {'words/cpu s':>12} {'wall/parse':>11} {'cpu/parse':>10}")
+    print(f"{'':34} {'wall s':>7} {'words/s':>8} {'cpu s':>7} {'words/cpu s':>11} {'wall/parse':>10} {'cpu/parse':>9}"
+          f" {'waited s':>8} {'alone s':>7} {'words/s':>8}")
     for side in sides:
-        clock = clocks[side]
-        print(f"{labels[side]:34} {clock.wall:8.2f} {total / clock.wall:9.0f} {clock.cpu:8.2f} {total / clock.cpu:12.0f}"
-              f" {clock.wall / parse.wall:11.3f} {clock.cpu / parse.cpu:10.3f}")
+        c = clocks[side]
+        print(f"{labels[side]:34} {c.wall:7.2f} {total / c.wall:8.0f} {c.cpu:7.2f} {total / c.cpu:11.0f} {c.wall / parse.wall:10.3f}"
+              f" {c.cpu / parse.cpu:9.3f} {c.waiting:8.2f} {c.alone:7.2f} {total / max(c.alone, 1e-9):8.0f}")
     for label, ratio in (("wall", clocks["load 1"].wall / parse.wall), ("cpu", clocks["load 1"].cpu / parse.cpu)):
         verdict = "within" if ratio - 1 < 0.25 else "over"
         print(f"ratio load/parse ({label}), 1 worker: {ratio:.3f}  (polgraph adds {ratio - 1:+.1%} on top of the parse;"
               f" target < 25%: {verdict})")
-    speed_up = clocks["load 1"].wall / clocks["load 2"].wall
-    print(f"speed-up 2 workers / 1 worker (wall): {speed_up:.2f}x;"
-          f" CPU time 2 workers / 1 worker: {clocks['load 2'].cpu / clocks['load 1'].cpu:.3f}")
+    one_w, two_w = clocks["load 1"], clocks["load 2"]
+    print(f"speed-up 2 workers / 1 worker (wall): {one_w.wall / two_w.wall:.2f}x;"
+          f" CPU time 2 workers / 1 worker: {two_w.cpu / one_w.cpu:.3f}")
+    if one_w.alone and two_w.alone:
+        print(f"speed-up 2 workers / 1 worker with a CPU per process (alone s, from the scheduler):"
+              f" {one_w.alone / two_w.alone:.2f}x")
     peak = {who: resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)}
     print(f"peak memory (RSS): this process {peak[resource.RUSAGE_SELF]:.0f} MB,"
           f" the largest worker {peak[resource.RUSAGE_CHILDREN]:.0f} MB")
