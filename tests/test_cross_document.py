@@ -49,6 +49,12 @@ def test_a_surname_is_the_person_an_earlier_article_of_the_same_load_named(loade
     assert people(store) == {"tomas-vasquezov"}
 
 
+def test_worker_processes_resolve_the_same(loader, tmp_path):
+    store = NetworkXStore(tmp_path / "graph.json")
+    loader.load(store, write(tmp_path / "a", a_full=FULL, b_surname=SURNAME, c_misspelt=MISSPELT), batch_size=1, workers=2)
+    assert people(store) == {"tomas-vasquezov"}
+
+
 def test_a_misspelt_name_is_the_known_person(loader, tmp_path):
     store = NetworkXStore(tmp_path / "graph.json")
     loader.load(store, write(tmp_path / "a", full=FULL))

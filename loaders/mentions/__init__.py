@@ -7,10 +7,9 @@ mention is dropped unless it is a longer name holding it whole). Finders run in 
 registry names, demonyms and capitals; role phrases attached to a name or resolved through the
 registry at the article's date ("the Belarusian leader"); spaCy entities, repaired; institutions,
 state proxies ("the Russian side") and groups of people; then coreference: partial and misspelt
-names and acronyms are merged into the full name, a new name into the one actor of other articles
-it means (``known``), then descriptions ("the airline") and pronouns are found. Unknown names
-become new actors. Last, each actor named gets the sector and state the article and the registry
-give it.
+names and acronyms are merged into the full name, then descriptions ("the airline") and pronouns
+are found. Unknown names become new actors. Last, each actor named gets the sector and state the
+article and the registry give it. Across articles, while loading into a store: ``known``.
 """
 
 from __future__ import annotations
@@ -34,17 +33,14 @@ from polgraph.loaders.mentions.coreference import (
 )
 from polgraph.loaders.mentions.describe import describe_actors
 from polgraph.loaders.mentions.entities import find_entities
-from polgraph.loaders.mentions.known import Directory, resolve_known
 from polgraph.loaders.mentions.registry_names import find_registry_names
 from polgraph.loaders.mentions.roles import find_role_phrases
 from polgraph.loaders.registry import Registry
 
-__all__ = ["ArticleActors", "Directory", "Mention", "find_mentions"]
+__all__ = ["ArticleActors", "Mention", "find_mentions"]
 
 
-def find_mentions(doc: Doc, registry: Registry, published: date | None, known: Directory | None = None) -> ArticleActors:
-    """The article's mentions and actors; ``known``: the actors of other articles (the store's),
-    which a new name resolves to when exactly one fits (``known.resolve_known``)."""
+def find_mentions(doc: Doc, registry: Registry, published: date | None) -> ArticleActors:
     found = ArticleActors(registry, published)
     proxies = language_data()
     resolve(found, find_registry_names(doc, found))
@@ -55,8 +51,6 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None, known: D
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
     merge_acronyms(doc, found)
     merge_partial_names(found, generic_nouns(), doc)
-    if known is not None:
-        resolve_known(found, known)
     resolve(found, find_surnames(doc, found))
     resolve(found, find_descriptions(doc, found))
     resolve(found, find_pronouns(doc, found, set(proxies["person_pronouns"])))

@@ -1,32 +1,38 @@
-"""Cross-document resolution: a name the article and the registry leave new is the actor already
-known from other articles when exactly one such actor fits.
+"""Cross-document resolution: an actor an article's reading leaves new is the actor already known
+from other articles when exactly one such actor fits.
 
 Known actors are those of the store being loaded into (``Store.actors_by_key``) and those of the
-articles read earlier in the same load (:class:`Directory`). A new name is matched to a known
-person when it is
+articles of the same load written before (:class:`Directory`). It runs where articles are written,
+in input order, after they are read (in this process or in worker processes): the store is the same
+whatever the number of workers. A new actor is a known person when its name is
 
 - a bare surname ("Sanders", whatever entity recognition called it) of exactly one known person,
   the one of a state the article names if several are;
 - a misspelt form of a known person's name: the same surname and given name, give or take a typo
   (``similar_names``; an initial for the given name: "V. Zelenskiy"), or the known name with
   words before it ("Democrat Chuck Schumer").
+
+``polgraph eval`` reads each article alone, with nothing known: this does not change its figures.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
-from polgraph.graph.model import Actor
+from polgraph.graph.model import Actor, ArticleGraph, Mention
 from polgraph.graph.names import actor_keys, name_form, name_key, stem_key, surname_key
 from polgraph.graph.store import Store
-from polgraph.loaders.mentions.base import ArticleActors, similar_names
+from polgraph.loaders.mentions.base import similar_names
+from polgraph.loaders.registry import Registry
 
 __all__ = ["Directory", "resolve_known"]
 
 
 class Directory:
     """The actors known before an article: a store's (looked up by key) and those of the articles
-    of this load not stored yet."""
+    of this load written before it."""
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store
@@ -49,15 +55,23 @@ class Directory:
                     self._keys.setdefault(key, set()).add(actor.id)
 
 
-def resolve_known(found: ArticleActors, directory: Directory) -> None:
-    new = [found.actors[i] for i in sorted(found.new_ids) if i in found.actors]
-    wanted: dict[str, set[str]] = {a.id: _lookup_keys(a) for a in new}
-    wanted = {i: keys for i, keys in wanted.items() if keys}
+def resolve_known(graph: ArticleGraph, known: Directory, registry: Registry) -> ArticleGraph:
+    """``graph`` with each new actor that is a known person replaced by that person (its
+    relations and mentions moved to it); then ``known`` remembers the graph's actors."""
+    merged = _merges(graph, known, registry)
+    if merged:
+        graph = _moved(graph, merged)
+    known.remember(graph.actors)
+    return graph
+
+
+def _merges(graph: ArticleGraph, known: Directory, registry: Registry) -> dict[str, Actor]:
+    new = [a for a in sorted(graph.actors, key=lambda a: a.id) if a.id not in registry.actors]
+    wanted = {a.id: keys for a in new if (keys := _lookup_keys(a))}
     if not wanted:
-        return
-    known = directory.find(set().union(*wanted.values()))
-    people = [a for a in known if a.kind == "person"]
-    states = {a.id for a in found.actors.values() if a.kind == "state"}
+        return {}
+    people = [a for a in known.find(set().union(*wanted.values())) if a.kind == "person"]
+    states = {a.id for a in graph.actors if a.kind == "state"}
     merged: dict[str, Actor] = {}
     for actor in new:
         if actor.id not in wanted:
@@ -67,23 +81,31 @@ def resolve_known(found: ArticleActors, directory: Directory) -> None:
             fits = [p for p in fits if p.country in states]
         if len(fits) == 1:
             merged[actor.id] = fits[0]
-    for old, actor in merged.items():
-        found.actors.pop(old, None)
-        found.actors.setdefault(actor.id, actor)
-        found.new_ids.discard(old)
-        if actor.id not in found.registry.actors:
-            found.new_ids.add(actor.id)
-    for mention in found.mentions:
-        if mention.actor in merged:
-            mention.actor = merged[mention.actor].id
-    for index, holder in list(found.role_tokens.items()):
-        if holder in merged:
-            found.role_tokens[index] = merged[holder].id
+    return merged
+
+
+def _moved(graph: ArticleGraph, merged: dict[str, Actor]) -> ArticleGraph:
+    def to(actor_id: str) -> str:
+        return merged[actor_id].id if actor_id in merged else actor_id
+
+    actors = {a.id: a for a in graph.actors if a.id not in merged}
+    for actor in merged.values():
+        actors.setdefault(actor.id, actor)
+    relations = {}
+    for rel in graph.relations:
+        moved = replace(rel, source=to(rel.source), target=to(rel.target), reported_by=to(rel.reported_by))
+        if moved.source != moved.target:  # "Sanders criticized Bernie Sanders" was one person
+            relations.setdefault(moved.id, moved)
+    counts: Counter[tuple[str, str]] = Counter()
+    for mention in graph.mentions:
+        counts[(to(mention.actor), mention.article)] += mention.count
+    mentions = [Mention(actor_id, article, count) for (actor_id, article), count in counts.items()]
+    return replace(graph, actors=list(actors.values()), relations=list(relations.values()), mentions=mentions)
 
 
 def _lookup_keys(actor: Actor) -> set[str]:
     words = name_form(actor.name).split()
-    if not words or actor.kind not in ("person", "organization", "state", "city", "region", "group"):
+    if not words or actor.kind == "bloc":
         return set()
     if len(words) == 1:
         return {surname_key(words[0]), stem_key(words[0])} if len(words[0]) > 2 else set()
@@ -99,7 +121,7 @@ def _fits(actor: Actor, person: Actor) -> bool:
     theirs = [name_form(n).split() for n in (person.name, *person.aliases)]
     if len(words) == 1:
         return any(len(t) > 1 and similar_names(words[0], t[-1]) for t in theirs)
-    if any(len(t) > 1 and len(t) < len(words) and words[-len(t):] == t for t in theirs):
+    if any(1 < len(t) < len(words) and words[-len(t):] == t for t in theirs):
         return True  # the known name with words before it
     return any(len(t) > 1 and similar_names(words[-1], t[-1]) and _same_given_name(words[0], t[0]) for t in theirs)
 
