@@ -6,8 +6,8 @@ articles of the same load written before (:class:`Directory`). It runs where art
 in input order, after they are read (in this process or in worker processes): the store is the same
 whatever the number of workers. A new actor is a known person when its name is
 
-- a bare surname ("Sanders", whatever entity recognition called it) of exactly one known person,
-  the one of a state the article names if several are;
+- a bare surname ("Sanders", read as a person's name) of exactly one known person, spelt the
+  same, the one of a state the article names if several are;
 - a misspelt form of a known person's name: the same surname and given name, give or take a typo
   (``similar_names``; an initial for the given name: "V. Zelenskiy"), or the known name with
   words before it ("Democrat Chuck Schumer").
@@ -105,12 +105,10 @@ def _moved(graph: ArticleGraph, merged: dict[str, Actor]) -> ArticleGraph:
 
 def _lookup_keys(actor: Actor) -> set[str]:
     words = name_form(actor.name).split()
-    if not words or actor.kind == "bloc":
+    if not words or actor.kind != "person":
         return set()
     if len(words) == 1:
-        return {surname_key(words[0]), stem_key(words[0])} if len(words[0]) > 2 else set()
-    if actor.kind != "person":
-        return set()
+        return {surname_key(words[0])} if len(words[0]) > 2 else set()
     keys = {surname_key(words[-1]), stem_key(words[-1])}
     keys |= {name_key(" ".join(words[i:])) for i in range(1, len(words) - 1)}  # "democrat chuck schumer"
     return keys
@@ -119,8 +117,8 @@ def _lookup_keys(actor: Actor) -> set[str]:
 def _fits(actor: Actor, person: Actor) -> bool:
     words = name_form(actor.name).split()
     theirs = [name_form(n).split() for n in (person.name, *person.aliases)]
-    if len(words) == 1:
-        return any(len(t) > 1 and similar_names(words[0], t[-1]) for t in theirs)
+    if len(words) == 1:  # a bare surname: exactly (a near spelling of one word is too often another name)
+        return any(len(t) > 1 and words[0] == t[-1] for t in theirs)
     if any(1 < len(t) < len(words) and words[-len(t):] == t for t in theirs):
         return True  # the known name with words before it
     return any(len(t) > 1 and similar_names(words[-1], t[-1]) and _same_given_name(words[0], t[0]) for t in theirs)
