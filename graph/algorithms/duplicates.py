@@ -1,8 +1,9 @@
 """Candidate duplicate actors: pairs of nodes that may be one actor, found by rule from their names.
 
-Names are compared as *words*: the name in ASCII (accents and other scripts transliterated),
-lower case, "'s" dropped, every run of other characters a word break, a leading "the" dropped
-(``"The U.S. Supreme Court's"`` -> ``u s supreme court``). Two actors, of different ids, are a
+Names are compared as *words*, in the form ``graph.names.name_form`` gives them: the name in
+ASCII (accents and other scripts transliterated), lower case, "'s" dropped, every run of other
+characters a word break, single letters in a row one word, a leading "the" dropped (``"The U.S.
+Supreme Court's"`` -> ``us supreme court``). Two actors, of different ids, are a
 suspect pair by the first of these rules that holds:
 
 1. ``same-form``: their words joined without spaces are equal (``U.S.`` and ``US``; ``al-Assad``
@@ -31,15 +32,13 @@ Each pair is reported once, its two ids in code-point order, pairs sorted by rul
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from anyascii import anyascii
-
 from polgraph.graph.model import Actor
+from polgraph.graph.names import name_form
 
 __all__ = ["SuspectPair", "RULES", "name_words", "suspect_duplicates"]
 
@@ -54,10 +53,7 @@ class SuspectPair:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    text = anyascii(name).lower().replace("\u2019", "'")
-    text = re.sub(r"'s\b", "", text)
-    words = re.sub(r"[^a-z0-9]+", " ", text).split()
-    return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+    return tuple(name_form(name).split())
 
 
 def suspect_duplicates(actors: Iterable[Actor], is_place: Callable[[str], bool] = lambda text: False) -> list[SuspectPair]:
