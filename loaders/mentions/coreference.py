@@ -4,10 +4,9 @@ he/she is the salient person of that gender."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from spacy.tokens import Doc
-
-from collections import Counter
 
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names, state_phrase
@@ -133,8 +132,8 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
     Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
     the United Kingdom"; people named by a bare plural ("protesters") are those of the state their
     clause places them in ("students protesting in Belgium": "Belgian students"), else of the
-    main state ("Serbian protesters"), named with the state's adjective. A name the registry knows of no main state but of exactly one state
-    the article names is that one's."""
+    main state ("Serbian protesters"), named with the state's adjective. A name the registry
+    knows of no main state but of exactly one state the article names is that one's."""
     main = _main_state(found)
     named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
     heads = {norm(w) for w in language_data()["institutions"]} & generic

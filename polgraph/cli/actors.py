@@ -13,7 +13,7 @@ from polgraph.cli.options import (
     store_options,
 )
 from polgraph.graph.algorithms.duplicates import SuspectPair, suspect_duplicates
-from polgraph.graph.model import ACTOR_KINDS
+from polgraph.graph.model import ACTOR_KINDS, Actor
 from polgraph.graph.store import Store
 from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import default_registry
@@ -40,7 +40,7 @@ def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_n
     try:
         if duplicates:
             active = _active_actors(store, kind)
-            _echo_pairs(suspect_duplicates(active, is_place), len(active), fmt)
+            _echo_pairs(suspect_duplicates(active, _is_place), len(active), fmt)
             return
         found = store.actors(kind)
     finally:
@@ -54,15 +54,15 @@ def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_n
     )
 
 
-
-def is_place(text: str) -> bool:
+def _is_place(text: str) -> bool:
     """Whether a text names a state (name, alias, demonym, capital) or a province."""
     registry = default_registry()
     place = registry.place(text)
     return (place is not None and place.kind == "state") or subnational_place(text, registry) is not None
 
 
-def _active_actors(store: Store, kind: str | None) -> list:
+def _active_actors(store: Store, kind: str | None) -> list[Actor]:
+    """The actors (of one kind) with an event relation, from or to them."""
     relations = store.relations()
     ends = {r.source for r in relations} | {r.target for r in relations}
     return [a for a in store.actors(kind) if a.id in ends]
