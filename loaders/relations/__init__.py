@@ -5,7 +5,8 @@
    :class:`Frame`: its sources and possible targets, each in its slot, read through passives,
    relative clauses, control, coordination and apposition (``phrases``), and how the sentence
    frames it: negation, modality, intent, purpose, counterfactuals (``framing``).
-2. **Typing** (``classify``): a frame becomes :class:`Candidate` s, one typed act each.
+2. **Typing** (``classify``): a frame becomes :class:`Candidate` s, one typed act each; its
+   political relevance (``relevance``: who acts, what the article is about) joins its features.
 3. **Scoring** (``scoring``): each candidate's confidence from its features.
 4. **Selection** (``select``): one candidate per edge, those at or above the threshold.
 """
@@ -24,6 +25,7 @@ from polgraph.loaders.relations.classify import classify
 from polgraph.loaders.relations.context import Sentence, Topics
 from polgraph.loaders.relations.nominal import noun_frames
 from polgraph.loaders.relations.records import Argument, Candidate, Frame
+from polgraph.loaders.relations.relevance import judge
 from polgraph.loaders.relations.scoring import (
     HANDS_THRESHOLD,
     SCORER_FILE,
@@ -87,6 +89,7 @@ def read_candidates(sentences: list[tuple[int, Span]], found: ArticleActors, lex
     topics = Topics()
     frames = find_frames(sentences, found, lexicon, published, topics)
     candidates = merge(c for frame in frames for c in classify(frame, found, lexicon))
+    candidates = judge(candidates, found, [sent for _, sent in sentences])
     scorer = scorer or default_scorer()
     return [c.scored(scorer.confidence(c)) for c in candidates], topics.named
 

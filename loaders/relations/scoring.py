@@ -62,7 +62,25 @@ class HandScorer:
         unknown_target = "target_new" in features or "topic_target" in features
         if "source_new" in features and (confidence < 0.5 or unknown_target):
             confidence /= 2  # between names nobody knows to be political (news of no politics): rather not
-        return confidence
+        return confidence * _relevance(features)
+
+
+# How much of a reading is politics: by who acts on whom (both ends political, the source only,
+# the target only, neither), and how much of the article is politics (its band of politics words).
+_RELEVANCE = {
+    "high": {"both": 1.0, "source": 1.0, "target": 1.0, "none": 0.3},
+    "mid": {"both": 1.0, "source": 0.8, "target": 0.7, "none": 0.3},
+    "low": {"both": 0.7, "source": 0.4, "target": 0.4, "none": 0.3},
+}
+
+
+def _relevance(features: set[str]) -> float:
+    pair = next((f.split("=", 1)[1] for f in features if f.startswith("political=")), "both")
+    band = next((f.split("=", 1)[1] for f in features if f.startswith("article_politics=")), "high")
+    weight = _RELEVANCE[band][pair]
+    if band != "high" and "type=COMMENTS_ON" in features:
+        weight *= 0.7  # outside news of politics, a statement is a comment on the news, not a political act
+    return weight
 
 
 @dataclass(frozen=True)
