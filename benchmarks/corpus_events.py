@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from polgraph.graph.model import Article
+from polgraph.loaders.dates import published_date
 from polgraph.loaders.pipeline import Loader
 from polgraph.loaders.relations import select
 
@@ -44,7 +45,8 @@ def main() -> None:
     counts = {True: Counter(), False: Counter()}  # non-political? -> articles, relations
     mechanisms = {True: Counter(), False: Counter()}
     shown = []
-    articles = [Article.from_text(r["text"], title=r.get("title", "")) for r in records]
+    articles = [Article.from_text(r["text"], title=r.get("title", ""), published=published_date(r["date"]) if r.get("date") else None)
+                for r in records]
     docs = loader.nlp.pipe((a.text for a in articles), batch_size=16)
     for record, article, doc in zip(records, articles, docs):
         np = record["id"] in quiet
