@@ -128,6 +128,32 @@ def test_a_denied_act_is_kept_apart_below_the_threshold(loader, everything):
     assert ("Russia", "ASSAULTS", "Ukraine") not in read(loader, "Russia denied that it had attacked Ukraine.")[0]
 
 
+def test_a_belief_that_someone_took_part_in_an_act_alleges_it(loader):
+    relations, _ = read(loader, "United States forces killed Qasem Soleimani in Baghdad on Friday. "
+                                "Iran believes Israel was involved in the attack.")
+    involved = relations[("Israel", "ASSAULTS", "Qasem Soleimani")]
+    assert involved.attribution == "alleged" and involved.reported_by == "iran"
+    assert relations[("United States", "ASSAULTS", "Qasem Soleimani")].attribution == "asserted"
+
+
+def test_iran_believing_trump_was_involved_is_an_allegation_by_iran(loader):
+    relations, _ = read(loader, "Iran believes Donald Trump was involved in the killing of Qasem Soleimani.")
+    killing = relations[("Donald Trump", "ASSAULTS", "Qasem Soleimani")]
+    assert (killing.attribution, killing.reported_by) == ("alleged", "iran")
+    assert relations[("Iran", "COMMENTS_ON", "Donald Trump")].attribution == "asserted"  # that Iran says so is a fact
+
+
+def test_who_was_behind_an_act_did_it(loader):
+    relations, _ = read(loader, "Rebels attacked the oil facilities of Saudi Arabia. Iran was behind the attack, "
+                                "the United States said.")
+    assert relations[("Iran", "ASSAULTS", "Saudi Arabia")].reported_by == "united-states"
+
+
+def test_an_act_presupposed_in_a_statement_is_asserted(loader):
+    relations, _ = read(loader, "Iran said Turkey's offensive against the Kurds violated international law.")
+    assert relations[("Turkey", "ASSAULTS", "Kurds")].attribution == "asserted"
+
+
 def test_a_modal_act_that_stays_itself_is_predicted(everything):
     relations, _ = read(everything, "Japan will criticize China at the summit.")
     assert relations[("Japan", "CRITICIZES", "China")].attribution == "predicted"

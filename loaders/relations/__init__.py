@@ -24,7 +24,7 @@ from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.classify import classify
 from polgraph.loaders.relations.context import Sentence, Topics
 from polgraph.loaders.relations.nominal import noun_frames
-from polgraph.loaders.relations.records import Argument, Candidate, Frame
+from polgraph.loaders.relations.records import Argument, Candidate, Frame, RecentAct, Slot
 from polgraph.loaders.relations.relevance import judge
 from polgraph.loaders.relations.scoring import (
     HANDS_THRESHOLD,
@@ -58,12 +58,16 @@ __all__ = [
 ]
 
 
+# The slots of who an act is done to (not who a statement mentions).
+_ACTED_ON = frozenset({Slot.OBJECT, Slot.PREPOSITION, Slot.PARTICLE})
+
+
 def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon: Lexicon, published: date | None,
                 topics: Topics) -> list[Frame]:
     """Stage 1 over an article: every frame, in sentence order."""
     frames: list[Frame] = []
     quote_open, speaker = False, []
-    recent: dict[EventType, tuple[Argument, ...]] = {}  # the doers of the last act of each type
+    recent: dict[EventType, RecentAct] = {}  # the last act of each type
     for number, sent in sentences:
         s = Sentence(sent, number, found, lexicon, published, topics, recent)
         read = [*verb_frames(s), *according_to_frames(s), *noun_frames(s)]
@@ -71,7 +75,8 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
         for frame in read:
             doers = tuple(a for a in frame.sources if not a.is_topic)
             if frame.lexical_type and doers and not (frame.framing.negated or frame.framing.denied):
-                recent[frame.lexical_type] = doers
+                acted_on = tuple(a for a in frame.targets if not a.is_topic and a.slot in _ACTED_ON)
+                recent[frame.lexical_type] = RecentAct(doers, acted_on)
         closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark
         if quote_open and speaker and not closes_at_once:  # a quotation running on: its speaker's words
             frames += quote_frames(s, speaker)

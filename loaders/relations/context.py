@@ -16,7 +16,7 @@ from polgraph.loaders.dates import When, resolve_date
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.phrases import Phrases
-from polgraph.loaders.relations.records import Argument
+from polgraph.loaders.relations.records import RecentAct
 
 __all__ = ["Sentence", "Topics"]
 
@@ -42,7 +42,7 @@ class Topics:
 
 class Sentence:
     def __init__(self, sent: Span, number: int, found: ArticleActors, lexicon: Lexicon, published: date | None,
-                 topics: Topics, recent: Mapping[EventType, tuple[Argument, ...]] | None = None) -> None:
+                 topics: Topics, recent: Mapping[EventType, RecentAct] | None = None) -> None:
         self.sent = sent
         self.number = number
         self.found = found

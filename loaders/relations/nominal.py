@@ -1,6 +1,7 @@
 """Nominal events: a noun that names an act, with its doer and target in modifiers ("Germany's
-ban on Mahan Air", "the supply of weapons by the West to Ukraine") or, for the object of a light
-verb, the verb's subject ("X launched an attack on Y")."""
+ban on Mahan Air", "the supply of weapons by the West to Ukraine"), for the object of a light
+verb the verb's subject ("X launched an attack on Y"), and who is said to have taken part in it
+("Iran believes Trump was involved in the attack": the attack's target is the last attack's)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
-from polgraph.loaders.relations.records import Argument, Frame, Slot, Trigger
+from polgraph.loaders.relations import framing as framing_rules
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
 __all__ = ["noun_frames"]
 
@@ -24,6 +26,10 @@ _TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon
 _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}}
 # Acts that are done to no one in particular: "students staged demonstrations".
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
+# Words that make the subject of their clause a doer of the event noun after them: "was involved in
+# the attack", "is responsible for the attack", "was behind the strike", "took part in the raid".
+_PARTAKING = frozenset({"involve", "involved", "responsible", "behind", "complicit", "participate", "part", "hand",
+                        "role", "implicate", "implicated", "culpable"})
 
 
 def noun_frames(s: Sentence) -> Iterator[Frame]:
@@ -62,6 +68,17 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
                     targets += pobjs
     mechanisms = []
+    framing = Framing()
+    partaking = _partaking_clause(token) if not sources else None
+    if partaking is not None:  # "Iran believes Trump was involved in the attack"
+        sources = [a for c in partaking.children if c.dep_ in ("nsubj", "nsubjpass") for a in phrases.arguments(c, Slot.SUBJECT)]
+        last = phrases.recent.get(rel_type)
+        if not targets and last is not None:
+            targets = [Argument(a.node, Slot.OBJECT, token.i, "event") for a in last.targets]
+        speech = framing_rules.reported_in(partaking, s.lexicon)
+        framing = Framing(reported_by=tuple(a.node for a in phrases.subjects(speech)) if speech is not None else (),
+                          hearsay=framing_rules.hearsay(partaking), negated=framing_rules.negated(partaking))
+        mechanisms.append("involvement")
     if not sources and token.dep_ in ("pobj", "dobj"):
         verb = token.head.head if token.dep_ == "pobj" else token.head
         light = verb.lemma_.lower() in _LIGHT_VERBS or (rel_type == EventType.CONSULTS and token.dep_ == "pobj")
@@ -70,8 +87,21 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
             mechanisms.append("light-verb")
             if sources and not targets and rel_type in _INTRANSITIVE:
                 targets = [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]  # "students staged demonstrations"
-    if not sources or not targets:
+    if not sources or not targets or framing.negated:
         return None
-    return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets),
+    return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
                  lexical_type=rel_type, date=s.date_of(token), mechanisms=tuple(mechanisms),
                  evidence=s.evidence)
+
+
+def _partaking_clause(noun: Token) -> Token | None:
+    """The verb of the clause whose subject "was involved in" / "is responsible for" / "was behind"
+    the event ``noun`` names; None when the noun is not governed so."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "for", "behind"):
+        return None
+    prep = noun.head
+    words = [prep, prep.head, prep.head.head]
+    if not any(w.lemma_.lower() in _PARTAKING or w.lower_ in _PARTAKING for w in words):
+        return None
+    return next((w for w in words[1:] if w.pos_ in ("VERB", "AUX")
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children)), None)

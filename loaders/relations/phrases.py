@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
-from polgraph.loaders.relations.records import Argument, Slot
+from polgraph.loaders.relations.records import Argument, RecentAct, Slot
 
 __all__ = ["STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
@@ -26,11 +26,11 @@ TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "ove
 
 class Phrases:
     def __init__(self, sent: Span, found: ArticleActors, lexicon: Lexicon,
-                 recent: Mapping[EventType, tuple[Argument, ...]] | None = None) -> None:
+                 recent: Mapping[EventType, RecentAct] | None = None) -> None:
         self.sent = sent
         self.found = found
         self.lexicon = lexicon
-        self.recent = recent or {}  # the doers of the article's last act of each type, before this sentence
+        self.recent = recent or {}  # the article's last act of each type, before this sentence
 
     # -- noun phrases ----------------------------------------------------------------------
     def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
@@ -246,7 +246,8 @@ class Phrases:
                           for a in self.arguments(p, Slot.OBJECT, ())]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
         if not doers and definite and not self.actors_of(noun, ("poss", "of", "by", "on", "against")):
-            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in self.recent.get(rel_type, ())]
+            last = self.recent.get(rel_type)
+            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in (last.doers if last else ())]
         return doers
 
     def _origin_noun(self, verb: Token) -> Token | None:
