@@ -149,6 +149,38 @@ def test_who_was_behind_an_act_did_it(loader):
     assert relations[("Iran", "ASSAULTS", "Saudi Arabia")].reported_by == "united-states"
 
 
+def test_who_approved_an_act_did_it_to_its_target(loader):
+    relations, _ = read(loader, "United States forces killed Qasem Soleimani on Friday. "
+                                "The strike, which was approved by President Donald Trump, took place near the airport.")
+    assert ("Donald Trump", "ASSAULTS", "Qasem Soleimani") in relations
+    relations, _ = read(loader, "Russia ordered the invasion of Ukraine.")
+    assert ("Russia", "ASSAULTS", "Ukraine") in relations
+    assert not any(t == "AGREES" for _, t, _ in read(loader, "Iran approved the attacks on the Saudi oil facilities.")[0])
+
+
+def test_a_strike_is_an_attack_among_acts_of_force_and_a_walkout_elsewhere(loader):
+    relations, _ = read(loader, "Israeli jets bombed Gaza. Hamas condemned the strike by Israel.")
+    assert ("Hamas", "CRITICIZES", "Israel") in relations
+    relations, _ = read(loader, "Teachers in France began a strike against the government on Monday.")
+    assert not any(t == "ASSAULTS" for _, t, _ in relations)
+
+
+def test_the_subject_of_sanctions_is_their_target(loader):
+    relations, _ = read(loader, "Mahan Air has been the subject of United States sanctions since 2011.")
+    assert ("United States", "SANCTIONS", "Mahan Air") in relations
+
+
+def test_a_passive_act_in_an_event_is_done_by_the_events_doer(loader):
+    relations, _ = read(loader, "United States forces killed Qasem Soleimani on Friday. "
+                                "Abu Mahdi al-Muhandis, who was also killed in the airstrike, led a militia.")
+    assert ("United States", "ASSAULTS", "Abu Mahdi al-Muhandis") in relations
+
+
+def test_the_object_of_a_relative_clause_is_its_head(loader):
+    relations, _ = read(loader, "Iran, which the United States sanctioned in 2007, criticized France on Monday.")
+    assert ("United States", "SANCTIONS", "Iran") in relations
+
+
 def test_an_act_presupposed_in_a_statement_is_asserted(loader):
     relations, _ = read(loader, "Iran said Turkey's offensive against the Kurds violated international law.")
     assert relations[("Turkey", "ASSAULTS", "Kurds")].attribution == "asserted"

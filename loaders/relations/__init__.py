@@ -24,7 +24,7 @@ from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.classify import classify
 from polgraph.loaders.relations.context import Sentence, Topics
 from polgraph.loaders.relations.nominal import noun_frames
-from polgraph.loaders.relations.records import Argument, Candidate, Frame, RecentAct, Slot
+from polgraph.loaders.relations.records import Argument, Candidate, Frame, RecentAct, Slot, Trigger
 from polgraph.loaders.relations.relevance import judge
 from polgraph.loaders.relations.scoring import (
     HANDS_THRESHOLD,
@@ -58,6 +58,9 @@ __all__ = [
 ]
 
 
+# Readings of an event noun that lean on an earlier act ("approved the attack", "was involved in
+# the attack"): they tell more of that act, they are not a new last act of the article.
+_BACK_REFERENCES = frozenset({"authorized", "involvement"})
 # The slots of who an act is done to (not who a statement mentions).
 _ACTED_ON = frozenset({Slot.OBJECT, Slot.PREPOSITION, Slot.PARTICLE})
 
@@ -74,7 +77,8 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
         frames += read
         for frame in read:
             doers = tuple(a for a in frame.sources if not a.is_topic)
-            if frame.lexical_type and doers and not (frame.framing.negated or frame.framing.denied):
+            told = frame.kind == Trigger.VERB or not set(frame.mechanisms) & _BACK_REFERENCES
+            if frame.lexical_type and doers and told and not (frame.framing.negated or frame.framing.denied):
                 acted_on = tuple(a for a in frame.targets if not a.is_topic and a.slot in _ACTED_ON)
                 recent[frame.lexical_type] = RecentAct(doers, acted_on)
         closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark

@@ -213,7 +213,9 @@ class Phrases:
         prep_targets: list[Argument] = []
         noun = None
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
+            if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                targets += self.arguments(verb.head, Slot.OBJECT, ())  # "Muhandis, who was killed": Muhandis
+            elif child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
                 noun = noun or (child if child.dep_ != "oprd" else None)
                 doers = self.event_agents(child)  # "condemned the arrest of journalists by Belarus": Belarus
                 targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", *TARGET_PREPS))

@@ -43,6 +43,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         noun = None if noun is not None and noun.i in media else noun
     if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
         return None  # "give" means nothing alone, "give aid" does
+    if lemma in lexicon.authorizing and noun is not None and noun.lemma_.lower() in lexicon.nominal:
+        return None  # "approved the strike": the noun frame reads the strike, done by the subject
     mechanisms: list[str] = list(event_mentions)
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
@@ -92,6 +94,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if not sources and passive and rel_type in _STATE_ACTS:
         sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
         mechanisms.append("place-agent")
+    if not sources and passive and rel_type is not None:
+        sources = _event_doers(s, verb, rel_type)  # "Muhandis was also killed in the airstrike": its doer
+        if sources:
+            mechanisms.append("event-agent")
     if not sources:
         return None
     if rel_type == EventType.ASSAULTS:
@@ -176,6 +182,20 @@ def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
                 actor = s.found.actor_at(pobj) if pobj.dep_ == "pobj" else None
                 if actor and s.found.actors[actor].kind == "state":
                     return [s.phrases.argument(actor, pobj, Slot.PLACE)]
+    return []
+
+
+def _event_doers(s: Sentence, verb: Token, rel_type: EventType) -> list[Argument]:
+    """Who did an act told in the passive with no agent but the event it happened in: "was killed
+    in the airstrike", "were arrested during the crackdown": the event's doers (named with it, or
+    those of the article's last such event)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and s.lexicon.nominal.get(pobj.lemma_.lower()) in (rel_type, *s.lexicon.nominal_senses.get(pobj.lemma_.lower(), ())):
+                    doers = s.phrases.event_agents(pobj)
+                    if doers:
+                        return [Argument(a.node, Slot.PASSIVE_AGENT, a.token, a.how) for a in doers]
     return []
 
 
