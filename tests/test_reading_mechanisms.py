@@ -170,10 +170,13 @@ def test_the_subject_of_sanctions_is_their_target(loader):
     assert ("United States", "SANCTIONS", "Mahan Air") in relations
 
 
-def test_a_passive_act_in_an_event_is_done_by_the_events_doer(loader):
-    relations, _ = read(loader, "United States forces killed Qasem Soleimani on Friday. "
-                                "Abu Mahdi al-Muhandis, who was also killed in the airstrike, led a militia.")
-    assert ("United States", "ASSAULTS", "Abu Mahdi al-Muhandis") in relations
+def test_a_summit_that_acts_is_those_who_met(loader):
+    relations, _ = read(loader, "Foreign ministers of Egypt, France, Greece and Cyprus met in Cairo on Wednesday. "
+                                "The Cairo summit denounced the agreement between Turkey and Libya.")
+    expected = {(s, "CRITICIZES", t) for s in ("Egypt", "France", "Greece", "Cyprus") for t in ("Turkey", "Libya")}
+    assert expected <= set(relations)
+    relations, _ = read(loader, "Leaders of Germany and France held talks in Berlin. The meeting condemned Russia.")
+    assert {("Germany", "CRITICIZES", "Russia"), ("France", "CRITICIZES", "Russia")} <= set(relations)
 
 
 def test_the_object_of_a_relative_clause_is_its_head(loader):

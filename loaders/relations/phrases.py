@@ -140,7 +140,7 @@ class Phrases:
                     return self.reporting_speaker(verb)  # "Syria says it is willing to ..."
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return self.arguments(verb.head, inherited or Slot.RELATIVE_HEAD)
-                return self.arguments(child, inherited or Slot.SUBJECT)
+                return self.participants(child, inherited or Slot.SUBJECT) or self.arguments(child, inherited or Slot.SUBJECT)
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, inherited or Slot.PASSIVE_AGENT, ("poss", "of", "by"))]
         if depth > 3:
@@ -171,6 +171,20 @@ class Phrases:
                 return self.arguments(accused[0], Slot.CONTROLLER, ())
             return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
         return []
+
+    def participants(self, noun: Token, slot: Slot) -> list[Argument]:
+        """A meeting that acts is its participants: "the Cairo summit denounced ...", "the meeting
+        condemned ..." after "ministers of Egypt, France and Greece met": those who met (the article's
+        last meeting) when the meeting named is not one of its own with its members named."""
+        if self.lexicon.nominal.get(noun.lemma_.lower()) != EventType.CONSULTS or noun.pos_ != "NOUN":
+            return []
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "between") for c in noun.children):
+            return []  # "the meeting of the G7", "talks between X and Y": named here
+        last = self.recent.get(EventType.CONSULTS)
+        if last is None:
+            return []
+        met = unique([*last.doers, *last.targets])
+        return [Argument(a.node, slot, noun.i, "event") for a in met] if len(met) > 1 else []
 
     @staticmethod
     def _inherit(arguments: list[Argument]) -> list[Argument]:

@@ -94,12 +94,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if not sources and passive and rel_type in _STATE_ACTS:
         sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
         mechanisms.append("place-agent")
-    if not sources and passive and rel_type is not None:
-        sources = _event_doers(s, verb, rel_type)  # "Muhandis was also killed in the airstrike": its doer
-        if sources:
-            mechanisms.append("event-agent")
     if not sources:
         return None
+    if any(a.how == "event" and a.slot in (Slot.SUBJECT, Slot.INHERITED) for a in sources):
+        mechanisms.append("meeting-participants")  # "the summit denounced ...": those who met
     if rel_type == EventType.ASSAULTS:
         sense = force_sense(verb, lemma, sources, s.found)
         if sense == Force.NONE:
@@ -182,20 +180,6 @@ def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
                 actor = s.found.actor_at(pobj) if pobj.dep_ == "pobj" else None
                 if actor and s.found.actors[actor].kind == "state":
                     return [s.phrases.argument(actor, pobj, Slot.PLACE)]
-    return []
-
-
-def _event_doers(s: Sentence, verb: Token, rel_type: EventType) -> list[Argument]:
-    """Who did an act told in the passive with no agent but the event it happened in: "was killed
-    in the airstrike", "were arrested during the crackdown": the event's doers (named with it, or
-    those of the article's last such event)."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and s.lexicon.nominal.get(pobj.lemma_.lower()) in (rel_type, *s.lexicon.nominal_senses.get(pobj.lemma_.lower(), ())):
-                    doers = s.phrases.event_agents(pobj)
-                    if doers:
-                        return [Argument(a.node, Slot.PASSIVE_AGENT, a.token, a.how) for a in doers]
     return []
 
 
