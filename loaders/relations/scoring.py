@@ -69,7 +69,7 @@ class HandScorer:
 # the target only, neither), and how much of the article is politics (its band of politics words).
 _RELEVANCE = {
     "high": {"both": 1.0, "source": 1.0, "target": 1.0, "none": 0.3},
-    "mid": {"both": 1.0, "source": 0.8, "target": 0.7, "none": 0.3},
+    "mid": {"both": 1.0, "source": 1.0, "target": 0.9, "none": 0.3},
     "low": {"both": 0.7, "source": 0.4, "target": 0.4, "none": 0.3},
 }
 
