@@ -22,7 +22,7 @@ A statement "to" a news medium is not about the medium (``verbs`` leaves it out 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -197,14 +197,6 @@ def article_politics(sentences: Sequence[Span], found: ArticleActors, data: Rele
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "across", "throughout", "inside", "outside", "around"})
 
 
-def _talks_politics(sent: Span, found: ArticleActors, data: Relevance) -> bool:
-    """Whether a sentence holds a politics word besides the names and titles of its actors
-    ("said the victims were ..." does not; "said the government had failed" does)."""
-    return any((t.lemma_.lower() in data.politics or t.lower_ in data.politics)
-               and t.i not in found.by_token and t.i not in found.role_tokens and t.head.i not in found.by_token
-               for t in sent)
-
-
 def politics_band(share: float) -> str:
     """How much of the article is politics, in three bands the scorer weighs."""
     return "high" if share >= 0.65 else "mid" if share >= 0.45 else "low"
@@ -219,7 +211,6 @@ def judge(candidates: Sequence[Candidate], found: ArticleActors, sentences: Sequ
     data = data or default_relevance()
     doc = sentences[0].doc
     band = f"article_politics={politics_band(article_politics(sentences, found, data))}"
-    talks_politics = {number for number, sent in enumerate(sentences, 1) if _talks_politics(sent, found, data)}
     out = []
     known: dict[str, Standing] = {}
     for c in candidates:
@@ -236,7 +227,6 @@ def judge(candidates: Sequence[Candidate], found: ArticleActors, sentences: Sequ
                 else "none")
         out.append(replace(c, features=tuple(dict.fromkeys((
             *c.features, f"source_standing={source}", f"target_standing={target}", f"political={pair}", band,
-            f"sentence_politics={'yes' if c.sentence in talks_politics else 'no'}",
             *(("media",) if Standing.MEDIA in ends else ()),
         )))))
     return out

@@ -21,7 +21,7 @@ from polgraph.loaders.registry import norm
 from polgraph.loaders.relations.records import Argument
 from polgraph.loaders.relations.relevance import Relevance, default_relevance
 
-__all__ = ["Force", "force_sense"]
+__all__ = ["Force", "ambiguous", "force_sense"]
 
 
 class Force(enum.StrEnum):
@@ -35,10 +35,16 @@ class Force(enum.StrEnum):
 _GROUNDS = frozenset({"for", "as", "over"})
 
 
+def ambiguous(lemma: str, data: Relevance | None = None) -> bool:
+    """Whether a verb of force is violence only in some contexts ("attack", "defeat"), not always ("kill")."""
+    data = data or default_relevance()
+    return lemma in data.verbal_force | data.nonviolent_force | data.physical_force
+
+
 def force_sense(verb: Token, lemma: str, sources: Sequence[Argument], found: ArticleActors,
                 data: Relevance | None = None) -> Force:
     data = data or default_relevance()
-    if lemma not in data.verbal_force | data.nonviolent_force | data.physical_force:
+    if not ambiguous(lemma, data):
         return Force.PHYSICAL  # kill, bomb, shoot: violence whatever the context
     unarmed = bool(sources) and not any(_armed(a.node, found, data) for a in sources)
     grounds = {c.lower_ for c in verb.children if c.dep_ == "prep"} & _GROUNDS

@@ -12,7 +12,7 @@ from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
-from polgraph.loaders.relations.sense import Force, force_sense
+from polgraph.loaders.relations.sense import Force, ambiguous, force_sense
 from polgraph.loaders.relations.speech import content_arguments
 
 __all__ = ["verb_frames"]
@@ -105,8 +105,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         if sense == Force.VERBAL:
             rel_type = EventType.CRITICIZES  # "Biden attacked Trump for the tweet": words
             mechanisms.append("verbal-attack")
-        else:
-            mechanisms.append("force-context")
+        elif ambiguous(lemma):
+            mechanisms.append("force-context")  # "attacked" with words of force or by an armed doer
     targets = list(targets)
     if rel_type in (EventType.CALLS_FOR, EventType.PROPOSES):
         targets += _clause_subjects(s, verb)
