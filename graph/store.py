@@ -39,6 +39,7 @@ class RelationFilter:
     since: date | None = None
     until: date | None = None
     actor: str | None = None  # actor id: relations from or to it
+    attributions: tuple[str, ...] = ()  # Attribution values (asserted, alleged, predicted, denied); empty: every one
 
     def accepts(self, rel: Relation) -> bool:
         if self.types and rel.type not in self.types:
@@ -48,6 +49,8 @@ class RelationFilter:
         if self.until and (rel.date is None or rel.date > self.until):
             return False
         if self.actor and self.actor not in (rel.source, rel.target):
+            return False
+        if self.attributions and (rel.attribution or "asserted") not in self.attributions:
             return False
         return True
 

@@ -11,6 +11,7 @@ reference) and asserts the same return values and the same graph.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -179,6 +180,8 @@ def test_reads_answer_like_the_embedded_store(store: Store) -> None:
         RelationFilter(actor="freedonia"),
         RelationFilter(actor="nobody"),
         RelationFilter(types=("PROPOSES",), actor="rudolf-rassendyll", since=date(2024, 1, 1), until=date(2024, 12, 31)),
+        RelationFilter(attributions=("asserted",)),
+        RelationFilter(attributions=("alleged", "denied")),
     ]
     for where in filters:
         assert store.relations(where) == reference.relations(where), where
@@ -187,6 +190,22 @@ def test_reads_answer_like_the_embedded_store(store: Store) -> None:
     rows = [(r.source, r.target, r.type) for r in store.event_rows()]
     assert rows == [("freedonia", "ruritania", "CRITICIZES"), ("ruritania", "freedonia", "CONSULTS"),
                     ("ruritania", "freedonia", "SANCTIONS")]  # actor to actor only, in order
+
+
+def test_relations_filtered_by_attribution(store: Store) -> None:
+    """How the text presents an act (asserted, alleged, predicted, denied) filters reads and analytics."""
+    graph = sample_graph()
+    alleged = replace(graph.relations[0], attribution="alleged", reported_by="freedonia")
+    predicted = replace(graph.relations[1], attribution="predicted")
+    both(store, [replace(graph, relations=[alleged, predicted, graph.relations[2]])])
+    assert store.relations(RelationFilter(attributions=("alleged",))) == [alleged]
+    assert store.relations(RelationFilter(attributions=("asserted", "predicted"))) == sorted(
+        [predicted, graph.relations[2]], key=lambda r: store.relations().index(r))
+    assert [r.type for r in store.event_rows(RelationFilter(attributions=("alleged", "denied")))] == ["SANCTIONS"]
+    assert store.relations(RelationFilter(attributions=("denied",))) == []
+    for where in (RelationFilter(attributions=("asserted",)), RelationFilter(attributions=("alleged", "predicted"))):
+        assert store.relations(where) == reference_of(store).relations(where)
+        assert list(store.event_rows(where)) == list(reference_of(store).event_rows(where))
 
 
 def test_coded_events_without_an_article_keep_their_scales(store: Store) -> None:
