@@ -4,7 +4,7 @@ A walk's start nodes are found through the tables' indexes (``actor.name``, ``ac
 primary keys); then, hop by hop, the edges the hop allows at every node reached so far, each
 table by its index on the side the hop leaves from (``event_source`` / ``event_target``,
 ``link_source`` / ``link_target``, the mention key / ``mention_article``), skipping the tables
-whose types the hop excludes. A node's edges are read once per kind of hop.
+whose types the hop excludes. Within a walk, a node's edges are read once per kind of hop.
 
 The graph is built as ``SQLiteStore.to_networkx()`` builds the whole one, in the same order
 (nodes by label then id, events by id, links by id, mentions by key): the engine then meets
