@@ -2,7 +2,7 @@
 
 Layout (the same on every store, so one Cypher query answers the same everywhere):
 
-- ``(:Actor {id, name, kind, aliases, country, sector})``
+- ``(:Actor {id, name, kind, aliases, country, iso3, sector})``
 - ``(:Article {id, title, published, source, url, text})``
 - ``(:Topic {id, name})``
 - ``(:Actor)-[:<EVENT TYPE> {id, cameo, plover, date, article, sentence, evidence, confidence,
@@ -16,7 +16,7 @@ Dates are ISO strings (``"2022-10-04"``) so that they compare and serialise alik
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -90,6 +90,12 @@ class Store(Protocol):
     def actor(self, actor_id: str) -> Actor | None: ...
 
     def actors(self, kind: str | None = None) -> list[Actor]: ...
+
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        """The actors having any of ``keys`` among their name keys (``graph.names.actor_keys``:
+        normalised name and aliases, a person's surname), in id order: how a loader finds the
+        actor a name means among those already stored."""
+        ...
 
     def articles(self) -> list[Article]: ...
 

@@ -20,6 +20,7 @@ from polgraph.graph.ontology import by_name, goldstein, quad_class
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
 from polgraph.loaders.mentions import ArticleActors, find_mentions
+from polgraph.loaders.mentions.known import Directory, resolve_known
 from polgraph.loaders.nlp import load_pipeline
 from polgraph.loaders.readers import Record, iter_files, read_bytes_located, read_path_located, sniff_suffix
 from polgraph.loaders.registry import Registry, default_registry
@@ -217,6 +218,7 @@ class Loader:
         file's records are all batched; ``on_article`` once per record when it is done with:
         stored, already there, or refused."""
         report = LoadReport()
+        known = Directory(store)  # new names resolve to the store's actors and to those written before
 
         def error(exc: InputError) -> None:
             report.errors.append(exc)
@@ -261,7 +263,7 @@ class Loader:
                 elif isinstance(outcome, ReadFailure):  # this article's error; the others are stored
                     error(InputError(where, f"cannot read the article ({outcome.reason})"))
                 elif outcome is not None:
-                    graphs.append(outcome)
+                    graphs.append(resolve_known(outcome, known, self.registry))
             summary = store.write(graphs) if graphs else WriteSummary()
             articles = sum(isinstance(record, Article) for _, record in batch.records)
             report.written.articles += summary.articles

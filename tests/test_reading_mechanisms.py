@@ -77,9 +77,9 @@ def test_coordinated_subjects_of_a_meeting_meet_each_other(loader):
 # -- institutions -------------------------------------------------------------------------------
 def test_a_ministry_is_one_node_of_its_state(loader):
     relations, graph = read(loader, "The Turkish Ministry of Foreign Affairs condemned the decision of the European Parliament.")
-    ministry = next(a for a in graph.actors if a.name == "Turkish Ministry of Foreign Affairs")
+    ministry = next(a for a in graph.actors if a.name == "Ministry of Foreign Affairs of Turkey")
     assert ministry.kind == "organization" and ministry.country == "turkey"
-    assert ("Turkish Ministry of Foreign Affairs", "CRITICIZES", "European Parliament") in relations
+    assert ("Ministry of Foreign Affairs of Turkey", "CRITICIZES", "European Parliament") in relations
 
 
 def test_an_acronym_with_a_demonym_is_the_states_organ(loader):

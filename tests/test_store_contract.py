@@ -233,3 +233,28 @@ def test_to_networkx_uses_the_shared_layout(store: Store) -> None:
     rel = sample_graph().relations[0]
     assert graph.edges["ruritania", "freedonia", rel.id]["_type"] == "SANCTIONS"
     assert graph.edges["ruritania", "freedonia", rel.id]["date"] == "2024-05-01"
+
+
+def test_actors_are_found_by_name_alias_and_surname(store: Store) -> None:
+    from polgraph.graph.names import name_key, stem_key, surname_key
+
+    article = Article.from_text("keys", published=date(2020, 1, 1))
+    sanders = Actor(id="bernie-sanders", name="Bernie Sanders", kind="person", aliases=("Senator Sanders",))
+    senate = Actor(id="united-states-senate", name="United States Senate", kind="organization", aliases=("U.S. Senate",))
+    both(store, [ArticleGraph(article, [sanders, senate], [], [], [])])
+    for found in (store.actors_by_key, reference_of(store).actors_by_key):
+        assert [a.id for a in found([surname_key("Sanders")])] == ["bernie-sanders"]
+        assert [a.id for a in found([name_key("the US Senate")])] == ["united-states-senate"]
+        assert [a.id for a in found([stem_key("Sandersz"), name_key("Bernie Sanders")])] == ["bernie-sanders"]
+        assert found([surname_key("Senate"), name_key("Sanders")]) == []
+
+
+def test_an_actors_state_code_and_sector_come_with_the_first_article_that_knows_them(store: Store) -> None:
+    first = Article.from_text("first", published=date(2020, 1, 1))
+    second = Article.from_text("second", published=date(2020, 1, 2))
+    bare = Actor(id="belarus", name="Belarus", kind="state")
+    coded = Actor(id="belarus", name="Belarus", kind="state", iso3="BLR", sector="GOV")
+    both(store, [ArticleGraph(first, [bare], [], [], [])])
+    both(store, [ArticleGraph(second, [coded], [], [], [])])
+    for found in (store.actor("belarus"), reference_of(store).actor("belarus")):
+        assert (found.iso3, found.sector) == ("BLR", "GOV")

@@ -21,7 +21,7 @@ import re
 import socket
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -35,6 +35,7 @@ from polgraph.graph import codec
 from polgraph.graph.algorithms.centrality import ActorScore
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation, Role, Topic
+from polgraph.graph.names import actor_keys
 from polgraph.graph.store import EventRow, RelationFilter, Store, WriteSummary
 from polgraph.graph.stores.neo4j_cypher import EVENT_TYPE_NAMES, IMPORT_SHAPES, LABELS as NODE_LABELS
 from polgraph.graph.stores.neo4j_cypher import render, statement
@@ -305,6 +306,12 @@ class Neo4jStore:
         rows = self._read(statement("actors"), {"kind": kind})
         return sorted((codec.props_to_actor(_node_props("Actor", row[0])) for row in rows), key=lambda a: a.id)
 
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        # Neo4j has no index on the normalised forms: the actors are read and their keys compared
+        # here (one read a call; a loader calls once an article).
+        wanted = set(keys)
+        return [a for a in self.actors() if actor_keys(a) & wanted]
+
     def articles(self) -> list[Article]:
         rows = self._read(statement("articles"))
         return sorted((codec.props_to_article(_node_props("Article", row[0])) for row in rows), key=lambda a: a.id)
@@ -515,15 +522,17 @@ class _WritePlan:
         row = self.actors.get(actor.id)
         if row is None:
             props = codec.actor_props(actor)
-            self.actors[actor.id] = {"id": actor.id, "props": props, "aliases": props["aliases"], "country": actor.country}
+            self.actors[actor.id] = {"id": actor.id, "props": props, "aliases": props["aliases"], "country": actor.country,
+                                     "iso3": actor.iso3, "sector": actor.sector}
             self._first_seen[actor.id] = index
             return
         merged = sorted(set(row["aliases"]) | set(actor.aliases))
         row["aliases"] = row["props"]["aliases"] = merged
-        if row["country"] is None and actor.country:
-            row["country"] = actor.country
-            if row["props"]["country"] is None:
-                row["props"]["country"] = actor.country
+        for key in ("country", "iso3", "sector"):  # a value beats none
+            if row[key] is None and getattr(actor, key):
+                row[key] = getattr(actor, key)
+                if row["props"][key] is None:
+                    row["props"][key] = getattr(actor, key)
 
     def unresolved_targets(self) -> list[str]:
         """Structural edge targets not added by this write at or before the edge's article: the

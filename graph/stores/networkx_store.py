@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from polgraph.exceptions import StoreError
 from polgraph.graph import codec
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
+from polgraph.graph.names import actor_keys
 from polgraph.graph.store import EventRow, RelationFilter, WriteSummary
 
 __all__ = ["DEFAULT_PATH", "NetworkXStore", "apply_article_graph"]
@@ -37,6 +38,7 @@ class NetworkXStore:
         self.location = str(self.path) if self.path else ":memory:"
         self._lock_timeout = lock_timeout
         self._graph: nx.MultiDiGraph | None = None
+        self._keys: dict[str, set[str]] | None = None  # name key -> actor ids, built on first lookup
 
     # -- persistence -------------------------------------------------------------------------
     @property
@@ -73,6 +75,7 @@ class NetworkXStore:
 
     # -- writes ------------------------------------------------------------------------------
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary:
+        self._keys = None
         if self.path is None:
             return _apply_all(self.graph, graphs)
 
@@ -84,6 +87,7 @@ class NetworkXStore:
 
     def merge_graph(self, incoming: nx.MultiDiGraph) -> None:
         """Add a graph in the shared layout (its attributes win), in one locked, atomic save."""
+        self._keys = None
 
         def merge(graph: nx.MultiDiGraph) -> tuple[None, bool]:
             for node, data in incoming.nodes(data=True):
@@ -128,6 +132,17 @@ class NetworkXStore:
             if "Actor" in data[LABELS] and (kind is None or data.get("kind") == kind)
         ]
         return sorted(found, key=lambda a: a.id)
+
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        if self._keys is None:  # one pass over the actors, then a dict lookup per key
+            index: dict[str, set[str]] = {}
+            for node, data in self.graph.nodes(data=True):
+                if "Actor" in data[LABELS]:
+                    for key in actor_keys(codec.props_to_actor(data)):
+                        index.setdefault(key, set()).add(node)
+            self._keys = index
+        ids = sorted({actor_id for key in set(keys) for actor_id in self._keys.get(key, ())})
+        return [codec.props_to_actor(self.graph.nodes[i]) for i in ids]
 
     def articles(self) -> list[Article]:
         found = [codec.props_to_article(d) for _, d in self.graph.nodes(data=True) if "Article" in d[LABELS]]
@@ -177,6 +192,7 @@ class NetworkXStore:
 
     def close(self) -> None:
         self._graph = None
+        self._keys = None
 
     def __enter__(self) -> "NetworkXStore":
         return self
@@ -211,8 +227,9 @@ def apply_article_graph(graph: nx.MultiDiGraph, ag: ArticleGraph, summary: Write
             node = graph.nodes[actor.id]
             merged = sorted(set(node.get("aliases") or ()) | set(actor.aliases))
             node["aliases"] = merged
-            if node.get("country") is None and actor.country:
-                node["country"] = actor.country
+            for key in ("country", "iso3", "sector"):  # a value beats none
+                if node.get(key) is None and getattr(actor, key):
+                    node[key] = getattr(actor, key)
         else:
             graph.add_node(actor.id, **{LABELS: ["Actor"]}, **codec.actor_props(actor))
             summary.actors += 1
