@@ -76,7 +76,7 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
     latest: RecentAct | None = None  # and its latest
     for number, sent in sentences:
         previous = latest if latest is not None and latest.sentence == number - 1 else None
-        s = Sentence(sent, number, found, lexicon, published, topics, recent, (lead, previous))
+        s = Sentence(sent, number, found, lexicon, published, topics, recent, lead, previous)
         read = [*verb_frames(s), *according_to_frames(s), *noun_frames(s)]
         frames += read
         for frame in read:
