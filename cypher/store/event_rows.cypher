@@ -8,5 +8,6 @@ WHERE NOT type(r) IN $structural
   AND ($actor IS NULL OR s.id = $actor OR t.id = $actor)
   AND (size($attributions) = 0 OR coalesce(r.attribution, 'asserted') IN $attributions)
 RETURN s.id AS source, t.id AS target, type(r) AS type, r.date AS date, r.goldstein AS goldstein,
-       r.quad_class AS quad_class, r.confidence AS confidence, r.attribution AS attribution
-ORDER BY source, target, type, coalesce(date, '')
+       r.quad_class AS quad_class, r.confidence AS confidence, r.attribution AS attribution,
+       r.article AS article, r.sentence AS sentence
+ORDER BY source, target, type, coalesce(date, ''), article, sentence

@@ -21,6 +21,7 @@ _MODULES = [
     "registry",
     "init",
     "sync",
+    "migrate",
 ]
 
 
