@@ -11,12 +11,12 @@ from polgraph.cypher import ast as A
 from polgraph.cypher.executor import Result, execute
 from polgraph.cypher.limits import QueryLimits, run_bounded
 from polgraph.cypher.parser import parse
-from polgraph.cypher.reach import Reach, reach_of
+from polgraph.cypher.reach import Reach, Scope, reach_of, scope_of
 from polgraph.cypher.semantics import check
 from polgraph.exceptions import CypherSemanticError, CypherSyntaxError, QueryError
 from polgraph.graph.store import Store
 
-__all__ = ["QueryLimits", "Result", "build_graph", "prepare", "query_reach", "run", "run_graph"]
+__all__ = ["QueryLimits", "Result", "build_graph", "prepare", "query_reach", "query_scope", "run", "run_graph"]
 
 
 @functools.lru_cache(maxsize=256)
@@ -35,6 +35,12 @@ def query_reach(query: str, params: dict[str, Any] | None = None, limits: QueryL
     """The part of a graph ``query`` can reach with ``params`` (see :mod:`polgraph.cypher.reach`);
     None: the whole graph. Syntax and semantic errors are raised here."""
     return run_bounded(lambda: reach_of(prepare(query), params or {}), limits)
+
+
+def query_scope(query: str, params: dict[str, Any] | None = None, limits: QueryLimits | None = None) -> Scope | None:
+    """The labels and relationships ``query`` can touch (see :func:`polgraph.cypher.reach.scope_of`);
+    None: the whole graph. Syntax and semantic errors are raised here."""
+    return run_bounded(lambda: scope_of(prepare(query), params or {}), limits)
 
 
 def run_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None,

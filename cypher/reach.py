@@ -40,7 +40,7 @@ from typing import Any, Literal
 from polgraph.cypher import ast as A
 from polgraph.cypher.expressions import conjuncts, free_vars
 
-__all__ = ["Hop", "Reach", "Start", "Walk", "reach_of"]
+__all__ = ["Hop", "Reach", "Scope", "Start", "Touch", "Walk", "reach_of", "scope_of"]
 
 Direction = Literal["out", "in", "both"]
 _FLIP: dict[str, Direction] = {"out": "in", "in": "out", "both": "both"}
@@ -92,6 +92,31 @@ class Reach:
         return max((len(w.hops) for w in self.walks), default=0)
 
 
+@dataclass(frozen=True)
+class Touch:
+    """A relationship pattern of a query: the types it allows (as :class:`Hop`) and the labels the
+    node at the relationship's start and at its end must carry (None: any node)."""
+
+    only: frozenset[str] | None = None
+    excluded: frozenset[str] = frozenset()
+    source: frozenset[str] | None = None
+    target: frozenset[str] | None = None
+
+    def allows(self, rel_type: str, source_label: str, target_label: str) -> bool:
+        return ((self.only is None or rel_type in self.only) and rel_type not in self.excluded
+                and (self.source is None or source_label in self.source)
+                and (self.target is None or target_label in self.target))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a query with no named start can touch: every node of ``labels`` (the labels its
+    patterns name), and the relationships one of ``rels`` allows, with their end nodes."""
+
+    labels: frozenset[str]
+    rels: tuple[Touch, ...]
+
+
 def reach_of(query: A.Query, params: Mapping[str, Any]) -> Reach | None:
     """What of the graph ``query`` (parsed and checked) can reach with ``params``; None: all of it."""
     if _has_subpattern(query):
@@ -103,6 +128,56 @@ def reach_of(query: A.Query, params: Mapping[str, Any]) -> Reach | None:
             return None
         walks.extend(found)
     return Reach(tuple(walks))
+
+
+def scope_of(query: A.Query, params: Mapping[str, Any]) -> Scope | None:
+    """The labels and relationships ``query`` (parsed and checked) can touch; None: all of them.
+
+    A graph holding every node of those labels and every relationship a :class:`Touch` allows
+    (whole, and in the whole graph's order) gives the whole graph's answer, rows in the same
+    order: a node of a match carries a label its pattern names or ends a relationship of the
+    match, which its pattern allows (or is, through relationships of length 0, a node that
+does); the engine plans by the sizes of the labels the query names,
+    which are whole; and candidates come in the whole graph's order with some left out, those no
+    match can use. A pattern part with no label that matches without a relationship
+    (``MATCH (n)``, ``(a)-[*0..2]->(b)``) may be any node, and a pattern inside an expression is
+    not analysed: None. ``params`` is not read (yet): a type list
+    given as a parameter narrows nothing."""
+    if _has_subpattern(query):
+        return None
+    labels: set[str] = set()
+    rels: list[Touch] = []
+    for single in query.parts:
+        for clause in single.clauses:
+            if isinstance(clause, (A.With, A.Unwind, A.Return)):
+                continue
+            if not isinstance(clause, A.Match):
+                return None  # CREATE: not a read
+            types = _types_in_where(clause, conjuncts(clause.where))
+            for p, part in enumerate(clause.patterns):
+                ends = [frozenset(n.labels) or None for n in part.nodes]
+                if all(e is None for e in ends) and (not part.rels or any(r.varlen and r.varlen[0] == 0 for r in part.rels)):
+                    return None  # no relationship needs to be there: the nodes may be any
+                labels.update(label for n in part.nodes for label in n.labels)
+                for i, rel in enumerate(part.rels):
+                    allowed, _ = types[(p, i)]
+                    rels.append(Touch(allowed.only, allowed.excluded, *_rel_ends(rel, ends[i], ends[i + 1])))
+    return Scope(frozenset(labels), tuple(dict.fromkeys(rels)))
+
+
+def _rel_ends(rel: A.RelPat, left: frozenset[str] | None,
+              right: frozenset[str] | None) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The labels a relationship's start and end node must carry, from the node patterns beside
+    it. Along a variable-length relationship the nodes between are any; an undirected one may
+    start at either end."""
+    if rel.varlen is not None and rel.varlen != (1, 1):
+        return None, None
+    if rel.direction == "out":
+        return left, right
+    if rel.direction == "in":
+        return right, left
+    either = None if left is None or right is None else left | right
+    return either, either
 
 
 def _has_subpattern(node: Any) -> bool:
@@ -169,6 +244,56 @@ def _types_of(pred: A.Expr, var: str) -> _Types | None:
     return None
 
 
+def _types_in_where(clause: A.Match, conj: list[A.Expr]) -> dict[tuple[int, int], tuple[_Types, bool]]:
+    """Per relationship (part, index): the types WHERE lets through, and whether that is
+    exactly the filter the engine applies while searching a shortest path (which checks
+    ``all``/``none`` over the path's relationships as it goes, and nothing else of WHERE: so a
+    conjunct on the relationship of a shortest path narrows nothing, the search may have kept an
+    edge of another type)."""
+    single = {r.var: (p, i) for p, part in enumerate(clause.patterns) for i, r in enumerate(part.rels)
+              if r.var and r.varlen is None and not part.shortest}
+    varlen = {r.var: (p, i) for p, part in enumerate(clause.patterns) for i, r in enumerate(part.rels)
+              if r.var and r.varlen is not None}
+    paths = {part.path_var: p for p, part in enumerate(clause.patterns) if part.path_var}
+    out: dict[tuple[int, int], tuple[_Types, bool]] = {
+        (p, i): (_Types(only=frozenset(r.types) if r.types else None), r.props is None)
+        for p, part in enumerate(clause.patterns) for i, r in enumerate(part.rels)
+    }
+
+    def narrow(key: tuple[int, int], types: _Types | None, pushed: bool) -> None:
+        have, exact = out[key]
+        if types is None:
+            out[key] = (have, exact and not pushed)  # the engine checks it while searching: not a type filter
+        else:
+            out[key] = (have & types, exact)
+
+    for c in conj:
+        if free_vars(c) <= set(single) and len(free_vars(c)) == 1:
+            var = next(iter(free_vars(c)))
+            types = _types_of(c, var)
+            if types is not None:
+                out[single[var]] = (out[single[var]][0] & types, out[single[var]][1])
+            continue
+        if not (isinstance(c, A.Quantifier) and c.kind in ("all", "none") and c.where is not None):
+            continue
+        if free_vars(c.where) - {c.var}:
+            continue  # not pushed into the search by the engine
+        src = c.source
+        if (isinstance(src, A.Func) and src.name.lower() == "relationships" and len(src.args) == 1
+                and isinstance(src.args[0], A.Var) and src.args[0].name in paths):
+            keys = [(paths[src.args[0].name], i) for i in range(len(clause.patterns[paths[src.args[0].name]].rels))]
+        elif isinstance(src, A.Var) and src.name in varlen:
+            keys = [varlen[src.name]]
+        else:
+            continue
+        types = _types_of(c.where, c.var)
+        if types is not None and c.kind == "none":
+            types = types.negated()
+        for key in keys:
+            narrow(key, types, pushed=True)
+    return out
+
+
 # -- the analysis -----------------------------------------------------------------------------
 class _Analysis:
     """Clause by clause: which walk reaches each node variable (its route), and the walks made."""
@@ -206,7 +331,7 @@ class _Analysis:
     def _match(self, clause: A.Match) -> bool:
         conj = conjuncts(clause.where)
         self._where_starts = self._starts_in_where(conj)
-        self._rel_types = self._types_in_where(clause, conj)
+        self._rel_types = _types_in_where(clause, conj)
         pending = list(range(len(clause.patterns)))
         while pending:  # a part may be anchored on a variable another part of this MATCH binds
             left = [p for p in pending if not self._part(clause, p)]
@@ -224,53 +349,6 @@ class _Analysis:
                         found.setdefault(lhs.subject.name, []).append((lhs.key, rhs))
                         break
         return found
-
-    def _types_in_where(self, clause: A.Match, conj: list[A.Expr]) -> dict[tuple[int, int], tuple[_Types, bool]]:
-        """Per relationship (part, index): the types WHERE lets through, and whether that is
-        exactly the filter the engine applies while searching a shortest path (which checks
-        ``all``/``none`` over the path's relationships as it goes, and nothing else of WHERE)."""
-        single = {r.var: (p, i) for p, part in enumerate(clause.patterns) for i, r in enumerate(part.rels)
-                  if r.var and r.varlen is None}
-        varlen = {r.var: (p, i) for p, part in enumerate(clause.patterns) for i, r in enumerate(part.rels)
-                  if r.var and r.varlen is not None}
-        paths = {part.path_var: p for p, part in enumerate(clause.patterns) if part.path_var}
-        out: dict[tuple[int, int], tuple[_Types, bool]] = {
-            (p, i): (_Types(only=frozenset(r.types) if r.types else None), r.props is None)
-            for p, part in enumerate(clause.patterns) for i, r in enumerate(part.rels)
-        }
-
-        def narrow(key: tuple[int, int], types: _Types | None, pushed: bool) -> None:
-            have, exact = out[key]
-            if types is None:
-                out[key] = (have, exact and not pushed)  # the engine checks it while searching: not a type filter
-            else:
-                out[key] = (have & types, exact)
-
-        for c in conj:
-            if free_vars(c) <= set(single) and len(free_vars(c)) == 1:
-                var = next(iter(free_vars(c)))
-                types = _types_of(c, var)
-                if types is not None:
-                    out[single[var]] = (out[single[var]][0] & types, out[single[var]][1])
-                continue
-            if not (isinstance(c, A.Quantifier) and c.kind in ("all", "none") and c.where is not None):
-                continue
-            if free_vars(c.where) - {c.var}:
-                continue  # not pushed into the search by the engine
-            src = c.source
-            if (isinstance(src, A.Func) and src.name.lower() == "relationships" and len(src.args) == 1
-                    and isinstance(src.args[0], A.Var) and src.args[0].name in paths):
-                keys = [(paths[src.args[0].name], i) for i in range(len(clause.patterns[paths[src.args[0].name]].rels))]
-            elif isinstance(src, A.Var) and src.name in varlen:
-                keys = [varlen[src.name]]
-            else:
-                continue
-            types = _types_of(c.where, c.var)
-            if types is not None and c.kind == "none":
-                types = types.negated()
-            for key in keys:
-                narrow(key, types, pushed=True)
-        return out
 
     def _start(self, node: A.NodePat) -> Start | None:
         """The named start a node pattern gives: a label and a property equal to a literal or a parameter."""

@@ -1,6 +1,6 @@
-"""Queries that name their start run on the part of the embedded store they can reach
-(cypher/reach.py, graph/stores/sqlite_reach.py): the part's answer must be the whole graph's,
-rows in the same order. Differential: seeded random stores, the library queries and hand-made
+"""Queries that name their start run on the part of the embedded store they can reach, and
+queries that do not on the node and edge tables they can touch (cypher/reach.py,
+graph/stores/sqlite_reach.py): the part's answer must be the whole graph's, rows in the same order. Differential: seeded random stores, the library queries and hand-made
 patterns, each run on the part (``SQLiteStore.run_cypher``) and on the whole graph
 (``run_graph(store.to_networkx(), ...)``)."""
 
@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from polgraph.cypher.api import prepare, query_reach, run_graph
+from polgraph.cypher.api import prepare, query_reach, query_scope, run_graph
 from polgraph.cypher.library import library
-from polgraph.cypher.reach import Hop, Reach, Start, Walk, reach_of
+from polgraph.cypher.reach import Hop, Reach, Scope, Start, Touch, Walk, reach_of, scope_of
 from polgraph.cypher.values import Node, Rel
 from polgraph.cypher.values import Path as CypherPath
 from polgraph.exceptions import CypherSemanticError
@@ -126,6 +126,47 @@ PATTERNS = [
 ]
 
 
+# no named start: each runs on the tables its labels and relationship types touch
+SCOPED = [
+    "MATCH (a:Actor) RETURN a.id, a.name",
+    "MATCH (a:Actor)-[r]->(b:Actor) RETURN a.id, type(r), id(r), b.id",
+    f"MATCH (a:Actor)-[r:{T0}|{T1}]->(b) RETURN a.id, id(r), b.id",
+    "MATCH (a:Actor)-[r]->(b) WHERE NOT type(r) IN ['MENTIONED_IN'] RETURN a.id, id(r), b.id",
+    "MATCH (a:Actor)-[r:HOLDS_ROLE|MEMBER_OF]->(b) RETURN a.id, type(r), b.id, id(r)",
+    "MATCH (a)-[r:MEMBER_OF]->(b) RETURN a.id, b.id, id(r)",
+    "MATCH (a)-[r:HOLDS_ROLE]-(b) RETURN a.id, b.id, id(r)",
+    "MATCH (a:Actor)<-[r]-(b) WHERE type(r) = 'HOLDS_ROLE' RETURN a.id, b.id, id(r)",
+    "MATCH (t:Topic)<-[r]-(a) RETURN t.id, a.id, id(r)",
+    "MATCH (a)-[r]->(t:Topic) RETURN t.id, a.id, id(r)",
+    "MATCH (a:Actor)-[r]->(x:Article) RETURN a.id, x.id, r.count",
+    "MATCH (a:Actor)-[r*1..2]->(b) WHERE all(x IN r WHERE type(x) = 'MEMBER_OF') RETURN a.id, b.id, [x IN r | id(x)]",
+    "MATCH p = (a:Actor)-[:HOLDS_ROLE|MEMBER_OF*1..3]-(b) RETURN p",
+    "MATCH (a:Actor)-[:MEMBER_OF*0..1]->(b) RETURN a.id, b.id",
+    "MATCH (a:Actor)-[r]->(b) WITH b, count(r) AS n MATCH (b)-[:HOLDS_ROLE]->(c) RETURN b.id, n, c.id",
+    "MATCH (a:Actor), (t:Topic) RETURN a.id, t.id",
+    "MATCH (a:Actor) OPTIONAL MATCH (a)-[r:MEMBER_OF]->(b) RETURN a.id, b.id, id(r)",
+    "MATCH (a:Actor)-[:HOLDS_ROLE]->(b) RETURN b.id AS id UNION MATCH (t:Topic) RETURN t.id AS id",
+    ("MATCH (x:Actor), (y:Actor) WHERE x.id < y.id MATCH p = shortestPath((x)-[:MEMBER_OF|HOLDS_ROLE*..2]-(y)) "
+     "RETURN x.id, y.id, [r IN relationships(p) | id(r)]"),
+    ("MATCH (x:Actor), (y:Actor) MATCH p = allShortestPaths((x)-[*..2]->(y)) "
+     f"WHERE all(r IN relationships(p) WHERE type(r) IN ['{T0}', 'MEMBER_OF']) RETURN p"),
+    "MATCH (a)-[r]->(b) RETURN a.id, id(r), b.id",
+]
+# patterns that may match anything: no scope (the whole graph), or one that holds every table
+UNSCOPED = [
+    "MATCH (n) RETURN n.id",
+    "MATCH (a)-[*0..2]->(b) RETURN a.id, b.id",
+    "MATCH (a:Actor) WHERE (a)-->() RETURN a.id",
+    "MATCH (a:Actor) RETURN [(a)-->(b) | b.id]",
+    "MATCH (a:Actor) MATCH (a) RETURN a.id",
+]
+EVERYTHING = [
+    "MATCH (a)-[r]->(b) RETURN count(*)",
+    "MATCH (a:Actor)-[r]-(b) RETURN a.id, id(r)",
+    "MATCH (a)-[*1..2]-(b:Actor) RETURN count(*)",
+]
+
+
 def params_for(store: SQLiteStore, rng: random.Random) -> dict[str, Any]:
     actors = store.actors()
     a, b = rng.choice(actors), rng.choice(actors)
@@ -151,6 +192,65 @@ def test_the_part_answers_as_the_whole_graph(tmp_path: Path, seed: int) -> None:
                 same_answer(store, query, params)
             for q in library():
                 same_answer(store, q.text, {**q.defaults, **{k: v for k, v in params.items() if k in q.defaults}})
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_tables_a_query_touches_answer_as_the_whole_graph(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    with random_store(tmp_path / "g.db", seed) as store:
+        whole = store.to_networkx()
+        params = params_for(store, rng)
+        for query in SCOPED + EVERYTHING:
+            assert query_reach(query, params) is None and query_scope(query, params) is not None, query
+            same_answer(store, query, params)
+        for query in UNSCOPED:
+            assert query_scope(query, params) is None, query
+            same_answer(store, query, params)
+        for query in EVERYTHING:
+            graph = store.scope_graph(query_scope(query, params))
+            assert list(graph.nodes(data=True)) == list(whole.nodes(data=True)), query
+            assert list(graph.edges(keys=True, data=True)) == list(whole.edges(keys=True, data=True)), query
+
+
+def test_the_library_queries_with_no_start_read_only_their_tables(tmp_path: Path) -> None:
+    by_name = {q.name: q for q in library()}
+    got = {name: scope_of(prepare(by_name[name].text), by_name[name].defaults)
+           for name in ("who_acts_on_whom", "dyads", "most_mentioned", "role_phrase")}
+    structural = frozenset({"MENTIONED_IN", "HOLDS_ROLE", "MEMBER_OF"})
+    actor, article = frozenset({"Actor"}), frozenset({"Article"})
+    assert got["who_acts_on_whom"] == Scope(actor, (Touch(None, structural, actor, None),))
+    assert got["dyads"] == Scope(actor, (Touch(None, structural, actor, actor),))
+    assert got["most_mentioned"] == Scope(actor | article, (Touch(frozenset({"MENTIONED_IN"}), frozenset(), actor, article),))
+    assert got["role_phrase"] == Scope(actor, (Touch(frozenset({"HOLDS_ROLE"})),))
+    with random_store(tmp_path / "g.db", 3) as store:
+        whole = store.to_networkx()
+
+        def kinds(graph: Any) -> tuple[set[str], set[str]]:
+            return ({d["_labels"][0] for _, d in graph.nodes(data=True)},
+                    {"event" if d["_type"] not in structural else d["_type"] for *_, d in graph.edges(data=True)})
+
+        assert kinds(whole) == ({"Actor", "Topic", "Article"}, {"event", "MENTIONED_IN", "HOLDS_ROLE", "MEMBER_OF"})
+        assert kinds(store.scope_graph(got["who_acts_on_whom"])) == ({"Actor", "Topic"}, {"event"})
+        dyads = store.scope_graph(got["dyads"])
+        assert kinds(dyads) == ({"Actor"}, {"event"})
+        assert dyads.number_of_edges() == sum(1 for _, t, d in whole.edges(data=True)
+                                              if d["_type"] not in structural and t in dyads)
+        assert kinds(store.scope_graph(got["most_mentioned"])) == ({"Actor", "Article"}, {"MENTIONED_IN"})
+        assert kinds(store.scope_graph(got["role_phrase"])) == ({"Actor"}, {"HOLDS_ROLE"})
+
+
+def test_a_pair_comes_in_the_place_of_its_first_edge_when_that_edge_is_left_out(tmp_path: Path) -> None:
+    """b's office c is also a target of an earlier event from b: in the whole graph c comes
+    before d among b's neighbours (the event is added first), though b's office d has the
+    smaller link id; the links alone must keep that order."""
+    actors = [Actor("b", "B", "person", roles=(Role("Minister", "d"), Role("President", "c"))),
+              Actor("c", "C", "state"), Actor("d", "D", "state")]
+    with SQLiteStore(tmp_path / "g.db", create=True) as store:
+        store.write([ArticleGraph(None, actors, [], [Relation("b", "c", T0, "gdelt:1", 0)], [])])
+        query = "MATCH (a:Actor)-[h:HOLDS_ROLE]->(o) RETURN a.id, o.id"
+        whole = run_graph(store.to_networkx(), query)
+        assert [row[1] for row in whole.rows] == ["c", "d"]
+        assert store.run_cypher(query).rows == whole.rows
 
 
 def test_the_part_is_only_what_the_query_reaches(tmp_path: Path) -> None:

@@ -1,10 +1,15 @@
-"""The part of the embedded store a Cypher query can reach (``cypher.reach.Reach``), read in SQL.
+"""The part of the embedded store a Cypher query can reach (``cypher.reach.Reach``) or touch
+(``cypher.reach.Scope``), read in SQL.
 
 A walk's start nodes are found through the tables' indexes (``actor.name``, ``actor.kind``, the
 primary keys); then, hop by hop, the edges the hop allows at every node reached so far, each
 table by its index on the side the hop leaves from (``event_source`` / ``event_target``,
 ``link_source`` / ``link_target``, the mention key / ``mention_article``), skipping the tables
 whose types the hop excludes. Within a walk, a node's edges are read once per kind of hop.
+
+A scope (a query with no named start) is read table by table: the node tables of the labels it
+names or its relationships end at, and of the edge tables (events to actors, events to topics,
+links, mentions) those a relationship pattern allows, whole.
 
 The graph is built as ``SQLiteStore.to_networkx()`` builds the whole one, in the same order
 (nodes by label then id, events by id, links by id, mentions by key): the engine then meets
@@ -18,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from polgraph.cypher.reach import Hop, Reach, Start, Walk
+from polgraph.cypher.reach import Hop, Reach, Scope, Start, Touch, Walk
 from polgraph.cypher.values import equals
 from polgraph.graph.codec import LABELS
 from polgraph.graph.stores.sqlite_rows import (
@@ -35,7 +40,7 @@ from polgraph.graph.stores.sqlite_rows import (
     node_props,
 )
 
-__all__ = ["reach_graph"]
+__all__ = ["reach_graph", "scope_graph"]
 
 _LINK_TYPES = frozenset(LINK_PROPS)
 _MENTION = "MENTIONED_IN"
@@ -50,6 +55,65 @@ def reach_graph(conn: sqlite3.Connection, reach: Reach) -> nx.MultiDiGraph:
     for walk in reach.walks:
         part.walk(walk)
     return part.graph()
+
+
+def scope_graph(conn: sqlite3.Connection, scope: Scope) -> nx.MultiDiGraph:
+    """Every node of the labels ``scope`` needs and every edge of the tables it allows, as a
+    MultiDiGraph in the shared layout, in the whole graph's order; ``conn`` in a read transaction."""
+    # events to actors (to_topic 0) and to topics (1), as the tables keep them apart
+    to_topic = [flag for flag, target in ((0, "Actor"), (1, "Topic"))
+                if any(_allows_events(t, "Actor", target) for t in scope.rels)]
+    link_types = {t for t in _LINK_TYPES if any(touch.allows(t, "Actor", "Actor") for touch in scope.rels)}
+    mentions = any(touch.allows(_MENTION, "Actor", "Article") for touch in scope.rels)
+    labels = set(scope.labels)
+    if to_topic or link_types or mentions:
+        labels.add("Actor")
+    if 1 in to_topic:
+        labels.add("Topic")
+    if mentions:
+        labels.add("Article")
+    graph = nx.MultiDiGraph()
+    for label, (table, columns) in NODE_TABLES.items():
+        if label in labels:
+            for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"):
+                graph.add_node(row[0], **{LABELS: [label]}, **node_props(label, row))
+    if to_topic:
+        which = "" if len(to_topic) == 2 else f" WHERE to_topic = {to_topic[0]}"
+        for row in conn.execute(f"SELECT {', '.join(EVENT)} FROM event{which} ORDER BY id"):
+            add_event(graph, row)
+    if link_types:
+        for row in _links_in_order(conn, link_types, events_kept=0 in to_topic):
+            add_link(graph, row)
+    if mentions:
+        for row in conn.execute("SELECT actor, article, count FROM mention ORDER BY 'mention:' || actor || '|' || article"):
+            add_mention(graph, *row)
+    return graph
+
+
+def _allows_events(touch: Touch, source: str, target: str) -> bool:
+    """Whether ``touch`` lets some event relationship from a ``source`` to a ``target`` node through
+    (event types are open: any type not structural)."""
+    if touch.only is None:
+        return (touch.source is None or source in touch.source) and (touch.target is None or target in touch.target)
+    return any(touch.allows(t, source, target) for t in touch.only - _LINK_TYPES - {_MENTION})
+
+
+def _links_in_order(conn: sqlite3.Connection, types: set[str], events_kept: bool) -> list[tuple[Any, ...]]:
+    """The links of ``types``, in the order that makes each node's neighbours come as in the whole
+    graph: there, a pair of actors comes in the place of its first edge, an event (events come
+    before links) or its first link, either of which may be left out here."""
+    rows = conn.execute(f"SELECT {_LINK_COLUMNS} FROM link ORDER BY id").fetchall()
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    for row in rows:
+        first.setdefault((row[2], row[3]), (1, row[0]))
+    if not events_kept:
+        for pair in first:
+            event = conn.execute("SELECT min(id) FROM event WHERE source = ? AND target = ?", pair).fetchone()[0]
+            if event is not None:
+                first[pair] = (0, event)
+    kept = [row for row in rows if row[1] in types]
+    kept.sort(key=lambda row: (first[(row[2], row[3])], row[0]))
+    return kept
 
 
 class _Part:

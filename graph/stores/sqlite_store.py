@@ -8,7 +8,8 @@
   last committed state, concurrent writers wait for each other and readers are never blocked
   (``sqlite_file``). Writes merge by the rules of ``graph.upsert``.
 - Cypher: a query that names its start (``(a:Actor {name: $name})``) runs on the part of the
-  graph it can reach (``reach_graph``, in SQL), any other on the whole graph.
+  graph it can reach (``reach_graph``, in SQL); any other on the node tables and edge tables
+  its labels and relationship types can touch (``scope_graph``), or on the whole graph.
 - For a query engine: ``find_nodes`` (by label and property, through the indexes) and
   ``node_edges`` (a node's edges) read single nodes without loading the graph.
 """
@@ -71,7 +72,7 @@ from polgraph.graph.stores.sqlite_rows import (
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
-    from polgraph.cypher.reach import Reach
+    from polgraph.cypher.reach import Reach, Scope
     from polgraph.graph.algorithms.centrality import ActorScore
 
 __all__ = [
@@ -458,11 +459,16 @@ class SQLiteStore:
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
                    limits: "QueryLimits | None" = None) -> "Result":
         """Polgraph's own engine (read queries only) on the part of the store's graph the query
-        can reach (``reach_graph``), or on the whole graph when it cannot be bounded."""
-        from polgraph.cypher.api import query_reach, run_graph
+        can reach (``reach_graph``); when it cannot be bounded by a start, on the labels and
+        relationship types it can touch (``scope_graph``), or on the whole graph."""
+        from polgraph.cypher.api import query_reach, query_scope, run_graph
 
         reach = query_reach(query, params, limits)
-        graph = self.to_networkx() if reach is None else self.reach_graph(reach)
+        if reach is not None:
+            graph = self.reach_graph(reach)
+        else:
+            scope = query_scope(query, params, limits)
+            graph = self.to_networkx() if scope is None else self.scope_graph(scope)
         return run_graph(graph, query, params, limits)
 
     def reach_graph(self, reach: "Reach") -> nx.MultiDiGraph:
@@ -472,6 +478,14 @@ class SQLiteStore:
 
         with self._db.snapshot() as conn:
             return reach_graph(conn, reach)
+
+    def scope_graph(self, scope: "Scope") -> nx.MultiDiGraph:
+        """Every node of the labels ``scope`` needs and every edge of the tables it allows
+        (``sqlite_reach``), in the whole graph's order."""
+        from polgraph.graph.stores.sqlite_reach import scope_graph
+
+        with self._db.snapshot() as conn:
+            return scope_graph(conn, scope)
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
         return None  # computed from event_rows by polgraph.graph.algorithms.centrality
