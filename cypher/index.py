@@ -17,7 +17,7 @@ from typing import Any
 
 from polgraph.graph.codec import LABELS
 
-__all__ = ["GraphIndex", "index_for", "invalidate", "index_key"]
+__all__ = ["GraphIndex", "index_for", "index_key", "invalidate", "no_gc"]
 
 _ABSENT = object()
 _INDEXES: "weakref.WeakKeyDictionary[Any, GraphIndex]" = weakref.WeakKeyDictionary()
@@ -45,7 +45,7 @@ class GraphIndex:
     def nodes_with_label(self, label: str) -> list[Any]:
         if self._labels is None:
             by_label: dict[str, list[Any]] = {}
-            with _no_gc():
+            with no_gc():
                 for nid, attrs in self.graph._node.items():
                     for lab in attrs.get(LABELS) or ():
                         by_label.setdefault(lab, []).append(nid)
@@ -72,7 +72,7 @@ class GraphIndex:
         table: dict[Any, list[Any]] = {}
         ids = self.nodes_with_label(label) if label is not None else self.graph._node
         nodes = self.graph._node
-        with _no_gc():
+        with no_gc():
             for nid in ids:
                 value = nodes[nid].get(key, _ABSENT)
                 if value is _ABSENT:
@@ -85,9 +85,9 @@ class GraphIndex:
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Building an index allocates many small objects: on a big graph, the cyclic collector would
-    rescan the whole heap again and again for nothing (they hold no cycles)."""
+def no_gc() -> Iterator[None]:
+    """Building an index (or a graph) allocates many small objects: on a big graph, the cyclic
+    collector would rescan the whole heap again and again for nothing (they hold no cycles)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

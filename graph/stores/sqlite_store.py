@@ -368,8 +368,10 @@ class SQLiteStore:
             }
 
     def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
+        from polgraph.cypher.index import no_gc
+
         graph = nx.MultiDiGraph()
-        with self._db.snapshot() as conn:
+        with self._db.snapshot() as conn, no_gc():
             if where is None:
                 for label, (table, columns) in NODE_TABLES.items():
                     for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"):
@@ -482,9 +484,10 @@ class SQLiteStore:
     def scope_graph(self, scope: "Scope") -> nx.MultiDiGraph:
         """Every node of the labels ``scope`` needs and every edge of the tables it allows
         (``sqlite_reach``), in the whole graph's order."""
+        from polgraph.cypher.index import no_gc
         from polgraph.graph.stores.sqlite_reach import scope_graph
 
-        with self._db.snapshot() as conn:
+        with self._db.snapshot() as conn, no_gc():
             return scope_graph(conn, scope)
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
