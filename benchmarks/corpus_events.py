@@ -2,7 +2,7 @@
 articles (``nonpolitical_wikinews.tsv``, which should get none) and in the others, and which
 mechanisms produce them. A new reading mechanism that floods non-political news shows here.
 
-    .venv/bin/python benchmarks/corpus_events.py [--corpus FILE.jsonl] [--min-confidence X] [--show N]
+    .venv/bin/python benchmarks/corpus_events.py [--corpus FILE.jsonl] [--articles N] [--min-confidence X] [--show N]
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--min-confidence", type=float, default=None)
     parser.add_argument("--show", type=int, default=0, help="print N event relations of non-political articles")
+    parser.add_argument("--articles", type=int, help="the first N records of the corpus only (default: all)")
     args = parser.parse_args()
     loader = Loader(min_confidence=args.min_confidence)
-    records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()][: args.articles]
     quiet = nonpolitical_ids()
     counts = {True: Counter(), False: Counter()}  # non-political? -> articles, relations
     mechanisms = {True: Counter(), False: Counter()}

@@ -1,6 +1,6 @@
 """Load throughput: polgraph's whole load against spaCy's bare parse of the same texts (issue 7, item 6).
 
-    .venv/bin/python benchmarks/load_bench.py [--corpus FILE.jsonl] [--repeat N] [--chunk 32]
+    .venv/bin/python benchmarks/load_bench.py [--corpus FILE.jsonl] [--articles N] [--repeat N] [--chunk 32]
 
 Both sides use the same pipeline object (``loader.nlp``) in the same process, so the ratio is what
 polgraph adds on top of the parse: reading the file, mentions, relations, the store write. The
@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=1, help="load the corpus N times (a fresh store each time)")
     parser.add_argument("--chunk", type=int, default=32, help="articles per interleaved step (default: the loader's batch)")
+    parser.add_argument("--articles", type=int, help="the first N articles of the corpus only (default: all)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.chunk < 1:
         parser.error("--repeat and --chunk must be at least 1")
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     records = list(read_path(args.corpus))
     articles = [r for r in records if isinstance(r, Article)]
     skipped = len(records) - len(articles)
+    articles = articles[: args.articles]
     if not articles:
         print(f"{args.corpus}: no articles", file=sys.stderr)
         return 1
