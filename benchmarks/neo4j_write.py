@@ -10,6 +10,12 @@ with batch size 1, i.e. one statement and one transaction per relation (the base
 emptied database with the same actors. The baseline runs on the first --baseline relations only
 (default 2000), as it is slow by design; rates are relations per second, and the ratio is
 batched / baseline. The database is emptied before and after: never point it at data you keep.
+
+With --import-size N, the bulk path is timed too: a store of N event relations shaped like
+polgraph's own (``synthetic.py``, loaded in bulk into the embedded SQLite store), written out by
+``polgraph export --format neo4j-import`` (a child process: its CPU seconds and peak memory from
+``os.wait4``), the CSV files ``neo4j-admin database import full`` loads into a new database.
+neo4j-admin itself does not run here (no Neo4j on this machine).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.conftest_bolt (the FalkorDB launcher the tests use)
+sys.path.insert(0, str(ROOT / "benchmarks"))  # for synthetic
 
 from polgraph.graph.model import ACTOR_KINDS, Actor, Article, ArticleGraph, Relation  # noqa: E402
 from polgraph.graph.ontology import EVENT_TYPES  # noqa: E402
@@ -56,11 +64,46 @@ def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph
     return written, time.perf_counter() - start
 
 
+def bulk_export(size: int, work: Path) -> None:
+    """Time ``polgraph export --format neo4j-import`` of a store of ``size`` event relations."""
+    from synthetic import SyntheticGraph
+
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    store_path, folder = work / "graph.db", work / "import"
+    with SQLiteStore(store_path, create=True) as store, store.bulk():
+        for batch in SyntheticGraph(size).batches():
+            store.write(batch)
+        counts = store.counts()
+    command = [sys.executable, "-m", "polgraph", "export", "--store", str(store_path), "--format", "neo4j-import",
+               "-o", str(folder)]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    message = child.stderr.read().decode() if child.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"polgraph export failed: {message.strip()}")
+    cpu = usage.ru_utime + usage.ru_stime
+    files = sorted(folder.iterdir())
+    rows = {f.name: sum(1 for _ in f.open("rb")) - 1 for f in files}  # lines; a multi-line field counts more
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    print(f"store: {counts}")
+    print(f"{'polgraph export --format neo4j-import':40} {'CPU s':>7} {'wall s':>7} {'relations/s (CPU)':>18} "
+          f"{'peak MB':>8} {'CSV MB':>7} {'bytes/relation':>15}")
+    print(f"{size:>40,} {cpu:7.1f} {wall:7.1f} {size / cpu:18,.0f} {usage.ru_maxrss / 1024:8.0f} {size_mb:7.0f} "
+          f"{size_mb * 1e6 / size:15.0f}")
+    for name, count in rows.items():
+        print(f"  {name}: {count:,} lines")
+    print(message.strip().splitlines()[-1].replace(str(folder) + "/", "DIR/"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="1.0: 10k actors, 100k relations")
     parser.add_argument("--baseline", type=int, default=2000, help="relations written one statement each")
     parser.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="Bolt URI (default NEO4J_URI, else FalkorDB)")
+    parser.add_argument("--import-size", type=int, default=0, help="also time the neo4j-import export of a store this size")
     args = parser.parse_args()
 
     server = None
@@ -96,6 +139,10 @@ def main() -> None:
     finally:
         if server is not None:
             stop_server(server.process)
+    if args.import_size:
+        print()
+        with tempfile.TemporaryDirectory(prefix="polgraph-bench-") as work:
+            bulk_export(args.import_size, Path(work))
 
 
 if __name__ == "__main__":
