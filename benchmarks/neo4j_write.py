@@ -11,10 +11,11 @@ emptied database with the same actors. The baseline runs on the first --baseline
 (default 2000), as it is slow by design; rates are relations per second, and the ratio is
 batched / baseline. The database is emptied before and after: never point it at data you keep.
 
-With --import-size N, the bulk path is timed too: a store of N event relations shaped like
-polgraph's own (``synthetic.py``, loaded in bulk into the embedded SQLite store), written out by
-``polgraph export --format neo4j-import`` (a child process: its CPU seconds and peak memory from
-``os.wait4``), the CSV files ``neo4j-admin database import full`` loads into a new database.
+With --store-size N, an embedded store of N event relations shaped like polgraph's own
+(``synthetic.py``: with its articles, mentions, roles and memberships; loaded in bulk) is copied
+to the emptied server by ``polgraph push``, and written out by ``polgraph export --format
+neo4j-import`` as the CSV files ``neo4j-admin database import full`` loads into a new database.
+Both run as child processes (wall time; their CPU seconds and peak memory from ``os.wait4``).
 neo4j-admin itself does not run here (no Neo4j on this machine).
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -64,36 +66,57 @@ def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph
     return written, time.perf_counter() - start
 
 
-def bulk_export(size: int, work: Path) -> None:
-    """Time ``polgraph export --format neo4j-import`` of a store of ``size`` event relations."""
+def synthetic_store(size: int, path: Path) -> dict[str, int]:
+    """An embedded store of ``size`` event relations shaped like polgraph's own, loaded in bulk."""
     from synthetic import SyntheticGraph
 
     from polgraph.graph.stores.sqlite_store import SQLiteStore
 
-    store_path, folder = work / "graph.db", work / "import"
-    with SQLiteStore(store_path, create=True) as store, store.bulk():
-        for batch in SyntheticGraph(size).batches():
-            store.write(batch)
-        counts = store.counts()
-    command = [sys.executable, "-m", "polgraph", "export", "--store", str(store_path), "--format", "neo4j-import",
-               "-o", str(folder)]
+    with SQLiteStore(path, create=True) as store:
+        with store.bulk():
+            for batch in SyntheticGraph(size).batches():
+                store.write(batch)
+        return store.counts()
+
+
+def polgraph_cli(*args: str) -> tuple[float, float, float, str]:
+    """Run ``polgraph ARGS`` in a child process: wall s, CPU s, peak MB (``os.wait4``) and its stderr."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
+    child = subprocess.Popen([sys.executable, "-m", "polgraph", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     message = child.stderr.read().decode() if child.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"polgraph export failed: {message.strip()}")
-    cpu = usage.ru_utime + usage.ru_stime
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"polgraph {args[0]} failed: {message.strip()}")
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, message
+
+
+def timed_push(store: Neo4jStore, store_path: Path, counts: dict[str, int]) -> None:
+    """``polgraph push`` of the embedded store to the (emptied) server."""
+    store.delete_all()
+    wall, cpu, peak, _ = polgraph_cli("push", "--from", str(store_path), "--to", store.location)
+    pushed = store.counts()
+    store.delete_all()
+    relations = counts["relations"]
+    print(f"polgraph push of the store: {pushed}")
+    print(f"  {relations:,} relations in {wall:.1f} s = {relations / wall:,.0f} relations/s"
+          f" ({sum(pushed.values()):,} nodes and relationships: {sum(pushed.values()) / wall:,.0f}/s);"
+          f" the client: {cpu:.1f} CPU s, peak {peak:.0f} MB")
+
+
+def timed_export(store_path: Path, folder: Path, counts: dict[str, int]) -> None:
+    """``polgraph export --format neo4j-import``: the CSV files neo4j-admin loads."""
+    wall, cpu, peak, message = polgraph_cli("export", "--store", str(store_path), "--format", "neo4j-import",
+                                            "-o", str(folder))
     files = sorted(folder.iterdir())
-    rows = {f.name: sum(1 for _ in f.open("rb")) - 1 for f in files}  # lines; a multi-line field counts more
+    lines = {f.name: sum(1 for _ in f.open("rb")) - 1 for f in files}  # a multi-line field counts more
     size_mb = sum(f.stat().st_size for f in files) / 1e6
-    print(f"store: {counts}")
+    relations = counts["relations"]
     print(f"{'polgraph export --format neo4j-import':40} {'CPU s':>7} {'wall s':>7} {'relations/s (CPU)':>18} "
           f"{'peak MB':>8} {'CSV MB':>7} {'bytes/relation':>15}")
-    print(f"{size:>40,} {cpu:7.1f} {wall:7.1f} {size / cpu:18,.0f} {usage.ru_maxrss / 1024:8.0f} {size_mb:7.0f} "
-          f"{size_mb * 1e6 / size:15.0f}")
-    for name, count in rows.items():
+    print(f"{relations:>40,} {cpu:7.1f} {wall:7.1f} {relations / cpu:18,.0f} {peak:8.0f} {size_mb:7.0f} "
+          f"{size_mb * 1e6 / relations:15.0f}")
+    for name, count in lines.items():
         print(f"  {name}: {count:,} lines")
     print(message.strip().splitlines()[-1].replace(str(folder) + "/", "DIR/"))
 
@@ -103,15 +126,19 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="1.0: 10k actors, 100k relations")
     parser.add_argument("--baseline", type=int, default=2000, help="relations written one statement each")
     parser.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="Bolt URI (default NEO4J_URI, else FalkorDB)")
-    parser.add_argument("--import-size", type=int, default=0, help="also time the neo4j-import export of a store this size")
+    parser.add_argument("--store-size", type=int, default=0,
+                        help="also push an embedded store of this many relations, and export it for neo4j-admin")
     args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="polgraph-bench-"))
+    counts = synthetic_store(args.store_size, work / "graph.db") if args.store_size else {}
 
     server = None
     uri = args.uri
     if not uri:
         from tests.conftest_bolt import start_falkordb, stop_server
 
-        server = start_falkordb(Path(tempfile.mkdtemp(prefix="polgraph-bench-")))
+        (work / "falkordb").mkdir()
+        server = start_falkordb(work / "falkordb")
         uri = server.uri
     try:
         store = Neo4jStore(uri, auth=None) if server else Neo4jStore(uri, database=os.environ.get("NEO4J_DATABASE"))
@@ -134,15 +161,19 @@ def main() -> None:
             print(f"one statement per relation: {written_one} relations in {seconds_one:.1f} s = {single:,.0f} relations/s")
             print(f"ratio batched / one per relation: {batched / single:.1f}x")
             store.delete_all()
+            if counts:
+                print()
+                print(f"embedded store: {counts}")
+                timed_push(store, work / "graph.db", counts)
         finally:
             store.close()
+        if counts:
+            print()
+            timed_export(work / "graph.db", work / "import", counts)
     finally:
         if server is not None:
             stop_server(server.process)
-    if args.import_size:
-        print()
-        with tempfile.TemporaryDirectory(prefix="polgraph-bench-") as work:
-            bulk_export(args.import_size, Path(work))
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
