@@ -128,6 +128,8 @@ def main() -> None:
     parser.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="Bolt URI (default NEO4J_URI, else FalkorDB)")
     parser.add_argument("--store-size", type=int, default=0,
                         help="also push an embedded store of this many relations, and export it for neo4j-admin")
+    parser.add_argument("--push-max", type=int, default=100_000,
+                        help="push the store only up to this size (FalkorDB takes it at a few hundred relations/s)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="polgraph-bench-"))
     counts = synthetic_store(args.store_size, work / "graph.db") if args.store_size else {}
@@ -164,7 +166,10 @@ def main() -> None:
             if counts:
                 print()
                 print(f"embedded store: {counts}")
-                timed_push(store, work / "graph.db", counts)
+                if args.store_size <= args.push_max:
+                    timed_push(store, work / "graph.db", counts)
+                else:
+                    print(f"polgraph push: not run above --push-max {args.push_max:,} relations")
         finally:
             store.close()
         if counts:

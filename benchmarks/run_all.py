@@ -180,7 +180,7 @@ def commit() -> str:
 
 
 def report(runs: list[Run], *, quick: bool, started: datetime, header: list[str]) -> str:
-    total = sum(r.wall for r in runs)
+    wall, cpu = sum(r.wall for r in runs), sum(r.cpu for r in runs)
     lines = [
         "# Benchmark results",
         "",
@@ -190,7 +190,7 @@ def report(runs: list[Run], *, quick: bool, started: datetime, header: list[str]
         "",
         f"- date: {started:%Y-%m-%d %H:%M} UTC, commit {commit()}",
         *header,
-        f"- total wall time: {total / 60:.1f} min for {len(runs)} benchmarks",
+        f"- total: {wall / 60:.1f} min wall, {cpu / 60:.1f} min CPU for {len(runs)} benchmarks",
         "",
         "| benchmark | status | wall s | CPU s | peak MB |",
         "|---|---|---:|---:|---:|",
@@ -228,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     header = [*machine(), versions()]
     runs = []
     for benchmark in chosen:
-        print(f"{benchmark.name}: {shlex.join(benchmark.command(args.quick)[1:])}", file=sys.stderr, flush=True)
+        shown = [Path(benchmark.command(args.quick)[1]).name, *benchmark.command(args.quick)[2:]]
+        print(f"{benchmark.name}: {shlex.join(shown)}", file=sys.stderr, flush=True)
         result = run(benchmark, quick=args.quick, timeout=args.timeout)
         status = "ok" if result.ok else ("timed out" if result.status is None else f"exit {result.status}")
         print(f"  {status} in {result.wall:.0f} s", file=sys.stderr, flush=True)
