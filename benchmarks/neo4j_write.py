@@ -58,11 +58,20 @@ def synthetic(actors: int, relations: int, per_article: int = 1000, seed: int = 
     return people, graphs
 
 
-def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph]) -> tuple[int, float]:
+def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph], *, progress: int = 0) -> tuple[int, float]:
+    """Relations written and seconds; with ``progress``, a line every that many relations (a long
+    run shows how far it got, and whether the rate holds as the graph grows)."""
     store.delete_all()
     store.write([ArticleGraph(Article.from_text("the actors"), people, [], [], [])])
     start = time.perf_counter()
-    written = sum(store.write([g]).relations for g in graphs)
+    written, shown, last = 0, 0, 0.0
+    for graph in graphs:
+        written += store.write([graph]).relations
+        if progress and written - shown >= progress:
+            now = time.perf_counter() - start
+            print(f"  {written:,} relations in {now:.0f} s ({(written - shown) / (now - last):,.0f} relations/s since"
+                  f" {shown:,})", flush=True)
+            shown, last = written, now
     return written, time.perf_counter() - start
 
 
@@ -152,7 +161,7 @@ def main() -> None:
             print(f"graph: {actors} actors, {relations} relations in {len(graphs)} articles (--scale {args.scale})")
 
             default_batch = store.batch_size
-            written, seconds = timed_load(store, people, graphs)
+            written, seconds = timed_load(store, people, graphs, progress=relations // 10 if relations >= 100_000 else 0)
             batched = written / seconds
             print(f"batched (batch size {default_batch}): {written} relations in {seconds:.1f} s = {batched:,.0f} relations/s")
 
