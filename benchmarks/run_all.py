@@ -78,10 +78,12 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("neo4j_write", "neo4j_write.py", ("--scale", "0.1", "--baseline", "1000", "--store-size", "20000"),
               ("--scale", "0.005", "--baseline", "50", "--store-size", "1000"), "ratio batched / one per relation"),
     Benchmark("load", "load_bench.py", ("--articles", "100",), ("--articles", "3", "--chunk", "2"),
-              "ratio load/parse (cpu)"),
+              "ratio load/parse (cpu), 1 worker"),
     Benchmark("long_article", "long_article_bench.py", ("--sizes", "30000,100000,330000"),
               ("--sizes", "2000,4000"), "characters"),
     Benchmark("corpus_events", "corpus_events.py", (), ("--articles", "3",), "non-political:"),
+    Benchmark("actor_mechanisms", "actor_mechanisms.py", ("../shared/eval/wikinews", "../shared/seeds"),
+              ("../shared/seeds",), "mechanism articles"),
     Benchmark("tck", "tck.py", (), ("--only", "clauses/return-orderby",), "folder "),
 )
 

@@ -26,6 +26,7 @@ from polgraph.exceptions import StoreError
 from polgraph.graph import codec, upsert
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
+from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 from polgraph.graph.store import EventRow, RelationFilter, SchemaItem, WriteSummary
 from polgraph.graph.stores.sqlite_file import (
@@ -148,6 +149,8 @@ class SQLiteStore:
                     out.append(merged)
         if out:
             conn.executemany(upsert_sql(table, columns), out)
+            if label == "Actor":
+                _write_keys(conn, out)
         return sum(1 for node_id in rows if node_id not in stored)
 
     def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, Relation], topics: set[str], new_articles: set[str]) -> int:
@@ -256,6 +259,7 @@ class SQLiteStore:
             for label, rows in nodes.items():
                 table, columns = NODE_TABLES[label]
                 conn.executemany(upsert_sql(table, columns), rows)
+            _write_keys(conn, nodes["Actor"])
             conn.executemany(upsert_sql("event", EVENT), events)
             conn.executemany(upsert_sql("link", LINK), links)
             conn.executemany(MENTION_UPSERT, mentions)
@@ -312,6 +316,12 @@ class SQLiteStore:
                 return sorted((a for a in found if kind is None or a.kind == kind), key=lambda a: a.id)
             sql = select + (" WHERE kind = ?" if kind else "") + " ORDER BY id"
             return [actor_of(row) for row in self._conn.execute(sql, (kind,) if kind else ())]
+
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        with self._db.errors("read"):
+            ids = {row[0] for chunk in chunks(set(keys))
+                   for row in self._conn.execute(f"SELECT actor FROM actor_key WHERE key IN ({marks(chunk)})", chunk)}
+        return self.actors(ids=ids) if ids else []
 
     def articles(self) -> list[Article]:
         with self._db.errors("read"):
@@ -477,4 +487,8 @@ class SQLiteStore:
         return f"SQLiteStore({self.location!r})"
 
 
-# -- rows ------------------------------------------------------------------------------------
+def _write_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """The ``actor_key`` rows of these ``actor`` rows, in place of what they had."""
+    conn.executemany("DELETE FROM actor_key WHERE actor = ?", [(row[0],) for row in rows])
+    conn.executemany("INSERT OR IGNORE INTO actor_key VALUES (?, ?)",
+                     [(key, row[0]) for row in rows for key in sorted(actor_keys(actor_of(row)))])

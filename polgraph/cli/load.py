@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from polgraph.cli.options import echo_json, handle_errors, json_option, open_store_from, positive_number, store_options
-from polgraph.exceptions import InputError
+from polgraph.exceptions import ConfigError, InputError
 
 __all__ = ["COMMANDS", "load"]
 
@@ -27,12 +27,14 @@ __all__ = ["COMMANDS", "load"]
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Keep event relations of articles of confidence X or more (default: the threshold chosen on the "
                    "reference readings); lower trades precision for recall.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Processes reading articles in parallel (at most the CPUs this process may use).")
 @store_options
 @json_option
 @handle_errors
 def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, registry_paths: tuple[Path, ...],
-         max_article_mb: float, batch_size: int | None, min_confidence: float | None, store_spec: str | None,
-         require_neo4j: bool, as_json: bool) -> None:
+         max_article_mb: float, batch_size: int | None, min_confidence: float | None, workers: int,
+         store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
     """Load articles: seed-format or plain .txt, .jsonl, .html files, folders of them, or - for stdin;
     and GDELT 1.0/2.0 event files, plain or zipped (docs/gdelt.md).
 
@@ -43,6 +45,7 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
     code is then 1. Loading an article or a GDELT file already stored changes nothing.
     """
     max_chars = int(positive_number(max_article_mb, "--max-article-mb") * 1_000_000)
+    workers = _worker_count(workers)
     if "-" in paths and sys.stdin is None:
         raise InputError("<stdin>", "standard input is closed")
     from polgraph.cli.load_gdelt import load_gdelt, split_by_format, summary_json, summary_line
@@ -91,7 +94,7 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
             with click.progressbar(length=expected, label="Loading", file=sys.stderr, hidden=not sys.stderr.isatty(),
                                    show_pos=True, show_eta=False, item_show_func=speed) as bar:
                 report = loader.load(store, list(paths), stdin=stdin, batch_size=batch_size or 32,
-                                     on_error=on_error, on_article=on_article)
+                                     workers=workers, on_error=on_error, on_article=on_article)
         if event_paths:
             events = load_gdelt(store, event_paths, registry, batch_size)
     payload: dict[str, object] = {"store": store.location}
@@ -113,6 +116,19 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
         echo_json(payload)
     if errors or (events is not None and events.errors):
         sys.exit(1)
+
+
+def _worker_count(asked: int) -> int:
+    """``asked``, or the CPUs there are when it is more: more processes than CPUs only wait on each other."""
+    if asked < 1:
+        raise ConfigError(f"--workers must be at least 1, got {asked}")
+    from polgraph.loaders.workers import available_cpus
+
+    cpus = available_cpus()
+    if asked > cpus:
+        click.echo(f"Warning: --workers {asked} is more than the {cpus} CPU(s) this process may use; using {cpus}", err=True)
+        return cpus
+    return asked
 
 
 def _expected_records(files: list[Path]) -> int:
