@@ -58,9 +58,9 @@ class Benchmark:
         return [sys.executable, str(HERE / self.script), *(self.quick if quick else self.default)]
 
 
-# Default sizes: measured to finish together in about ten minutes of wall time on the shared
-# 2-core machine (RESULTS.md prints each one's time); the full-size runs are in each script's
-# docstring and in docs/scale.md.
+# Default sizes: together about five minutes of CPU on the 2-core development machine (16 minutes
+# of wall time there at a load average of 10; RESULTS.md prints each one's wall and CPU seconds).
+# The full-size runs are in each script's docstring and in docs/scale.md.
 BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("centrality", "centrality_bench.py",
               ("--sizes", "10000,100000,1000000", "--error-sizes", "10000", "--error-seeds", "2"),
