@@ -182,6 +182,7 @@ def commit() -> str:
 
 
 def report(runs: list[Run], *, quick: bool, started: datetime, header: list[str]) -> str:
+    """The report; ``header`` names the machine, the versions and the commit, taken at the start."""
     wall, cpu = sum(r.wall for r in runs), sum(r.cpu for r in runs)
     lines = [
         "# Benchmark results",
@@ -190,7 +191,6 @@ def report(runs: list[Run], *, quick: bool, started: datetime, header: list[str]
         "benchmark printed it. Each benchmark compares against its own baseline in the same process; "
         "compare ratios between runs, not absolute times (the machine is shared).",
         "",
-        f"- date: {started:%Y-%m-%d %H:%M} UTC, commit {commit()}",
         *header,
         f"- total: {wall / 60:.1f} min wall, {cpu / 60:.1f} min CPU for {len(runs)} benchmarks",
         "",
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
 
     chosen = [b for b in BENCHMARKS if not args.only or b.name in args.only]
     started = datetime.now(timezone.utc)
-    header = [*machine(), versions()]
+    header = [f"- date: {started:%Y-%m-%d %H:%M} UTC, commit {commit()}", *machine(), versions()]
     runs = []
     for benchmark in chosen:
         shown = [Path(benchmark.command(args.quick)[1]).name, *benchmark.command(args.quick)[2:]]
