@@ -135,14 +135,13 @@ def scope_of(query: A.Query, params: Mapping[str, Any]) -> Scope | None:
 
     A graph holding every node of those labels and every relationship a :class:`Touch` allows
     (whole, and in the whole graph's order) gives the whole graph's answer, rows in the same
-    order: a node of a match carries a label its pattern names or ends a relationship of the
-    match, which its pattern allows (or is, through relationships of length 0, a node that
-does); the engine plans by the sizes of the labels the query names,
-    which are whole; and candidates come in the whole graph's order with some left out, those no
-    match can use. A pattern part with no label that matches without a relationship
-    (``MATCH (n)``, ``(a)-[*0..2]->(b)``) may be any node, and a pattern inside an expression is
-    not analysed: None. ``params`` is not read (yet): a type list
-    given as a parameter narrows nothing."""
+    order: a node of a match carries a label its pattern names, or ends a relationship of the
+    match (which its pattern allows), or is such a node through relationships of length 0; the
+    engine plans by the sizes of the labels the query names, which are whole; and candidates come
+    in the whole graph's order with some left out, those no match can use. A pattern part with no
+    label that matches without a relationship (``MATCH (n)``, ``(a)-[*0..2]->(b)``) may be any
+    node, and a pattern inside an expression is not analysed: None. ``params`` is not read: a
+    type list given as a parameter narrows nothing."""
     if _has_subpattern(query):
         return None
     labels: set[str] = set()
@@ -156,7 +155,8 @@ does); the engine plans by the sizes of the labels the query names,
             types = _types_in_where(clause, conjuncts(clause.where))
             for p, part in enumerate(clause.patterns):
                 ends = [frozenset(n.labels) or None for n in part.nodes]
-                if all(e is None for e in ends) and (not part.rels or any(r.varlen and r.varlen[0] == 0 for r in part.rels)):
+                may_be_empty = not part.rels or any(r.varlen and r.varlen[0] == 0 for r in part.rels)
+                if may_be_empty and all(e is None for e in ends):
                     return None  # no relationship needs to be there: the nodes may be any
                 labels.update(label for n in part.nodes for label in n.labels)
                 for i, rel in enumerate(part.rels):

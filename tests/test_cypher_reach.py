@@ -1,8 +1,8 @@
 """Queries that name their start run on the part of the embedded store they can reach, and
 queries that do not on the node and edge tables they can touch (cypher/reach.py,
-graph/stores/sqlite_reach.py): the part's answer must be the whole graph's, rows in the same order. Differential: seeded random stores, the library queries and hand-made
-patterns, each run on the part (``SQLiteStore.run_cypher``) and on the whole graph
-(``run_graph(store.to_networkx(), ...)``)."""
+graph/stores/sqlite_reach.py): the part's answer must be the whole graph's, rows in the same
+order. Differential: seeded random stores, the library queries and hand-made patterns, each run
+on the part (``SQLiteStore.run_cypher``) and on the whole graph (``run_graph(store.to_networkx(), ...)``)."""
 
 from __future__ import annotations
 
