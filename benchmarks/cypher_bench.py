@@ -7,6 +7,7 @@ its labels and relationship types can touch, marked "(tables)"), in the same run
     .venv/bin/python benchmarks/cypher_bench.py                       # 100k and 1M relations
     .venv/bin/python benchmarks/cypher_bench.py --sizes 10000         # a quick run
     .venv/bin/python benchmarks/cypher_bench.py --only dyads most_mentioned   # some queries
+    .venv/bin/python benchmarks/cypher_bench.py --builds              # whole graph against each query's tables
     .venv/bin/python benchmarks/cypher_bench.py --in-memory [--scale 1.0]   # engine vs hand-written networkx
 
 Stores are written once from benchmarks/synthetic.py (seeded) into ``--work`` and reused. Each
@@ -507,12 +508,40 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
           f"({engine_paths[1]:.2f} s, part), SQL join {sql_paths:,} ({sql_s:.2f} s): {agree}")
 
 
+def measure_builds(work: Path, size: int) -> None:
+    """The graph each query with no named start runs on (its tables) against the whole graph,
+    built in this one process one after the other: CPU and wall seconds, nodes and edges."""
+    from polgraph.cypher.api import query_reach, query_scope
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    path = store_path(work, size)
+    print(f"\n{size:,} relations: graph builds, one process")
+    print(f"{'graph':36} {'nodes':>9} {'edges':>10} {'wall s':>7} {'CPU s':>6} {'CPU vs whole':>12}")
+    with SQLiteStore(path) as store:
+        builds: list[tuple[str, Callable[[], nx.MultiDiGraph]]] = [("whole", store.to_networkx)]
+        for q in library():
+            scope = query_scope(q.text, q.defaults)
+            if query_reach(q.text, q.defaults) is None and scope is not None:
+                builds.append((f"{q.name} (tables)", lambda scope=scope: store.scope_graph(scope)))
+        whole_cpu = None
+        for label, build_graph in builds:
+            gc.collect()
+            wall, cpu = time.perf_counter(), time.process_time()
+            graph = build_graph()
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            whole_cpu = whole_cpu or cpu
+            print(f"{label:36} {graph.number_of_nodes():9,} {graph.number_of_edges():10,} {wall:7.1f} {cpu:6.1f} "
+                  f"{cpu / whole_cpu:11.2f}x", flush=True)
+            del graph
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="event relations per store")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "polgraph-cypher-bench",
                     help="where the stores are written (and kept for the next run)")
     ap.add_argument("--only", nargs="+", metavar="QUERY", help="only these queries (library names), e.g. dyads most_mentioned")
+    ap.add_argument("--builds", action="store_true", help="only the graph builds: whole against each query's tables")
     ap.add_argument("--in-memory", action="store_true", help="the engine against hand-written networkx code instead")
     ap.add_argument("--scale", type=float, default=1.0, help="--in-memory: 1.0 is 100k actors, 1M relations")
     ap.add_argument("--repeat", type=int, default=5, help="--in-memory: runs per query (the median is printed)")
@@ -529,7 +558,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"polgraph Cypher on the embedded store; Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
           f"{os.cpu_count()} CPUs; seconds wall and CPU (a shared machine: compare CPU), speed-up = whole CPU / part CPU")
     for size in args.sizes:
-        measure_store(args.work, size, args.only)
+        if args.builds:
+            measure_builds(args.work, size)
+        else:
+            measure_store(args.work, size, args.only)
     return 0
 
 
