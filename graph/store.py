@@ -57,7 +57,9 @@ class RelationFilter:
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
-    """One event relation between two actors, as analytics need it (no provenance text)."""
+    """One event relation (one report) between two actors, as analytics need it: no provenance
+    text, but its article and sentence, which tell reports of one event apart
+    (``algorithms.events``)."""
 
     source: str
     target: str
@@ -67,6 +69,8 @@ class EventRow:
     quad_class: int | None
     confidence: float
     attribution: str
+    article: str = ""
+    sentence: int = 0
 
 
 @dataclass
@@ -103,7 +107,7 @@ class Store(Protocol):
 
     def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
         """The event relations between two actors (not topics) that ``where`` accepts, streamed in
-        a deterministic order (source, target, type, date)."""
+        a deterministic order (source, target, type, date, article, sentence)."""
         ...
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
