@@ -35,7 +35,8 @@ from polgraph.graph.store import EventRow  # noqa: E402
 def reported_rows(relations: int, repeat: int, seed: int = 0) -> list[EventRow]:
     """``relations`` rows, each its own article's, and one in ``repeat`` reported again later."""
     rng = random.Random(seed)
-    rows = [replace(row, article=f"article-{i:07d}", sentence=1) for i, row in enumerate(synthetic_rows(relations, seed))]
+    rows = [replace(row, article=f"article-{i:07d}", sentence=1)
+            for i, row in enumerate(synthetic_rows(relations, seed))]
     again = [replace(row, article=f"again-{i:07d}", sentence=2,
                      date=(date.fromisoformat(row.date) + timedelta(days=rng.randint(1, 5))).isoformat())
              for i, row in enumerate(rows[::repeat])]

@@ -17,7 +17,8 @@ def test_the_worked_example_is_what_the_commands_print(shared, tmp_path):
     done = subprocess.run([sys.executable, "-m", "tools.analysis", str(made)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     if made.read_bytes() != PAGE.read_bytes():
-        diff = difflib.unified_diff(PAGE.read_text(encoding="utf-8").splitlines(), made.read_text(encoding="utf-8").splitlines(),
+        diff = difflib.unified_diff(PAGE.read_text(encoding="utf-8").splitlines(),
+                                    made.read_text(encoding="utf-8").splitlines(),
                                     "docs/analysis.md (committed)", "made now", lineterm="", n=1)
         raise AssertionError("docs/analysis.md has drifted from the code; run `make analysis`:\n" + "\n".join(diff))
 

@@ -166,8 +166,8 @@ def test_events_lists_each_act_once_with_its_reports_and_articles(path):
     assert (event["reports"], event["articles"], event["sentences"]) == (
         2, [MAY_1.article.id, MAY_1_AGAIN.article.id], [1, 1])
     assert event["relations"] == [MAY_1.relations[0].id, MAY_1_AGAIN.relations[0].id]
-    assert run(path, "events", "--actor", "Sylvania", "--type", "CRITICIZES", "--csv").output.splitlines()[1].split(",")[4:9] == [
-        "Sylvania", "CRITICIZES", "freedonia", "Freedonia", "1"]
+    csv_lines = run(path, "events", "--actor", "Sylvania", "--type", "CRITICIZES", "--csv").output.splitlines()
+    assert csv_lines[1].split(",")[4:9] == ["Sylvania", "CRITICIZES", "freedonia", "Freedonia", "1"]
 
 
 def test_centrality_and_dyads_take_count(path):

@@ -192,7 +192,8 @@ def render(corpus: Path, workdir: Path) -> str:
 def _run(argv: list[str], workdir: Path, env: dict[str, str], exit_code: int = 0) -> str:
     done = subprocess.run(argv, cwd=workdir, env=env, capture_output=True, text=True)
     if done.returncode != exit_code:
-        raise SystemExit(f"{shlex.join(argv[1:])} exited {done.returncode}, not {exit_code}:\n{done.stdout}{done.stderr}")
+        raise SystemExit(f"{shlex.join(argv[1:])} exited {done.returncode}, not {exit_code}:\n"
+                         f"{done.stdout}{done.stderr}")
     return done.stdout + done.stderr
 
 

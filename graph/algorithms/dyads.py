@@ -1,8 +1,9 @@
 """Cooperation and conflict per pair of actors (a dyad), over the whole window or per period.
 
 For each dyad (source acting on target; with ``undirected`` both ways together) and period: the
-number of events (an act reported by several articles once; or every report, ``Count.REPORTS``), the sum and mean of their Goldstein values (-10 conflict .. +10 cooperation;
-the mean over the events that have one) and the count of each QuadClass. Undated events are
+number of events (an act reported by several articles once; or every report, ``Count.REPORTS``),
+the sum and mean of their Goldstein values (-10 conflict .. +10 cooperation; the mean over the
+events that have one) and the count of each QuadClass. Undated events are
 counted apart when periods are asked for. The same numbers come from every store's event rows
 (Cypher on Neo4j; ``cypher/queries/dyads.cypher`` is the same aggregation as a named query).
 """

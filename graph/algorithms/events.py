@@ -219,8 +219,12 @@ class _ReportKeys:
         ``starts``: whether the report at each place of that order starts a new event)."""
         strings = sorted(self._strings)
         rank = np.empty(len(strings), dtype=np.int64)
-        rank[np.fromiter((self._strings[s] for s in strings), dtype=np.int64, count=len(strings))] = np.arange(len(strings))
-        column = lambda values: rank[np.frombuffer(values, dtype=np.int64)] if len(values) else np.zeros(0, np.int64)  # noqa: E731
+        rank[np.fromiter((self._strings[s] for s in strings), dtype=np.int64, count=len(strings))] = (
+            np.arange(len(strings)))
+
+        def column(values: array) -> np.ndarray:
+            return rank[np.frombuffer(values, dtype=np.int64)] if len(values) else np.zeros(0, dtype=np.int64)
+
         source, type_, target, article = map(column, (self._source, self._type, self._target, self._article))
         day, sentence = (np.frombuffer(values, dtype=np.int64) for values in (self._day, self._sentence))
         order = np.lexsort((sentence, article, day, target, type_, source))

@@ -326,8 +326,8 @@ class Neo4jStore:
 
     def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
         for row in self._read(statement("event_rows"), filter_params(where)):
-            yield EventRow(*row[:6], confidence=float(1.0 if row[6] is None else row[6]), attribution=row[7] or "asserted",
-                           article=row[8] or "", sentence=int(row[9] or 0))
+            yield EventRow(*row[:6], confidence=float(1.0 if row[6] is None else row[6]),
+                           attribution=row[7] or "asserted", article=row[8] or "", sentence=int(row[9] or 0))
 
     def counts(self) -> dict[str, int]:
         counts = {"actors": 0, "articles": 0, "topics": 0, "relations": 0, "mentions": 0}

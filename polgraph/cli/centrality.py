@@ -6,7 +6,16 @@ from dataclasses import asdict
 
 import click
 
-from polgraph.cli.options import count_option, echo_csv, echo_json, echo_table, handle_errors, open_store_from, output_format_options, store_options
+from polgraph.cli.options import (
+    count_option,
+    echo_csv,
+    echo_json,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.centrality import DEFAULT_SOURCES, EXACT, MEASURES, ActorScore, Betweenness, centrality as rank_actors

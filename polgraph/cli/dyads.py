@@ -7,7 +7,16 @@ from dataclasses import replace
 import click
 
 from polgraph.cli.centrality import every_option, plot_option
-from polgraph.cli.options import count_option, echo_csv, echo_json, echo_table, handle_errors, open_store_from, output_format_options, store_options
+from polgraph.cli.options import (
+    count_option,
+    echo_csv,
+    echo_json,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.dyads import Dyad, DyadTable, dyads as dyad_table
@@ -33,8 +42,9 @@ _COLUMNS = ["period", "start", "end", "source", "source_name", "target", "target
 @plot_option
 @handle_errors
 @output_format_options
-def dyads(actor: str | None, every: str | None, top: int, undirected: bool, count: Count, types: tuple[str, ...], since, until,
-          attributions: str | None, store_spec: str | None, require_neo4j: bool, fmt: str, plot_path: str | None) -> None:
+def dyads(actor: str | None, every: str | None, top: int, undirected: bool, count: Count, types: tuple[str, ...],
+          since, until, attributions: str | None, store_spec: str | None, require_neo4j: bool, fmt: str,
+          plot_path: str | None) -> None:
     """Per pair of actors (and period): events, Goldstein sum and mean, QuadClass counts.
 
     An event is counted once however many articles report it (--count reports counts every

@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from polgraph.cli.options import echo_records, echo_table, handle_errors, open_store_from, output_format_options, store_options
+from polgraph.cli.options import (
+    echo_records,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.graph.algorithms.events import DEFAULT_WINDOW_DAYS, Event, group_events
 from polgraph.graph.model import Relation
@@ -40,7 +47,8 @@ def events(actor: str | None, min_reports: int, types: tuple[str, ...], since, u
     where = make_filter(types, since, until, attributions=attributions)  # a bad option fails before the store opens
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
-        found = [e for e in group_events(store.relations(replace(where, actor=actor_id))) if len(e.reports) >= min_reports]
+        reports = store.relations(replace(where, actor=actor_id))
+        found = [e for e in group_events(reports) if len(e.reports) >= min_reports]
         names = {a.id: a.name for a in store.actors()}
     found.sort(key=lambda e: (e.start or "", e.source, e.type, e.target, e.id))
     name = lambda node: names.get(node, topic_name(node))  # noqa: E731

@@ -21,8 +21,8 @@ from polgraph.graph.algorithms.events import Count
 from polgraph.graph.store import Store
 
 __all__ = [
-    "count_option", "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option", "open_store_from",
-    "output_format_options", "positive_number", "printable", "store_options",
+    "count_option", "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option",
+    "open_store_from", "output_format_options", "positive_number", "printable", "store_options",
 ]
 
 
