@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SEED ?= ../shared/seeds/000_626d997fe0474499.txt
-STORE ?= .polgraph/demo.json
+STORE ?= .polgraph/demo.db
 
 .PHONY: setup demo test screenshot analysis clean
 
@@ -43,7 +43,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 # The README's picture: the seed article's graph as `polgraph view` draws it, shot in headless Chromium.
-SHOT_STORE := .polgraph/screenshot.json
+SHOT_STORE := .polgraph/screenshot.db
 screenshot: $(BIN)/polgraph $(CHROMIUM)
 	rm -f $(SHOT_STORE)
 	$(BIN)/polgraph load --store $(SHOT_STORE) $(SEED)

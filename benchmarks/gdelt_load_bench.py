@@ -66,7 +66,7 @@ def load_memory(path: Path, batch_size: int) -> int:
 
 def load_default(path: Path, folder: Path, batch_size: int) -> int:
     store_path = folder / f"store-{time.monotonic_ns()}"
-    with open_store(str(store_path)) as store:
+    with open_store(str(store_path), create=True) as store, store.bulk():
         return GdeltLoader(batch_size=batch_size).load(store, [path]).rows
 
 
@@ -120,7 +120,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gdelt-bench-") as tmp:
         folder = Path(tmp)
         files = {n: gdelt_gen.write(folder / f"{n}" / "20200101000000.export.CSV", n, args.seed) for n in sizes}
-        with open_store(str(folder / "probe")) as probe:
+        with open_store(str(folder / "probe"), create=True) as probe:
             default_kind = type(probe).__name__
         print()
         print("| rows | step | CPU s | wall s | rows/s (CPU) | x bare csv.reader (CPU) |")

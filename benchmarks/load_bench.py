@@ -13,7 +13,7 @@ costs (starting the workers, sending articles and graphs between processes).
 Machines running other work make wall-clock times drift by more than that, so the sides are
 interleaved: the corpus is cut into chunk files of ``--chunk`` articles (the loader's batch), and
 each step of ``--step`` chunks is parsed bare, loaded with 1 worker and loaded with 2 workers one
-right after the other (the order turning from step to step), into one NetworkXStore file per side
+right after the other (the order turning from step to step), into one embedded store file per side
 and repeat that grows as a real load's does. Each load starts its workers and ends with one of
 them idle while the other reads the last batch, where a real load pays for both once: ``--step``
 as large as the corpus is closest to a real load. CPU time is this process's and its workers'
@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from polgraph.graph.model import Article
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.loaders.pipeline import Loader
 from polgraph.loaders.readers import read_path
 
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         steps = [chunks[i : i + args.step] for i in range(0, len(chunks), args.step)]
         by_text = {a.text: a for a in articles}
         for i in range(args.repeat):
-            stores = {n: NetworkXStore(Path(tmp) / f"graph-{i}-{n}.json") for n in (1, 2)}
+            stores = {n: SQLiteStore(Path(tmp) / f"graph-{i}-{n}.db", create=True) for n in (1, 2)}
             for step in steps:
                 paths = [path for path, _ in step]
                 texts = [text for _, step_texts in step for text in step_texts]
@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
                             report = loader.load(stores[n], paths, batch_size=args.chunk, workers=n)
                             errors[side] += len(report.errors)
             graphs = {f"{n} worker(s)": [store.counts(), store.relations(), store.actors()] for n, store in stores.items()}
+            for store in stores.values():
+                store.close()
     load_after = os.getloadavg()
 
     total = words * args.repeat

@@ -13,6 +13,7 @@ from polgraph.cypher.limits import QueryLimits, run_bounded
 from polgraph.cypher.parser import parse
 from polgraph.cypher.semantics import check
 from polgraph.exceptions import CypherSemanticError, CypherSyntaxError, QueryError
+from polgraph.graph.store import Store
 
 __all__ = ["QueryLimits", "Result", "prepare", "run", "run_graph", "build_graph"]
 
@@ -42,20 +43,12 @@ def build_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | Non
     return run_bounded(lambda: _execute(prepare(query, allow_create=True), graph, params or {}), limits)
 
 
-def run(store: Any, query: str, params: dict[str, Any] | None = None, write: bool = False,
+def run(store: Store, query: str, params: dict[str, Any] | None = None, write: bool = False,
         limits: QueryLimits | None = None) -> Result:
-    """Run ``query`` on ``store``: through its own ``run_cypher`` when it has one (Neo4j, whose
-    own transaction timeout applies), else on its NetworkX graph with the embedded engine (read
-    queries only, within ``limits``)."""
-    params = dict(params or {})
-    runner = getattr(store, "run_cypher", None)
-    if callable(runner):
-        out = runner(query, params, write=write)
-        if isinstance(out, Result):
-            return out
-        columns, rows = out if isinstance(out, tuple) else (out.columns, out.rows)
-        return Result(list(columns), [list(r) for r in rows])
-    return run_graph(store.to_networkx(), query, params, limits)
+    """Run ``query`` on ``store``: every store runs Cypher (Neo4j on the server, whose own
+    transaction timeout applies; the embedded stores with this engine, read queries only, within
+    ``limits``)."""
+    return store.run_cypher(query, dict(params or {}), write=write, limits=limits)
 
 
 def _execute(tree: A.Query, graph: nx.MultiDiGraph, params: dict[str, Any]) -> Result:

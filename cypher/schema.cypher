@@ -7,6 +7,10 @@ CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE;
 
+// Structural edges waiting for their far end (graph/upsert.py), looked up by id and by that end.
+CREATE INDEX pending_link_id IF NOT EXISTS FOR (p:PendingLink) ON (p.id);
+CREATE INDEX pending_link_target IF NOT EXISTS FOR (p:PendingLink) ON (p.target);
+
 // Lookups by name and kind.
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);

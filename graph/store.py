@@ -12,23 +12,31 @@ Layout (the same on every store, so one Cypher query answers the same everywhere
 - ``(:Actor)-[:HOLDS_ROLE {id, title, start, end}]->(:Actor)`` and ``(:Actor)-[:MEMBER_OF {id}]->(:Actor)``
 
 Dates are ISO strings (``"2022-10-04"``) so that they compare and serialise alike everywhere.
+Every store merges what it writes by the rules of ``graph.upsert``.
+
+What a caller can ask of any store is declared here: a capability a store lacks is a method that
+answers "no" (``centrality`` returns None, ``init_schema`` an empty list), never a missing
+attribute to probe for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 import networkx as nx
 
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 
 if TYPE_CHECKING:
+    from polgraph.cypher.executor import Result
+    from polgraph.cypher.limits import QueryLimits
     from polgraph.graph.algorithms.centrality import ActorScore
 
-__all__ = ["EventRow", "RelationFilter", "Store", "WriteSummary"]
+__all__ = ["EventRow", "RelationFilter", "SchemaItem", "Store", "WriteSummary", "relation_order"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,19 @@ class EventRow:
     sentence: int = 0
 
 
+class SchemaItem(NamedTuple):
+    """One constraint or index ``init_schema`` looked at."""
+
+    name: str
+    status: str  # "applied", "exists" or "unsupported"
+    detail: str
+
+
+def relation_order(rel: Relation) -> tuple[Any, ...]:
+    """The order ``Store.relations`` returns relations in."""
+    return (rel.date.isoformat() if rel.date else "", rel.article, rel.sentence, rel.source, rel.type, rel.target)
+
+
 @dataclass
 class WriteSummary:
     articles: int = 0  # new articles
@@ -89,11 +110,18 @@ class Store(Protocol):
 
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary: ...
 
+    def bulk(self) -> AbstractContextManager["Store"]:
+        """``with store.bulk():`` around many writes (a load of coded events): the store may put
+        off index upkeep until the end. Writes inside are the same writes."""
+        ...
+
     def has_article(self, article_id: str) -> bool: ...
 
     def actor(self, actor_id: str) -> Actor | None: ...
 
-    def actors(self, kind: str | None = None) -> list[Actor]: ...
+    def actors(self, kind: str | None = None, *, ids: Iterable[str] | None = None) -> list[Actor]:
+        """The actors (of one ``kind``; with ``ids``, only those), in id order."""
+        ...
 
     def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
         """The actors having any of ``keys`` among their name keys (``graph.names.actor_keys``:
@@ -103,11 +131,32 @@ class Store(Protocol):
 
     def articles(self) -> list[Article]: ...
 
-    def relations(self, where: RelationFilter = RelationFilter()) -> list[Relation]: ...
+    def relations(self, where: RelationFilter = RelationFilter()) -> list[Relation]:
+        """The event relations ``where`` accepts, in ``relation_order``."""
+        ...
 
     def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
         """The event relations between two actors (not topics) that ``where`` accepts, streamed in
         a deterministic order (source, target, type, date, article, sentence)."""
+        ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
+        """The graph in the shared layout (node attr ``_labels`` + properties, edge attr ``_type`` +
+        properties): the whole graph, or with ``where`` only the part around the event relations it
+        accepts (see ``networkx_store.part_of``), read without loading the rest."""
+        ...
+
+    def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
+        """Copy a graph in the shared layout as it is (``polgraph push`` and ``pull``): nodes and
+        edges by id, their properties win. Returns how many nodes and edges were copied."""
+        ...
+
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   limits: "QueryLimits | None" = None) -> "Result":
+        """Run one Cypher statement: on the server (its own transaction timeout applies), or with
+        polgraph's engine (read queries only, within ``limits``)."""
         ...
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
@@ -115,10 +164,12 @@ class Store(Protocol):
         None: ``polgraph.graph.algorithms.centrality`` then computes them from ``event_rows``."""
         ...
 
-    def counts(self) -> dict[str, int]: ...
+    def init_schema(self) -> list[SchemaItem]:
+        """Create the constraints and indexes the store needs (idempotent); what was done, per item."""
+        ...
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        """The whole graph in the shared layout (node attr ``_labels`` + properties, edge attr ``_type`` + properties)."""
+    def describe(self) -> str:
+        """What the store is, in a few words (``polgraph init`` prints it)."""
         ...
 
     def close(self) -> None: ...

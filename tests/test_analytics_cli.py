@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from polgraph.cli.app import _register, cli
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from tests.analytics_graphs import coded_events
 from tests.test_temporal import EVENTS
 
@@ -22,8 +23,8 @@ _register()
 
 @pytest.fixture
 def run(tmp_path):
-    store = tmp_path / "graph.json"
-    with NetworkXStore(store) as s:
+    store = tmp_path / "graph.db"
+    with SQLiteStore(store, create=True) as s:
         s.write([coded_events(EVENTS)])
 
     def invoke(*args: str):

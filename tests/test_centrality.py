@@ -21,6 +21,7 @@ from polgraph.graph.algorithms.pairs import actor_pairs
 from polgraph.graph.algorithms.reference import actor_digraph, actor_graph, networkx_centrality
 from polgraph.graph.store import EventRow, RelationFilter
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from tests.analytics_graphs import random_events
 from tests.helpers import sample_graph
 
@@ -159,8 +160,8 @@ def test_many_actors_are_named_from_one_listing():
 
 
 def test_same_store_same_json_whatever_the_hash_seed(tmp_path):
-    path = tmp_path / "graph.json"
-    with NetworkXStore(path) as store:
+    path = tmp_path / "graph.db"
+    with SQLiteStore(path, create=True) as store:
         store.write([random_events(400, 40, seed=7)])
     outputs = set()
     for hash_seed in ("1", "2"):

@@ -15,7 +15,7 @@ _register()
 
 @pytest.fixture
 def run(tmp_path):
-    store = str(tmp_path / "graph.json")
+    store = str(tmp_path / "graph.db")
 
     def invoke(*args: str, input: bytes | None = None):
         return CliRunner().invoke(cli, [args[0], "--store", store, *args[1:]], input=input, catch_exceptions=False)
@@ -40,10 +40,10 @@ def test_load_then_read_everything(run):
 
 def test_loading_twice_changes_nothing(run, tmp_path):
     run("load", str(SEED))
-    before = (tmp_path / "graph.json").read_bytes()
+    before = (tmp_path / "graph.db").read_bytes()
     result = run("load", str(SEED), "--json")
     assert json.loads(result.output)["already_stored"] == 1
-    assert (tmp_path / "graph.json").read_bytes() == before
+    assert (tmp_path / "graph.db").read_bytes() == before
 
 
 def test_bad_file_is_named_skipped_and_the_rest_load(run, tmp_path):
@@ -71,10 +71,10 @@ def test_missing_path_and_unknown_actor(run, tmp_path):
     result = run("load", str(tmp_path / "nope.txt"))
     assert result.exit_code == 1
     assert result.output.endswith(f"Error: {tmp_path / 'nope.txt'}: no such file or folder\n" +
-                                  f"Loaded 0 new article(s) into {tmp_path / 'graph.json'}: 0 new actor(s), 0 new relation(s); 0 already stored; 1 error(s).\n")
+                                  f"Loaded 0 new article(s) into {tmp_path / 'graph.db'}: 0 new actor(s), 0 new relation(s); 0 already stored; 1 error(s).\n")
     result = run("relations", "--actor", "Nobody")
     assert result.exit_code == 1
-    assert result.output == f"Error: no actor named 'Nobody' in {tmp_path / 'graph.json'}\n"
+    assert result.output == f"Error: no actor named 'Nobody' in {tmp_path / 'graph.db'}\n"
 
 
 def test_oversized_article_gets_a_clear_error(run, tmp_path):
@@ -89,17 +89,18 @@ def test_oversized_article_gets_a_clear_error(run, tmp_path):
 @pytest.mark.parametrize("fmt,marker", [("json", b'"relationships"'), ("graphml", b"<graphml"), ("gexf", b"<gexf")])
 def test_export_formats(run, tmp_path, fmt, marker):
     run("load", str(SEED))
-    out = tmp_path / f"export.{fmt}"  # not graph.json: that is the store, which export refuses to overwrite
+    out = tmp_path / f"export.{fmt}"  # not graph.db: that is the store, which export refuses to overwrite
     result = run("export", "--format", fmt, "-o", str(out))
     assert result.exit_code == 0
     assert marker in out.read_bytes()
 
 
 def test_corrupt_store_is_a_user_error(run, tmp_path):
-    (tmp_path / "graph.json").write_text("garbage")
+    (tmp_path / "graph.db").write_text("garbage")
     result = run("actors")
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {tmp_path / 'graph.json'}: cannot read the graph file")
+    assert result.output == f"Error: {tmp_path / 'graph.db'}: not a polgraph store (neither a SQLite database nor polgraph's JSON)\n"
+    assert (tmp_path / "graph.db").read_text() == "garbage"
 
 
 def test_load_min_confidence_trades_precision_for_recall(run, tmp_path):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.store import Store
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.loaders.pipeline import Loader
 
 FULL = "date 2020-03-02\nOpposition leader Tomas Vasquezov criticized the government of Ruritania on Monday.\n"
@@ -31,12 +32,12 @@ def write(folder: Path, **texts: str) -> list[Path]:
     return paths
 
 
-def people(store: NetworkXStore) -> set[str]:
+def people(store: Store) -> set[str]:
     return {a.id for a in store.actors("person")}
 
 
 def test_a_surname_is_the_person_the_store_knows(loader, tmp_path):
-    store = NetworkXStore(tmp_path / "graph.json")
+    store = SQLiteStore(tmp_path / "graph.db", create=True)
     loader.load(store, write(tmp_path / "a", full=FULL))
     loader.load(store, write(tmp_path / "b", surname=SURNAME))
     assert people(store) == {"tomas-vasquezov"}
@@ -44,26 +45,26 @@ def test_a_surname_is_the_person_the_store_knows(loader, tmp_path):
 
 
 def test_a_surname_is_the_person_an_earlier_article_of_the_same_load_named(loader, tmp_path):
-    store = NetworkXStore(tmp_path / "graph.json")
+    store = SQLiteStore(tmp_path / "graph.db", create=True)
     loader.load(store, write(tmp_path / "a", a_full=FULL, b_surname=SURNAME))
     assert people(store) == {"tomas-vasquezov"}
 
 
 def test_worker_processes_resolve_the_same(loader, tmp_path):
-    store = NetworkXStore(tmp_path / "graph.json")
+    store = SQLiteStore(tmp_path / "graph.db", create=True)
     loader.load(store, write(tmp_path / "a", a_full=FULL, b_surname=SURNAME, c_misspelt=MISSPELT), batch_size=1, workers=2)
     assert people(store) == {"tomas-vasquezov"}
 
 
 def test_a_misspelt_name_is_the_known_person(loader, tmp_path):
-    store = NetworkXStore(tmp_path / "graph.json")
+    store = SQLiteStore(tmp_path / "graph.db", create=True)
     loader.load(store, write(tmp_path / "a", full=FULL))
     loader.load(store, write(tmp_path / "b", misspelt=MISSPELT))
     assert people(store) == {"tomas-vasquezov"}
 
 
 def test_another_given_name_is_another_person_and_then_the_surname_is_no_ones(loader, tmp_path):
-    store = NetworkXStore(tmp_path / "graph.json")
+    store = SQLiteStore(tmp_path / "graph.db", create=True)
     loader.load(store, write(tmp_path / "a", full=FULL, other=OTHER))
     assert people(store) == {"tomas-vasquezov", "marta-vasquezov"}
     loader.load(store, write(tmp_path / "b", surname=SURNAME))

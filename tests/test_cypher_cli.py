@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from polgraph.cli.app import _register, cli
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from test_cypher_graphs import article_graphs
 
 _register()
@@ -18,8 +18,9 @@ _register()
 
 @pytest.fixture
 def query(tmp_path):
-    path = tmp_path / "graph.json"
-    NetworkXStore(path).write(article_graphs())
+    path = tmp_path / "graph.db"
+    with SQLiteStore(path, create=True) as store:
+        store.write(article_graphs())
 
     def invoke(*args: str):
         return CliRunner().invoke(cli, ["query", "--store", str(path), *args], catch_exceptions=False)

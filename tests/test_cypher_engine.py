@@ -264,7 +264,7 @@ class _BoltLikeStore:
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any], bool]] = []
 
-    def run_cypher(self, query: str, params: dict[str, Any], write: bool = False) -> Result:
+    def run_cypher(self, query: str, params: dict[str, Any], write: bool = False, limits: Any = None) -> Result:
         self.calls.append((query, params, write))
         return Result(["x"], [[1]])
 

@@ -134,7 +134,7 @@ def test_nested_maps_in_parentheses_parse_in_linear_time():
 @pytest.fixture(scope="module")
 def dense_store(tmp_path_factory):
     """A store of 300 actors and 1,500 relations, written through the Store API."""
-    path = tmp_path_factory.mktemp("dense") / "graph.json"
+    path = tmp_path_factory.mktemp("dense") / "graph.db"
     rnd = random.Random(7)
     actors = [Actor(f"actor-{i}", f"Actor {i}", "state") for i in range(300)]
     graphs = []
@@ -145,7 +145,7 @@ def dense_store(tmp_path_factory):
         used = {r.source for r in rels} | {r.target for r in rels}
         graphs.append(ArticleGraph(article, [a for a in actors if a.id in used], [], rels,
                                    [Mention(a, article.id) for a in sorted(used)]))
-    with open_store(str(path)) as store:
+    with open_store(str(path), create=True) as store:
         store.write(graphs)
     return path
 

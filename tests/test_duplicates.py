@@ -77,10 +77,10 @@ def test_a_short_name_is_not_contained():
 
 def _store_with(folder, actors: list[Actor], acting: list[tuple[str, str]]) -> str:
     folder.mkdir(exist_ok=True)
-    path = str(folder / "graph.json")
+    path = str(folder / "graph.db")
     article = Article.from_text("text", published=date(2020, 1, 1))
     relations = [Relation(source=s, target=t, type="CRITICIZES", article=article.id, sentence=1) for s, t in acting]
-    with open_store(path) as store:
+    with open_store(path, create=True) as store:
         store.write([ArticleGraph(article, actors, [], relations, [])])
     return path
 

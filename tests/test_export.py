@@ -19,6 +19,7 @@ from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
 from polgraph.graph.readwrite import write_gexf, write_graphml
 from polgraph.graph.store import RelationFilter
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from tests.helpers import coded, later_graph, sample_graph
 
 _register()
@@ -26,14 +27,15 @@ _register()
 
 @pytest.fixture
 def store_path(tmp_path):
-    path = tmp_path / "graph.json"
-    NetworkXStore(path).write([coded(sample_graph()), later_graph()])
+    path = tmp_path / "graph.db"
+    with SQLiteStore(path, create=True) as store:
+        store.write([coded(sample_graph()), later_graph()])
     return path
 
 
 @pytest.fixture
 def store(store_path):
-    with NetworkXStore(store_path) as opened:
+    with SQLiteStore(store_path) as opened:
         yield opened
 
 
@@ -160,11 +162,11 @@ def test_control_characters_still_give_well_formed_xml(write):
 
 
 def test_control_characters_from_a_stored_article_export_well_formed(tmp_path):
-    store_path = tmp_path / "graph.json"
+    store_path = tmp_path / "graph.db"
     text = NASTY.replace("\ud800", "")  # a file store holds only encodable text
     article = Article.from_text(text, published=date(2024, 5, 2))
-    NetworkXStore(store_path).write([ArticleGraph(article, [Actor("ruritania", "Ruritania", "state")], [], [],
-                                                  [Mention("ruritania", article.id)])])
+    with SQLiteStore(store_path, create=True) as store:
+        store.write([ArticleGraph(article, [Actor("ruritania", "Ruritania", "state")], [], [], [Mention("ruritania", article.id)])])
     for fmt in ("graphml", "gexf"):
         ET.parse(export_to(store_path, tmp_path, fmt, "--with-text"))
 

@@ -182,7 +182,7 @@ def test_fuzz_json_lines_records(lines):
 
 @pytest.fixture(scope="module")
 def loaded_store(tmp_path_factory):
-    return tmp_path_factory.mktemp("fuzz") / "graph.json"
+    return tmp_path_factory.mktemp("fuzz") / "graph.db"
 
 
 @settings(FUZZ, max_examples=15)

@@ -20,6 +20,7 @@ from polgraph.cli.load_gdelt import split_by_format
 from polgraph.graph.ontology import quad_class
 from polgraph.graph.store import Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.loaders.gdelt import ActorCodes, ActorResolver, GdeltLoader, read_events
 from polgraph.loaders.gdelt.cameo import cameo_tables
 from polgraph.loaders.gdelt.layout import layouts
@@ -55,7 +56,7 @@ def load(*paths: Path, store: Store | None = None, batch_size: int = 500):
 
 @pytest.fixture
 def run(tmp_path):
-    store = str(tmp_path / "graph.json")
+    store = str(tmp_path / "graph.db")
 
     def invoke(*args: str, input: bytes | None = None):
         return CliRunner().invoke(cli, [args[0], "--store", store, *args[1:]], input=input, catch_exceptions=False)
@@ -152,10 +153,12 @@ def test_a_zipped_copy_loads_the_same(tmp_path):
 
 
 def test_reloading_a_file_changes_nothing(tmp_path):
-    path = tmp_path / "graph.json"
-    load(FULL, store=NetworkXStore(path))
+    path = tmp_path / "graph.db"
+    with SQLiteStore(path, create=True) as store:
+        load(FULL, store=store)
     before = path.read_bytes()
-    _, report = load(FULL, store=NetworkXStore(path))
+    with SQLiteStore(path) as store:
+        _, report = load(FULL, store=store)
     assert report.written.relations == 0 and report.written.actors == 0
     assert path.read_bytes() == before
 
@@ -203,7 +206,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_load(run, tmp_path):
     ]
     lost = sum(1 for r in both_actors(plain_rows(FULL))[:10] if int(column(r, "GLOBALEVENTID")) - 881990832 + 1 in (3, 4, 5, 7))
     assert result.output.splitlines()[-1] == (
-        f"Loaded 2,111 GDELT row(s) from 1 file(s) into {tmp_path / 'graph.json'}: {1406 - lost:,} new relation(s), "
+        f"Loaded 2,111 GDELT row(s) from 1 file(s) into {tmp_path / 'graph.db'}: {1406 - lost:,} new relation(s), "
         f"189 new actor(s); {705 - (4 - lost)} skipped (one actor or none); 4 bad row(s)."
     )
 
@@ -284,7 +287,7 @@ def _row(template: list[str], event_id: str, actor1: tuple[str, ...], actor2: tu
 def test_gdelt_and_the_seed_article_share_belarus_and_lukashenko(tmp_path):
     from polgraph.loaders.pipeline import Loader
 
-    store = NetworkXStore(tmp_path / "graph.json")
+    store = SQLiteStore(tmp_path / "graph.db", create=True)
     Loader().load(store, [SEED])
     from_article = {a.id: a for a in store.actors()}
     assert {"belarus", "alexander-lukashenko", "russia"} <= set(from_article)

@@ -152,7 +152,7 @@ def test_an_article_that_fails_to_read_is_its_own_error(store, tmp_path):
     errors = []
     from polgraph.config import open_store
 
-    with open_store(str(store)) as opened:
+    with open_store(str(store), create=True) as opened:
         report = Failing().load(opened, [path], on_error=errors.append)
     assert [str(e) for e in errors] == [
         f"{path}:2: cannot read the article (RecursionError: maximum recursion depth exceeded)"]

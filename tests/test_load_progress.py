@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.loaders.pipeline import Loader
 
 ARTICLES = [
@@ -33,8 +33,8 @@ def polgraph(*args: str) -> list[str]:
 
 def test_loader_calls_back_once_per_record(tmp_path):
     calls = []
-    report = Loader().load(NetworkXStore(tmp_path / "g.json"), [jsonl(tmp_path)], batch_size=2,
-                           on_article=lambda: calls.append(len(calls)))
+    with SQLiteStore(tmp_path / "g.db", create=True) as store:
+        report = Loader().load(store, [jsonl(tmp_path)], batch_size=2, on_article=lambda: calls.append(len(calls)))
     assert len(calls) == 4 and report.articles == 3 and len(report.errors) == 1
 
 

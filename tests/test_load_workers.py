@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from polgraph.cli.app import _register, cli
 from polgraph.exceptions import ConfigError
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.loaders import workers as workers_module
 from polgraph.loaders.pipeline import Loader
 from polgraph.loaders.workers import available_cpus
@@ -80,7 +80,7 @@ def test_an_article_that_fails_in_a_worker_is_its_own_error(tmp_path):
     path = _lines(tmp_path, ["Germany banned Mahan Air.", "Poison pills were found.", "France criticised Russia.",
                              "Poland met Ukraine."])
     calls = []
-    report = Failing().load(NetworkXStore(tmp_path / "g.json"), [path], batch_size=2, workers=2,
+    report = Failing().load(SQLiteStore(tmp_path / "g.db", create=True), [path], batch_size=2, workers=2,
                             on_article=lambda: calls.append(1))
     assert [str(e) for e in report.errors] == [
         f"{path}:2: cannot read the article (RecursionError: maximum recursion depth exceeded)"]
@@ -97,7 +97,7 @@ def test_an_article_that_stops_its_worker_is_its_own_error(tmp_path):
     texts = [f"France criticised Russia on day {i}." for i in range(8)]
     texts[5] = "Crash: Germany banned Mahan Air."
     path = _lines(tmp_path, texts)
-    store = NetworkXStore(tmp_path / "g.json")
+    store = SQLiteStore(tmp_path / "g.db", create=True)
     report = Crashing().load(store, [path], batch_size=2, workers=2)
     assert [str(e) for e in report.errors] == [
         f"{path}:6: cannot read the article (the worker process reading it stopped abruptly)"]
@@ -110,7 +110,7 @@ def test_the_workers_start_once_per_load(tmp_path):
             graph = super().graph_of(article, doc)
             return replace(graph, article=replace(graph.article, title=str(os.getpid())))
 
-    store = NetworkXStore(tmp_path / "g.json")
+    store = SQLiteStore(tmp_path / "g.db", create=True)
     Marking().load(store, [_lines(tmp_path, [f"France criticised Russia on day {i}." for i in range(12)])],
                    batch_size=1, workers=2)
     readers = {a.title for a in store.articles()}
@@ -121,7 +121,7 @@ def test_the_workers_start_once_per_load(tmp_path):
 def test_spawned_workers_read_as_forked_ones_do(tmp_path, monkeypatch, articles):
     """The start method of platforms without fork: the loader is pickled to each worker."""
     monkeypatch.setattr(workers_module, "START_METHOD", "spawn")
-    stores = [NetworkXStore(tmp_path / f"g{n}.json") for n in (1, 2)]
+    stores = [SQLiteStore(tmp_path / f"g{n}.db", create=True) for n in (1, 2)]
     for n, store in zip((1, 2), stores):
         Loader().load(store, [articles], batch_size=4, workers=n)
     assert stores[0].relations() == stores[1].relations() and stores[1].relations()
@@ -130,7 +130,7 @@ def test_spawned_workers_read_as_forked_ones_do(tmp_path, monkeypatch, articles)
 
 def test_workers_must_be_at_least_one(tmp_path):
     with pytest.raises(ConfigError, match="the number of workers must be at least 1, got 0"):
-        Loader().load(NetworkXStore(tmp_path / "g.json"), [SEED], workers=0)
+        Loader().load(SQLiteStore(tmp_path / "g.db", create=True), [SEED], workers=0)
     result = polgraph("load", "--store", str(tmp_path / "g.json"), "--workers", "0", str(SEED))
     assert result.exit_code == 1
     assert result.output == "Error: --workers must be at least 1, got 0\n"

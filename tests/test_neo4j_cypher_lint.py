@@ -81,11 +81,12 @@ def test_every_statement_polgraph_sends_passes_neo4js_parser(tmp_path: Path) -> 
     rendered = _one_rendering_per_template()
     assert {n.split(":")[0] for n, _ in rendered} == {
         "merge_relations_to_actor", "merge_relations_to_topic", "import_nodes", "import_relationships",
+        "node_props", "upsert_nodes", "edge_props",
     }
     report = _lint(files + _write(tmp_path, rendered))
     assert _errors(report) == []
     counted = {Path(f["file"]).name: f["statements"] for f in report["files"]}
-    assert counted["schema.cypher"] >= 27  # 3 constraints, 2 indexes, full-text, 21 relation indexes
+    assert counted["schema.cypher"] >= 29  # 3 constraints, 4 indexes, full-text, 21 relation indexes
     assert all(n == 1 for name, n in counted.items() if name != "schema.cypher"), counted
 
 

@@ -19,8 +19,10 @@ from polgraph.graph.algorithms.reference import actor_graph, networkx_centrality
 from polgraph.graph.ontology import EVENT_TYPES, STRUCTURAL_TYPES
 from polgraph.graph.store import RelationFilter
 from polgraph.graph.stores.neo4j_cypher import schema_statements
-from polgraph.graph.stores.neo4j_store import Neo4jStore, open_neo4j_store, redact_uri, store_auth
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.config import open_store
+from polgraph.graph.stores.neo4j_store import Neo4jStore, redact_uri, store_auth
+from polgraph.graph.stores.sqlite_store import SQLiteStore
+from polgraph.graph.stores.uri import parse_store_spec
 from tests.conftest_bolt import neo4j_store_or_skip
 from tests.helpers import sample_graph
 
@@ -47,10 +49,12 @@ def test_uris_are_shown_without_credentials() -> None:
 
 
 def test_auth_comes_from_the_environment_or_the_uri() -> None:
-    assert store_auth("bolt://localhost", {"NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "pw"}) == ("neo4j", "pw")
-    assert store_auth("bolt://localhost", {"NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "pw"}) == ("neo4j", "pw")
-    assert store_auth("bolt://ann:p%40ss@localhost", {}) == ("ann", "p@ss")
-    assert store_auth("bolt://localhost", {}) is None
+    local = parse_store_spec("bolt://localhost")
+    assert store_auth(local, {"NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "pw"}) == ("neo4j", "pw")
+    assert store_auth(local, {"NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "pw"}) == ("neo4j", "pw")
+    assert store_auth(parse_store_spec("bolt://ann:p%40ss@localhost"), {}) == ("ann", "p@ss")
+    assert store_auth(parse_store_spec("bolt://ann:p@ss@localhost"), {}) == ("ann", "p@ss")
+    assert store_auth(local, {}) is None
 
 
 # -- fallback --------------------------------------------------------------------------------
@@ -59,31 +63,30 @@ def test_unreachable_neo4j_falls_back_to_the_embedded_store(closed_port: int, tm
     monkeypatch.setenv("NEO4J_PASSWORD", "hunter2")
     monkeypatch.setenv("NEO4J_USER", "neo4j")
     lines: list[str] = []
-    store = open_neo4j_store(f"bolt://neo4j:hunter2@127.0.0.1:{closed_port}", warn=lines.append)
-    assert isinstance(store, NetworkXStore)
+    with open_store(f"bolt://neo4j:hunter2@127.0.0.1:{closed_port}", create=True, warn=lines.append) as store:
+        assert isinstance(store, SQLiteStore)
     assert lines == [
         f"Neo4j at bolt://127.0.0.1:{closed_port} is unreachable (Connection refused); "
-        "using the embedded store .polgraph/graph.json"
+        "using the embedded store .polgraph/graph.db"
     ]
 
 
 def test_require_neo4j_raises_instead(closed_port: int) -> None:
     with pytest.raises(StoreUnavailable) as caught:
-        open_neo4j_store(f"bolt://127.0.0.1:{closed_port}", require=True, warn=pytest.fail)
-    assert str(caught.value) == (
-        f"Neo4j at bolt://127.0.0.1:{closed_port} is unreachable (Connection refused); --require-neo4j is set"
-    )
+        open_store(f"bolt://127.0.0.1:{closed_port}", require_neo4j=True, warn=pytest.fail)
+    assert str(caught.value) == f"Neo4j at bolt://127.0.0.1:{closed_port} is unreachable (Connection refused)"
 
 
 def test_cli_says_so_in_one_line_and_uses_the_embedded_store(runner: CliRunner, closed_port: int, tmp_path,
                                                             monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NEO4J_PASSWORD", "hunter2")
+    SQLiteStore(".polgraph/graph.db", create=True).close()
     result = runner.invoke(app.cli, ["actors", "--store", f"neo4j://neo4j:hunter2@127.0.0.1:{closed_port}"])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         f"Neo4j at neo4j://127.0.0.1:{closed_port} is unreachable (Unable to retrieve routing information); "
-        "using the embedded store .polgraph/graph.json"
+        "using the embedded store .polgraph/graph.db"
     ]
     assert "hunter2" not in result.output
 
@@ -129,24 +132,26 @@ def test_init_cli_on_falkordb(runner: CliRunner, falkordb_server) -> None:
 
 
 def test_init_on_the_embedded_store(runner: CliRunner, tmp_path) -> None:
-    result = runner.invoke(app.cli, ["init", "--store", str(tmp_path / "g.json")])
-    assert result.exit_code == 0
-    assert result.stdout == f"{tmp_path / 'g.json'}: the embedded store needs no schema\n"
+    result = runner.invoke(app.cli, ["init", "--store", str(tmp_path / "g.db")])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'g.db'}: embedded SQLite store (polgraph-sqlite/1, SQLite ")
+    assert "  exists      event (table)" in lines and "  exists      event_source (index)" in lines
+    assert lines[-1] == f"0 applied, {len(lines) - 2} already there, 0 not supported by this server"
 
 
 # -- Cypher ----------------------------------------------------------------------------------
 def test_run_cypher_returns_columns_and_plain_rows(bolt_store: Neo4jStore) -> None:
     bolt_store.write([sample_graph()])
-    columns, rows = bolt_store.run_cypher(
-        "MATCH (a:Actor {kind: $kind}) RETURN a.id AS id, a ORDER BY id", {"kind": "state"}
-    )
+    result = bolt_store.run_cypher("MATCH (a:Actor {kind: $kind}) RETURN a.id AS id, a ORDER BY id", {"kind": "state"})
+    columns, rows = result.columns, result.rows
     assert columns == ["id", "a"]
     assert [row[0] for row in rows] == ["freedonia", "ruritania"]
     assert rows[1][1] == {"_labels": ["Actor"], "id": "ruritania", "name": "Ruritania", "kind": "state",
                           "aliases": ["Ruritanian Republic"]}
-    columns, rows = bolt_store.run_cypher("CREATE (t:Topic {id: $id, name: $id}) RETURN t.id AS id",
-                                          {"id": "topic:o'brien"}, write=True)
-    assert rows == [["topic:o'brien"]]
+    result = bolt_store.run_cypher("CREATE (t:Topic {id: $id, name: $id}) RETURN t.id AS id",
+                                   {"id": "topic:o'brien"}, write=True)
+    assert result.rows == [["topic:o'brien"]]
     assert bolt_store.counts()["topics"] == 2
 
 
@@ -233,14 +238,11 @@ def test_a_refused_login_is_an_error_not_a_fallback(falkordb_server, monkeypatch
     monkeypatch.setenv("NEO4J_USER", "neo4j")
     monkeypatch.setenv("NEO4J_PASSWORD", "hunter2")
     with pytest.raises(StoreError) as caught:
-        open_neo4j_store(falkordb_server.uri, warn=pytest.fail)
+        open_store(falkordb_server.uri, warn=pytest.fail)
     assert str(caught.value) == f"Neo4j at {falkordb_server.uri} refused the connection (An unknown error occurred)"
     monkeypatch.delenv("NEO4J_PASSWORD")
-    store = open_neo4j_store(falkordb_server.uri, warn=pytest.fail)  # the server is fine afterwards
-    try:
+    with open_store(falkordb_server.uri, warn=pytest.fail) as store:  # the server is fine afterwards
         assert store.counts()["actors"] >= 0
-    finally:
-        store.close()
 
 
 def test_falkordb_is_sent_only_queries_that_parse(bolt_store: Neo4jStore, falkordb_server) -> None:

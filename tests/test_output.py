@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from polgraph.cli.app import _register, cli
 from polgraph.exceptions import OutputError
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.output import write_output
 from tests.helpers import sample_graph
 
@@ -22,8 +22,9 @@ _register()
 
 @pytest.fixture
 def store_path(tmp_path) -> Path:
-    path = tmp_path / "graph.json"
-    NetworkXStore(path).write([sample_graph()])
+    path = tmp_path / "graph.db"
+    with SQLiteStore(path, create=True) as store:
+        store.write([sample_graph()])
     return path
 
 

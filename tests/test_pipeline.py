@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from polgraph.graph.model import Article
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from polgraph.loaders import pipeline
 from polgraph.loaders.pipeline import Loader
 
@@ -31,8 +31,8 @@ def test_mentioned_in_counts_every_mention():
 def test_load_skips_articles_already_stored(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("date 2019-01-23\nGermany banned Mahan Air.", encoding="utf-8")
-    store = NetworkXStore(tmp_path / "g.json")
     loader = Loader()
-    first = loader.load(store, [path])
-    second = loader.load(store, [path, path])
+    with SQLiteStore(tmp_path / "g.db", create=True) as store:
+        first = loader.load(store, [path])
+        second = loader.load(store, [path, path])
     assert first.written.articles == 1 and second.written.articles == 0 and second.written.skipped == 2

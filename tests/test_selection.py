@@ -10,14 +10,18 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.selection import Part, select
 from polgraph.graph.store import RelationFilter, Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from tests.helpers import coded, later_graph, sample_graph
 
-STORES = ["networkx", pytest.param("falkordb", marks=pytest.mark.bolt)]
+STORES = ["sqlite", "networkx", pytest.param("falkordb", marks=pytest.mark.bolt)]
 
 
 @pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest, tmp_path) -> Store:
-    opened = NetworkXStore(tmp_path / "graph.json") if request.param == "networkx" else request.getfixturevalue("bolt_store")
+    if request.param == "sqlite":
+        opened = SQLiteStore(tmp_path / "graph.db", create=True)
+    else:
+        opened = NetworkXStore() if request.param == "networkx" else request.getfixturevalue("bolt_store")
     opened.write([coded(sample_graph()), later_graph()])
     return opened
 

@@ -1,6 +1,7 @@
 """The store contract: one suite, run on every store.
 
-- ``networkx``: the embedded store, always.
+- ``sqlite``: the embedded store (a SQLite file), always.
+- ``networkx``: the in-memory store, always (it is also every test's reference).
 - ``falkordb``: the Neo4j store over Bolt against FalkorDB from PyPI, always (CI too).
 - ``neo4j``: the Neo4j store against the server named by ``NEO4J_URI`` (marker ``neo4j``; the
   suite deletes everything in that database: use a throwaway one, see docs/neo4j.md).
@@ -22,10 +23,12 @@ from polgraph.graph.codec import LABELS
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic
 from polgraph.graph.store import RelationFilter, Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from tests.conftest_bolt import neo4j_store_or_skip
 from tests.helpers import sample_graph
 
 STORES = [
+    "sqlite",
     "networkx",
     pytest.param("falkordb", marks=pytest.mark.bolt),
     pytest.param("neo4j", marks=pytest.mark.neo4j),
@@ -34,8 +37,12 @@ STORES = [
 
 @pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest, tmp_path) -> Store:
+    if request.param == "sqlite":
+        with SQLiteStore(tmp_path / "graph.db", create=True) as embedded:
+            yield embedded
+        return
     if request.param == "networkx":
-        yield NetworkXStore(tmp_path / "graph.json")
+        yield NetworkXStore()
         return
     if request.param == "falkordb":
         yield request.getfixturevalue("bolt_store")
@@ -49,7 +56,7 @@ def both(store: Store, graphs: list[ArticleGraph]) -> tuple[Any, Any]:
     """Write to the store under test and to a fresh reference; both summaries."""
     reference = getattr(store, "_contract_reference", None)
     if reference is None:
-        reference = store._contract_reference = NetworkXStore(None)  # type: ignore[attr-defined]
+        reference = store._contract_reference = NetworkXStore()  # type: ignore[attr-defined]
     return store.write(graphs), reference.write(graphs)
 
 
@@ -109,7 +116,7 @@ def test_a_later_article_adds_aliases_and_structural_edges(store: Store) -> None
 
 
 def test_one_write_with_repeats_and_forward_references(store: Store) -> None:
-    """A role whose organisation only a later article adds is dropped, as in the embedded store;
+    """A role whose organisation only a later article adds is made when the organisation arrives;
     an article and a relation repeated in one write count once."""
     first = sample_graph()
     early = Article.from_text("Rassendyll chairs the League.")
@@ -233,6 +240,104 @@ def test_to_networkx_uses_the_shared_layout(store: Store) -> None:
     rel = sample_graph().relations[0]
     assert graph.edges["ruritania", "freedonia", rel.id]["_type"] == "SANCTIONS"
     assert graph.edges["ruritania", "freedonia", rel.id]["date"] == "2024-05-01"
+
+
+# -- merge rules: the same graph whatever the order (graph/upsert.py) --------------------------
+def _readings() -> list[ArticleGraph]:
+    """Articles that disagree: an actor's name, kind, aliases and country; a relation read twice
+    with different confidence; a role and a membership whose far end only another article adds."""
+    one = Article.from_text("Ruritania sanctioned Freedonia.", published=date(2024, 5, 1), title="first")
+    two = Article.from_text("Ruritania and Freedonia held talks.", published=date(2024, 6, 1), title="")
+    again = Article.from_text("Ruritania sanctioned Freedonia.", title="a later title", url="https://example.org/x")
+    rudolf = Actor("rudolf", "RUDOLF", "organization", aliases=("R.",), roles=(Role("Chair", "league", date(2020, 1, 1)),))
+    rudolf2 = Actor("rudolf", "Rudolf", "person", aliases=("Rudi",), country="ruritania", member_of=("league",))
+    league = Actor("league", "League", "bloc", aliases=("LoN",))
+    ruritania, freedonia = Actor("ruritania", "Ruritania", "state"), Actor("freedonia", "Freedonia", "state", sector="GOV")
+    sanction = Relation("ruritania", "freedonia", "SANCTIONS", one.id, 1, "Ruritania sanctioned Freedonia.", date(2024, 5, 1), "16")
+    doubt = Relation(**{**sanction.__dict__, "confidence": 0.5, "evidence": "sanctioned"})
+    talk = Relation("rudolf", "freedonia", "CONSULTS", two.id, 1, "held talks", date(2024, 6, 1), "04")
+    return [
+        ArticleGraph(one, [ruritania, freedonia, rudolf], [], [sanction], [Mention("rudolf", one.id, 1)]),
+        ArticleGraph(two, [rudolf2, freedonia, league], [], [talk], [Mention("rudolf", two.id, 2)]),
+        ArticleGraph(again, [ruritania, freedonia], [], [doubt], [Mention("ruritania", again.id, 3)]),
+    ]
+
+
+def _export(store: Store) -> bytes:
+    from io import BytesIO
+
+    from polgraph.graph.readwrite import write_json
+
+    out = BytesIO()
+    write_json(store.to_networkx(), out)
+    return out.getvalue()
+
+
+def _emptied(store: Store, tmp_path, name: str) -> Store:
+    if isinstance(store, SQLiteStore):
+        return SQLiteStore(tmp_path / f"{name}.db", create=True)
+    if isinstance(store, NetworkXStore):
+        return NetworkXStore()
+    store.delete_all()  # type: ignore[attr-defined]
+    return store
+
+
+@pytest.mark.parametrize("batches", [[[0], [1], [2]], [[2], [1], [0]], [[1, 0], [2]], [[2, 1, 0]], [[1], [2, 0]]])
+def test_the_graph_does_not_depend_on_the_order_of_writes(store: Store, tmp_path, batches: list[list[int]]) -> None:
+    readings = _readings()
+    first = _emptied(store, tmp_path, "first")
+    for index in (0, 1, 2):
+        first.write([readings[index]])
+    want = snapshot(first.to_networkx()), _export(first) if not isinstance(first, NetworkXStore) else None
+    other = _emptied(store, tmp_path, "other")
+    for batch in batches:
+        other.write([readings[i] for i in batch])
+    assert (snapshot(other.to_networkx()), _export(other) if not isinstance(other, NetworkXStore) else None) == want
+    rudolf = other.actor("rudolf")
+    assert (rudolf.name, rudolf.kind, rudolf.aliases, rudolf.country) == ("Rudolf", "organization", ("R.", "Rudi"), "ruritania")
+    edges = {(u, v, d["_type"]) for u, v, d in other.to_networkx().edges(data=True)}
+    assert {("rudolf", "league", "HOLDS_ROLE"), ("rudolf", "league", "MEMBER_OF")} <= edges
+    [sanction] = other.relations(RelationFilter(types=("SANCTIONS",)))
+    assert (sanction.confidence, sanction.evidence) == (1.0, "Ruritania sanctioned Freedonia.")
+    [article] = [a for a in other.articles() if a.text.startswith("Ruritania sanctioned")]
+    assert (article.title, article.url, article.published) == ("a later title", "https://example.org/x", date(2024, 5, 1))
+    assert other.counts() == {"actors": 4, "articles": 2, "topics": 0, "relations": 2, "mentions": 3}
+
+
+def test_a_relation_to_an_unknown_actor_is_refused_and_nothing_written(store: Store) -> None:
+    from polgraph.exceptions import StoreError
+
+    both(store, [sample_graph()])
+    before = snapshot(store.to_networkx())
+    graph = second_article()
+    graph.relations.append(Relation("ruritania", "nowhere", "CRITICIZES", graph.article.id, 2))
+    with pytest.raises(StoreError, match="'nowhere' is not an actor or topic"):
+        store.write([graph])
+    assert snapshot(store.to_networkx()) == before
+
+
+# -- parts of the graph ----------------------------------------------------------------------
+@pytest.mark.parametrize("where", [
+    RelationFilter(actor="freedonia"),
+    RelationFilter(actor="rudolf-rassendyll", since=date(2024, 5, 2)),
+    RelationFilter(types=("CONSULTS", "PROPOSES")),
+    RelationFilter(until=date(2024, 5, 1)),
+    RelationFilter(actor="nobody"),
+    RelationFilter(actor="freedonia", attributions=("alleged", "denied")),
+])
+def test_to_networkx_of_a_part(store: Store, where: RelationFilter) -> None:
+    both(store, [sample_graph(), second_article()])
+    got = store.to_networkx(where)
+    want = reference_of(store).to_networkx(where)
+    assert snapshot(got) == snapshot(want)
+    assert list(got.nodes) == list(want.nodes) and list(got.edges(keys=True)) == list(want.edges(keys=True))
+
+
+def test_actors_by_id(store: Store) -> None:
+    both(store, [sample_graph(), second_article()])
+    assert [a.id for a in store.actors(ids={"league", "freedonia", "nobody"})] == ["freedonia", "league"]
+    assert [a.id for a in store.actors("state", ids=["league", "freedonia"])] == ["freedonia"]
+    assert store.actors(ids=[]) == []
 
 
 def test_actors_are_found_by_name_alias_and_surname(store: Store) -> None:

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from polgraph.cli.app import _register, cli
 from polgraph.graph.drawing import EDGE_COLORS, NODE_COLORS
 from polgraph.graph.ontology import QuadClass
-from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 from tests.helpers import coded, later_graph, sample_graph
 from tools.browser import browser_missing, visit
 
@@ -26,8 +26,9 @@ _register()
 
 @pytest.fixture
 def store_path(tmp_path) -> Path:
-    path = tmp_path / "graph.json"
-    NetworkXStore(path).write([coded(sample_graph()), later_graph()])
+    path = tmp_path / "graph.db"
+    with SQLiteStore(path, create=True) as store:
+        store.write([coded(sample_graph()), later_graph()])
     return path
 
 

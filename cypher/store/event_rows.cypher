@@ -11,4 +11,4 @@ WHERE NOT type(r) IN $structural
 RETURN s.id AS source, t.id AS target, type(r) AS type, r.date AS date, r.goldstein AS goldstein,
        r.quad_class AS quad_class, r.confidence AS confidence, r.attribution AS attribution,
        r.article AS article, r.sentence AS sentence
-ORDER BY source, target, type, coalesce(date, ''), coalesce(article, ''), coalesce(sentence, 0)
+ORDER BY source, target, type, coalesce(date, ''), article, sentence

@@ -32,7 +32,6 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import igraph
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
@@ -236,6 +235,8 @@ def betweenness(pairs: ActorPairs, sampling: Betweenness = Betweenness()) -> np.
     n = pairs.n
     if n <= 2:
         return np.zeros(n)
+    import igraph  # here, not at the top: it imports matplotlib when installed, 0.4 s on every command
+
     graph = igraph.Graph(n=n, edges=np.column_stack([pairs.source, pairs.target]).tolist(), directed=True)
     k = sampling.sources
     if k is None or k >= n:

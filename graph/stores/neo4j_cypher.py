@@ -22,6 +22,7 @@ __all__ = [
     "FALKORDB_INDEXES",
     "IMPORT_SHAPES",
     "LABELS",
+    "PENDING_LABEL",
     "REL_TYPES",
     "SchemaStatement",
     "all_sent_statements",
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 LABELS: tuple[str, ...] = ("Actor", "Article", "Topic")
+PENDING_LABEL = "PendingLink"  # structural edges waiting for their far end (graph/upsert.py), not in the layout
 EVENT_TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in EVENT_TYPES)
 REL_TYPES: tuple[str, ...] = EVENT_TYPE_NAMES + STRUCTURAL_TYPES
 # Node indexes polgraph creates on FalkorDB (which has neither constraints nor IF NOT EXISTS).
@@ -41,6 +43,8 @@ FALKORDB_INDEXES: tuple[tuple[str, str], ...] = (
     ("Topic", "id"),
     ("Actor", "name"),
     ("Actor", "kind"),
+    (PENDING_LABEL, "id"),
+    (PENDING_LABEL, "target"),
 )
 # (source label, type, target label) of every relationship the layout has (push copies these).
 IMPORT_SHAPES: tuple[tuple[str, str, str], ...] = (
@@ -51,7 +55,7 @@ IMPORT_SHAPES: tuple[tuple[str, str, str], ...] = (
 _PROPERTIES = frozenset(prop for _, prop in FALKORDB_INDEXES)
 _WHITELISTS: dict[str, frozenset[str]] = {
     "TYPE": frozenset(REL_TYPES),
-    "LABEL": frozenset(LABELS),
+    "LABEL": frozenset(LABELS) | {PENDING_LABEL},
     "SOURCE": frozenset(LABELS),
     "TARGET": frozenset(LABELS),
     "PROPERTY": _PROPERTIES,
@@ -133,7 +137,10 @@ def all_sent_statements() -> list[tuple[str, str]]:
         for name in ("merge_relations_to_actor", "merge_relations_to_topic"):
             sent.append((f"{name}:{rel_type}", render(name, TYPE=rel_type)))
     for label in LABELS:
-        sent.append((f"import_nodes:{label}", render("import_nodes", LABEL=label)))
+        for name in ("import_nodes", "node_props", "upsert_nodes"):
+            sent.append((f"{name}:{label}", render(name, LABEL=label)))
+    for rel_type in REL_TYPES:
+        sent.append((f"edge_props:{rel_type}", render("edge_props", TYPE=rel_type)))
     for source, rel_type, target in IMPORT_SHAPES:
         sent.append(
             (f"import_relationships:{rel_type}", render("import_relationships", SOURCE=source, TYPE=rel_type, TARGET=target))

@@ -1,119 +1,96 @@
-"""The embedded store: a NetworkX ``MultiDiGraph`` persisted to one JSON file.
+"""The in-memory store: a NetworkX ``MultiDiGraph`` in the shared layout, nothing on disk.
 
-The file is written atomically (temp file in the same folder, then ``os.replace``) and a lock file
-beside it serialises writers, so a crash or a second ``polgraph load`` never leaves half a graph.
-Readers need no lock: they always see a whole file.
+The reference every other store is tested against (tests/test_store_contract.py), and the graph
+``polgraph eval`` reads each article into. It applies the same merge rules (``graph.upsert``) as
+the persistent stores; :func:`part_of` is the definition of ``to_networkx(where)``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import Any
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from filelock import FileLock, Timeout
 
-from polgraph.exceptions import StoreError
-from polgraph.graph import codec
+from polgraph.graph import codec, upsert
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.names import actor_keys
-from polgraph.graph.store import EventRow, RelationFilter, WriteSummary
+from polgraph.graph.ontology import STRUCTURAL_TYPES
+from polgraph.graph.store import EventRow, RelationFilter, SchemaItem, WriteSummary, relation_order
 
-__all__ = ["DEFAULT_PATH", "NetworkXStore", "apply_article_graph"]
+if TYPE_CHECKING:
+    from polgraph.cypher.executor import Result
+    from polgraph.cypher.limits import QueryLimits
+    from polgraph.graph.algorithms.centrality import ActorScore
 
-DEFAULT_PATH = Path(".polgraph") / "graph.json"
-FORMAT = "polgraph-networkx/1"
+__all__ = ["NetworkXStore", "apply_article_graph", "part_of"]
 
 
 class NetworkXStore:
-    """Embedded store. ``NetworkXStore(path)``; ``path=None`` keeps the graph in memory only."""
+    """In-memory store. ``NetworkXStore()``; ``NetworkXStore(graph)`` wraps a graph in the shared layout."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = DEFAULT_PATH, *, lock_timeout: float = 30.0) -> None:
-        self.path = Path(path) if path is not None else None
-        self.location = str(self.path) if self.path else ":memory:"
-        self._lock_timeout = lock_timeout
-        self._graph: nx.MultiDiGraph | None = None
+    def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
+        if graph is not None and not isinstance(graph, nx.MultiDiGraph):
+            raise TypeError("NetworkXStore keeps its graph in memory; a store file is a SQLiteStore (or config.open_store)")
+        self.location = ":memory:"
+        self.graph = graph if graph is not None else nx.MultiDiGraph()
+        self._pending: dict[str, upsert.Edge] = {}  # structural links waiting for their far end
         self._keys: dict[str, set[str]] | None = None  # name key -> actor ids, built on first lookup
-
-    # -- persistence -------------------------------------------------------------------------
-    @property
-    def graph(self) -> nx.MultiDiGraph:
-        if self._graph is None:
-            self._graph = self._read()
-        return self._graph
-
-    def _read(self) -> nx.MultiDiGraph:
-        if self.path is None or not self.path.exists():
-            return nx.MultiDiGraph()
-        try:
-            with self.path.open(encoding="utf-8") as fh:
-                doc = json.load(fh)
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"{self.path}: cannot read the graph file ({exc})") from exc
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise StoreError(f"{self.path}: not a polgraph graph file")
-        return graph_from_doc(doc)
-
-    def _save(self, graph: nx.MultiDiGraph) -> None:
-        assert self.path is not None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(graph_to_doc(graph), fh, ensure_ascii=False, separators=(",", ":"))
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
 
     # -- writes ------------------------------------------------------------------------------
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary:
         self._keys = None
-        if self.path is None:
-            return _apply_all(self.graph, graphs)
+        plan = upsert.plan_write(graphs)
+        graph = self.graph
+        stored = {label: {n for n, d in graph.nodes(data=True) if d[LABELS][0] == label} for label in ("Actor", "Topic", "Article")}
+        plan.check_ends(stored["Actor"], stored["Topic"], stored["Article"])
+        summary = WriteSummary()
+        for label, rows in (("Article", plan.articles), ("Actor", plan.actors), ("Topic", plan.topics)):
+            for node_id, props in rows.items():
+                if node_id in graph:
+                    graph.nodes[node_id].update(upsert.merge_node(label, graph.nodes[node_id], props))
+                else:
+                    graph.add_node(node_id, **{LABELS: [label]}, **props)
+                    summary.articles += label == "Article"
+                    summary.actors += label == "Actor"
+        summary.skipped = plan.article_count - summary.articles
+        for edge in plan.relation_edges():
+            summary.relations += self._merge_edge(edge)
+        for edge in plan.mentions.values():
+            self._merge_edge(edge)
+        links = {**{k: e for k, e in self._pending.items() if e.target in plan.actors}, **plan.links}
+        for key, edge in plan.links.items():  # the same link waiting and written again: one link
+            if key in self._pending:
+                links[key] = upsert.Edge(edge.type, edge.source, edge.target, upsert.merge_edge(edge.type, self._pending[key].props, edge.props))
+        ready, waiting = upsert.split_links(links.values(), stored["Actor"] | set(plan.actors))
+        for edge in ready:
+            self._pending.pop(edge.id, None)
+            self._merge_edge(edge)
+        for edge in waiting:
+            self._pending[edge.id] = edge
+        return summary
 
-        def apply(graph: nx.MultiDiGraph) -> tuple[WriteSummary, bool]:
-            summary = _apply_all(graph, graphs)
-            return summary, bool(summary.articles or summary.actors or summary.relations)
+    def _merge_edge(self, edge: upsert.Edge) -> bool:
+        """Add or merge one edge; whether it is new."""
+        old = self.graph.get_edge_data(edge.source, edge.target, key=edge.id)
+        if old is None:
+            self.graph.add_edge(edge.source, edge.target, key=edge.id, **{TYPE: edge.type}, **edge.props)
+            return True
+        old.update(upsert.merge_edge(edge.type, {k: v for k, v in old.items() if k != TYPE}, edge.props))
+        return False
 
-        return self._update(apply)
+    def bulk(self) -> AbstractContextManager["NetworkXStore"]:
+        return nullcontext(self)  # nothing to put off
 
-    def merge_graph(self, incoming: nx.MultiDiGraph) -> None:
-        """Add a graph in the shared layout (its attributes win), in one locked, atomic save."""
+    def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         self._keys = None
-
-        def merge(graph: nx.MultiDiGraph) -> tuple[None, bool]:
-            for node, data in incoming.nodes(data=True):
-                graph.add_node(node, **data)
-            for u, v, key, data in incoming.edges(keys=True, data=True):
-                graph.add_edge(u, v, key=key, **data)
-            return None, True
-
-        if self.path is None:
-            merge(self.graph)
-        else:
-            self._update(merge)
-
-    def _update(self, change):  # change(graph) -> (result, whether to save)
-        assert self.path is not None
-        lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout)
-        try:
-            with lock:
-                graph = self._read()  # another writer may have saved since we last read
-                result, changed = change(graph)
-                if changed:
-                    self._save(graph)
-                self._graph = graph
-        except Timeout as exc:
-            raise StoreError(f"{self.path}: another polgraph process is writing (lock held)") from exc
-        return result
+        for node, data in graph.nodes(data=True):
+            self.graph.add_node(node, **data)
+        for u, v, key, data in graph.edges(keys=True, data=True):
+            self.graph.add_edge(u, v, key=key, **data)
+        return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
 
     # -- reads -------------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -125,10 +102,11 @@ class NetworkXStore:
             return None
         return codec.props_to_actor(data)
 
-    def actors(self, kind: str | None = None) -> list[Actor]:
+    def actors(self, kind: str | None = None, *, ids: Iterable[str] | None = None) -> list[Actor]:
+        nodes = self.graph.nodes(data=True) if ids is None else ((n, self.graph.nodes[n]) for n in set(ids) if n in self.graph)
         found = [
             codec.props_to_actor(data)
-            for _, data in self.graph.nodes(data=True)
+            for _, data in nodes
             if "Actor" in data[LABELS] and (kind is None or data.get("kind") == kind)
         ]
         return sorted(found, key=lambda a: a.id)
@@ -149,19 +127,8 @@ class NetworkXStore:
         return sorted(found, key=lambda a: a.id)
 
     def relations(self, where: RelationFilter = RelationFilter()) -> list[Relation]:
-        graph = self.graph
-        if where.actor is not None:
-            if where.actor not in graph:
-                return []
-            edges = list(graph.out_edges(where.actor, data=True)) + list(graph.in_edges(where.actor, data=True))
-        else:
-            edges = graph.edges(data=True)
-        found = []
-        for u, v, data in edges:
-            rel = codec.edge_to_relation(data, u, v)
-            if rel is not None and where.accepts(rel):
-                found.append(rel)
-        return sorted(set(found), key=_relation_order)
+        found = [rel for _, _, _, rel in _accepted_edges(self.graph, where)]
+        return sorted(set(found), key=relation_order)
 
     def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
         actors = {n for n, d in self.graph.nodes(data=True) if "Actor" in d[LABELS]}
@@ -174,9 +141,6 @@ class NetworkXStore:
         rows.sort(key=lambda e: (e.source, e.target, e.type, e.date or "", e.article, e.sentence))
         return iter(rows)
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> None:
-        return None  # computed from event_rows by polgraph.graph.algorithms.centrality
-
     def counts(self) -> dict[str, int]:
         counts = {"actors": 0, "articles": 0, "topics": 0, "relations": 0, "mentions": 0}
         for _, data in self.graph.nodes(data=True):
@@ -184,15 +148,30 @@ class NetworkXStore:
         for _, _, data in self.graph.edges(data=True):
             if data[TYPE] == "MENTIONED_IN":
                 counts["mentions"] += 1
-            elif data[TYPE] not in ("HOLDS_ROLE", "MEMBER_OF"):
+            elif data[TYPE] not in STRUCTURAL_TYPES:
                 counts["relations"] += 1
         return counts
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        return self.graph
+    def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
+        return self.graph if where is None else part_of(self.graph, where)
+
+    # -- capabilities ------------------------------------------------------------------------
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+                   limits: "QueryLimits | None" = None) -> "Result":
+        from polgraph.cypher.api import run_graph
+
+        return run_graph(self.graph, query, params, limits)
+
+    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
+        return None  # computed from event_rows by polgraph.graph.algorithms.centrality
+
+    def init_schema(self) -> list[SchemaItem]:
+        return []
+
+    def describe(self) -> str:
+        return "in-memory NetworkX graph"
 
     def close(self) -> None:
-        self._graph = None
         self._keys = None
 
     def __enter__(self) -> "NetworkXStore":
@@ -202,74 +181,45 @@ class NetworkXStore:
         self.close()
 
 
-def _relation_order(rel: Relation) -> tuple[Any, ...]:
-    return (rel.date.isoformat() if rel.date else "", rel.article, rel.sentence, rel.source, rel.type, rel.target)
+def apply_article_graph(graph: nx.MultiDiGraph, ag: ArticleGraph) -> WriteSummary:
+    """Upsert one article's graph into ``graph`` (builds test graphs); applying it twice changes nothing."""
+    return NetworkXStore(graph).write([ag])
 
 
-def _apply_all(graph: nx.MultiDiGraph, graphs: Sequence[ArticleGraph]) -> WriteSummary:
-    summary = WriteSummary()
-    for article_graph in graphs:
-        apply_article_graph(graph, article_graph, summary)
-    return summary
-
-
-def apply_article_graph(graph: nx.MultiDiGraph, ag: ArticleGraph, summary: WriteSummary | None = None) -> WriteSummary:
-    """Upsert one article's graph into ``graph``; applying it twice changes nothing."""
-    summary = summary or WriteSummary()
-    if ag.article is None:
-        pass  # coded events without a text
-    elif ag.article.id in graph:
-        summary.skipped += 1
+def _accepted_edges(graph: nx.MultiDiGraph, where: RelationFilter) -> Iterator[tuple[str, str, str, Relation]]:
+    if where.actor is not None:
+        if where.actor not in graph:
+            return
+        edges = [*graph.out_edges(where.actor, keys=True, data=True), *graph.in_edges(where.actor, keys=True, data=True)]
     else:
-        graph.add_node(ag.article.id, **{LABELS: ["Article"]}, **codec.article_props(ag.article))
-        summary.articles += 1
-    for actor in ag.actors:
-        if actor.id in graph:
-            node = graph.nodes[actor.id]
-            merged = sorted(set(node.get("aliases") or ()) | set(actor.aliases))
-            node["aliases"] = merged
-            for key in ("country", "iso3", "sector"):  # a value beats none
-                if node.get(key) is None and getattr(actor, key):
-                    node[key] = getattr(actor, key)
-        else:
-            graph.add_node(actor.id, **{LABELS: ["Actor"]}, **codec.actor_props(actor))
-            summary.actors += 1
-    for topic in ag.topics:
-        if topic.id not in graph:
-            graph.add_node(topic.id, **{LABELS: ["Topic"]}, **codec.topic_props(topic))
-    for actor in ag.actors:  # structural edges, only between nodes the graph holds
-        for role in actor.roles:
-            if role.of and role.of in graph:
-                props = codec.role_props(actor.id, role)
-                graph.add_edge(actor.id, role.of, key=props["id"], **{TYPE: "HOLDS_ROLE"}, **props)
-        for group in actor.member_of:
-            if group in graph:
-                key = f"member:{actor.id}|{group}"
-                graph.add_edge(actor.id, group, key=key, **{TYPE: "MEMBER_OF"}, id=key)
-    for mention in ag.mentions:
-        key = f"mention:{mention.actor}|{mention.article}"
-        graph.add_edge(mention.actor, mention.article, key=key, **{TYPE: "MENTIONED_IN"}, id=key, count=mention.count)
-    for rel in ag.relations:
-        if not graph.has_edge(rel.source, rel.target, key=rel.id):
-            summary.relations += 1
-        graph.add_edge(rel.source, rel.target, key=rel.id, **{TYPE: rel.type}, **codec.relation_props(rel))
-    return summary
+        edges = graph.edges(keys=True, data=True)
+    for u, v, key, data in edges:
+        rel = codec.edge_to_relation(data, u, v)
+        if rel is not None and where.accepts(rel):
+            yield u, v, key, rel
 
 
-def graph_to_doc(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "nodes": [{"key": n, **d} for n, d in graph.nodes(data=True)],
-        "edges": [{"source": u, "target": v, "key": k, **d} for u, v, k, d in graph.edges(keys=True, data=True)],
-    }
-
-
-def graph_from_doc(doc: dict[str, Any]) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    for node in doc["nodes"]:
-        attrs = dict(node)
-        graph.add_node(attrs.pop("key"), **attrs)
-    for edge in doc["edges"]:
-        attrs = dict(edge)
-        graph.add_edge(attrs.pop("source"), attrs.pop("target"), key=attrs.pop("key"), **attrs)
-    return graph
+def part_of(graph: nx.MultiDiGraph, where: RelationFilter) -> nx.MultiDiGraph:
+    """The part of ``graph`` around the event relations ``where`` accepts: those relations, the
+    nodes at their ends (and ``where.actor``), the articles they cite, and the structural and
+    mention edges among those nodes. Nodes and edges in id order."""
+    chosen = sorted({key: (u, v) for u, v, key, _ in _accepted_edges(graph, where)}.items())
+    ends = {n for _, (u, v) in chosen for n in (u, v)}
+    if where.actor is not None and where.actor in graph:
+        ends.add(where.actor)
+    cited = {graph.edges[u, v, key].get("article") for key, (u, v) in chosen}
+    nodes = ends | {a for a in cited if a in graph and graph.nodes[a].get(LABELS) == ["Article"]}
+    part = nx.MultiDiGraph()
+    for label in ("Actor", "Topic", "Article"):
+        for node in sorted(n for n in nodes if graph.nodes[n][LABELS][0] == label):
+            part.add_node(node, **graph.nodes[node])
+    for key, (u, v) in chosen:
+        part.add_edge(u, v, key=key, **graph.edges[u, v, key])
+    extra = [
+        (data[TYPE] == "MENTIONED_IN", key, u, v)
+        for u, v, key, data in graph.out_edges(sorted(ends), keys=True, data=True)
+        if data.get(TYPE) in STRUCTURAL_TYPES and v in nodes
+    ]
+    for _, key, u, v in sorted(extra):  # links, then mentions, each in id order (as every store gives them)
+        part.add_edge(u, v, key=key, **graph.edges[u, v, key])
+    return part

@@ -36,18 +36,15 @@ PAIR_COLUMNS = ("rule", "first_id", "first_name", "first_kind", "second_id", "se
 @output_format_options
 def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_neo4j: bool, fmt: str) -> None:
     """List the actors: id, name, kind, aliases (--json, --csv: also country, iso3 and sector)."""
-    store = open_store_from(store_spec, require_neo4j)
-    try:
+    with open_store_from(store_spec, require_neo4j) as store:
         if duplicates:
             active = _active_actors(store, kind)
             _echo_pairs(suspect_duplicates(active, _is_place), len(active), fmt)
             return
         found = store.actors(kind)
-    finally:
-        store.close()
     echo_records(
         [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "country": a.country,
-          "iso3": a.iso3, "sector": a.sector} for a in found],
+          "iso3": a.iso3, "sector": a.sector} for a in found] if fmt != "table" else [],
         COLUMNS, fmt,
         lambda: echo_table(([a.id, a.name, a.kind, ", ".join(a.aliases[:3])] for a in found),
                            ["id", "name", "kind", "aliases"]),

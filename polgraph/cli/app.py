@@ -16,7 +16,7 @@ def cli() -> None:
     """polgraph: a graph of political actors, built from news articles.
 
     Load articles, then ask who did what to whom: `polgraph load`, `polgraph relations`,
-    `polgraph centrality`. The graph lives in `.polgraph/graph.json` unless --store says otherwise.
+    `polgraph centrality`. The graph lives in `.polgraph/graph.db` (SQLite) unless --store says otherwise.
     """
 
 

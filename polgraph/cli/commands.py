@@ -22,6 +22,7 @@ _MODULES = [
     "registry",
     "init",
     "sync",
+    "migrate",
 ]
 
 

@@ -18,21 +18,12 @@ def init(store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
 
     On Neo4j: uniqueness constraints on Actor.id, Article.id and Topic.id, indexes on actor name
     and kind and on every relation type's id, and a full-text index over actor names and aliases.
-    A feature the server lacks is reported, not failed on. The embedded store needs no schema.
+    A feature the server lacks is reported, not failed on. The embedded store is created with its
+    tables and indexes (if it does not exist yet) and lists them.
     """
-    store = open_store_from(store_spec, require_neo4j)
-    try:
-        apply = getattr(store, "init_schema", None)
-        if apply is None:
-            if as_json:
-                echo_json({"store": store.location, "schema": []})
-            else:
-                click.echo(f"{store.location}: the embedded store needs no schema")
-            return
-        report = apply()
-        server = store.server.describe()  # type: ignore[attr-defined]
-    finally:
-        store.close()
+    with open_store_from(store_spec, require_neo4j, create=True) as store:
+        report = store.init_schema()
+        server = store.describe()
     if as_json:
         echo_json({"store": store.location, "server": server,
                    "schema": [{"name": n, "status": s, "detail": d} for n, s, d in report]})

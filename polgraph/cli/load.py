@@ -59,7 +59,6 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
     paths, event_paths = split_by_format(paths) if input_format == "auto" else (list(paths), [])
     if input_format == "gdelt":
         paths, event_paths = [], event_paths + paths
-    store = open_store_from(store_spec, require_neo4j)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     errors: list[str] = []
 
@@ -86,7 +85,7 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
         bar.update(1)
 
     report = events = None
-    try:
+    with open_store_from(store_spec, require_neo4j, create=True) as store:
         if paths:  # spaCy is loaded only when there are articles
             from polgraph.loaders.pipeline import Loader
 
@@ -98,8 +97,6 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
                                      workers=workers, on_error=on_error, on_article=on_article)
         if event_paths:
             events = load_gdelt(store, event_paths, registry, batch_size)
-    finally:
-        store.close()
     payload: dict[str, object] = {"store": store.location}
     if report is not None:
         written = report.written

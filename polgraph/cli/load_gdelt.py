@@ -59,7 +59,8 @@ def load_gdelt(store: Store, paths: Sequence[str], registry: Registry, batch_siz
 
     stdin = sys.stdin.buffer if STDIN in paths else None
     try:
-        report = loader.load(store, paths, stdin=stdin, on_error=on_error, on_progress=progress)
+        with store.bulk():  # coded events come by the million: the store may put off index upkeep
+            report = loader.load(store, paths, stdin=stdin, on_error=on_error, on_progress=progress)
     finally:
         progress.break_line()
     if shown > SHOWN_ERRORS:

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from polgraph.config import open_store
-from polgraph.exceptions import ConfigError, PolgraphError
+from polgraph.exceptions import ConfigError, PolgraphError, StoreUnavailable
 from polgraph.graph.algorithms.events import Count
 from polgraph.graph.store import Store
 
@@ -38,7 +38,7 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "store_spec",
         metavar="PATH|URI",
         envvar="POLGRAPH_STORE",
-        help="Graph file (default .polgraph/graph.json) or Neo4j URI (bolt://, neo4j://, neo4j+s://).",
+        help="Embedded store file (default .polgraph/graph.db) or Neo4j URI (bolt://, neo4j://, neo4j+s://).",
     )(func)
     return func
 
@@ -70,8 +70,15 @@ def output_format_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return json_option(wrapper)
 
 
-def open_store_from(store_spec: str | None, require_neo4j: bool = False) -> Store:
-    return open_store(store_spec, require_neo4j=require_neo4j, warn=lambda line: click.echo(line, err=True))
+def open_store_from(store_spec: str | None, require_neo4j: bool = False, *, create: bool = False) -> Store:
+    """The store a command works on, as a context manager. Reading commands leave ``create``
+    false: a store that does not exist is an error, not an empty answer."""
+    try:
+        return open_store(store_spec, require_neo4j=require_neo4j, create=create, warn=lambda line: click.echo(line, err=True))
+    except StoreUnavailable as exc:
+        if require_neo4j:
+            raise StoreUnavailable(f"{exc}; --require-neo4j is set") from None
+        raise
 
 
 def positive_number(value: float, flag: str) -> float:
@@ -162,6 +169,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e
 def printable(text: str) -> str:
     """``text`` with every control character shown as an escape (``\\x1b``, ``\\u202e``); tabs and
     newlines become spaces, so one row stays one line."""
+    if text.isprintable():  # no control or format character (the common case): nothing to do
+        return text
     text = text.replace("\t", " ").replace("\n", " ")
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
@@ -172,8 +181,7 @@ def echo_table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> None:
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(v)) for w, v in zip(widths, row)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
-    click.echo(line.rstrip())
-    click.echo("  ".join("-" * w for w in widths))
-    for row in rows:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(), "  ".join("-" * w for w in widths)]
+    lines.extend("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in rows)
+    for start in range(0, len(lines), 10_000):  # one write per many lines: a big table prints in a second
+        click.echo("\n".join(lines[start : start + 10_000]))

@@ -76,11 +76,8 @@ def query(name_or_cypher: str | None, pairs: tuple[str, ...], as_json: bool, as_
         params = {**lib.defaults, **params}
     else:
         text = name_or_cypher
-    store = open_store_from(store_spec, require_neo4j)
-    try:
+    with open_store_from(store_spec, require_neo4j) as store:
         result = run(store, text, params, write=write, limits=limits)
-    finally:
-        store.close()
     # values nest as deep as the query let them: printed on the query engine's deep stack
     run_bounded(lambda: _print(result, as_json, as_csv),
                 QueryLimits(timeout=None, max_rows=None, max_memory_mb=None, max_value_size=None))

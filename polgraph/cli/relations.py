@@ -71,13 +71,10 @@ def relations(actor: str | None, types: tuple[str, ...], since, until, attributi
               require_neo4j: bool, fmt: str) -> None:
     """List event relations: date, source, type, target, evidence (--json, --csv: every field)."""
     where = make_filter(types, since, until, attributions=attributions)  # a bad option fails before the store opens
-    store = open_store_from(store_spec, require_neo4j)
-    try:
+    with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
         found = store.relations(replace(where, actor=actor_id))
-        names = {a.id: a.name for a in store.actors()}
-    finally:
-        store.close()
+        names = {a.id: a.name for a in store.actors(ids={n for r in found for n in (r.source, r.target)})}
     name = lambda node: names.get(node, topic_name(node))  # noqa: E731
     echo_records(
         [_record(r, name) for r in found], COLUMNS, fmt,
