@@ -1,6 +1,7 @@
 """Events, not reports: the same act reported by several articles is one event, every report kept;
 counts and centralities count events by default and reports with ``Count.REPORTS`` /
-``--count reports``, with the same numbers on every store, whatever the hash seed."""
+``--count reports``, with the same numbers on every store (SQLite, the JSON store, Neo4j over Bolt
+on FalkorDB), whatever the hash seed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import random
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,6 +26,7 @@ from polgraph.graph.algorithms.temporal import centrality_by_period
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.store import EventRow, RelationFilter, Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
 
 _register()
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,11 +110,17 @@ def test_event_columns_keep_the_first_report_of_each_event():
 
 
 # -- on the stores -------------------------------------------------------------------------------
-@pytest.fixture(params=["networkx", pytest.param("falkordb", marks=pytest.mark.bolt)])
-def store(request: pytest.FixtureRequest) -> Store:
-    store = NetworkXStore(None) if request.param == "networkx" else request.getfixturevalue("bolt_store")
+@pytest.fixture(params=["sqlite", "networkx", pytest.param("falkordb", marks=pytest.mark.bolt)])
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        store = SQLiteStore(tmp_path / "graph.db", create=True)
+    elif request.param == "networkx":
+        store = NetworkXStore(None)
+    else:
+        store = request.getfixturevalue("bolt_store")
     store.write(ALL)
-    return store
+    yield store
+    store.close()
 
 
 def test_the_stores_keep_one_edge_per_report(store):
@@ -143,8 +152,8 @@ def test_dyads_and_rankings_per_period_count_events_or_reports(store):
 # -- the command line ----------------------------------------------------------------------------
 @pytest.fixture
 def path(tmp_path) -> Path:
-    path = tmp_path / "graph.json"
-    with NetworkXStore(path) as store:
+    path = tmp_path / "graph.db"
+    with SQLiteStore(path, create=True) as store:
         store.write(ALL)
     return path
 
