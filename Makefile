@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SEED ?= ../shared/seeds/000_626d997fe0474499.txt
 STORE ?= .polgraph/demo.db
 
-.PHONY: setup demo test screenshot clean
+.PHONY: setup demo test screenshot analysis clean
 
 $(BIN)/polgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ screenshot: $(BIN)/polgraph $(CHROMIUM)
 	$(BIN)/polgraph load --store $(SHOT_STORE) $(SEED)
 	$(BIN)/polgraph view --store $(SHOT_STORE) -o .polgraph/screenshot.html
 	$(BIN)/python -m tools.browser .polgraph/screenshot.html docs/img/view.png
+
+# The worked example (docs/analysis.md): every command it shows run on the Wikinews corpus, with
+# what it printed; tests/test_analysis.py fails when the page and the code disagree.
+analysis: $(BIN)/polgraph
+	$(BIN)/python -m tools.analysis docs/analysis.md
 
 clean:
 	rm -rf $(VENV) .polgraph .pytest_cache tools/cypher-lint/node_modules

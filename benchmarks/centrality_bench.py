@@ -31,6 +31,7 @@ import numpy as np
 from scipy import stats
 
 import polgraph.graph.algorithms.centrality as pg
+from polgraph.graph.algorithms.events import Count
 from polgraph.graph.algorithms.pairs import actor_pairs
 from polgraph.graph.algorithms.reference import actor_digraph
 from polgraph.graph.ontology import EVENT_TYPES, goldstein, quad_class
@@ -101,7 +102,8 @@ def run_size(relations: int, args: argparse.Namespace) -> None:
     """One block of the main table: the graph build, each measure, betweenness sampled and exact."""
     rows = synthetic_rows(relations, args.seed)
     size = f"{relations:,}"
-    pairs, t_pairs = timed(lambda: actor_pairs(rows))
+    # every row weighs one, as in networkx's graph (the rows have no articles to group by)
+    pairs, t_pairs = timed(lambda: actor_pairs(rows, Count.REPORTS))
     graph, t_graph = timed(lambda: actor_digraph(rows))
     ids = list(pairs.ids)
     assert ids == list(graph.nodes), "both paths see the same actors in the same order"
@@ -167,7 +169,7 @@ def run_size(relations: int, args: argparse.Namespace) -> None:
 
 def run_error(relations: int, args: argparse.Namespace) -> None:
     """Sampled betweenness against exact (both polgraph's; its exact values are networkx's, above)."""
-    pairs = actor_pairs(synthetic_rows(relations, args.seed))
+    pairs = actor_pairs(synthetic_rows(relations, args.seed), Count.REPORTS)
     exact, t_exact = timed(lambda: pg.betweenness(pairs, pg.EXACT))
     best = np.argsort(-exact, kind="stable")[: args.top]
     for sources in [int(k) for k in args.error_sources.split(",")]:

@@ -67,6 +67,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
               ("--sizes", "600", "--sources", "30", "--networkx-betweenness-max", "600",
                "--networkx-exact-max", "600", "--error-sizes", "600", "--error-sources", "10", "--error-seeds", "1"),
               "relations measure"),
+    Benchmark("events", "events_bench.py", ("--sizes", "10000", "100000"), ("--sizes", "2000"), "reports events"),
     Benchmark("store", "store_bench.py",
               ("--sizes", "10000,100000", "--load-size", "1000000", "--json-max", "10000", "--duckdb-max", "100000"),
               ("--sizes", "1000", "--load-size", "0", "--json-max", "0", "--duckdb-max", "0"),

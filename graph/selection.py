@@ -18,6 +18,7 @@ import networkx as nx
 
 from polgraph.graph import codec
 from polgraph.graph.algorithms.centrality import ActorScore, graph_centrality
+from polgraph.graph.algorithms.events import Count
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Relation
 from polgraph.graph.store import RelationFilter, Store
@@ -29,12 +30,13 @@ __all__ = ["Part", "scores_by_id", "select", "topic_name"]
 class Part:
     """Which part of the graph: ``where`` (types, time window; its ``actor`` is ignored), the
     actors within ``hops`` relations of ``around`` (an actor id), then only the ``top`` actors
-    by PageRank within that."""
+    by PageRank (over events, or reports: ``count``) within that."""
 
     where: RelationFilter = RelationFilter()
     around: str | None = None
     hops: int = 1
     top: int | None = None
+    count: Count = Count.EVENTS
 
     @property
     def is_whole(self) -> bool:
@@ -71,13 +73,13 @@ def select(store: Store, part: Part = Part()) -> nx.MultiDiGraph:
             reached |= found
     graph = _graph_of(store, relations.values(), around=part.around)
     if part.top is not None:
-        graph = _top(graph, part.top)
+        graph = _top(graph, part.top, part.count)
     return graph
 
 
-def scores_by_id(graph: nx.MultiDiGraph) -> dict[str, ActorScore]:
-    """Centrality of each actor of ``graph`` over its event relations."""
-    return {s.id: s for s in graph_centrality(graph)}
+def scores_by_id(graph: nx.MultiDiGraph, count: Count = Count.EVENTS) -> dict[str, ActorScore]:
+    """Centrality of each actor of ``graph`` over its events (or reports)."""
+    return {s.id: s for s in graph_centrality(graph, count=count)}
 
 
 def _graph_of(store: Store, relations: Iterable[Relation], around: str | None) -> nx.MultiDiGraph:
@@ -102,9 +104,9 @@ def _graph_of(store: Store, relations: Iterable[Relation], around: str | None) -
     return graph
 
 
-def _top(graph: nx.MultiDiGraph, top: int) -> nx.MultiDiGraph:
+def _top(graph: nx.MultiDiGraph, top: int, count: Count) -> nx.MultiDiGraph:
     """The ``top`` actors by PageRank (ties by name) and the relations among them."""
-    ranked = sorted(scores_by_id(graph).values(), key=lambda s: (-s.pagerank, s.name, s.id))
+    ranked = sorted(scores_by_id(graph, count).values(), key=lambda s: (-s.pagerank, s.name, s.id))
     kept = {s.id for s in ranked[:top]}
     edges = [
         (u, v, key, data) for u, v, key, data in graph.edges(keys=True, data=True)

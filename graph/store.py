@@ -65,7 +65,9 @@ class RelationFilter:
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
-    """One event relation between two actors, as analytics need it (no provenance text)."""
+    """One event relation (one report) between two actors, as analytics need it: no provenance
+    text, but its article and sentence, which tell reports of one event apart
+    (``algorithms.events``)."""
 
     source: str
     target: str
@@ -75,6 +77,8 @@ class EventRow:
     quad_class: int | None
     confidence: float
     attribution: str
+    article: str = ""
+    sentence: int = 0
 
 
 class SchemaItem(NamedTuple):

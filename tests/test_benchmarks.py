@@ -47,7 +47,7 @@ def test_the_report_names_the_machine_the_versions_and_each_table(tmp_path):
     assert "| [tck](#tck) | ok |" in text and "| [cypher](#cypher) | ok |" in text
     assert text.index("## tck") > text.index("## cypher")  # in the registry's order
     assert "    .venv/bin/python benchmarks/tck.py --only clauses/return-orderby\n" in text
-    assert "TOTAL " in text and "one-hop by name (hub)" in text
+    assert "TOTAL " in text and "one-hop (busiest actor)" in text
     assert [p.name for p in tmp_path.iterdir()] == ["RESULTS.md"]
 
 

@@ -1,4 +1,4 @@
-// dyads: cooperation and conflict per pair of actors and period, as `polgraph dyads` counts them.
+// dyads: cooperation and conflict per pair of actors and period, as `polgraph dyads --count reports` counts them.
 // Per (source, target) and period: the events, the sum and mean of their Goldstein values (-10
 // conflict .. +10 cooperation; the mean over the events that have one) and the events of each
 // QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict).

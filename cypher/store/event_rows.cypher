@@ -1,5 +1,6 @@
 // Event relations between two actors for analytics, filtered like RelationFilter (see
-// relations.cypher), without the provenance text; ordered so that every store streams alike.
+// relations.cypher), without the provenance text but with the article and sentence that tell
+// reports of one event apart; ordered so that every store streams alike.
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE NOT type(r) IN $structural
   AND (size($types) = 0 OR type(r) IN $types)

@@ -2,7 +2,8 @@
 
 Computed on the actor graph (``pairs.ActorPairs``): one weighted directed pair per (source,
 target) of actors, its weight the events between them that the filter accepts (type, time
-window). Topics, articles and structural edges are left out: centrality is about who acts on whom.
+window), or their reports with ``Count.REPORTS`` (``events``: one act reported by several
+articles is one event). Topics, articles and structural edges are left out: centrality is about who acts on whom.
 
 The measures are networkx's, computed on arrays (networkx stays the reference the tests compare
 with, ``reference.networkx_centrality``):
@@ -36,6 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from polgraph.graph.algorithms.events import Count
 from polgraph.graph.algorithms.pairs import ActorPairs, actor_pairs
 from polgraph.graph.codec import LABELS, edge_to_relation, iso
 from polgraph.graph.store import EventRow, RelationFilter, Store
@@ -133,19 +135,22 @@ class Scores:
 
 
 def centrality(store: Store, where: RelationFilter = RelationFilter(), *, by: str = "pagerank",
-               top: int | None = None, sampling: Betweenness = Betweenness()) -> list[ActorScore]:
+               top: int | None = None, sampling: Betweenness = Betweenness(),
+               count: Count = Count.EVENTS) -> list[ActorScore]:
     """The actors of the event relations ``where`` accepts, ranked by ``by`` (``top`` of them, or
-    all). A store that computes centrality itself (Neo4j with GDS) answers; otherwise the scores
-    come from the store's event rows."""
-    answered = store.centrality(where)
+    all), counting events or reports. A store that computes centrality itself (Neo4j with GDS)
+    answers when counting reports (its edges); otherwise the scores come from the store's event
+    rows."""
+    count = Count(count)
+    answered = store.centrality(where) if count is Count.REPORTS else None
     if answered is not None:
         return rank(answered, by, top)
-    table = scores(actor_pairs(store.event_rows(where)), sampling)
+    table = scores(actor_pairs(store.event_rows(where), count), sampling)
     return table.ranking(by, top, lambda ids: actor_names(store, ids))
 
 
 def graph_centrality(graph: nx.MultiDiGraph, where: RelationFilter = RelationFilter(), *,
-                     sampling: Betweenness = Betweenness()) -> list[ActorScore]:
+                     sampling: Betweenness = Betweenness(), count: Count = Count.EVENTS) -> list[ActorScore]:
     """Scores of the active actors of a graph in the shared layout (a part of a store, say),
     from its actor-to-actor event relations that ``where`` accepts; sorted by id."""
     def rows() -> Iterator[EventRow]:
@@ -154,9 +159,9 @@ def graph_centrality(graph: nx.MultiDiGraph, where: RelationFilter = RelationFil
                 rel = edge_to_relation(data, u, v)
                 if rel is not None and where.accepts(rel):
                     yield EventRow(u, v, rel.type, iso(rel.date), rel.goldstein, rel.quad_class, rel.confidence,
-                                   rel.attribution)
+                                   rel.attribution, rel.article, rel.sentence)
 
-    table = scores(actor_pairs(rows()), sampling)
+    table = scores(actor_pairs(rows(), count), sampling)
     nodes = graph.nodes
     return [table.record(i, nodes[a].get("name", a), nodes[a].get("kind", "")) for i, a in enumerate(table.ids)]
 

@@ -1,8 +1,9 @@
 """Cooperation and conflict per pair of actors (a dyad), over the whole window or per period.
 
 For each dyad (source acting on target; with ``undirected`` both ways together) and period: the
-number of events, the sum and mean of their Goldstein values (-10 conflict .. +10 cooperation;
-the mean over the events that have one) and the count of each QuadClass. Undated events are
+number of events (an act reported by several articles once; or every report, ``Count.REPORTS``),
+the sum and mean of their Goldstein values (-10 conflict .. +10 cooperation; the mean over the
+events that have one) and the count of each QuadClass. Undated events are
 counted apart when periods are asked for. The same numbers come from every store's event rows
 (Cypher on Neo4j; ``cypher/queries/dyads.cypher`` is the same aggregation as a named query).
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from polgraph.graph.algorithms.centrality import actor_names
-from polgraph.graph.algorithms.events import event_columns
+from polgraph.graph.algorithms.events import Count, event_columns
 from polgraph.graph.algorithms.periods import Every, Period, period_of
 from polgraph.graph.ontology import QuadClass
 from polgraph.graph.store import RelationFilter, Store
@@ -29,7 +30,7 @@ class Dyad:
     target: str
     target_name: str
     period: Period | None  # None: the whole window
-    events: int
+    events: int  # events, or reports when counting reports
     goldstein_sum: float
     goldstein_mean: float | None  # over the events with a Goldstein value; None if none has one
     verbal_cooperation: int
@@ -47,12 +48,12 @@ class DyadTable:
 
 
 def dyads(store: Store, where: RelationFilter = RelationFilter(), *, every: Every | str | None = None,
-          top: int | None = None, undirected: bool = False) -> DyadTable:
+          top: int | None = None, undirected: bool = False, count: Count = Count.EVENTS) -> DyadTable:
     """The dyads of the event relations ``where`` accepts: the ``top`` busiest (all if None), per
-    period of length ``every`` (or over the whole window)."""
+    period of length ``every`` (or over the whole window), counting events or reports."""
     every = Every(every) if every else None
     key = (lambda row: period_of(row.date, every)) if every else None
-    events = event_columns(store.event_rows(where), key=key)
+    events = event_columns(store.event_rows(where), key=key, count=count)
     events = events.select(events.source != events.target)
     undated = 0
     if every is not None:

@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from polgraph.graph.algorithms.events import EventColumns, event_columns
+from polgraph.graph.algorithms.events import Count, EventColumns, event_columns
 from polgraph.graph.store import EventRow
 
 __all__ = ["ActorPairs", "actor_pairs", "pairs_of"]
@@ -24,7 +24,7 @@ __all__ = ["ActorPairs", "actor_pairs", "pairs_of"]
 @dataclass(frozen=True, eq=False)
 class ActorPairs:
     """A weighted directed actor graph: actor ``i`` is ``ids[i]`` (sorted), pair ``j`` goes from
-    ``source[j]`` to ``target[j]`` with ``weight[j]`` events; pairs sorted by (source, target), no
+    ``source[j]`` to ``target[j]`` with ``weight[j]`` events (or reports); pairs sorted by (source, target), no
     self-loops, and only actors with at least one pair."""
 
     ids: tuple[str, ...]
@@ -55,9 +55,9 @@ class ActorPairs:
         return graph
 
 
-def actor_pairs(rows: Iterable[EventRow]) -> ActorPairs:
-    """The actor graph of ``rows``: one pair per (source, target), weighted by ``events.event_weight``."""
-    return pairs_of(event_columns(rows))
+def actor_pairs(rows: Iterable[EventRow], count: Count = Count.EVENTS) -> ActorPairs:
+    """The actor graph of ``rows``: one pair per (source, target), weighted by its events (or reports)."""
+    return pairs_of(event_columns(rows, count=count))
 
 
 def pairs_of(events: EventColumns) -> ActorPairs:

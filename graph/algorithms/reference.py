@@ -8,7 +8,6 @@ from collections.abc import Iterable
 import networkx as nx
 
 from polgraph.graph.algorithms.centrality import ActorScore
-from polgraph.graph.algorithms.events import event_weight
 from polgraph.graph.codec import LABELS, edge_to_relation
 from polgraph.graph.store import EventRow, RelationFilter
 
@@ -36,13 +35,13 @@ def actor_graph(graph: nx.MultiDiGraph, where: RelationFilter = RelationFilter()
 
 
 def actor_digraph(rows: Iterable[EventRow]) -> nx.DiGraph:
-    """The actor graph of event rows as a ``DiGraph``, nodes in sorted order (so that a seeded
+    """The actor graph of event rows (each row weighing one) as a ``DiGraph``, nodes in sorted order (so that a seeded
     networkx samples the same betweenness sources as polgraph)."""
     weights: dict[tuple[str, str], int] = {}
     for row in rows:
         if row.source != row.target:
             pair = (row.source, row.target)
-            weights[pair] = weights.get(pair, 0) + event_weight(row)
+            weights[pair] = weights.get(pair, 0) + 1
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted({actor for pair in weights for actor in pair}))
     graph.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from polgraph.graph.algorithms.centrality import ActorScore, Betweenness, Scores, actor_names, scores
-from polgraph.graph.algorithms.events import event_columns
+from polgraph.graph.algorithms.events import Count, event_columns
 from polgraph.graph.algorithms.pairs import pairs_of
 from polgraph.graph.algorithms.periods import Every, Period, period_of
 from polgraph.graph.store import RelationFilter, Store
@@ -22,7 +22,7 @@ __all__ = ["PeriodRanking", "RankingsOverTime", "centrality_by_period"]
 @dataclass(frozen=True)
 class PeriodRanking:
     period: Period
-    events: int  # event relations dated in the period
+    events: int  # events (or reports, counting reports) dated in the period
     actors: int  # actors with at least one relation in it
     ranking: tuple[ActorScore, ...]  # the top actors, highest score first, ties by id
 
@@ -32,14 +32,16 @@ class RankingsOverTime:
     every: Every
     by: str
     periods: tuple[PeriodRanking, ...]  # in time order; periods without events are absent
-    undated: int  # events without a date, in no period
+    undated: int  # events (or reports) without a date, in no period
 
 
 def centrality_by_period(store: Store, every: Every | str, where: RelationFilter = RelationFilter(), *,
-                         by: str = "pagerank", top: int = 10, sampling: Betweenness = Betweenness()) -> RankingsOverTime:
-    """The ``top`` actors by ``by`` in each period of the event relations ``where`` accepts."""
+                         by: str = "pagerank", top: int = 10, sampling: Betweenness = Betweenness(),
+                         count: Count = Count.EVENTS) -> RankingsOverTime:
+    """The ``top`` actors by ``by`` in each period of the event relations ``where`` accepts,
+    counting events (in the period of their first report) or reports."""
     every = Every(every)
-    events = event_columns(store.event_rows(where), key=lambda row: period_of(row.date, every))
+    events = event_columns(store.event_rows(where), key=lambda row: period_of(row.date, every), count=count)
     found: list[tuple[Period, int, Scores, list[int]]] = []  # period, events, scores, top actor indexes
     undated = 0
     for period, columns in events.by_group().items():

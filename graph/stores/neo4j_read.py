@@ -115,7 +115,8 @@ def relations(conn: Neo4jConnection, where: RelationFilter) -> list[Relation]:
 
 def event_rows(conn: Neo4jConnection, where: RelationFilter) -> Iterator[EventRow]:
     for row in conn.read(statement("event_rows"), filter_params(where)):
-        yield EventRow(*row[:6], confidence=float(1.0 if row[6] is None else row[6]), attribution=row[7] or "asserted")
+        yield EventRow(*row[:6], confidence=float(1.0 if row[6] is None else row[6]),
+                       attribution=row[7] or "asserted", article=row[8] or "", sentence=int(row[9] or 0))
 
 
 def counts(conn: Neo4jConnection) -> dict[str, int]:

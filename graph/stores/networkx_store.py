@@ -133,11 +133,12 @@ class NetworkXStore:
     def event_rows(self, where: RelationFilter = RelationFilter()) -> Iterator[EventRow]:
         actors = {n for n, d in self.graph.nodes(data=True) if "Actor" in d[LABELS]}
         rows = [
-            EventRow(r.source, r.target, r.type, codec.iso(r.date), r.goldstein, r.quad_class, r.confidence, r.attribution)
+            EventRow(r.source, r.target, r.type, codec.iso(r.date), r.goldstein, r.quad_class, r.confidence,
+                     r.attribution, r.article, r.sentence)
             for r in self.relations(where)
             if r.target in actors
         ]
-        rows.sort(key=lambda e: (e.source, e.target, e.type, e.date or ""))
+        rows.sort(key=lambda e: (e.source, e.target, e.type, e.date or "", e.article, e.sentence))
         return iter(rows)
 
     def counts(self) -> dict[str, int]:

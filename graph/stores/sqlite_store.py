@@ -354,7 +354,8 @@ class SQLiteStore:
             if not rows:
                 return
             for r in rows:
-                yield EventRow(r[0], r[1], r[2], r[3], r[4], r[5], 1.0 if r[6] is None else r[6], r[7] or "asserted")
+                yield EventRow(r[0], r[1], r[2], r[3], r[4], r[5], 1.0 if r[6] is None else r[6], r[7] or "asserted",
+                               r[8], r[9])
 
     def counts(self) -> dict[str, int]:
         with self._db.snapshot() as conn:

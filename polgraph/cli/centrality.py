@@ -6,10 +6,20 @@ from dataclasses import asdict
 
 import click
 
-from polgraph.cli.options import echo_csv, echo_json, echo_table, handle_errors, open_store_from, output_format_options, store_options
+from polgraph.cli.options import (
+    count_option,
+    echo_csv,
+    echo_json,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.centrality import DEFAULT_SOURCES, EXACT, MEASURES, ActorScore, Betweenness, centrality as rank_actors
+from polgraph.graph.algorithms.events import Count
 from polgraph.graph.algorithms.periods import Every
 from polgraph.graph.algorithms.temporal import RankingsOverTime, centrality_by_period
 from polgraph.plots import rank_lines
@@ -38,17 +48,20 @@ def plot_option(func):
 @click.option("--sources", type=click.IntRange(min=2), metavar="K",
               help=f"Estimate betweenness from K sampled source actors  [default: {DEFAULT_SOURCES}]")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the betweenness sample.")
+@count_option
 @relation_filter_options
 @store_options
 @plot_option
 @handle_errors
 @output_format_options
-def centrality(by: str, top: int, every: str | None, exact: bool, sources: int | None, seed: int,
+def centrality(by: str, top: int, every: str | None, exact: bool, sources: int | None, seed: int, count: Count,
                types: tuple[str, ...], since, until, attributions: str | None, store_spec: str | None, require_neo4j: bool,
                fmt: str, plot_path: str | None) -> None:
     """Rank actors by centrality in the graph of event relations (filtered by type, time window and attribution).
 
-    Betweenness is estimated from sampled source actors unless --exact (docs/scale.md gives the error).
+    Degrees count events: an act reported by several articles is one event (--count reports
+    counts every report). Betweenness is estimated from sampled source actors unless --exact
+    (docs/scale.md gives the error).
     """
     if exact and sources is not None:
         raise ConfigError("--exact and --sources exclude each other")
@@ -58,14 +71,14 @@ def centrality(by: str, top: int, every: str | None, exact: bool, sources: int |
     where = make_filter(types, since, until, attributions=attributions)
     with open_store_from(store_spec, require_neo4j) as store:
         if every:
-            result = centrality_by_period(store, every, where, by=by, top=top, sampling=sampling)
+            result = centrality_by_period(store, every, where, by=by, top=top, sampling=sampling, count=count)
         else:
-            ranked = rank_actors(store, where, by=by, top=top, sampling=sampling)
+            ranked = rank_actors(store, where, by=by, top=top, sampling=sampling, count=count)
     if not every:
         _print_ranking(ranked, fmt)
         return
     written = rank_lines(result, plot_path) if plot_path else None  # before printing: a failure prints nothing
-    _print_periods(result, fmt)
+    _print_periods(result, count, fmt)
     if result.undated and fmt != "json":
         click.echo(f"{result.undated} undated event(s) are in no period.", err=True)
     if written:
@@ -85,10 +98,10 @@ def _print_ranking(ranked: list[ActorScore], fmt: str) -> None:
         )
 
 
-def _print_periods(result: RankingsOverTime, fmt: str) -> None:
+def _print_periods(result: RankingsOverTime, count: Count, fmt: str) -> None:
     if fmt == "json":
         echo_json({
-            "every": result.every.value, "by": result.by, "undated": result.undated,
+            "every": result.every.value, "by": result.by, "count": count.value, "undated": result.undated,
             "periods": [
                 {"period": p.period.label, "start": p.period.start.isoformat(), "end": p.period.end.isoformat(),
                  "events": p.events, "actors": p.actors, "ranking": [asdict(s) for s in p.ranking]}

@@ -7,10 +7,20 @@ from dataclasses import replace
 import click
 
 from polgraph.cli.centrality import every_option, plot_option
-from polgraph.cli.options import echo_csv, echo_json, echo_table, handle_errors, open_store_from, output_format_options, store_options
+from polgraph.cli.options import (
+    count_option,
+    echo_csv,
+    echo_json,
+    echo_table,
+    handle_errors,
+    open_store_from,
+    output_format_options,
+    store_options,
+)
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.algorithms.dyads import Dyad, DyadTable, dyads as dyad_table
+from polgraph.graph.algorithms.events import Count
 from polgraph.lookup import find_actor
 from polgraph.plots import goldstein_series
 
@@ -26,27 +36,31 @@ _COLUMNS = ["period", "start", "end", "source", "source_name", "target", "target
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
               help="How many dyads to show (the busiest over the window; all their periods with --every).")
 @click.option("--undirected", is_flag=True, help="Count both directions of a pair as one dyad.")
+@count_option
 @relation_filter_options
 @store_options
 @plot_option
 @handle_errors
 @output_format_options
-def dyads(actor: str | None, every: str | None, top: int, undirected: bool, types: tuple[str, ...], since, until,
-          attributions: str | None, store_spec: str | None, require_neo4j: bool, fmt: str, plot_path: str | None) -> None:
+def dyads(actor: str | None, every: str | None, top: int, undirected: bool, count: Count, types: tuple[str, ...],
+          since, until, attributions: str | None, store_spec: str | None, require_neo4j: bool, fmt: str,
+          plot_path: str | None) -> None:
     """Per pair of actors (and period): events, Goldstein sum and mean, QuadClass counts.
 
-    Goldstein values run from -10 (conflict) to +10 (cooperation); the QuadClasses are verbal and
-    material cooperation, verbal and material conflict.
+    An event is counted once however many articles report it (--count reports counts every
+    report). Goldstein values run from -10 (conflict) to +10 (cooperation); the QuadClasses are
+    verbal and material cooperation, verbal and material conflict.
     """
     if plot_path and not every:
         raise ConfigError("--plot needs --every (one point per period)")
     where = make_filter(types, since, until, attributions=attributions)
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
-        table = dyad_table(store, replace(where, actor=actor_id), every=every, top=top, undirected=undirected)
+        table = dyad_table(store, replace(where, actor=actor_id), every=every, top=top, undirected=undirected,
+                           count=count)
     written = goldstein_series(table, plot_path) if plot_path else None  # before printing: a failure prints nothing
     if fmt == "json":
-        echo_json({"every": every, "undirected": undirected, "undated": table.undated,
+        echo_json({"every": every, "undirected": undirected, "count": count.value, "undated": table.undated,
                    "dyads": [dict(zip(_COLUMNS, _values(d))) for d in table.dyads]})
     elif fmt == "csv":
         echo_csv((dict(zip(_COLUMNS, _values(d))) for d in table.dyads), _COLUMNS)

@@ -17,11 +17,12 @@ import click
 
 from polgraph.config import open_store
 from polgraph.exceptions import ConfigError, PolgraphError, StoreUnavailable
+from polgraph.graph.algorithms.events import Count
 from polgraph.graph.store import Store
 
 __all__ = [
-    "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option", "open_store_from",
-    "output_format_options", "positive_number", "printable", "store_options",
+    "count_option", "echo_csv", "echo_json", "echo_records", "echo_table", "handle_errors", "json_option",
+    "open_store_from", "output_format_options", "positive_number", "printable", "store_options",
 ]
 
 
@@ -40,6 +41,15 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Embedded store file (default .polgraph/graph.db) or Neo4j URI (bolt://, neo4j://, neo4j+s://).",
     )(func)
     return func
+
+
+def count_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--count events|reports``, passed on as ``count`` (a ``Count``)."""
+    return click.option(
+        "--count", "count", type=click.Choice([c.value for c in Count]), default=Count.EVENTS.value, show_default=True,
+        callback=lambda ctx, param, value: Count(value),
+        help="Count events (an act reported by several articles once) or reports (every article's report).",
+    )(func)
 
 
 def json_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -1,5 +1,6 @@
 """The options that choose a part of the graph, shared by ``view`` and ``export``:
-``--actor NAME --hops N``, ``--type``, ``--since/--until``, ``--attribution``, ``--top N``."""
+``--actor NAME --hops N``, ``--type``, ``--since/--until``, ``--attribution``, ``--top N`` (by
+PageRank, over events or reports: ``--count``)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from typing import Any
 
 import click
 
+from polgraph.cli.options import count_option
 from polgraph.cli.relations import make_filter, relation_filter_options
 from polgraph.exceptions import ConfigError
+from polgraph.graph.algorithms.events import Count
 from polgraph.graph.selection import Part
 from polgraph.graph.store import Store
 from polgraph.lookup import find_actor
@@ -31,6 +34,7 @@ class PartOptions:
     until: datetime | None
     top: int | None
     attributions: str | None = None
+    count: Count = Count.EVENTS
 
     def resolve(self, store: Store) -> Part:
         if self.hops is not None and self.actor is None:
@@ -40,6 +44,7 @@ class PartOptions:
             around=find_actor(store, self.actor).id if self.actor else None,
             hops=self.hops or 1,
             top=self.top,
+            count=self.count,
         )
 
 
@@ -48,9 +53,10 @@ def part_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, actor: str | None, hops: int | None, types: tuple[str, ...], since: datetime | None,
-                until: datetime | None, attributions: str | None, top: int | None, **kwargs: Any) -> Any:
-        return func(*args, part=PartOptions(actor, hops, types, since, until, top, attributions), **kwargs)
+                until: datetime | None, attributions: str | None, top: int | None, count: Count, **kwargs: Any) -> Any:
+        return func(*args, part=PartOptions(actor, hops, types, since, until, top, attributions, count), **kwargs)
 
+    wrapper = count_option(wrapper)
     wrapper = click.option(
         "--top", type=click.IntRange(min=1), metavar="N",
         help="Only the N most central actors (PageRank) of the part, and the relations among them.",

@@ -37,7 +37,7 @@ def view(output: Path, open_page: bool, part: PartOptions, store_spec: str | Non
     with open_store_from(store_spec, require_neo4j) as store:
         chosen = part.resolve(store)
         graph = select(store, chosen)
-        pagerank = {actor: score.pagerank for actor, score in scores_by_id(graph).items()}
+        pagerank = {actor: score.pagerank for actor, score in scores_by_id(graph, chosen.count).items()}
         written = write_output(
             output, lambda fh: write_html(graph, fh, pagerank=pagerank, title=f"polgraph: {store.location}"),
             protect=[store.location],
