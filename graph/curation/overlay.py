@@ -1,0 +1,150 @@
+"""The overlay file: the curation changes an analyst made, which every later load applies too.
+
+One JSON Lines file, one change a line, in the order they were made::
+
+    {"change": 1, "verb": "merge", "actor": "donald-trump", "other": "trump", "name": "Donald Trump", "kind": "person", "undo": {...}}
+    {"change": 2, "verb": "drop-actor", "actor": "1-6", "name": "1.6%", "undo": {...}}
+
+The change's fields come first; ``undo`` holds the rows the change removed or rewrote in the store
+(``GraphEdit`` as JSON), so that ``polgraph curation undo`` restores them. A line written by hand
+needs no ``undo`` (it cannot then be undone in place, only removed). The same changes give the
+same bytes (no clock, no hash order); every write replaces the file atomically
+(``polgraph.output.write_output``).
+
+Loads apply the changes in order to every article's graph (:meth:`Overlay.apply`), after
+resolution and before the store write, so the same input and overlay give the same graph
+whatever the order of loads and changes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from polgraph.exceptions import CurationError
+from polgraph.graph.curation.changes import Change, change_from_record
+from polgraph.graph.model import ArticleGraph
+from polgraph.graph.store import GraphEdit
+from polgraph.graph.upsert import Edge
+from polgraph.output import write_output
+
+__all__ = ["Entry", "Overlay"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded change: its number (1, 2, ... in the order made), the change, and how to undo it."""
+
+    number: int
+    change: Change
+    undo: GraphEdit | None
+
+    def line(self) -> str:
+        record: dict[str, Any] = {"change": self.number, **self.change.record()}
+        if self.undo is not None:
+            record["undo"] = _edit_json(self.undo)
+        return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+
+
+class Overlay:
+    """The changes of one overlay file (``Overlay.read(path)``; a missing file has none)."""
+
+    def __init__(self, path: Path, entries: Sequence[Entry] = ()) -> None:
+        self.path = path
+        self.entries = list(entries)
+
+    @classmethod
+    def read(cls, path: str | Path) -> "Overlay":
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CurationError(f"{path}: cannot read the overlay ({getattr(exc, 'strerror', None) or exc})") from None
+        entries: list[Entry] = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("not a JSON object")
+                change = change_from_record(record)
+                undo = _edit_of(record["undo"]) if "undo" in record else None
+                seq = record.get("change")
+                if not isinstance(seq, int) or isinstance(seq, bool) or (entries and seq <= entries[-1].number):
+                    raise ValueError("\"change\" must be a number above the previous line's")
+            except (ValueError, KeyError, TypeError) as exc:
+                raise CurationError(f"{path}:{number}: not a curation change ({exc})") from None
+            entries.append(Entry(seq, change, undo))
+        return cls(path, entries)
+
+    def apply(self, graphs: Sequence[ArticleGraph]) -> list[ArticleGraph]:
+        """Every change, in order, on each article's graph."""
+        out = []
+        for graph in graphs:
+            for entry in self.entries:
+                graph = entry.change.apply(graph)
+            out.append(graph)
+        return out
+
+    def find(self, number: int) -> Entry:
+        for entry in self.entries:
+            if entry.number == number:
+                return entry
+        raise CurationError(f"{self.path}: no change {number} (see `polgraph curation list`)")
+
+    def appended(self, change: Change, undo: GraphEdit, protect: Sequence[str] = ()) -> Entry:
+        """Record ``change`` as the next one; the file is rewritten atomically."""
+        entry = Entry((self.entries[-1].number + 1) if self.entries else 1, change, undo)
+        self._write([*self.entries, entry], protect)
+        self.entries.append(entry)
+        return entry
+
+    def without(self, entry: Entry, protect: Sequence[str] = ()) -> None:
+        """Forget ``entry`` (the file is rewritten atomically)."""
+        kept = [e for e in self.entries if e is not entry]
+        self._write(kept, protect)
+        self.entries = kept
+
+    def restored(self, entries: Sequence[Entry], protect: Sequence[str] = ()) -> None:
+        """Write ``entries`` back as they were (a store change that failed after the file was written)."""
+        self._write(entries, protect)
+        self.entries = list(entries)
+
+    def _write(self, entries: Sequence[Entry], protect: Sequence[str]) -> None:
+        text = "".join(e.line() + "\n" for e in entries)
+        write_output(self.path, lambda fh: fh.write(text.encode("utf-8")), protect=protect)
+
+
+# -- GraphEdit as JSON ---------------------------------------------------------------------
+def _edit_json(edit: GraphEdit) -> dict[str, Any]:
+    edges = lambda found: [[e.type, e.source, e.target, e.props] for e in found]  # noqa: E731
+    return {"remove_edges": edges(edit.remove_edges), "remove_actors": list(edit.remove_actors),
+            "put_actors": list(edit.put_actors), "put_edges": edges(edit.put_edges)}
+
+
+def _edit_of(data: Any) -> GraphEdit:
+    if not isinstance(data, dict):
+        raise ValueError("\"undo\" must be a JSON object")
+
+    def edges(key: str) -> tuple[Edge, ...]:
+        found = []
+        for item in data.get(key, []):
+            edge_type, source, target, props = item
+            if not all(isinstance(v, str) for v in (edge_type, source, target)) or not isinstance(props, dict) or "id" not in props:
+                raise ValueError(f"undo: a bad edge in {key}")
+            found.append(Edge(edge_type, source, target, props))
+        return tuple(found)
+
+    actors = data.get("put_actors", [])
+    if not all(isinstance(a, dict) and isinstance(a.get("id"), str) for a in actors):
+        raise ValueError("undo: a bad actor in put_actors")
+    removed = data.get("remove_actors", [])
+    if not all(isinstance(a, str) for a in removed):
+        raise ValueError("undo: remove_actors must be actor ids")
+    return GraphEdit(edges("remove_edges"), tuple(removed), tuple(actors), edges("put_edges"))

@@ -1,0 +1,237 @@
+"""Curation on every store: each change made in place equals the same input loaded through the
+overlay, undo restores the store as it was, and making or applying a change twice changes nothing.
+
+Run on the embedded store (SQLite), the in-memory store and the Neo4j store over Bolt (FalkorDB).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from polgraph.exceptions import CurationError
+from polgraph.graph import curation
+from polgraph.graph.curation import Alias, DropActor, DropRelation, Merge, Overlay, Rename
+from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role
+from polgraph.graph.store import Store
+from polgraph.graph.stores.networkx_store import NetworkXStore
+from polgraph.graph.stores.sqlite_store import SQLiteStore
+from tests.helpers import sample_graph
+
+STORES = ["sqlite", "networkx", pytest.param("falkordb", marks=pytest.mark.bolt)]
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    if request.param == "sqlite":
+        with SQLiteStore(tmp_path / "graph.db", create=True) as embedded:
+            yield embedded
+        return
+    if request.param == "networkx":
+        yield NetworkXStore()
+        return
+    yield request.getfixturevalue("bolt_store")
+
+
+def snapshot(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[tuple[str, str, str], Any]]:
+    nodes = {n: dict(d) for n, d in graph.nodes(data=True)}
+    edges = {(u, v, k): dict(d) for u, v, k, d in graph.edges(keys=True, data=True)}
+    return nodes, edges
+
+
+def trump_articles() -> list[ArticleGraph]:
+    """Two articles that split one person in two ("Trump" read as an organisation) and meet every
+    kind of edge a merge moves: relations from and to both, one between them, the same sentence
+    read for both, a claim credited to one, a membership, a role held in one and mentions."""
+    first = Article.from_text("Trump rejected Donald Trump's plan. Trump criticised Biden.", published=date(2019, 10, 2))
+    donald = Actor("donald-trump", "Donald Trump", "person", aliases=("Donald J. Trump",), country="united-states")
+    trump = Actor("trump", "Trump", "organization", member_of=("gop",))
+    biden = Actor("joe-biden", "Joe Biden", "person", roles=(Role("Candidate", "trump", date(2019, 1, 1)),))
+    gop = Actor("gop", "Republican Party", "organization")
+    rels = [
+        Relation("trump", "donald-trump", "REJECTS", first.id, 1, "Trump rejected Donald Trump's plan.", date(2019, 10, 2), "12"),
+        Relation("trump", "joe-biden", "CRITICIZES", first.id, 2, "Trump criticised Biden.", date(2019, 10, 2), "11", confidence=0.7),
+        Relation("donald-trump", "joe-biden", "CRITICIZES", first.id, 2, "Trump criticised Biden.", date(2019, 10, 2), "11", confidence=0.9),
+        Relation("joe-biden", "gop", "CRITICIZES", first.id, 2, "Biden criticised the party.", date(2019, 10, 2), "11", reported_by="trump"),
+    ]
+    mentions = [Mention("trump", first.id, 2), Mention("donald-trump", first.id, 1), Mention("joe-biden", first.id, 1),
+                Mention("gop", first.id, 1)]
+    second = Article.from_text("Biden accused Trump.", published=date(2019, 10, 5))
+    rels2 = [Relation("joe-biden", "trump", "CRITICIZES", second.id, 1, "Biden accused Trump.", date(2019, 10, 5), "112")]
+    return [
+        ArticleGraph(first, [donald, trump, biden, gop], [], rels, mentions),
+        ArticleGraph(second, [biden, trump], [], rels2, [Mention("joe-biden", second.id, 1), Mention("trump", second.id, 3)]),
+    ]
+
+
+def merge_trump() -> Merge:
+    return Merge("donald-trump", "trump", "Donald Trump", "person")
+
+
+CHANGES = [
+    merge_trump(),
+    Rename("trump", "Donald Trump (org)", "Trump"),
+    Alias("joe-biden", "Sleepy Joe"),
+    DropActor("trump", "Trump"),
+    DropRelation(Relation("joe-biden", "trump", "CRITICIZES", trump_articles()[1].article.id, 1).id, "joe-biden", "CRITICIZES", "trump"),
+]
+
+
+def loaded_through(overlay: Overlay, graphs: list[ArticleGraph]) -> NetworkXStore:
+    fresh = NetworkXStore()
+    for graph in graphs:
+        fresh.write(overlay.apply([graph]))
+    return fresh
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.verb)
+def test_a_change_in_place_is_the_graph_loaded_through_the_overlay(store: Store, tmp_path: Path, change) -> None:
+    graphs = trump_articles()
+    store.write(graphs)
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    assert curation.make(store, overlay, change) is not None
+    assert snapshot(store.to_networkx()) == snapshot(loaded_through(Overlay.read(overlay.path), graphs).to_networkx())
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.verb)
+def test_undo_restores_the_store(store: Store, tmp_path: Path, change) -> None:
+    store.write(trump_articles())
+    before = snapshot(store.to_networkx())
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    curation.make(store, overlay, change)
+    assert snapshot(store.to_networkx()) != before
+    undone = curation.undo(store, Overlay.read(overlay.path))
+    assert [e.change for e in undone] == [change]
+    assert snapshot(store.to_networkx()) == before
+    assert overlay.path.read_text() == ""
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.verb)
+def test_making_a_change_twice_changes_nothing(store: Store, tmp_path: Path, change) -> None:
+    graphs = trump_articles()
+    store.write(graphs)
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    curation.make(store, overlay, change)
+    after, recorded = snapshot(store.to_networkx()), overlay.path.read_bytes()
+    if isinstance(change, (Merge, DropActor)):  # the actor is gone: the change names nothing now
+        with pytest.raises(CurationError, match="no actor 'trump'"):
+            curation.make(store, overlay, change)
+    else:
+        assert curation.make(store, overlay, change) is None
+    assert snapshot(store.to_networkx()) == after
+    assert overlay.path.read_bytes() == recorded
+    once = overlay.apply(graphs)
+    assert overlay.apply(once) == once
+
+
+def test_merge_moves_everything_and_drops_the_relation_between_the_two(store: Store, tmp_path: Path) -> None:
+    graphs = trump_articles()
+    store.write(graphs)
+    curation.make(store, Overlay(tmp_path / "curation.jsonl"), merge_trump())
+    assert store.actor("trump") is None
+    merged = store.actor("donald-trump")
+    assert (merged.name, merged.kind, merged.country) == ("Donald Trump", "person", "united-states")
+    assert merged.aliases == ("Donald J. Trump", "Trump")
+    rels = {(r.source, r.type, r.target): r for r in store.relations()}
+    assert set(rels) == {("donald-trump", "CRITICIZES", "joe-biden"), ("joe-biden", "CRITICIZES", "gop"),
+                         ("joe-biden", "CRITICIZES", "donald-trump")}
+    assert rels[("donald-trump", "CRITICIZES", "joe-biden")].confidence == 0.9  # the same sentence read twice: one edge
+    assert rels[("joe-biden", "CRITICIZES", "gop")].reported_by == "donald-trump"
+    graph = store.to_networkx()
+    first = graphs[0].article.id
+    assert graph.edges["donald-trump", first, f"mention:donald-trump|{first}"]["count"] == 3
+    assert graph.has_edge("donald-trump", "gop", key="member:donald-trump|gop")
+    assert [k for _, _, k, d in graph.in_edges("donald-trump", keys=True, data=True) if d["_type"] == "HOLDS_ROLE"] == \
+        ["role:joe-biden|Candidate|donald-trump|2019-01-01"]
+
+
+def test_a_later_load_puts_the_merged_actor_on_the_one_it_went_into(store: Store, tmp_path: Path) -> None:
+    """Merge after the first article, then load the second through the overlay: the same graph as
+    both articles loaded first and merged after."""
+    first, second = trump_articles()
+    store.write([first])
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    curation.make(store, overlay, merge_trump())
+    store.write(overlay.apply([second]))
+    both = NetworkXStore()
+    both.write([first, second])
+    curation.make(both, Overlay(tmp_path / "other.jsonl"), merge_trump())
+    assert snapshot(store.to_networkx()) == snapshot(both.to_networkx())
+    assert store.actor("trump") is None
+
+
+def test_changes_last_through_later_loads(store: Store, tmp_path: Path) -> None:
+    first, second = trump_articles()
+    store.write([first])
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    curation.make(store, overlay, Rename("joe-biden", "Joseph R. Biden", "Joe Biden"))
+    curation.make(store, overlay, DropActor("gop", "Republican Party"))
+    accuses = Relation("joe-biden", "trump", "CRITICIZES", second.article.id, 1)
+    store.write(overlay.apply([second]))
+    curation.make(store, overlay, DropRelation(accuses.id, "joe-biden", "CRITICIZES", "trump"))
+    store.write(overlay.apply([first, second]))  # loaded again: the changes stay made
+    assert store.actor("joe-biden").name == "Joseph R. Biden"
+    assert "Joe Biden" in store.actor("joe-biden").aliases
+    assert store.actor("gop") is None
+    assert accuses.id not in {r.id for r in store.relations()}
+    assert snapshot(store.to_networkx()) == snapshot(loaded_through(Overlay.read(overlay.path), [first, second]).to_networkx())
+
+
+def test_undo_of_an_earlier_change_undoes_the_later_ones_first(store: Store, tmp_path: Path) -> None:
+    store.write(trump_articles())
+    before = snapshot(store.to_networkx())
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    curation.make(store, overlay, Alias("joe-biden", "Sleepy Joe"))
+    curation.make(store, overlay, merge_trump())
+    curation.make(store, overlay, DropActor("donald-trump", "Donald Trump"))
+    undone = curation.undo(store, overlay, 1)
+    assert [e.number for e in undone] == [3, 2, 1]
+    assert snapshot(store.to_networkx()) == before
+    assert overlay.entries == [] and Overlay.read(overlay.path).entries == []
+
+
+def test_the_overlay_file_is_the_same_bytes_for_the_same_changes(tmp_path: Path) -> None:
+    texts = []
+    for name in ("a", "b"):
+        store = NetworkXStore()
+        store.write(trump_articles())
+        overlay = Overlay(tmp_path / f"{name}.jsonl")
+        for change in (merge_trump(), Alias("joe-biden", "Sleepy Joe")):
+            curation.make(store, overlay, change)
+        texts.append(overlay.path.read_bytes())
+    assert texts[0] == texts[1]
+    lines = texts[0].decode().splitlines()
+    assert lines[0].startswith('{"change": 1, "verb": "merge", "actor": "donald-trump", "other": "trump", '
+                               '"name": "Donald Trump", "kind": "person", "undo": ')
+    assert lines[1].startswith('{"change": 2, "verb": "alias", "actor": "joe-biden", "alias": "Sleepy Joe", "undo": ')
+
+
+def test_a_bad_overlay_line_is_an_error_naming_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "curation.jsonl"
+    path.write_text('{"change": 1, "verb": "alias", "actor": "a", "alias": "b"}\n{"change": 2, "verb": "explode"}\n')
+    with pytest.raises(CurationError) as caught:
+        Overlay.read(path)
+    assert str(caught.value) == (f"{path}:2: not a curation change (unknown verb 'explode' "
+                                 "(one of merge, rename, alias, drop-actor, drop-relation))")
+
+
+def test_a_hand_written_change_applies_to_loads_but_cannot_be_undone(tmp_path: Path) -> None:
+    path = tmp_path / "curation.jsonl"
+    path.write_text('{"change": 1, "verb": "alias", "actor": "joe-biden", "alias": "Uncle Joe"}\n')
+    overlay = Overlay.read(path)
+    store = NetworkXStore()
+    store.write(overlay.apply(trump_articles()))
+    assert "Uncle Joe" in store.actor("joe-biden").aliases
+    with pytest.raises(CurationError, match="change 1 has no undo record"):
+        curation.undo(store, overlay)
+
+
+def test_the_sample_graph_loads_unchanged_through_an_overlay_that_names_none_of_it(tmp_path: Path) -> None:
+    overlay = Overlay(tmp_path / "x.jsonl", [])
+    for change in CHANGES:
+        overlay.entries.append(curation.Entry(len(overlay.entries) + 1, change, None))
+    assert overlay.apply([sample_graph()]) == [sample_graph()]
