@@ -28,10 +28,22 @@ from polgraph.exceptions import CurationError
 from polgraph.graph.curation.changes import Change, change_from_record
 from polgraph.graph.model import ArticleGraph
 from polgraph.graph.store import GraphEdit
+from polgraph.graph.stores.uri import parse_store_spec
 from polgraph.graph.upsert import Edge
 from polgraph.output import write_output
 
-__all__ = ["Entry", "Overlay"]
+__all__ = ["Entry", "Overlay", "default_overlay_path"]
+
+NEO4J_OVERLAY = Path(".polgraph") / "neo4j.curation.jsonl"
+
+
+def default_overlay_path(store_location: str) -> Path:
+    """Where a store's overlay lives unless told: beside an embedded store (``graph.db`` ->
+    ``graph.curation.jsonl``); for a Neo4j server, ``.polgraph/neo4j.curation.jsonl``."""
+    spec = parse_store_spec(store_location)
+    if spec.is_bolt or spec.path is None:
+        return NEO4J_OVERLAY
+    return spec.path.with_name(spec.path.stem + ".curation.jsonl")
 
 
 @dataclass(frozen=True)

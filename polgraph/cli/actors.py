@@ -1,4 +1,5 @@
-"""``polgraph actors``: the actors in the store."""
+"""``polgraph actors``: the actors in the store; ``merge``, ``rename``, ``alias`` and ``drop``
+curate them (``polgraph.cli.curation``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from polgraph.cli.options import (
     output_format_options,
     store_options,
 )
+from polgraph.cli.curation import ACTOR_COMMANDS, inherit_store
 from polgraph.graph.model import ACTOR_KINDS
 
 __all__ = ["COMMANDS", "actors"]
@@ -21,13 +23,20 @@ __all__ = ["COMMANDS", "actors"]
 COLUMNS = ("id", "name", "kind", "aliases", "country", "sector")
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--kind", type=click.Choice(ACTOR_KINDS), help="Only actors of this kind.")
 @store_options
 @handle_errors
 @output_format_options
-def actors(kind: str | None, store_spec: str | None, require_neo4j: bool, fmt: str) -> None:
-    """List the actors: id, name, kind, aliases (--json, --csv: also country and sector)."""
+@click.pass_context
+def actors(ctx: click.Context, kind: str | None, store_spec: str | None, require_neo4j: bool, fmt: str) -> None:
+    """List the actors: id, name, kind, aliases (--json, --csv: also country and sector).
+
+    With a command, curate them (docs/curation.md): merge, rename, alias, drop.
+    """
+    if ctx.invoked_subcommand is not None:
+        inherit_store(ctx, store_spec, require_neo4j)
+        return
     with open_store_from(store_spec, require_neo4j) as store:
         found = store.actors(kind)
     echo_records(
@@ -38,5 +47,8 @@ def actors(kind: str | None, store_spec: str | None, require_neo4j: bool, fmt: s
                            ["id", "name", "kind", "aliases"]),
     )
 
+
+for _command in ACTOR_COMMANDS:
+    actors.add_command(_command)
 
 COMMANDS = [actors]

@@ -11,6 +11,7 @@ _MODULES = [
     "load",
     "actors",
     "relations",
+    "curation",
     "centrality",
     "dyads",
     "view",

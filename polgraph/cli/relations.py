@@ -1,4 +1,5 @@
-"""``polgraph relations``: who did what to whom, with the evidence."""
+"""``polgraph relations``: who did what to whom, with the evidence; ``drop`` curates them
+(``polgraph.cli.curation``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 import click
 
+from polgraph.cli.curation import RELATION_COMMANDS, inherit_store
 from polgraph.cli.options import (
     echo_records,
     echo_table,
@@ -44,15 +46,22 @@ COLUMNS = ("id", "date", "source", "source_name", "type", "target", "target_name
            "attribution", "cameo", "plover", "confidence", "article", "sentence", "evidence", "reported_by", "url")
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--actor", metavar="NAME", help="Only relations from or to this actor (id, name or alias).")
 @relation_filter_options
 @store_options
 @handle_errors
 @output_format_options
-def relations(actor: str | None, types: tuple[str, ...], since, until, store_spec: str | None,
+@click.pass_context
+def relations(ctx: click.Context, actor: str | None, types: tuple[str, ...], since, until, store_spec: str | None,
               require_neo4j: bool, fmt: str) -> None:
-    """List event relations: date, source, type, target, evidence (--json, --csv: every field)."""
+    """List event relations: date, source, type, target, evidence (--json, --csv: every field, the id too).
+
+    `polgraph relations drop ID` drops one (docs/curation.md).
+    """
+    if ctx.invoked_subcommand is not None:
+        inherit_store(ctx, store_spec, require_neo4j)
+        return
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
         found = store.relations(make_filter(types, since, until, actor_id))
@@ -80,5 +89,8 @@ def _record(rel: Relation, name: Callable[[str], str]) -> dict[str, Any]:
 def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
+
+for _command in RELATION_COMMANDS:
+    relations.add_command(_command)
 
 COMMANDS = [relations]
