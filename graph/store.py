@@ -136,12 +136,15 @@ class Store(Protocol):
 
     def edit(self, change: GraphEdit) -> None:
         """Apply one curation change in one transaction (``graph.curation`` computes it): remove
-        its edges and actors (with every edge left at them), then put its actors and edges."""
+        its edges and actors (with every edge left at them, and the structural edges waiting
+        from or for them), then put its actors and edges. A structural edge whose far end is not
+        stored waits for it, as in ``write``."""
         ...
 
     def edges_at(self, actor_ids: Iterable[str]) -> list[Edge]:
-        """Every edge from or to these actors (event relations, mentions, roles, memberships) and
-        every event relation whose ``reported_by`` is one of them, in id order."""
+        """Every edge from or to these actors (event relations, mentions, roles, memberships, and
+        the structural edges waiting from them for a far end) and every event relation whose
+        ``reported_by`` is one of them, in id order."""
         ...
 
     def event_edges(self, ids: Iterable[str]) -> list[Edge]:

@@ -6,6 +6,7 @@ Run on the embedded store (SQLite), the in-memory store and the Neo4j store over
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -62,10 +63,20 @@ def trump_articles() -> list[ArticleGraph]:
                 Mention("gop", first.id, 1)]
     second = Article.from_text("Biden accused Trump.", published=date(2019, 10, 5))
     rels2 = [Relation("joe-biden", "trump", "CRITICIZES", second.id, 1, "Biden accused Trump.", date(2019, 10, 5), "112")]
+    owner = replace(trump, roles=(Role("Owner", "trump-org"),))  # waits for an organisation no article has named yet
+    resort = Actor("mar-a-lago", "Mar-a-Lago", "organization", country="trump")
     return [
         ArticleGraph(first, [donald, trump, biden, gop], [], rels, mentions),
-        ArticleGraph(second, [biden, trump], [], rels2, [Mention("joe-biden", second.id, 1), Mention("trump", second.id, 3)]),
+        ArticleGraph(second, [biden, owner, resort], [], rels2,
+                     [Mention("joe-biden", second.id, 1), Mention("trump", second.id, 3), Mention("mar-a-lago", second.id, 1)]),
     ]
+
+
+def organisation_article() -> ArticleGraph:
+    """A later article naming the organisation a role of "Trump" waits for."""
+    article = Article.from_text("The Trump Organization said nothing.", published=date(2019, 11, 1))
+    return ArticleGraph(article, [Actor("trump-org", "Trump Organization", "organization")], [], [],
+                        [Mention("trump-org", article.id, 1)])
 
 
 def merge_trump() -> Merge:
@@ -95,6 +106,21 @@ def test_a_change_in_place_is_the_graph_loaded_through_the_overlay(store: Store,
     overlay = Overlay(tmp_path / "curation.jsonl")
     assert curation.make(store, overlay, change) is not None
     assert snapshot(store.to_networkx()) == snapshot(loaded_through(Overlay.read(overlay.path), graphs).to_networkx())
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.verb)
+def test_what_waits_for_a_later_article_is_changed_too(store: Store, tmp_path: Path, change) -> None:
+    """A role waiting for its organisation: made on the merged actor, not made for a dropped one,
+    once the organisation comes; the same as loading everything through the overlay."""
+    graphs = trump_articles()
+    store.write(graphs)
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    curation.make(store, overlay, change)
+    store.write(overlay.apply([organisation_article()]))
+    everything = [*graphs, organisation_article()]
+    assert snapshot(store.to_networkx()) == snapshot(loaded_through(overlay, everything).to_networkx())
+    roles = {(u, v) for u, v, d in store.to_networkx().edges(data=True) if d["_type"] == "HOLDS_ROLE" and v == "trump-org"}
+    assert roles == {"merge": {("donald-trump", "trump-org")}, "drop-actor": set()}.get(change.verb, {("trump", "trump-org")})
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.verb)
@@ -145,6 +171,7 @@ def test_merge_moves_everything_and_drops_the_relation_between_the_two(store: St
     first = graphs[0].article.id
     assert graph.edges["donald-trump", first, f"mention:donald-trump|{first}"]["count"] == 3
     assert graph.has_edge("donald-trump", "gop", key="member:donald-trump|gop")
+    assert store.actor("mar-a-lago").country == "donald-trump"
     assert [k for _, _, k, d in graph.in_edges("donald-trump", keys=True, data=True) if d["_type"] == "HOLDS_ROLE"] == \
         ["role:joe-biden|Candidate|donald-trump|2019-01-01"]
 

@@ -134,7 +134,7 @@ def test_the_store_given_before_the_verb_is_the_one_changed(runner: CliRunner, t
 
 def test_actors_and_relations_still_list_without_a_verb(runner: CliRunner) -> None:
     listed = json.loads(run(runner, "actors", "--kind", "organization", "--json").output)
-    assert [a["id"] for a in listed] == ["gop", "trump"]
+    assert [a["id"] for a in listed] == ["gop", "mar-a-lago", "trump"]
     assert len(json.loads(run(runner, "relations", "--actor", "joe-biden", "--json").output)) == 4
 
 

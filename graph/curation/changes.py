@@ -13,13 +13,14 @@ The rules, one place for both:
   ``other`` moves to ``actor`` (under the ids the move gives it), a claim credited to ``other`` is
   credited to ``actor``, and ``other``'s name and aliases become ``actor``'s aliases. ``actor``
   keeps its name and kind; country and sector merge as loads merge them (a value beats none). A
-  relation between the two becomes a relation of an actor with itself and is dropped. Where a
+  relation between the two becomes a relation of an actor with itself and is dropped; an actor
+  whose country was ``other`` has ``actor`` for its country. Where a
   moved edge meets one ``actor`` already has (the same sentence read twice), they merge as loads
   merge them; mention counts add up (the article names one actor that many times).
 - **rename**: the actor keeps its id; the new name replaces the name, the old one becomes an alias.
 - **alias**: one more alias.
 - **drop actor**: the actor, its relations, mentions, roles and memberships go; a claim credited
-  to it is credited to no one.
+  to it is credited to no one, an actor whose country it was has no country.
 - **drop relation**: one event relation goes (by its id).
 """
 
@@ -99,9 +100,15 @@ def _moved_mentions(mentions: Iterable[Mention], redirect: Mapping[str, str], dr
     return [Mention(actor, article[actor], count) for actor, count in counts.items()]
 
 
+def _citizens(store: Store, state: str) -> list[dict[str, Any]]:
+    """The properties of the actors whose ``country`` is ``state``."""
+    return [codec.actor_props(a) for a in store.actors() if a.country == state and a.id != state]
+
+
 def _names(graph: ArticleGraph, actor_id: str) -> bool:
-    """Whether an article's graph refers to an actor anywhere (an actor, an end, a claim, a link)."""
-    return (any(a.id == actor_id or actor_id in a.member_of or any(r.of == actor_id for r in a.roles) for a in graph.actors)
+    """Whether an article's graph refers to an actor anywhere (an actor, its country, an end, a claim, a link)."""
+    return (any(a.id == actor_id or a.country == actor_id or actor_id in a.member_of or any(r.of == actor_id for r in a.roles)
+                for a in graph.actors)
             or any(actor_id in (r.source, r.target, r.reported_by) for r in graph.relations)
             or any(m.actor == actor_id for m in graph.mentions))
 
@@ -168,8 +175,10 @@ class Merge(Change):
                 continue
             old = put.get(new.id) or (before.get(new.id) if before.get(new.id) not in moving else None)
             put[new.id] = new if old is None else _joined(old, new)
-        edit = GraphEdit(tuple(moving), (self.other,), (merged,), tuple(put[k] for k in sorted(put)))
-        return _planned(edit, {self.actor: kept, self.other: gone}, before)
+        citizens = [c for c in _citizens(store, self.other) if c["id"] != self.actor]
+        moved_citizens = tuple({**c, "country": self.actor} for c in citizens)
+        edit = GraphEdit(tuple(moving), (self.other,), (merged, *moved_citizens), tuple(put[k] for k in sorted(put)))
+        return _planned(edit, {self.actor: kept, self.other: gone, **{c["id"]: c for c in citizens}}, before)
 
     def apply(self, graph: ArticleGraph) -> ArticleGraph:
         if not _names(graph, self.other):
@@ -179,6 +188,8 @@ class Merge(Change):
         for actor in graph.actors:
             if actor.id == self.other:
                 actor = replace(actor, id=self.actor, name=self.name, kind=self.kind, aliases=tuple(sorted({*actor.aliases, actor.name})))
+            if actor.country == self.other and actor.id != self.actor:
+                actor = replace(actor, country=self.actor)
             actors.append(_actor_links(actor, redirect))
         relations = []
         for rel in graph.relations:
@@ -255,8 +266,10 @@ class DropActor(Change):
         at = tuple(e for e in edges if self.actor in (e.source, e.target))
         credited = tuple(Edge(e.type, e.source, e.target, {**e.props, "reported_by": ""})
                          for e in edges if e not in at)  # a claim credited to it, made by others
-        edit = GraphEdit(remove_edges=at, remove_actors=(self.actor,), put_edges=credited)
-        return _planned(edit, {self.actor: props}, {e.id: e for e in edges})
+        citizens = _citizens(store, self.actor)
+        edit = GraphEdit(remove_edges=at, remove_actors=(self.actor,), put_actors=tuple({**c, "country": None} for c in citizens),
+                         put_edges=credited)
+        return _planned(edit, {self.actor: props, **{c["id"]: c for c in citizens}}, {e.id: e for e in edges})
 
     def apply(self, graph: ArticleGraph) -> ArticleGraph:
         gone = {self.actor}
@@ -266,7 +279,8 @@ class DropActor(Change):
                      for rel in graph.relations if rel.source not in gone and rel.target not in gone]
         return replace(
             graph,
-            actors=[_actor_links(a, {}, gone) for a in graph.actors if a.id not in gone],
+            actors=[_actor_links(a if a.country not in gone else replace(a, country=None), {}, gone)
+                    for a in graph.actors if a.id not in gone],
             relations=relations,
             mentions=_moved_mentions(graph.mentions, {}, gone),
         )

@@ -19,6 +19,8 @@ from polgraph.graph.upsert import Edge
 
 __all__ = ["edges_at", "edit", "event_edges"]
 
+_LINK_TYPES = ("HOLDS_ROLE", "MEMBER_OF")
+
 
 def edges_at(conn: Neo4jConnection, actor_ids: Iterable[str]) -> list[Edge]:
     ids = sorted(set(actor_ids))
@@ -27,6 +29,9 @@ def edges_at(conn: Neo4jConnection, actor_ids: Iterable[str]) -> list[Edge]:
     rows = conn.read_rows(statement("edges_from_actors"), ids, key="ids")
     rows += conn.read_rows(statement("edges_to_actors"), ids, key="ids")
     rows += conn.read(statement("relations_reported_by"), {"ids": ids, "structural": list(STRUCTURAL_TYPES)})
+    for (props,) in conn.read_rows(statement("pending_links_from"), ids, key="ids"):
+        props = dict(props)
+        rows.append([props.pop("source"), props.pop("target"), props.pop("type"), props])
     return _edges(rows)
 
 
@@ -56,12 +61,24 @@ def edit(conn: Neo4jConnection, change: GraphEdit) -> None:
             removed[edge.type].append({"id": edge.id, "source": edge.source})
         for rel_type, rows in sorted(removed.items()):
             conn.run_rows(tx, render("delete_relationships", TYPE=rel_type), rows)
+        waiting = sorted(e.id for e in change.remove_edges if e.type in _LINK_TYPES)
+        if waiting:
+            conn.run_rows(tx, statement("delete_pending_links"), waiting, key="ids")
         if change.remove_actors:
+            conn.run_rows(tx, statement("delete_pending_links_of"), sorted(change.remove_actors), key="ids")
             conn.run_rows(tx, statement("delete_actors"), sorted(change.remove_actors), key="ids")
         if change.put_actors:
             conn.run_rows(tx, render("import_nodes", LABEL="Actor"), [{"id": p["id"], "props": p} for p in change.put_actors])
+        links = {e.target for e in change.put_edges if e.type in _LINK_TYPES}
+        stored = {row[0] for row in conn.run_rows(tx, render("node_props", LABEL="Actor"), sorted(links), key="ids")} if links else set()
+        pending = [{"id": e.id, "props": {"type": e.type, "source": e.source, "target": e.target, **e.props}}
+                   for e in change.put_edges if e.type in _LINK_TYPES and e.target not in stored]
+        if pending:  # made when the far end is stored, as writes keep them
+            conn.run_rows(tx, statement("merge_pending_links"), pending)
         put: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for edge in change.put_edges:
+            if edge.type in _LINK_TYPES and edge.target not in stored:
+                continue
             put[(edge.type, edge_target_label(edge))].append(
                 {"id": edge.id, "source": edge.source, "target": edge.target, "props": edge.props})
         for (rel_type, target), rows in sorted(put.items()):

@@ -92,14 +92,20 @@ class NetworkXStore:
     def edit(self, change: GraphEdit) -> None:
         graph = self.graph
         for edge in change.remove_edges:
+            self._pending.pop(edge.id, None)
             if graph.has_edge(edge.source, edge.target, key=edge.id):
                 graph.remove_edge(edge.source, edge.target, key=edge.id)
         graph.remove_nodes_from([a for a in change.remove_actors if a in graph])
+        gone = set(change.remove_actors)
+        self._pending = {k: e for k, e in self._pending.items() if e.source not in gone and e.target not in gone}
         for props in change.put_actors:
             if props["id"] in graph:
                 graph.nodes[props["id"]].clear()
             graph.add_node(props["id"], **{LABELS: ["Actor"]}, **props)
         for edge in change.put_edges:
+            if edge.type in ("HOLDS_ROLE", "MEMBER_OF") and edge.target not in graph:  # waiting, as writes keep it
+                self._pending[edge.id] = edge
+                continue
             if graph.has_edge(edge.source, edge.target, key=edge.id):
                 graph.remove_edge(edge.source, edge.target, key=edge.id)
             graph.add_edge(edge.source, edge.target, key=edge.id, **{TYPE: edge.type}, **edge.props)
@@ -112,6 +118,7 @@ class NetworkXStore:
         for u, v, key, data in self.graph.edges(keys=True, data=True):
             if data.get("reported_by") in ids:
                 found[key] = _edge(u, v, data)
+        found.update((key, edge) for key, edge in self._pending.items() if edge.source in ids)
         return [found[key] for key in sorted(found)]
 
     def event_edges(self, ids: Iterable[str]) -> list[upsert.Edge]:

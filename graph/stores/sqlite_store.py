@@ -270,19 +270,23 @@ class SQLiteStore:
                     conn.execute("DELETE FROM mention WHERE actor = ? AND article = ?", (edge.source, edge.target))
                 elif edge.type in LINK_PROPS:
                     conn.execute("DELETE FROM link WHERE id = ?", (edge.id,))
+                    conn.execute("DELETE FROM pending_link WHERE id = ?", (edge.id,))
                 else:
                     conn.execute("DELETE FROM event WHERE id = ?", (edge.id,))
             for actor_id in change.remove_actors:
                 for sql in ("DELETE FROM event WHERE source = ?1 OR target = ?1", "DELETE FROM mention WHERE actor = ?1",
-                            "DELETE FROM link WHERE source = ?1 OR target = ?1", "DELETE FROM actor WHERE id = ?1"):
+                            "DELETE FROM link WHERE source = ?1 OR target = ?1",
+                            "DELETE FROM pending_link WHERE source = ?1 OR target = ?1", "DELETE FROM actor WHERE id = ?1"):
                     conn.execute(sql, (actor_id,))
             if change.put_actors:
                 conn.executemany(upsert_sql("actor", ACTOR), [node_row("Actor", props) for props in change.put_actors])
             for edge in change.put_edges:
                 if edge.type == "MENTIONED_IN":
                     conn.execute(MENTION_UPSERT, (edge.source, edge.target, edge.props["count"]))
-                elif edge.type in LINK_PROPS:
-                    conn.execute(upsert_sql("link", LINK), link_row(edge.type, edge.source, edge.target, edge.props))
+                elif edge.type in LINK_PROPS:  # made when its far end is stored, else waiting (as writes do)
+                    stored = conn.execute("SELECT 1 FROM actor WHERE id = ?", (edge.target,)).fetchone() is not None
+                    conn.execute(upsert_sql("link" if stored else "pending_link", LINK),
+                                 link_row(edge.type, edge.source, edge.target, edge.props))
                 else:
                     to_topic = int(edge_target_label(edge) == "Topic")
                     conn.execute(upsert_sql("event", EVENT),
@@ -300,8 +304,8 @@ class SQLiteStore:
                 for actor, article, count in conn.execute(f"SELECT actor, article, count FROM mention WHERE actor {where}", chunk):
                     key = mention_id(actor, article)
                     found[key] = upsert.Edge("MENTIONED_IN", actor, article, {"id": key, "count": count})
-                for column in ("source", "target"):
-                    sql = f'SELECT id, type, source, target, title, start, "end" FROM link WHERE {column} {where}'
+                for table, column in (("link", "source"), ("link", "target"), ("pending_link", "source")):
+                    sql = f'SELECT id, type, source, target, title, start, "end" FROM {table} WHERE {column} {where}'
                     found.update((row[0], link_edge(row)) for row in conn.execute(sql, chunk))
         return [found[key] for key in sorted(found)]
 
