@@ -86,7 +86,7 @@ def merge_trump() -> Merge:
 CHANGES = [
     merge_trump(),
     Rename("trump", "Donald Trump (org)", "Trump"),
-    Alias("joe-biden", "Sleepy Joe"),
+    Alias("joe-biden", "Sleepy Joe", "Joe Biden", "person"),
     DropActor("trump", "Trump"),
     DropRelation(Relation("joe-biden", "trump", "CRITICIZES", trump_articles()[1].article.id, 1).id, "joe-biden", "CRITICIZES", "trump"),
 ]
@@ -208,11 +208,35 @@ def test_changes_last_through_later_loads(store: Store, tmp_path: Path) -> None:
     assert snapshot(store.to_networkx()) == snapshot(loaded_through(Overlay.read(overlay.path), [first, second]).to_networkx())
 
 
+def test_an_actor_a_later_article_names_by_an_alias_is_the_aliased_actor(store: Store, tmp_path: Path) -> None:
+    first, second = trump_articles()
+    store.write([first])
+    overlay = Overlay(tmp_path / "curation.jsonl")
+    curation.make(store, overlay, Alias("joe-biden", "Uncle Joe", "Joe Biden", "person"))
+    later = Article.from_text("Uncle Joe criticised Trump.", published=date(2019, 12, 1))
+    uncle = Actor("uncle-joe", "Uncle Joe", "organization")
+    graph = ArticleGraph(later, [uncle, Actor("trump", "Trump", "organization")], [],
+                         [Relation("uncle-joe", "trump", "CRITICIZES", later.id, 1, "Uncle Joe criticised Trump.")],
+                         [Mention("uncle-joe", later.id, 1), Mention("trump", later.id, 1)])
+    store.write(overlay.apply([graph]))
+    assert store.actor("uncle-joe") is None
+    assert (store.actor("joe-biden").name, store.actor("joe-biden").kind) == ("Joe Biden", "person")
+    assert ("joe-biden", "CRITICIZES", "trump", later.id) in {(r.source, r.type, r.target, r.article) for r in store.relations()}
+
+
+def test_an_alias_that_names_another_stored_actor_is_refused(store: Store, tmp_path: Path) -> None:
+    store.write(trump_articles())
+    with pytest.raises(CurationError) as caught:
+        curation.make(store, Overlay(tmp_path / "curation.jsonl"), Alias("donald-trump", "Trump", "Donald Trump", "person"))
+    assert str(caught.value) == "'Trump' is the name of another actor, trump (Trump): merge it into donald-trump instead"
+    assert "Trump" not in store.actor("donald-trump").aliases
+
+
 def test_undo_of_an_earlier_change_undoes_the_later_ones_first(store: Store, tmp_path: Path) -> None:
     store.write(trump_articles())
     before = snapshot(store.to_networkx())
     overlay = Overlay(tmp_path / "curation.jsonl")
-    curation.make(store, overlay, Alias("joe-biden", "Sleepy Joe"))
+    curation.make(store, overlay, Alias("joe-biden", "Sleepy Joe", "Joe Biden", "person"))
     curation.make(store, overlay, merge_trump())
     curation.make(store, overlay, DropActor("donald-trump", "Donald Trump"))
     undone = curation.undo(store, overlay, 1)
@@ -227,19 +251,21 @@ def test_the_overlay_file_is_the_same_bytes_for_the_same_changes(tmp_path: Path)
         store = NetworkXStore()
         store.write(trump_articles())
         overlay = Overlay(tmp_path / f"{name}.jsonl")
-        for change in (merge_trump(), Alias("joe-biden", "Sleepy Joe")):
+        for change in (merge_trump(), Alias("joe-biden", "Sleepy Joe", "Joe Biden", "person")):
             curation.make(store, overlay, change)
         texts.append(overlay.path.read_bytes())
     assert texts[0] == texts[1]
     lines = texts[0].decode().splitlines()
     assert lines[0].startswith('{"change": 1, "verb": "merge", "actor": "donald-trump", "other": "trump", '
                                '"name": "Donald Trump", "kind": "person", "undo": ')
-    assert lines[1].startswith('{"change": 2, "verb": "alias", "actor": "joe-biden", "alias": "Sleepy Joe", "undo": ')
+    assert lines[1].startswith('{"change": 2, "verb": "alias", "actor": "joe-biden", "alias": "Sleepy Joe", "name": "Joe Biden", '
+                               '"kind": "person", "undo": ')
 
 
 def test_a_bad_overlay_line_is_an_error_naming_the_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "curation.jsonl"
-    path.write_text('{"change": 1, "verb": "alias", "actor": "a", "alias": "b"}\n{"change": 2, "verb": "explode"}\n')
+    path.write_text('{"change": 1, "verb": "alias", "actor": "a", "alias": "b", "name": "A", "kind": "person"}\n'
+                    '{"change": 2, "verb": "explode"}\n')
     with pytest.raises(CurationError) as caught:
         Overlay.read(path)
     assert str(caught.value) == (f"{path}:2: not a curation change (unknown verb 'explode' "
@@ -248,7 +274,7 @@ def test_a_bad_overlay_line_is_an_error_naming_the_file_and_line(tmp_path: Path)
 
 def test_a_hand_written_change_applies_to_loads_but_cannot_be_undone(tmp_path: Path) -> None:
     path = tmp_path / "curation.jsonl"
-    path.write_text('{"change": 1, "verb": "alias", "actor": "joe-biden", "alias": "Uncle Joe"}\n')
+    path.write_text('{"change": 1, "verb": "alias", "actor": "joe-biden", "alias": "Uncle Joe", "name": "Joe Biden", "kind": "person"}\n')
     overlay = Overlay.read(path)
     store = NetworkXStore()
     store.write(overlay.apply(trump_articles()))

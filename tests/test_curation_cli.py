@@ -91,8 +91,10 @@ def test_a_change_made_twice_changes_nothing_the_second_time(runner: CliRunner) 
 
 
 @pytest.mark.parametrize(("args", "line"), [
-    (["actors", "merge", "Trump", "Biden"],
-     "Error: 'Trump' names several actors: donald-trump (Donald Trump), trump (Trump); give an id"),
+    (["actors", "merge", "the candidate", "gop"],
+     "Error: 'the candidate' names several actors: donald-trump (Donald Trump), joe-biden (Joe Biden); give an id"),
+    (["actors", "alias", "donald-trump", "Trump"],
+     "Error: 'Trump' is the name of another actor, trump (Trump): merge it into donald-trump instead"),
     (["actors", "merge", "Nobody", "trump"], "Error: no actor named 'Nobody' in .polgraph/graph.db"),
     (["actors", "merge", "trump", "trump"], "Error: 'trump' and 'trump' are the same actor (trump)"),
     (["actors", "rename", "trump", "  "], "Error: the new name is empty"),
@@ -102,9 +104,10 @@ def test_a_change_made_twice_changes_nothing_the_second_time(runner: CliRunner) 
     (["actors", "drop", "trump", "--store", "missing.db"], "Error: missing.db: no such store (load articles into it first)"),
 ])
 def test_errors_are_one_line_and_exit_1(runner: CliRunner, args: list[str], line: str) -> None:
-    assert run(runner, "actors", "alias", "donald-trump", "Trump").exit_code == 0  # "Trump" now names two actors
+    for actor in ("joe-biden", "donald-trump"):  # "The Candidate" now names two actors
+        assert run(runner, "actors", "alias", actor, "The Candidate").exit_code == 0
     if args[:2] == ["curation", "undo"]:
-        assert run(runner, "curation", "undo").exit_code == 0
+        assert run(runner, "curation", "undo", "1").exit_code == 0
     result = run(runner, *args)
     assert (result.exit_code, result.output) == (1, line + "\n")
 
@@ -119,7 +122,7 @@ def test_a_bad_overlay_stops_a_load_before_anything_is_written(runner: CliRunner
     Path(OVERLAY).write_text('{"change": 1, "verb": "alias", "actor": "joe-biden"}\n')
     before = export(runner)
     result = run(runner, "load", str(SEED))
-    assert (result.exit_code, result.output) == (1, f"Error: {OVERLAY}:1: not a curation change (alias: alias missing or not text)\n")
+    assert (result.exit_code, result.output) == (1, f"Error: {OVERLAY}:1: not a curation change (alias: alias, name, kind missing or not text)\n")
     assert export(runner) == before
 
 

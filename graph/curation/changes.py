@@ -18,7 +18,9 @@ The rules, one place for both:
   moved edge meets one ``actor`` already has (the same sentence read twice), they merge as loads
   merge them; mention counts add up (the article names one actor that many times).
 - **rename**: the actor keeps its id; the new name replaces the name, the old one becomes an alias.
-- **alias**: one more alias.
+- **alias**: one more alias; an actor a later article names by it (its id or name is the alias's
+  slug) is this actor, as if merged into it. An actor already stored under that name is merged,
+  not aliased (the change refuses).
 - **drop actor**: the actor, its relations, mentions, roles and memberships go; a claim credited
   to it is credited to no one, an actor whose country it was has no country.
 - **drop relation**: one event relation goes (by its id).
@@ -32,7 +34,7 @@ from typing import Any, ClassVar
 
 from polgraph.exceptions import CurationError
 from polgraph.graph import codec, upsert
-from polgraph.graph.model import Actor, ArticleGraph, Mention, Role, relation_id
+from polgraph.graph.model import Actor, ArticleGraph, Mention, Role, relation_id, slugify
 from polgraph.graph.store import GraphEdit, Store
 from polgraph.graph.upsert import Edge
 
@@ -233,6 +235,8 @@ class Alias(Change):
     verb: ClassVar[str] = "alias"
     actor: str
     alias: str
+    name: str  # the name and kind of ``actor`` when aliased: what a later actor of that name gets
+    kind: str
 
     def describe(self) -> str:
         return f"alias {self.alias!r} for {self.actor}"
@@ -241,10 +245,18 @@ class Alias(Change):
         props = _actor_props(store, self.actor)
         if self.alias in props["aliases"]:
             return GraphEdit(), GraphEdit()
+        key = slugify(self.alias)
+        named = [a for a in store.actors() if a.id != self.actor and key in (a.id, slugify(a.name))]
+        if named:
+            other = named[0]
+            raise CurationError(f"{self.alias!r} is the name of another actor, {other.id} ({other.name}): merge it into {self.actor} instead")
         aliased = {**props, "aliases": sorted({*props["aliases"], self.alias})}
         return _planned(GraphEdit(put_actors=(aliased,)), {self.actor: props}, {})
 
     def apply(self, graph: ArticleGraph) -> ArticleGraph:
+        key = slugify(self.alias)
+        for actor_id in sorted({a.id for a in graph.actors if a.id != self.actor and key in (a.id, slugify(a.name))}):
+            graph = Merge(self.actor, actor_id, self.name, self.kind).apply(graph)  # a later actor of that name is this one
         if not any(a.id == self.actor and self.alias not in a.aliases for a in graph.actors):
             return graph
         actors = [a if a.id != self.actor else replace(a, aliases=tuple(sorted({*a.aliases, self.alias}))) for a in graph.actors]

@@ -103,7 +103,7 @@ def alias(store: Store, actor: str, alias: str) -> Change:
     found = find_actor(store, actor)
     if not alias.strip():
         raise CurationError("the alias is empty")
-    return Alias(found.id, alias.strip())
+    return Alias(found.id, alias.strip(), found.name, found.kind)
 
 
 @click.command("drop")
