@@ -1,5 +1,5 @@
-"""The embedded store at 10k, 100k, 1M (and 10M) event relations: the SQLite store against polgraph
-0.1's JSON store and against a DuckDB prototype, on the same synthetic graph (benchmarks/synthetic.py).
+"""The embedded store at 10k, 100k, 1M (and 10M) event relations: the SQLite store against the JSON
+store it replaces and against a DuckDB prototype, on the same synthetic graph (benchmarks/synthetic.py).
 
     .venv/bin/python benchmarks/store_bench.py                          # 10k, 100k, 1M; 10M load
     .venv/bin/python benchmarks/store_bench.py --sizes 10000 --load-size 0   # a quick run
@@ -7,14 +7,14 @@
 For each size, every step runs in a fresh child process, measured by ``os.wait4``: CPU seconds
 (user + system) and peak memory (max RSS) of that process alone, start-up and imports included.
 The commands are the real CLI (``polgraph actors``, ``polgraph relations --actor X --since D``,
-polgraph 0.1's CLI for the JSON store); "export of a part" writes the JSON of the graph around X
+the JSON store's own CLI); "export of a part" writes the JSON of the graph around X
 since D; "add 1,000 relations" opens the big store and writes one batch of 1,000 new relations.
 Loads go through ``Store.write`` in batches of 20,000 relations (``Store.bulk`` for SQLite); their
 rate is relations per second of the time spent in ``write`` (CPU and wall), the generator's time
 left out. Wall times on a shared machine run 1-3x the CPU times; compare CPU, and ratios taken in
 the same run.
 
-- json (0.1): polgraph at commit BASELINE (the last JSON store), checked out by ``git archive``
+- json: polgraph at commit BASELINE (main's last commit with the JSON store), checked out by ``git archive``
   into the work folder and run from there; only up to --json-max relations (it rewrites the whole
   file on every write and parses all of it on every command).
 - duckdb: a prototype with the same tables, written with DuckDB's columnar inserts (no constraint
@@ -43,7 +43,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-BASELINE = "1389ee1"  # the last commit with the JSON store
+BASELINE = "f3327ee"  # main's last commit with the JSON store
 SINCE = "2023-01-01"  # the last of the five years
 ACTOR_RANK = 10  # the relations of the 11th most active actor
 BATCH = 20_000
@@ -221,7 +221,7 @@ def _open_for_load(engine: str, path: Path) -> tuple[Any, Any]:
 
 
 def _json_part(graph: Any, actor: str, since: str) -> Any:
-    """The part around ``actor`` since ``since``, cut from a whole NetworkX graph (what polgraph 0.1 had to do)."""
+    """The part around ``actor`` since ``since``, cut from a whole NetworkX graph (what the JSON store had to do)."""
     import networkx as nx
 
     part = nx.MultiDiGraph()
@@ -391,7 +391,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000", help="event relations per store, comma-separated")
     parser.add_argument("--load-size", type=int, default=10_000_000, help="the coded-event store (0: none)")
-    parser.add_argument("--json-max", type=int, default=100_000, help="largest size for polgraph 0.1's JSON store")
+    parser.add_argument("--json-max", type=int, default=100_000, help="largest size for the JSON store")
     parser.add_argument("--duckdb-max", type=int, default=1_000_000, help="largest size for the DuckDB prototype")
     parser.add_argument("--workdir", type=Path, help="where the stores go (default: a temporary folder, removed)")
     parser.add_argument("--tiny-records", type=int, default=0, help="also time `polgraph load` of this many one-sentence records")

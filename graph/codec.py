@@ -40,6 +40,7 @@ def actor_props(actor: Actor) -> dict[str, Any]:
         "kind": actor.kind,
         "aliases": sorted(set(actor.aliases)),
         "country": actor.country,
+        "iso3": actor.iso3,
         "sector": actor.sector,
     }
 
@@ -51,6 +52,7 @@ def props_to_actor(props: dict[str, Any]) -> Actor:
         kind=props["kind"],
         aliases=tuple(props.get("aliases") or ()),
         country=props.get("country"),
+        iso3=props.get("iso3"),
         sector=props.get("sector"),
     )
 

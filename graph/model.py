@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from anyascii import anyascii
+
 __all__ = [
     "ACTOR_KINDS",
     "Actor",
@@ -39,9 +41,13 @@ ACTOR_KINDS = ("person", "organization", "state", "bloc", "group", "city", "regi
 
 
 def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated slug: ``"Lukashenko, Alexander"`` -> ``lukashenko-alexander``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+    """ASCII, lower-case, hyphen-separated slug: ``"Lukashenko, Alexander"`` -> ``lukashenko-alexander``.
+
+    Names in any script are transliterated (``"Владимир Путин"`` -> ``vladimir-putin``, anyascii);
+    a text with no letter or digit left gets a stable hash of itself (``"x-1f0c..."``), so no two
+    names share a placeholder id."""
+    ascii_text = anyascii(unicodedata.normalize("NFC", text))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def article_id(text: str) -> str:
@@ -90,6 +96,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     country: str | None = None  # actor id of the state a person or organisation belongs to
+    iso3: str | None = None  # ISO 3166-1 alpha-3 code of that state (a state's own code)
     member_of: tuple[str, ...] = ()  # actor ids of blocs and organisations
     sector: str | None = None  # CAMEO actor type code: GOV, MIL, OPP, MED, ... (cameoType.txt)
 

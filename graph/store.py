@@ -2,7 +2,7 @@
 
 Layout (the same on every store, so one Cypher query answers the same everywhere):
 
-- ``(:Actor {id, name, kind, aliases, country, sector})``
+- ``(:Actor {id, name, kind, aliases, country, iso3, sector})``
 - ``(:Article {id, title, published, source, url, text})``
 - ``(:Topic {id, name})``
 - ``(:Actor)-[:<EVENT TYPE> {id, cameo, plover, date, article, sentence, evidence, confidence,
@@ -48,6 +48,7 @@ class RelationFilter:
     since: date | None = None
     until: date | None = None
     actor: str | None = None  # actor id: relations from or to it
+    attributions: tuple[str, ...] = ()  # Attribution values (asserted, alleged, predicted, denied); empty: every one
 
     def accepts(self, rel: Relation) -> bool:
         if self.types and rel.type not in self.types:
@@ -57,6 +58,8 @@ class RelationFilter:
         if self.until and (rel.date is None or rel.date > self.until):
             return False
         if self.actor and self.actor not in (rel.source, rel.target):
+            return False
+        if self.attributions and (rel.attribution or "asserted") not in self.attributions:
             return False
         return True
 
@@ -157,6 +160,12 @@ class Store(Protocol):
 
     def actors(self, kind: str | None = None, *, ids: Iterable[str] | None = None) -> list[Actor]:
         """The actors (of one ``kind``; with ``ids``, only those), in id order."""
+        ...
+
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        """The actors having any of ``keys`` among their name keys (``graph.names.actor_keys``:
+        normalised name and aliases, a person's surname), in id order: how a loader finds the
+        actor a name means among those already stored."""
         ...
 
     def articles(self) -> list[Article]: ...

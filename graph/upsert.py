@@ -11,8 +11,8 @@ thing twice changes nothing:
 
 - **Article** (id: hash of the text): per field, a value beats none; between two values the
   earlier date, or the first text in code-point order.
-- **Actor** (id: slug of the name): aliases are the union. ``country`` and ``sector``: a value
-  beats none, then the first in code-point order. ``kind``: the first in :data:`KIND_PRECEDENCE`
+- **Actor** (id: slug of the name): aliases are the union. ``country``, ``iso3`` and ``sector``:
+  a value beats none, then the first in code-point order. ``kind``: the first in :data:`KIND_PRECEDENCE`
   (kinds the registry gives before the ones entity recognition guesses). ``name``: a name in
   mixed case before one in capitals or lower case only (coded event data names actors in
   capitals), then code-point order.
@@ -196,6 +196,7 @@ def _merge_actor(old: Mapping[str, Any], new: Mapping[str, Any]) -> Props:
         "kind": min(old["kind"], new["kind"], key=lambda kind: (_KIND_RANK.get(kind, len(_KIND_RANK)), kind)),
         "aliases": sorted(set(old.get("aliases") or ()) | set(new.get("aliases") or ())),
         "country": first_value(old.get("country"), new.get("country")),
+        "iso3": first_value(old.get("iso3"), new.get("iso3")),
         "sector": first_value(old.get("sector"), new.get("sector")),
     }
 

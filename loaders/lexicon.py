@@ -33,7 +33,8 @@ class Lexicon:
     object_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, object lemma) -> CAMEO code
     naming: frozenset[str] = frozenset()  # "call X a disgrace"
     speech: frozenset[str] = frozenset()
-    nominal: dict[str, EventType] = field(default_factory=dict)  # event noun -> type
+    nominal: dict[str, EventType] = field(default_factory=dict)  # event noun -> type (the last listed)
+    nominal_senses: dict[str, tuple[EventType, ...]] = field(default_factory=dict)  # nouns of several types: "strike"
     modal: frozenset[str] = frozenset()
     intent: frozenset[str] = frozenset()
     coercive: frozenset[EventType] = frozenset()
@@ -50,6 +51,8 @@ class Lexicon:
     transitive: dict[str, EventType] = field(default_factory=dict)  # "struck X" (not "workers struck")
     denial: frozenset[str] = frozenset()  # "denied that it attacked": the act is denied
     admission: frozenset[str] = frozenset()  # "admitted that it attacked": the act is asserted
+    authorizing: frozenset[str] = frozenset()  # "approved the strike": the subject did the act the object names
+    undergoing: frozenset[str] = frozenset()  # "was the target of an attack": the subject is the act's target
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -75,7 +78,11 @@ class Lexicon:
             for verb in pattern["verbs"]:
                 for obj in pattern["objects"]:
                     objects[(verb, obj)] = EventType(pattern["type"])
-        nominal = {noun: EventType(t) for t, nouns in curated["nominal"].items() for noun in nouns}
+        senses: dict[str, list[EventType]] = {}
+        for t, nouns in curated["nominal"].items():
+            for noun in nouns:
+                senses.setdefault(noun, []).append(EventType(t))
+        nominal = {noun: types[-1] for noun, types in senses.items()}
         return cls(
             verbs={k: v for k, v in verbs.items() if v},
             objects={k: v for k, v in objects.items() if v},
@@ -84,6 +91,7 @@ class Lexicon:
             naming=frozenset(naming),
             speech=frozenset(curated["speech"]),
             nominal=nominal,
+            nominal_senses={noun: tuple(types) for noun, types in senses.items() if len(types) > 1},
             modal=frozenset(curated["modal"]),
             intent=frozenset(curated["intent"]),
             coercive=frozenset(EventType(t) for t in curated["coercive"]),
@@ -99,6 +107,8 @@ class Lexicon:
             symmetric=frozenset(EventType(t) for t in curated.get("symmetric", ())),
             denial=frozenset(curated.get("denial", ())),
             admission=frozenset(curated.get("admission", ())),
+            authorizing=frozenset(curated.get("authorizing", ())),
+            undergoing=frozenset(curated.get("undergoing", ())),
             transitive={lemma: EventType(t) for t, lemmas in curated.get("transitive", {}).items() for lemma in lemmas},
         )
 

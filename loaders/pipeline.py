@@ -21,10 +21,12 @@ from polgraph.graph.ontology import by_name, goldstein, quad_class
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
 from polgraph.loaders.mentions import ArticleActors, find_mentions
+from polgraph.loaders.mentions.known import Directory, resolve_known
 from polgraph.loaders.nlp import load_pipeline
 from polgraph.loaders.readers import Record, iter_files, read_bytes_located, read_path_located, sniff_suffix
 from polgraph.loaders.registry import Registry, default_registry
 from polgraph.loaders.relations import Candidate, Scorer, default_scorer, read_candidates, select
+from polgraph.loaders.workers import BatchReader, Outcome, ReadFailure
 
 __all__ = ["ArticleReading", "LoadReport", "Loader"]
 
@@ -44,6 +46,15 @@ class ArticleReading:
     found: ArticleActors
     candidates: list[Candidate]
     topics: dict[str, Topic]
+
+
+@dataclass
+class _Batch:
+    """Records taken together: each with where it came from, an article or its error; ``fresh``
+    are the positions of the articles not already stored, the ones to read."""
+
+    records: list[tuple[str, Article | InputError]]
+    fresh: list[int]
 
 
 @dataclass
@@ -197,66 +208,81 @@ class Loader:
         *,
         stdin: bytes | None = None,
         batch_size: int = 32,
+        workers: int = 1,
         on_file: Callable[[str], None] | None = None,
         on_error: Callable[[InputError], None] | None = None,
         on_article: Callable[[], None] | None = None,
     ) -> LoadReport:
         """Load files (folders are walked; ``-`` reads ``stdin``). A bad file or record is reported
-        and skipped; the rest load; each batch of articles is one store transaction.
-        ``on_article`` is called once per record when it is done with: stored, already there, or refused."""
+        and skipped; the rest load. Records are taken ``batch_size`` at a time; the articles of a
+        batch are one store transaction, and errors are reported in input order.
+
+        ``workers`` > 1 reads the batches in that many processes (started once, here), written in
+        input order: the store is the same whatever the number. ``on_file`` is called once a
+        file's records are all batched; ``on_article`` once per record when it is done with:
+        stored, already there, or refused."""
         report = LoadReport()
-        pending: list[tuple[str, Article]] = []  # (file or file:line, article)
+        known = Directory(store)  # new names resolve to the store's actors and to those written before
 
         def error(exc: InputError) -> None:
             report.errors.append(exc)
             if on_error:
                 on_error(exc)
 
-        def flush() -> None:
-            fresh = [(where, a) for where, a in pending if not store.has_article(a.id)]
+        def batches() -> Iterator[tuple[_Batch, list[Article]]]:
+            pending: list[tuple[str, Article | InputError]] = []  # (file or file:line, record or its error)
+
+            def batch() -> tuple[_Batch, list[Article]]:
+                fresh = [i for i, (_, r) in enumerate(pending) if isinstance(r, Article) and not store.has_article(r.id)]
+                taken = _Batch(list(pending), fresh)
+                pending.clear()
+                return taken, [taken.records[i][1] for i in fresh]
+
+            for name, records in self._records(paths, stdin):
+                report.files += 1
+                for where, record in records:
+                    if not isinstance(record, InputError) and len(record.text) > self.max_chars:
+                        record = InputError(
+                            where,
+                            f"article is {len(record.text) / 1e6:.1f} million characters, over the limit of "
+                            f"{self.max_chars / 1e6:.1f} million (raise it with --max-article-mb)",
+                        )
+                    if not isinstance(record, InputError):
+                        report.articles += 1
+                    pending.append((where, record))
+                    if len(pending) >= batch_size:
+                        yield batch()
+                if on_file:
+                    on_file(name)
+            if pending:
+                yield batch()
+
+        def write(batch: _Batch, outcomes: list[Outcome]) -> None:
+            read = dict(zip(batch.fresh, outcomes))
             graphs = []
-            for (where, _), outcome in zip(fresh, self.read_each([a for _, a in fresh])):
-                if isinstance(outcome, Exception):  # this article's error; the others are stored
-                    error(InputError(where, f"cannot read the article ({type(outcome).__name__}: {outcome})"))
-                else:
-                    graphs.append(outcome)
-            if self.overlay is not None:
+            for i, (where, record) in enumerate(batch.records):
+                outcome = read.get(i)
+                if isinstance(record, InputError):
+                    error(record)
+                elif isinstance(outcome, ReadFailure):  # this article's error; the others are stored
+                    error(InputError(where, f"cannot read the article ({outcome.reason})"))
+                elif outcome is not None:
+                    graphs.append(resolve_known(outcome, known, self.registry))
+            if self.overlay is not None:  # the analyst's changes: after resolution, before the store
                 graphs = self.overlay.apply(graphs)
             summary = store.write(graphs) if graphs else WriteSummary()
+            articles = sum(isinstance(record, Article) for _, record in batch.records)
             report.written.articles += summary.articles
             report.written.actors += summary.actors
             report.written.relations += summary.relations
-            report.written.skipped += summary.skipped + len(pending) - len(fresh)
+            report.written.skipped += summary.skipped + articles - len(batch.fresh)
             if on_article:
-                for _ in pending:
+                for _ in batch.records:
                     on_article()
-            pending.clear()
 
-        for name, records in self._records(paths, stdin):
-            report.files += 1
-            for where, record in records:
-                if isinstance(record, InputError):
-                    error(record)
-                    if on_article:
-                        on_article()
-                    continue
-                if len(record.text) > self.max_chars:
-                    error(InputError(
-                        where,
-                        f"article is {len(record.text) / 1e6:.1f} million characters, over the limit of "
-                        f"{self.max_chars / 1e6:.1f} million (raise it with --max-article-mb)",
-                    ))
-                    if on_article:
-                        on_article()
-                    continue
-                report.articles += 1
-                pending.append((where, record))
-                if len(pending) >= batch_size:
-                    flush()
-            if on_file:
-                on_file(name)
-        if pending:
-            flush()
+        with BatchReader(self, workers) as reader:
+            for batch, outcomes in reader.read(batches()):
+                write(batch, outcomes)
         return report
 
     def _records(self, paths: Sequence[Path | str], stdin: bytes | None) -> Iterator[tuple[str, list[tuple[str, Record]]]]:

@@ -85,6 +85,7 @@ class Registry:
         self._offices: dict[tuple[str, str], list[_Office]] = defaultdict(list)  # (title, of) -> holders
         self._surnames: dict[str, set[str]] = defaultdict(set)  # norm(last name) -> person ids
         self._codes: dict[str, str] = {}  # ISO 3166-1 alpha-3 (= CAMEO country code) -> state id
+        self._adjectives: dict[str, str] = {}  # state id -> its first demonym ("Serbian")
 
     # -- building ----------------------------------------------------------------------------
     @classmethod
@@ -134,6 +135,7 @@ class Registry:
                 self._names.setdefault(norm(alias), actor_id)
             for demonym in entry.get("demonyms") or ():
                 self._demonyms.setdefault(norm(demonym), actor_id)
+                self._adjectives.setdefault(actor_id, str(demonym))
             for capital in entry.get("capitals") or ():
                 self._capitals.setdefault(norm(capital), actor_id)
             if entry.get("iso3"):
@@ -176,6 +178,10 @@ class Registry:
         actor_id = self._demonyms.get(norm(text))
         return self.actors.get(actor_id) if actor_id else None
 
+    def adjective(self, state_id: str) -> str | None:
+        """The first demonym the registry lists for a state, its adjective ("Serbian")."""
+        return self._adjectives.get(state_id)
+
     def state_by_capital(self, text: str) -> Actor | None:
         actor_id = self._capitals.get(norm(text))
         return self.actors.get(actor_id) if actor_id else None
@@ -205,6 +211,10 @@ class Registry:
             if holder:
                 return holder
         return None
+
+    def code_of(self, state_id: str) -> str | None:
+        """The ISO 3166-1 alpha-3 code of a state (``belarus`` -> ``BLR``), None if none is known."""
+        return next((code for code, actor_id in sorted(self._codes.items()) if actor_id == state_id), None)
 
     def state_by_code(self, code: str) -> Actor | None:
         """The state with ISO 3166-1 alpha-3 (and CAMEO) code ``code``: ``BLR`` -> Belarus."""
@@ -262,6 +272,7 @@ class Registry:
         clone._offices = defaultdict(list, {k: list(v) for k, v in self._offices.items()})
         clone._surnames = defaultdict(set, {k: set(v) for k, v in self._surnames.items()})
         clone._codes = dict(self._codes)
+        clone._adjectives = dict(self._adjectives)
         clone.__dict__.pop("_matchers", None)
         return clone
 

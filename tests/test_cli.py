@@ -115,3 +115,22 @@ def test_load_min_confidence_trades_precision_for_recall(run, tmp_path):
     assert loaded.exit_code == 0, loaded.output
     denied = [r for r in json.loads(run("relations", "--json").output) if r["type"] == "ASSAULTS"]
     assert len(denied) == 1 and denied[0]["confidence"] < 0.45
+
+
+def test_relations_and_centrality_filter_by_attribution(run, tmp_path):
+    text = tmp_path / "claims.txt"
+    text.write_text("date 2021-06-15 France condemned Iran on Monday. Iran said the United States had attacked "
+                    "its tankers.\n", encoding="utf-8")
+    assert run("load", str(text)).exit_code == 0
+    alleged = json.loads(run("relations", "--attribution", "alleged", "--json").output)
+    assert [(r["source"], r["type"], r["target"], r["reported_by"]) for r in alleged] == [
+        ("united-states", "ASSAULTS", "iran", "iran")]
+    asserted = json.loads(run("relations", "--attribution", "asserted", "--json").output)
+    assert asserted and all(r["attribution"] == "asserted" for r in asserted)
+    both = json.loads(run("relations", "--attribution", "asserted,alleged", "--json").output)
+    assert len(both) == len(asserted) + len(alleged)
+    ranked = json.loads(run("centrality", "--attribution", "alleged", "--json").output)
+    assert {a["id"] for a in ranked} == {"united-states", "iran"}
+    result = run("relations", "--attribution", "asserted,believed")
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: --attribution: believed is not one of asserted, alleged, predicted, denied"

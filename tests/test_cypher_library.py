@@ -131,3 +131,14 @@ def test_parameters_and_unknown_names() -> None:
     with pytest.raises(ConfigError, match="no library query named 'nope'"):
         load_query("nope")
     assert (QUERY_DIR / "who_acts_on_whom.cypher").is_file()
+
+
+def test_who_acts_on_whom_by_attribution(g: nx.MultiDiGraph) -> None:
+    claimed = g.copy()
+    u, v, key = next((u, v, k) for u, v, k, d in claimed.edges(keys=True, data=True) if d.get("_type") == "ACCUSE")
+    claimed.edges[u, v, key]["attribution"] = "alleged"
+    everything = ask(claimed, "who_acts_on_whom")
+    alleged = ask(claimed, "who_acts_on_whom", attributions=["alleged"])
+    assert [(r["type"], r["relations"]) for r in alleged] == [("ACCUSE", 1)]
+    asserted = ask(claimed, "who_acts_on_whom", attributions=["asserted", "predicted"])
+    assert sum(r["relations"] for r in asserted) == sum(r["relations"] for r in everything) - 1

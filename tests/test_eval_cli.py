@@ -150,6 +150,11 @@ def test_folds_score_each_fold_with_what_the_others_fitted(tmp_path: Path) -> No
     assert [len(f["articles"]) for f in folds["hand"]["folds"]] == [1, 1]
     assert folds["hand"]["total"]["relations_required"] == sum(f["relations_required"] for f in folds["hand"]["folds"])
     assert {"learned", "shipped"} <= set(folds)
+    calibration = folds["calibration"]
+    assert 0 < calibration["right"] <= calibration["candidates"]
+    # The base rate's Brier score is p(1-p) for a held-out rate p near the training one: a yardstick.
+    for name in ("hand", "hand_isotonic", "hand_platt", "learned", "base_rate"):
+        assert 0.0 <= calibration[name] <= 1.0, name
 
 
 def test_folds_need_two_folds_at_least(tmp_path: Path) -> None:

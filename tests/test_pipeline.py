@@ -12,7 +12,7 @@ from polgraph.loaders.pipeline import Loader
 
 def test_long_article_is_read_in_pieces_with_continuous_sentence_numbers(monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
-    paragraphs = [f"Paragraph {i} is filler text about the weather today." for i in range(12)]
+    paragraphs = [f"Paragraph {i} is filler text of no particular subject." for i in range(12)]
     paragraphs.insert(7, "Germany banned Mahan Air.")
     article = Article.from_text("\n".join(paragraphs), published=date(2019, 1, 23))
     assert len(pipeline._chunks(article.text)) > 1

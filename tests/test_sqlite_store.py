@@ -186,3 +186,32 @@ def test_relations_written_before_their_article_merge_when_it_comes(tmp_path):
         second = store.write([graph])
         assert (first.relations, second.relations, second.articles) == (3, 0, 1)
         assert store.counts() == {"actors": 3, "articles": 1, "topics": 1, "relations": 3, "mentions": 3}
+
+
+def test_a_json_store_with_state_codes_migrates_with_its_name_keys(tmp_path):
+    """A JSON store as the last JSON polgraph wrote it (iso3, sector, attribution): every field
+    comes over, and the actors are found by their name keys in the migrated store."""
+    from polgraph.graph.names import name_key, surname_key
+    from polgraph.graph.store import RelationFilter
+    from polgraph.graph.stores.migrate import migrate_json_store
+
+    actor = {"_labels": ["Actor"], "aliases": ["Lukashenko"], "country": "belarus", "iso3": "BLR", "sector": "GOV"}
+    doc = {"format": "polgraph-networkx/1", "nodes": [
+        {"key": "alexander-lukashenko", **actor, "id": "alexander-lukashenko", "name": "Alexander Lukashenko", "kind": "person"},
+        {"key": "belarus", "_labels": ["Actor"], "id": "belarus", "name": "Belarus", "kind": "state", "aliases": [],
+         "country": None, "iso3": "BLR", "sector": None},
+    ], "edges": [
+        {"source": "alexander-lukashenko", "target": "belarus", "key": "r1", "_type": "CRITICIZES", "id": "r1",
+         "date": "2023-03-31", "attribution": "alleged", "confidence": 0.8},
+    ]}
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(doc))
+    migrate_json_store(source, tmp_path / "g.db")
+    with SQLiteStore(tmp_path / "g.db") as store:
+        person = store.actor("alexander-lukashenko")
+        assert (person.country, person.iso3, person.sector) == ("belarus", "BLR", "GOV")
+        assert [a.id for a in store.actors_by_key([surname_key("Lukashenko")])] == ["alexander-lukashenko"]
+        assert [a.id for a in store.actors_by_key([name_key("Lukashenko"), name_key("belarus")])] == ["alexander-lukashenko", "belarus"]
+        assert [(r.source, r.attribution, r.confidence) for r in store.relations(RelationFilter(attributions=("alleged",)))] == [
+            ("alexander-lukashenko", "alleged", 0.8)]
+        assert store.relations(RelationFilter(attributions=("asserted",))) == []

@@ -12,6 +12,7 @@ reference) and asserts the same return values and the same graph.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -186,6 +187,8 @@ def test_reads_answer_like_the_embedded_store(store: Store) -> None:
         RelationFilter(actor="freedonia"),
         RelationFilter(actor="nobody"),
         RelationFilter(types=("PROPOSES",), actor="rudolf-rassendyll", since=date(2024, 1, 1), until=date(2024, 12, 31)),
+        RelationFilter(attributions=("asserted",)),
+        RelationFilter(attributions=("alleged", "denied")),
     ]
     for where in filters:
         assert store.relations(where) == reference.relations(where), where
@@ -194,6 +197,22 @@ def test_reads_answer_like_the_embedded_store(store: Store) -> None:
     rows = [(r.source, r.target, r.type) for r in store.event_rows()]
     assert rows == [("freedonia", "ruritania", "CRITICIZES"), ("ruritania", "freedonia", "CONSULTS"),
                     ("ruritania", "freedonia", "SANCTIONS")]  # actor to actor only, in order
+
+
+def test_relations_filtered_by_attribution(store: Store) -> None:
+    """How the text presents an act (asserted, alleged, predicted, denied) filters reads and analytics."""
+    graph = sample_graph()
+    alleged = replace(graph.relations[0], attribution="alleged", reported_by="freedonia")
+    predicted = replace(graph.relations[1], attribution="predicted")
+    both(store, [replace(graph, relations=[alleged, predicted, graph.relations[2]])])
+    assert store.relations(RelationFilter(attributions=("alleged",))) == [alleged]
+    assert store.relations(RelationFilter(attributions=("asserted", "predicted"))) == sorted(
+        [predicted, graph.relations[2]], key=lambda r: store.relations().index(r))
+    assert [r.type for r in store.event_rows(RelationFilter(attributions=("alleged", "denied")))] == ["SANCTIONS"]
+    assert store.relations(RelationFilter(attributions=("denied",))) == []
+    for where in (RelationFilter(attributions=("asserted",)), RelationFilter(attributions=("alleged", "predicted"))):
+        assert store.relations(where) == reference_of(store).relations(where)
+        assert list(store.event_rows(where)) == list(reference_of(store).event_rows(where))
 
 
 def test_coded_events_without_an_article_keep_their_scales(store: Store) -> None:
@@ -304,6 +323,7 @@ def test_a_relation_to_an_unknown_actor_is_refused_and_nothing_written(store: St
     RelationFilter(types=("CONSULTS", "PROPOSES")),
     RelationFilter(until=date(2024, 5, 1)),
     RelationFilter(actor="nobody"),
+    RelationFilter(actor="freedonia", attributions=("alleged", "denied")),
 ])
 def test_to_networkx_of_a_part(store: Store, where: RelationFilter) -> None:
     both(store, [sample_graph(), second_article()])
@@ -318,3 +338,28 @@ def test_actors_by_id(store: Store) -> None:
     assert [a.id for a in store.actors(ids={"league", "freedonia", "nobody"})] == ["freedonia", "league"]
     assert [a.id for a in store.actors("state", ids=["league", "freedonia"])] == ["freedonia"]
     assert store.actors(ids=[]) == []
+
+
+def test_actors_are_found_by_name_alias_and_surname(store: Store) -> None:
+    from polgraph.graph.names import name_key, stem_key, surname_key
+
+    article = Article.from_text("keys", published=date(2020, 1, 1))
+    sanders = Actor(id="bernie-sanders", name="Bernie Sanders", kind="person", aliases=("Senator Sanders",))
+    senate = Actor(id="united-states-senate", name="United States Senate", kind="organization", aliases=("U.S. Senate",))
+    both(store, [ArticleGraph(article, [sanders, senate], [], [], [])])
+    for found in (store.actors_by_key, reference_of(store).actors_by_key):
+        assert [a.id for a in found([surname_key("Sanders")])] == ["bernie-sanders"]
+        assert [a.id for a in found([name_key("the US Senate")])] == ["united-states-senate"]
+        assert [a.id for a in found([stem_key("Sandersz"), name_key("Bernie Sanders")])] == ["bernie-sanders"]
+        assert found([surname_key("Senate"), name_key("Sanders")]) == []
+
+
+def test_an_actors_state_code_and_sector_come_with_the_first_article_that_knows_them(store: Store) -> None:
+    first = Article.from_text("first", published=date(2020, 1, 1))
+    second = Article.from_text("second", published=date(2020, 1, 2))
+    bare = Actor(id="belarus", name="Belarus", kind="state")
+    coded = Actor(id="belarus", name="Belarus", kind="state", iso3="BLR", sector="GOV")
+    both(store, [ArticleGraph(first, [bare], [], [], [])])
+    both(store, [ArticleGraph(second, [coded], [], [], [])])
+    for found in (store.actor("belarus"), reference_of(store).actor("belarus")):
+        assert (found.iso3, found.sector) == ("BLR", "GOV")

@@ -7,6 +7,7 @@
 // @param types = []      relation types to keep, e.g. ["CRITICIZES", "SANCTIONS"]; [] keeps every event type
 // @param since = null    first day of the window (ISO date), null: open
 // @param until = null    last day of the window (ISO date), null: open
+// @param attributions = []   how the text presents the act, e.g. ["asserted", "alleged"]; [] keeps every one
 // @param limit = 1000    at most this many rows
 MATCH (a:Actor)-[r]->(b:Actor)
 WHERE NOT type(r) IN ['MENTIONED_IN', 'HOLDS_ROLE', 'MEMBER_OF']
@@ -14,6 +15,7 @@ WHERE NOT type(r) IN ['MENTIONED_IN', 'HOLDS_ROLE', 'MEMBER_OF']
   AND (size($types) = 0 OR type(r) IN $types)
   AND ($since IS NULL OR r.date >= $since)
   AND ($until IS NULL OR r.date <= $until)
+  AND (size($attributions) = 0 OR coalesce(r.attribution, 'asserted') IN $attributions)
   AND ($every IS NULL OR r.date IS NOT NULL)
 WITH a, b, r,
      CASE $every

@@ -6,4 +6,5 @@ WHERE NOT type(r) IN $structural
   AND ($since IS NULL OR (r.date IS NOT NULL AND r.date >= $since))
   AND ($until IS NULL OR (r.date IS NOT NULL AND r.date <= $until))
   AND ($actor IS NULL OR s.id = $actor OR t.id = $actor)
+  AND (size($attributions) = 0 OR coalesce(r.attribution, 'asserted') IN $attributions)
 RETURN s.id AS source, t.id AS target, type(r) AS type, properties(r) AS props

@@ -13,10 +13,20 @@ CREATE TABLE actor (
     kind TEXT NOT NULL,
     aliases TEXT NOT NULL,  -- JSON list, sorted
     country TEXT,
+    iso3 TEXT,
     sector TEXT
 ) WITHOUT ROWID;
 CREATE INDEX actor_name ON actor (name);
 CREATE INDEX actor_kind ON actor (kind);
+
+-- The name keys of each actor (graph/names.py: normalised name and aliases, a person's surname
+-- and its stem), how Store.actors_by_key finds the actor a name means. Rewritten with the actor.
+CREATE TABLE actor_key (
+    key TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (key, actor)
+) WITHOUT ROWID;
+CREATE INDEX actor_key_actor ON actor_key (actor);
 
 CREATE TABLE topic (
     id TEXT PRIMARY KEY,

@@ -30,6 +30,7 @@ def filter_params(where: RelationFilter) -> dict[str, Any]:
         "since": iso(where.since),
         "until": iso(where.until),
         "actor": where.actor,
+        "attributions": list(where.attributions),
     }
 
 

@@ -21,6 +21,7 @@ from polgraph.exceptions import CypherSyntaxError, QueryError
 from polgraph.graph import codec
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, Relation, Role, Topic
+from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 from polgraph.graph.store import EventRow, RelationFilter, relation_order
 from polgraph.graph.stores import falkordb
@@ -31,6 +32,7 @@ from polgraph.graph.stores.neo4j_gds import filter_params
 __all__ = [
     "actor",
     "actors",
+    "actors_by_key",
     "articles",
     "counts",
     "edge_props",
@@ -86,6 +88,13 @@ def actors(conn: Neo4jConnection, kind: str | None = None, ids: Iterable[str] | 
         rows = conn.read_rows(render("node_props", LABEL="Actor"), sorted(set(ids)), key="ids")
         found = [a for a in (codec.props_to_actor(node_props("Actor", props)) for _, props in rows) if kind is None or a.kind == kind]
     return sorted(found, key=lambda a: a.id)
+
+
+def actors_by_key(conn: Neo4jConnection, keys: Iterable[str]) -> list[Actor]:
+    # Neo4j has no index on the normalised forms: the actors are read and their keys compared
+    # here (one read a call; a loader calls once an article).
+    wanted = set(keys)
+    return [a for a in actors(conn) if actor_keys(a) & wanted]
 
 
 def articles(conn: Neo4jConnection) -> list[Article]:

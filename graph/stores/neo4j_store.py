@@ -106,6 +106,9 @@ class Neo4jStore:
     def actors(self, kind: str | None = None, *, ids: Iterable[str] | None = None) -> list[Actor]:
         return neo4j_read.actors(self._conn, kind, ids)
 
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        return neo4j_read.actors_by_key(self._conn, keys)
+
     def articles(self) -> list[Article]:
         return neo4j_read.articles(self._conn)
 

@@ -16,6 +16,7 @@ import networkx as nx
 from polgraph.graph import codec, upsert
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
+from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, relation_order
 
@@ -36,9 +37,11 @@ class NetworkXStore:
         self.location = ":memory:"
         self.graph = graph if graph is not None else nx.MultiDiGraph()
         self._pending: dict[str, upsert.Edge] = {}  # structural links waiting for their far end
+        self._keys: dict[str, set[str]] | None = None  # name key -> actor ids, built on first lookup
 
     # -- writes ------------------------------------------------------------------------------
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary:
+        self._keys = None
         plan = upsert.plan_write(graphs)
         graph = self.graph
         stored = {label: {n for n, d in graph.nodes(data=True) if d[LABELS][0] == label} for label in ("Actor", "Topic", "Article")}
@@ -82,6 +85,7 @@ class NetworkXStore:
         return nullcontext(self)  # nothing to put off
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
+        self._keys = None
         for node, data in graph.nodes(data=True):
             self.graph.add_node(node, **data)
         for u, v, key, data in graph.edges(keys=True, data=True):
@@ -90,6 +94,7 @@ class NetworkXStore:
 
     # -- curation ----------------------------------------------------------------------------
     def edit(self, change: GraphEdit) -> None:
+        self._keys = None
         graph = self.graph
         for edge in change.remove_edges:
             self._pending.pop(edge.id, None)
@@ -146,6 +151,17 @@ class NetworkXStore:
         ]
         return sorted(found, key=lambda a: a.id)
 
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        if self._keys is None:  # one pass over the actors, then a dict lookup per key
+            index: dict[str, set[str]] = {}
+            for node, data in self.graph.nodes(data=True):
+                if "Actor" in data[LABELS]:
+                    for key in actor_keys(codec.props_to_actor(data)):
+                        index.setdefault(key, set()).add(node)
+            self._keys = index
+        ids = sorted({actor_id for key in set(keys) for actor_id in self._keys.get(key, ())})
+        return [codec.props_to_actor(self.graph.nodes[i]) for i in ids]
+
     def articles(self) -> list[Article]:
         found = [codec.props_to_article(d) for _, d in self.graph.nodes(data=True) if "Article" in d[LABELS]]
         return sorted(found, key=lambda a: a.id)
@@ -195,7 +211,7 @@ class NetworkXStore:
         return "in-memory NetworkX graph"
 
     def close(self) -> None:
-        pass
+        self._keys = None
 
     def __enter__(self) -> "NetworkXStore":
         return self

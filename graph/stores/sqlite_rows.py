@@ -22,7 +22,7 @@ __all__ = [
 
 CHUNK = 500  # ids per IN (...) list
 
-ACTOR = ("id", "name", "kind", "aliases", "country", "sector")
+ACTOR = ("id", "name", "kind", "aliases", "country", "iso3", "sector")
 TOPIC = ("id", "name")
 ARTICLE = ("id", "title", "published", "source", "url", "text")
 EVENT_PROPS = tuple(codec.relation_props(Relation("", "", "", "", 0)))
@@ -62,6 +62,9 @@ def filtered(select: str, where: RelationFilter, *extra: str) -> tuple[str, list
     if where.until:
         conds.append("date <= ?")
         params.append(where.until.isoformat())
+    if where.attributions:
+        conds.append(f"coalesce(attribution, 'asserted') IN ({marks(where.attributions)})")
+        params.extend(where.attributions)
     rest = "".join(f" AND {c}" for c in conds)
     if where.actor is None:
         return select + (f" WHERE {' AND '.join(conds)}" if conds else ""), params
@@ -95,7 +98,7 @@ def event_row(rel_id: str, rel: Relation, to_topic: bool) -> tuple[Any, ...]:
 
 
 def actor_of(row: Sequence[Any]) -> Actor:
-    return Actor(id=row[0], name=row[1], kind=row[2], aliases=tuple(json.loads(row[3])), country=row[4], sector=row[5])
+    return Actor(id=row[0], name=row[1], kind=row[2], aliases=tuple(json.loads(row[3])), country=row[4], iso3=row[5], sector=row[6])
 
 
 def relation_of(row: Sequence[Any]) -> Relation:

@@ -26,6 +26,7 @@ from polgraph.exceptions import StoreError
 from polgraph.graph import codec, upsert
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
+from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, edge_target_label
 from polgraph.graph.stores.sqlite_file import (
@@ -148,6 +149,8 @@ class SQLiteStore:
                     out.append(merged)
         if out:
             conn.executemany(upsert_sql(table, columns), out)
+            if label == "Actor":
+                _write_keys(conn, out)
         return sum(1 for node_id in rows if node_id not in stored)
 
     def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, Relation], topics: set[str], new_articles: set[str]) -> int:
@@ -256,6 +259,7 @@ class SQLiteStore:
             for label, rows in nodes.items():
                 table, columns = NODE_TABLES[label]
                 conn.executemany(upsert_sql(table, columns), rows)
+            _write_keys(conn, nodes["Actor"])
             conn.executemany(upsert_sql("event", EVENT), events)
             conn.executemany(upsert_sql("link", LINK), links)
             conn.executemany(MENTION_UPSERT, mentions)
@@ -276,10 +280,13 @@ class SQLiteStore:
             for actor_id in change.remove_actors:
                 for sql in ("DELETE FROM event WHERE source = ?1 OR target = ?1", "DELETE FROM mention WHERE actor = ?1",
                             "DELETE FROM link WHERE source = ?1 OR target = ?1",
-                            "DELETE FROM pending_link WHERE source = ?1 OR target = ?1", "DELETE FROM actor WHERE id = ?1"):
+                            "DELETE FROM pending_link WHERE source = ?1 OR target = ?1", "DELETE FROM actor_key WHERE actor = ?1",
+                            "DELETE FROM actor WHERE id = ?1"):
                     conn.execute(sql, (actor_id,))
             if change.put_actors:
-                conn.executemany(upsert_sql("actor", ACTOR), [node_row("Actor", props) for props in change.put_actors])
+                rows = [node_row("Actor", props) for props in change.put_actors]
+                conn.executemany(upsert_sql("actor", ACTOR), rows)
+                _write_keys(conn, rows)
             for edge in change.put_edges:
                 if edge.type == "MENTIONED_IN":
                     conn.execute(MENTION_UPSERT, (edge.source, edge.target, edge.props["count"]))
@@ -366,6 +373,12 @@ class SQLiteStore:
                 return sorted((a for a in found if kind is None or a.kind == kind), key=lambda a: a.id)
             sql = select + (" WHERE kind = ?" if kind else "") + " ORDER BY id"
             return [actor_of(row) for row in self._conn.execute(sql, (kind,) if kind else ())]
+
+    def actors_by_key(self, keys: Iterable[str]) -> list[Actor]:
+        with self._db.errors("read"):
+            ids = {row[0] for chunk in chunks(set(keys))
+                   for row in self._conn.execute(f"SELECT actor FROM actor_key WHERE key IN ({marks(chunk)})", chunk)}
+        return self.actors(ids=ids) if ids else []
 
     def articles(self) -> list[Article]:
         with self._db.errors("read"):
@@ -531,9 +544,13 @@ class SQLiteStore:
         return f"SQLiteStore({self.location!r})"
 
 
-# -- rows ------------------------------------------------------------------------------------
-
-
 def _event_edge(row: Sequence[Any]) -> upsert.Edge:
     """An ``event`` row (the columns of ``EVENT``) as an edge in the shared layout."""
     return upsert.Edge(row[2], row[0], row[1], dict(zip(EVENT_PROPS, row[4:])))
+
+
+def _write_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """The ``actor_key`` rows of these ``actor`` rows, in place of what they had."""
+    conn.executemany("DELETE FROM actor_key WHERE actor = ?", [(row[0],) for row in rows])
+    conn.executemany("INSERT OR IGNORE INTO actor_key VALUES (?, ?)",
+                     [(key, row[0]) for row in rows for key in sorted(actor_keys(actor_of(row)))])

@@ -8,7 +8,8 @@ registry names, demonyms and capitals; role phrases attached to a name or resolv
 registry at the article's date ("the Belarusian leader"); spaCy entities, repaired; institutions,
 state proxies ("the Russian side") and groups of people; then coreference: partial and misspelt
 names and acronyms are merged into the full name, then descriptions ("the airline") and pronouns
-are found. Unknown names become new actors.
+are found. Unknown names become new actors. Last, each actor named gets the sector and state the
+article and the registry give it. Across articles, while loading into a store: ``known``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, Mention, language_data, resolve
+from polgraph.loaders.mentions.base import ArticleActors, Mention, generic_nouns, language_data, resolve
 from polgraph.loaders.mentions.collectives import (
     find_groups,
     find_institutions,
@@ -30,6 +31,7 @@ from polgraph.loaders.mentions.coreference import (
     merge_partial_names,
     find_pronouns,
 )
+from polgraph.loaders.mentions.describe import describe_actors
 from polgraph.loaders.mentions.entities import find_entities
 from polgraph.loaders.mentions.registry_names import find_registry_names
 from polgraph.loaders.mentions.roles import find_role_phrases
@@ -48,8 +50,9 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
     merge_acronyms(doc, found)
-    merge_partial_names(found)
+    merge_partial_names(found, generic_nouns(), doc)
     resolve(found, find_surnames(doc, found))
     resolve(found, find_descriptions(doc, found))
     resolve(found, find_pronouns(doc, found, set(proxies["person_pronouns"])))
+    describe_actors(doc, found)
     return found

@@ -12,9 +12,12 @@ import yaml
 from spacy.tokens import Span, Token
 
 from polgraph.graph.model import Actor, slugify
+from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import Registry, norm
+from polgraph.loaders.sectors import agent_nouns
 
 __all__ = [
+    "generic_nouns",
     "language_data",
     "Mention",
     "ArticleActors",
@@ -25,7 +28,11 @@ __all__ = [
     "place_of",
     "compound_text",
     "person_actor",
+    "surname_holder",
+    "shared_surname",
+    "name_prefix",
     "same_person",
+    "state_phrase",
     "similar_names",
     "drop_mention",
     "with_hyphenated_start",
@@ -36,6 +43,23 @@ __all__ = [
 @lru_cache(maxsize=1)
 def language_data() -> dict:
     return yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/proxies.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """Nouns that name a kind of institution or of people, not one ("Court", "Senate", "workers"):
+    institution heads, state proxies and people nouns (``proxies.yaml``), and one-word agent
+    nouns (``sectors.tsv``)."""
+    data = language_data()
+    words = {*data["institutions"], *data["state_proxies"], *data["people_nouns"], *data["generic_nouns"]}
+    words |= {phrase for phrase in agent_nouns() if " " not in phrase}
+    return frozenset(norm(w) for w in words)
+
+
+def state_phrase(state: Actor) -> str:
+    """A state's name as English puts it after "of": "Iraq", "the United Kingdom"."""
+    definite = {norm(w) for w in language_data()["definite_state_words"]}
+    return f"the {state.name}" if definite & set(norm(state.name).split()) else state.name
 
 
 @dataclass
@@ -212,12 +236,72 @@ def person_actor(name: str, found: ArticleActors) -> Actor:
         if actor.kind == "person" and same_person(parts, actor):
             return actor
     if len(parts) == 1:
-        candidates = found.registry.by_surname(name)
-        if len(candidates) == 1:
-            return candidates[0]
+        known = _registry_surname(name, found)
+        if known is not None:
+            return known
     actor = Actor(id=slugify(name), name=name, kind="person")
     found.new_ids.add(actor.id)
     return actor
+
+
+def surname_holder(name: str, found: ArticleActors) -> Actor | None:
+    """The one person a bare surname ("Trump", "De La Fuente") names: the article's person of that
+    surname, else the registry's (see :func:`_registry_surname`); of several, the one in office on
+    the article's date. None when no one, or several alike, could be meant."""
+    people = _people_of_surname(name, found)
+    if people:
+        return people[0] if len(people) == 1 else None
+    return _registry_surname(name, found) if len(norm(name).split()) == 1 else None
+
+
+def shared_surname(name: str, found: ArticleActors) -> bool:
+    """Whether a bare surname is that of several people of the article, none of them in office
+    ("Mendez" where Tony and Jonna Mendez are both named): it names one of them, no one can say which."""
+    return len(_people_of_surname(name, found)) > 1
+
+
+def _people_of_surname(name: str, found: ArticleActors) -> list[Actor]:
+    words = norm(name).split()
+    if not words:
+        return []
+    people = {}
+    for actor in found.actors.values():
+        theirs = norm(actor.name).split()
+        if actor.kind == "person" and len(theirs) > len(words) and (
+            theirs[-len(words):] == words or (len(words) == 1 and similar_names(words[0], theirs[-1]))
+        ):
+            people[actor.id] = actor
+    if len(people) > 1:
+        in_office = [a for a in people.values() if _in_office(a, found.published)]
+        return in_office if len(in_office) == 1 else list(people.values())
+    return list(people.values())
+
+
+def name_prefix(token: Token, found: ArticleActors) -> bool:
+    """A word glued before a name that is not part of it: a state or a province ("Belarus
+    Alexander Lukashenko", "Vermont Bernie Sanders"), a party member's noun ("Democrat Chuck
+    Schumer"), a medium named as the source ("Twitter the Federal Aviation Administration")."""
+    data = language_data()
+    if token.text in data["not_actors"] or norm(token.text) in data["affiliations"]:
+        return True
+    return found.registry.place(token.text) is not None or subnational_place(token.text, found.registry) is not None
+
+
+def _in_office(actor: Actor, day: date | None) -> bool:
+    return any(r.active_on(day) for r in actor.roles if r.start or r.end)
+
+
+def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
+    """The registry's one person of that surname; of several, the one in office on the article's
+    date, else the one of a state the article names, when just one is."""
+    candidates = found.registry.by_surname(name)
+    if len(candidates) > 1:
+        in_office = [a for a in candidates if _in_office(a, found.published)]
+        if len(in_office) == 1:
+            return in_office[0]
+        states = {a.id for a in found.actors.values() if a.kind == "state"}
+        candidates = [a for a in candidates if a.country in states]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def same_person(parts: list[str], actor: Actor) -> bool:

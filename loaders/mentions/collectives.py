@@ -12,14 +12,18 @@ from polgraph.loaders.mentions.base import (
     drop_mention,
     group_actor,
     place_of,
+    state_phrase,
 )
+from polgraph.loaders.registry import norm
+from polgraph.loaders.sectors import agent_nouns
 
 __all__ = ["find_institutions", "find_state_proxies", "find_groups"]
 
 
 def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Proposals:
     """Capitalised institutions of a known state: "the Parliament of Iraq", "the Iraqi Parliament",
-    "the Turkish Ministry of Foreign Affairs", "the Belarusian KGB" (an acronym with its demonym)."""
+    "the Turkish Ministry of Foreign Affairs", "the Belarusian KGB" (an acronym with its demonym);
+    one named with its state's name before it ("the US State Department") is one of that state too."""
     found = settled.draft()
     registry = found.registry
     for token in doc:
@@ -45,15 +49,20 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
                 state = registry.place(doc[place_end:stop].text)
                 if state is not None and state.kind == "state":
                     end = stop
+        named_state: set[int] = set()  # tokens of a state's own name before the head: "US Supreme Court"
         if state is None:
             for mod in doc[start : token.i]:
                 candidate = registry.state_by_demonym(mod.text)
+                mention = found.by_token.get(mod.i)
+                if candidate is None and mention is not None and found.actors[mention.actor].kind == "state" and not _name_goes_on(token):
+                    candidate = found.actors[mention.actor]
+                    named_state = set(range(mention.start, mention.end))
                 if candidate is not None:
                     state = candidate
                     break
         if state is None or state.kind != "state":
             continue
-        words = [t.text for t in doc[start : token.i + 1] if registry.state_by_demonym(t.text) is None]
+        words = [t.text for t in doc[start : token.i + 1] if registry.state_by_demonym(t.text) is None and t.i not in named_state]
         if not words or all(t.lower() in ("government",) for t in words):
             continue
         if end == token.i + 1 and end < len(doc) and doc[end].lower_ == "of":
@@ -63,12 +72,13 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
             if stop > end + 1 and registry.place(doc[end + 1 : stop].text) is None:
                 words += [t.text for t in doc[end:stop]]
                 end = stop
-        if acronym and start < token.i:
-            name = doc[start:end].text  # "the Belarusian KGB"
-        elif len(words) > 1 and doc[start].ent_type_ == "ORG" and all(t.text[:1].isupper() for t in doc[start : token.i + 1]):
-            name = doc[start:end].text  # a proper name: "Syrian Democratic Forces"
+        if named_state or (acronym and start < token.i):
+            name = doc[start:end].text  # "the US State Department", "the Belarusian KGB"
+        elif (len(words) > 1 and doc[start].ent_type_ == "ORG" and all(t.text[:1].isupper() for t in doc[start : token.i + 1])
+              and norm(" ".join(words)) not in agent_nouns()):
+            name = doc[start:end].text  # a proper name, not a generic one: "Syrian Democratic Forces"
         else:
-            name = f"{' '.join(words)} of {state.name}"
+            name = f"{' '.join(words)} of {state_phrase(state)}"
         known = registry.by_name(name)
         actor = known or next((a for a in found.actors.values() if a.name == name), None)
         if actor is None:
@@ -78,6 +88,12 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
             drop_mention(found, mention)
         found.add(start, end, actor, "institution")
     return found.proposals(settled)
+
+
+def _name_goes_on(head: Token) -> bool:
+    """Whether an entity's name runs on past this head noun ("Commission on International ...")."""
+    doc = head.doc
+    return head.i + 1 < len(doc) and doc[head.i + 1].ent_iob_ == "I" and doc[head.i + 1].lower_ != "of"
 
 
 def find_state_proxies(doc: Doc, settled: ArticleActors, nouns: set[str]) -> Proposals:

@@ -4,11 +4,14 @@ he/she is the salient person of that gender."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names
+from polgraph.graph.model import Actor, slugify
+from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names, state_phrase
 from polgraph.loaders.registry import norm
+from polgraph.loaders.sectors import agent_nouns
 
 __all__ = ["find_descriptions", "find_pronouns", "find_surnames", "merge_acronyms", "merge_partial_names"]
 
@@ -26,7 +29,7 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         if end + 2 < len(doc) + 1 and end + 2 <= len(doc) - 1 and doc[end].text == "(" and doc[end + 2].text == ")":
             word = doc[end + 1].text
             actor = found.actors[mention.actor]
-            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""))
+            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""), _capitals(word))
             if _acronym(word) and spelled and actor.kind != "person" and actor.name != word:
                 defined.setdefault(word, actor.id)
     merged: dict[str, str] = {}
@@ -36,7 +39,8 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
             continue
         full = defined.get(actor.name)
         if full is None:
-            matching = [a.id for a in found.actors.values() if a.id != actor_id and a.kind != "person" and _initials(a.name) == actor.name]
+            matching = [a.id for a in found.actors.values()
+                        if a.id != actor_id and a.kind != "person" and _initials(a.name) in (actor.name, _capitals(actor.name))]
             full = matching[0] if len(matching) == 1 else None
         if full is not None:
             merged[actor_id] = full
@@ -52,8 +56,13 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
 
 
 def _acronym(word: str) -> bool:
+    """ "PMF", "U.N.", and acronyms with a small letter in them ("AfCFTA")."""
     letters = word.replace(".", "").replace("-", "")
-    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters[:1].isupper() and len(_capitals(letters)) >= max(2, len(letters) - 1)
+
+
+def _capitals(word: str) -> str:
+    return "".join(c for c in word if c.isupper())
 
 
 def _initials(name: str) -> str:
@@ -61,11 +70,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
-def merge_partial_names(found: ArticleActors) -> None:
+def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozenset(), doc: Doc | None = None) -> None:
     """A new actor named by part of another's name is that actor: "Warren" is "Elizabeth Warren"
-    (whichever came first), "Mahan" is "Mahan Air", "al-Assad" is "Bashar al-Assad"."""
+    (whichever came first), "Osama" is "Osama bin Laden", "Mahan" is "Mahan Air" (even where
+    "Mahan" alone was taken for a person's name), "al-Assad" is "Bashar al-Assad", and a
+    ``generic`` noun named alone ("the Court") is the one organisation of the article whose name
+    holds it ("Supreme Court of Brazil")."""
     merged: dict[str, str] = {}
-    for actor_id in list(found.new_ids):
+    for actor_id in _by_first_mention(found, found.new_ids):
         actor = found.actors[actor_id]
         words = norm(actor.name).split()
         if not words:
@@ -81,6 +93,7 @@ def merge_partial_names(found: ArticleActors) -> None:
                 person_like = actor.kind == "person" or len(words) == 1
                 if other.kind == "person" and (
                     ow[-len(words) :] == words
+                    or (actor.kind == "person" and ow[: len(words)] == words)  # "Osama", "Gloria La"
                     or (
                         person_like
                         and similar_names(words[-1], ow[-1])
@@ -89,11 +102,18 @@ def merge_partial_names(found: ArticleActors) -> None:
                 ):
                     fuller.append(other.id)
                     break
-                if actor.kind != "person" and other.kind != "person" and ow[: len(words)] == words:
+                if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and (
+                    ow[: len(words)] == words or (len(words) == 1 and words[0] in generic and words[0] in ow)
+                ):
                     fuller.append(other.id)
                     break
         if len(set(fuller)) == 1:
             merged[actor_id] = fuller[0]
+    for old in merged:  # "John" into "John Luk" into "John Luk Chun-wai": the last of the chain
+        seen = {old}
+        while merged[old] in merged and merged[old] not in seen:
+            seen.add(merged[old])
+            merged[old] = merged[merged[old]]
     for mention in found.mentions:
         if mention.actor in merged:
             mention.actor = merged[mention.actor]
@@ -102,8 +122,119 @@ def merge_partial_names(found: ArticleActors) -> None:
     for old in merged:
         found.actors.pop(old, None)
         found.new_ids.discard(old)
+    _settle_generic_names(found, generic, doc)
 
 
+def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Doc | None) -> None:
+    """A body named without its state, when no fuller name of the article holds it, is that of
+    the article's main state, the state it names most, not one node for every state's: "the
+    House" is the registry's "House of the United States" (an alias of the House of
+    Representatives); an institution ("Parliament", "the Supreme Court") becomes "Parliament of
+    the United Kingdom"; people named by a bare plural ("protesters") are those of the state their
+    clause places them in ("students protesting in Belgium": "Belgian students"), else of the
+    main state ("Serbian protesters"), named with the state's adjective. A name the registry
+    knows of no main state but of exactly one state the article names is that one's."""
+    main = _main_state(found)
+    named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
+    heads = {norm(w) for w in language_data()["institutions"]} & generic
+    people = {norm(w) for w in language_data()["people_nouns"]}
+    for actor_id in sorted(found.new_ids):
+        actor = found.actors[actor_id]
+        if actor.kind not in ("organization", "group") or _names_a_place(actor.name, found):
+            continue
+        title = f"{actor.name[:1].upper()}{actor.name[1:]}"
+        qualified = _registry_body(found, title, [main] if main is not None else []) or _registry_body(found, title, named)
+        if qualified is None and main is not None and actor.kind == "organization" and _bare_institution(actor.name, heads):
+            qualified = _named(found, f"{title} of {state_phrase(main)}", "organization", main.id)
+        if qualified is None and actor.kind == "group" and norm(actor.name) in people:
+            place = _placed_in(doc, found, actor_id) or main
+            if place is not None:
+                qualified = _named(found, f"{_people_of(place, found)} {actor.name}", "group", place.id)
+        if qualified is None:
+            continue
+        found.actors.pop(actor_id)
+        found.new_ids.discard(actor_id)
+        found.actors.setdefault(qualified.id, qualified)
+        if qualified.id not in found.registry.actors:
+            found.new_ids.add(qualified.id)
+        for mention in found.mentions:
+            if mention.actor == actor_id:
+                mention.actor = qualified.id
+
+
+def _people_of(state: Actor, found: ArticleActors) -> str:
+    """How English names a state's people before a noun: its adjective ("Serbian protesters"),
+    the state's name where the registry's first demonym is a noun ("Hong Kong", not "Hongkonger")."""
+    adjective = found.registry.adjective(state.id)
+    return adjective if adjective and not adjective.lower().endswith(("er", "ers")) else state.name
+
+
+def _placed_in(doc: Doc | None, found: ArticleActors, actor_id: str) -> Actor | None:
+    """The state people are placed in by their own clause: "students protesting in Belgium"."""
+    if doc is None:
+        return None
+    for mention in found.mentions:
+        if mention.actor != actor_id:
+            continue
+        node = doc[mention.start : mention.end].root
+        for _ in range(4):  # the noun, then up to the verb of its clause ("thousands of students protested in")
+            clauses = [node, *(c for c in node.children if c.dep_ in ("acl", "relcl"))]
+            for prep in (c for n in clauses for c in n.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = found.by_token.get(pobj.i)
+                    if place is not None and found.actors[place.actor].kind == "state":
+                        return found.actors[place.actor]
+            if node.pos_ in ("VERB", "AUX") or node.head is node:
+                break
+            node = node.head
+    return None
+
+
+def _registry_body(found: ArticleActors, title: str, states: list[Actor]) -> Actor | None:
+    """The registry's "<title> of <state>" for exactly one of ``states``."""
+    known = {a.id: a for a in (found.registry.by_name(f"{title} of {state_phrase(s)}") for s in states) if a}
+    return next(iter(known.values())) if len(known) == 1 else None
+
+
+def _named(found: ArticleActors, name: str, kind: str, country: str) -> Actor:
+    return next((a for a in found.actors.values() if a.name == name),
+                Actor(id=slugify(name), name=name, kind=kind, country=country))
+
+
+def _names_a_place(name: str, found: ArticleActors) -> bool:
+    words = name.split()
+    return any(found.registry.place(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+def _bare_institution(name: str, heads: set[str]) -> bool:
+    """ "Parliament", "Supreme Court", "Ministry of Foreign Affairs": a name that is an institution's
+    head noun alone or a generic agent phrase of the dictionary with one as its head (not a
+    proper name such as "Quds Force")."""
+    key = norm(name)
+    words = key.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+    return head in heads and (len(words) == 1 or key in agent_nouns())
+
+
+def _main_state(found: ArticleActors) -> Actor | None:
+    """The state the article names most often, when no other is named as often."""
+    counts = Counter(m.actor for m in found.mentions if found.actors[m.actor].kind == "state")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return found.actors[ranked[0][0]]
+
+
+def _by_first_mention(found: ArticleActors, ids: set[str]) -> list[str]:
+    """``ids`` in the order the article first names them (then by id): never in a set's hash order,
+    which changes from run to run, so that "whichever came first" means the same every time."""
+    first: dict[str, int] = {}
+    for mention in found.mentions:
+        first.setdefault(mention.actor, mention.start)
+    return sorted(ids, key=lambda i: (first.get(i, _UNMENTIONED), i))
+
+
+_UNMENTIONED = 1 << 62  # sorts after every token index
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 

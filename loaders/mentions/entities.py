@@ -3,7 +3,9 @@ with "of <place>" and state-led names kept whole, an ORG in apposition to a titl
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
 
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.mentions.base import (
@@ -12,9 +14,14 @@ from polgraph.loaders.mentions.base import (
     Proposals,
     drop_mention,
     group_actor,
+    language_data,
+    name_prefix,
     person_actor,
+    shared_surname,
+    surname_holder,
     with_hyphenated_start,
 )
+from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import norm
 
 __all__ = ["find_entities"]
@@ -23,11 +30,13 @@ __all__ = ["find_entities"]
 def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_actors: set[str]) -> Proposals:
     found = settled.draft()
     registry = found.registry
+    labels = _labels_by_name(doc)
     for ent in doc.ents:
-        if ent.label_ not in kinds:
+        label = _voted_label(ent, labels)
+        if label not in kinds:
             continue
-        span = _trim(ent, found)
-        if span is not None and ent.label_ == "ORG" and _state_led_name(span, found):
+        span = _trim(ent, label, found)
+        if span is not None and label == "ORG" and _state_led_name(span, found):
             for mention in {
                 id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
             }.values():
@@ -36,59 +45,163 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
             span = _uncovered_tail(span, found)
         if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
-        if ent.label_ == "PERSON":
+        if label == "ORG" and _looks_like_person(span, found):
+            label = "PERSON"
+        if label == "PERSON":
             span = with_hyphenated_start(span, found)
-        if ent.label_ == "ORG":
+        if label == "ORG":
             span = _with_of_place(span)
         if any(i in found.by_token for i in range(span.start, span.end)):
             continue
+        person = _known_person_within(span, found) if label in ("PERSON", "ORG") and len(span) >= 3 else None
+        if person is not None:
+            span, label = person, "PERSON"
         text = span.text
         if text in not_actors:
             continue
         known = registry.by_name(text)
-        if known is None and ent.label_ in ("GPE", "NORP", "LOC"):
+        if known is None and label in ("GPE", "NORP", "LOC"):
             known = registry.place(text)
         if known is not None:
             found.add(span.start, span.end, known, "entity")
             continue
-        if ent.label_ == "NORP":
+        if not _is_a_name(span):
+            continue
+        if label == "NORP":
             if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ not in ("amod", "compound"):
                 actor = group_actor(span.text, found)  # "the Kurds", "Shiites"
                 found.add(span.start, span.end, actor, "entity")
             continue  # a nationality as an adjective is not an actor of its own
-        if ent.label_ == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+        if label == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
             continue  # "a special military operation (SVO)": an acronym of a thing, not an actor
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(span, found)):
+        if shared_surname(text, found):
+            continue  # one of several people of that surname: no one can say which
+        holder = surname_holder(text, found)
+        if holder is not None:
+            actor = holder  # "Trump" tagged an organisation, "Biden" a place: the person of that surname
+        elif label == "PERSON":
             actor = person_actor(text, found)
+        elif label == "GPE":
+            actor = _place_actor(text, found)
         else:
             same = next((a for a in found.actors.values() if a.kind != "person" and norm(a.name) == norm(text)), None)
-            actor = same or Actor(id=slugify(text), name=text, kind=kinds[ent.label_])
+            actor = same or Actor(id=slugify(text), name=text, kind=kinds[label])
             if same is None:
                 found.new_ids.add(actor.id)
         found.add(span.start, span.end, actor, "entity")
     return found.proposals(settled)
 
 
-def _trim(ent: Span, found: ArticleActors) -> Span | None:
+def _labels_by_name(doc: Doc) -> dict[str, Counter[str]]:
+    """How entity recognition labelled each name across the article (every label, actor or not)."""
+    labels: dict[str, Counter[str]] = {}
+    for ent in doc.ents:
+        labels.setdefault(norm(ent.text), Counter())[ent.label_] += 1
+    return labels
+
+
+def _voted_label(ent: Span, labels: dict[str, Counter[str]]) -> str:
+    """The label the article gives this name most often, when it gives it at least twice and more
+    often than this mention's own ("Brexit" read as an event twice and once as a person is an
+    event); else the mention's own label."""
+    counts = labels.get(norm(ent.text), Counter())
+    best, times = max(counts.items(), key=lambda item: (item[1], item[0] == ent.label_), default=(ent.label_, 0))
+    return best if times >= 2 and times > counts[ent.label_] else ent.label_
+
+
+# Words inside a name that are not capitalised: "Bashar al-Assad", "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "della", "der", "den", "van", "von",
+                             "al", "el", "bin", "ibn", "bint", "da", "di", "du", "la", "le", "y", "e", "'s", "-", "&"})
+
+
+def _is_a_name(span: Span) -> bool:
+    """Whether a span the registry does not know has the shape of a proper name: a word that is
+    not a particle and not in lower case, no digit in it ("1.6%", "COVID-19" are not actors'
+    names), no brackets of an edited quotation, and a proper noun in it (a capitalised common
+    noun opening a sentence, "Reports", is not a name)."""
+    words = [t for t in span if not t.is_punct or t.text in ("-", "&")]
+    if not words or any(any(c.isdigit() or c in "[]" for c in t.text) for t in span):
+        return False
+    if any(t.is_lower and t.lower_ not in _NAME_PARTICLES and not _after_hyphen(t) for t in words):
+        return False
+    return any(t.pos_ == "PROPN" for t in words)
+
+
+def _after_hyphen(token: Token) -> bool:
+    """ "kei" in "Man-kei Tam": a word joined by a hyphen to the word before it."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_
+
+
+def _place_actor(text: str, found: ArticleActors) -> Actor:
+    """A place the registry does not hold as a state: a region or a city, with its state where
+    known. Only the registry's polities are states."""
+    context = sorted(a.id for a in found.actors.values() if a.kind == "state")
+    located = subnational_place(text, found.registry, context)
+    if located is not None:
+        place, state = located
+        kind = place.kind
+    else:
+        kind, state = "city", None  # a GPE that is no state, province or territory: a town
+    same = next((a for a in found.actors.values() if a.kind == kind and norm(a.name) == norm(text)), None)
+    if same is not None:
+        return same
+    actor = Actor(id=slugify(text), name=text, kind=kind, country=state)
+    found.new_ids.add(actor.id)
+    return actor
+
+
+def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
     """Cut leading articles, titles and honorifics, and a trailing possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
     honorifics = found.registry.titles.honorifics
+    while start < end - 1 and label == "ORG" and doc[start].text in language_data()["not_actors"]:
+        start += 1  # "Twitter the Federal Aviation Administration"
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
-        or (ent.label_ == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
+        or doc[start].tag_ == "MD"  # "Will Red Hat ...?": a question's modal verb
+        or (label == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
     ):
         start += 1
     for i in range(start, end):
-        if doc[i].text in ("(", "[", ","):
+        if doc[i].text in ("(", "[") or (doc[i].text == "," and not _listing_name(doc[i:end])):
             end = i
             break
-    while end > start and doc[end - 1].tag_ == "POS":
-        end -= 1
-    if ent.label_ == "PERSON":
-        while start < end - 1 and found.registry.place(doc[start].text) is not None:
-            start += 1  # "Belarus Alexander Lukashenko": a country glued to a name
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1  # "Patrice Talon of" (Benin): a name does not end with "of"
+    if label == "PERSON":
+        while start < end - 1 and _prefix_word(doc[start], end - start - 1, found):
+            start += 1
     return doc[start:end] if start < end else None
+
+
+def _listing_name(rest: Span) -> bool:
+    """ ", Scientific and Cultural Organization": a list of capitalised words inside one name
+    (UNESCO's), not a comma before an apposition."""
+    words = [t for t in rest if not t.is_punct]
+    return (any(t.lower_ == "and" for t in words)
+            and all(t.text[:1].isupper() or t.lower_ in ("and", "of", "for", "the") for t in words))
+
+
+def _prefix_word(token: Token, rest: int, found: ArticleActors) -> bool:
+    """A word glued before a person's name that is not part of it (:func:`name_prefix`), or,
+    before a full name, an organisation's acronym ("NPR Hamza bin Laden")."""
+    if name_prefix(token, found):
+        return True
+    return rest >= 2 and token.text.isupper() and len(token.text) >= 2 and token.text.isalpha()
+
+
+def _known_person_within(span: Span, found: ArticleActors) -> Span | None:
+    """The end of a longer name that is a person the article or the registry names in full:
+    "NPR Hamza bin Laden" read as one organisation is Hamza bin Laden."""
+    people = {norm(a.name) for a in found.actors.values() if a.kind == "person"}
+    for start in range(span.start + 1, span.end - 1):
+        tail = span.doc[start : span.end]
+        known = found.registry.by_name(tail.text)
+        if norm(tail.text) in people or (known is not None and known.kind == "person"):
+            return tail
+    return None
 
 
 def _state_led_name(span: Span, found: ArticleActors) -> bool:
@@ -137,6 +250,18 @@ def _with_of_place(span: Span) -> Span:
 
 
 def _looks_like_person(span: Span, found: ArticleActors) -> bool:
-    """An ORG entity that is a person: in apposition to a title, or the subject of a person's title."""
+    """An ORG entity that is a person: in apposition to a title, or a name of two or three proper
+    nouns coordinated with a person's name ("Presidents Muhammadu Buhari of Nigeria and Patrice
+    Talon of Benin")."""
     root = span.root
-    return root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS and len(span) >= 2
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS and len(span) >= 2:
+        return True
+    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+        return False
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    for partner in partners:
+        mention = found.by_token.get(partner.i)
+        if mention is not None and found.actors[mention.actor].kind == "person":
+            return True
+    return False

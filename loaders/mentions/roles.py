@@ -14,6 +14,7 @@ from polgraph.loaders.mentions.base import (
     TITLE_HEADS,
     ArticleActors,
     Proposals,
+    name_prefix,
     person_actor,
     place_of,
     with_hyphenated_start,
@@ -162,7 +163,7 @@ def _name_span(token: Token, found: ArticleActors) -> Span | None:
             break
         if prev.lower_ in TITLE_HEADS or norm(prev.text) in found.registry.titles.honorifics:
             break
-        if found.registry.place(prev.text) is not None or prev.i in found.by_token:
+        if name_prefix(prev, found) or prev.i in found.by_token:
             break
         start -= 1
     if any(i in found.by_token for i in range(start, token.i + 1)):

@@ -5,7 +5,8 @@
    :class:`Frame`: its sources and possible targets, each in its slot, read through passives,
    relative clauses, control, coordination and apposition (``phrases``), and how the sentence
    frames it: negation, modality, intent, purpose, counterfactuals (``framing``).
-2. **Typing** (``classify``): a frame becomes :class:`Candidate` s, one typed act each.
+2. **Typing** (``classify``): a frame becomes :class:`Candidate` s, one typed act each; its
+   political relevance (``relevance``: who acts, what the article is about) joins its features.
 3. **Scoring** (``scoring``): each candidate's confidence from its features.
 4. **Selection** (``select``): one candidate per edge, those at or above the threshold.
 """
@@ -23,7 +24,8 @@ from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.classify import classify
 from polgraph.loaders.relations.context import Sentence, Topics
 from polgraph.loaders.relations.nominal import noun_frames
-from polgraph.loaders.relations.records import Argument, Candidate, Frame
+from polgraph.loaders.relations.records import Argument, Candidate, Frame, RecentAct, Slot, Trigger
+from polgraph.loaders.relations.relevance import judge
 from polgraph.loaders.relations.scoring import (
     HANDS_THRESHOLD,
     SCORER_FILE,
@@ -56,20 +58,29 @@ __all__ = [
 ]
 
 
+# Readings of an event noun that lean on an earlier act ("approved the attack", "was involved in
+# the attack"): they tell more of that act, they are not a new last act of the article.
+_BACK_REFERENCES = frozenset({"authorized", "involvement"})
+# The slots of who an act is done to (not who a statement mentions).
+_ACTED_ON = frozenset({Slot.OBJECT, Slot.PREPOSITION, Slot.PARTICLE})
+
+
 def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon: Lexicon, published: date | None,
                 topics: Topics) -> list[Frame]:
     """Stage 1 over an article: every frame, in sentence order."""
     frames: list[Frame] = []
     quote_open, speaker = False, []
-    recent: dict[EventType, tuple[Argument, ...]] = {}  # the doers of the last act of each type
+    recent: dict[EventType, RecentAct] = {}  # the last act of each type
     for number, sent in sentences:
         s = Sentence(sent, number, found, lexicon, published, topics, recent)
         read = [*verb_frames(s), *according_to_frames(s), *noun_frames(s)]
         frames += read
         for frame in read:
             doers = tuple(a for a in frame.sources if not a.is_topic)
-            if frame.lexical_type and doers and not (frame.framing.negated or frame.framing.denied):
-                recent[frame.lexical_type] = doers
+            told = frame.kind == Trigger.VERB or not set(frame.mechanisms) & _BACK_REFERENCES
+            if frame.lexical_type and doers and told and not (frame.framing.negated or frame.framing.denied):
+                acted_on = tuple(a for a in frame.targets if not a.is_topic and a.slot in _ACTED_ON)
+                recent[frame.lexical_type] = RecentAct(doers, acted_on)
         closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark
         if quote_open and speaker and not closes_at_once:  # a quotation running on: its speaker's words
             frames += quote_frames(s, speaker)
@@ -87,6 +98,7 @@ def read_candidates(sentences: list[tuple[int, Span]], found: ArticleActors, lex
     topics = Topics()
     frames = find_frames(sentences, found, lexicon, published, topics)
     candidates = merge(c for frame in frames for c in classify(frame, found, lexicon))
+    candidates = judge(candidates, found, [sent for _, sent in sentences])
     scorer = scorer or default_scorer()
     return [c.scored(scorer.confidence(c)) for c in candidates], topics.named
 

@@ -38,7 +38,9 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
     if frame.kind in (Trigger.VERB, Trigger.SPEECH):
         return _verb(frame, found, lexicon)
     if frame.kind == Trigger.NOUN and frame.lexical_type is not None:
-        return _emit(frame, frame.lexical_type, frame.sources, frame.targets, found, lexicon, ["noun-event"])
+        attribution, reporter = _attribution(frame, lexicon, True)
+        mechanisms = ["noun-event", *frame.mechanisms] + ([f"attribution-{attribution.value}"] if attribution != Attribution.ASSERTED else [])
+        return _emit(frame, frame.lexical_type, frame.sources, frame.targets, found, lexicon, mechanisms, attribution, reporter)
     said_type = E.CRITICIZES if frame.framing.criticism_cue else E.COMMENTS_ON
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
     slots = _by_slot(frame.targets)

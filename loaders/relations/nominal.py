@@ -1,6 +1,7 @@
 """Nominal events: a noun that names an act, with its doer and target in modifiers ("Germany's
-ban on Mahan Air", "the supply of weapons by the West to Ukraine") or, for the object of a light
-verb, the verb's subject ("X launched an attack on Y")."""
+ban on Mahan Air", "the supply of weapons by the West to Ukraine"), for the object of a light
+verb the verb's subject ("X launched an attack on Y"), and who is said to have taken part in it
+("Iran believes Trump was involved in the attack": the attack's target is the last attack's)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
-from polgraph.loaders.relations.records import Argument, Frame, Slot, Trigger
+from polgraph.loaders.relations import framing as framing_rules
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
+from polgraph.loaders.relations.relevance import default_relevance
 
 __all__ = ["noun_frames"]
 
@@ -24,6 +27,10 @@ _TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon
 _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}}
 # Acts that are done to no one in particular: "students staged demonstrations".
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
+# Words that make the subject of their clause a doer of the event noun after them: "was involved in
+# the attack", "is responsible for the attack", "was behind the strike", "took part in the raid".
+_PARTAKING = frozenset({"involve", "involved", "responsible", "behind", "complicit", "participate", "part", "hand",
+                        "role", "implicate", "implicated", "culpable"})
 
 
 def noun_frames(s: Sentence) -> Iterator[Frame]:
@@ -31,6 +38,8 @@ def noun_frames(s: Sentence) -> Iterator[Frame]:
         rel_type = s.lexicon.nominal.get(token.lemma_.lower())
         if rel_type is None or token.pos_ != "NOUN":
             continue
+        if token.lemma_.lower() in s.lexicon.nominal_senses:
+            rel_type = _sense(s, token)
         if any(c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL for c in token.children):
             continue
         frame = _noun_frame(s, token, rel_type)
@@ -54,7 +63,8 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 targets = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[1:]]
             elif child.lower_ in _TARGET_PREPS or child.lower_ in _MORE_PREPS.get(rel_type, ()):
                 targets += pobjs
-        elif child.dep_ == "acl":  # "the war unleashed by the West against Russia"
+        elif child.dep_ == "acl" or (child.dep_ == "relcl" and _directs(child, s)):
+            # "the war unleashed by the West against Russia", "the strike, which was approved by Trump"
             for grand in child.children:
                 pobjs = [a for p in grand.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, (), grand.lower_)]
                 if grand.dep_ == "agent":
@@ -62,16 +72,88 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
                     targets += pobjs
     mechanisms = []
+    if not targets and sources:
+        targets = _undergoers(s, token)  # "Mahan has been the subject of United States sanctions"
+        if targets:
+            mechanisms.append("undergoing")
+    if any(a.slot == Slot.NOUN_AGENT for a in sources) and not targets:
+        targets = _last_targets(s, token, rel_type)  # "the strike, which was approved by Trump": the last strike's target
+        if targets:
+            mechanisms.append("authorized")
+    framing = Framing()
+    partaking = _partaking_clause(token) if not sources else None
+    if partaking is not None:  # "Iran believes Trump was involved in the attack"
+        sources = [a for c in partaking.children if c.dep_ in ("nsubj", "nsubjpass") for a in phrases.arguments(c, Slot.SUBJECT)]
+        targets = targets or _last_targets(s, token, rel_type)
+        speech = framing_rules.reported_in(partaking, s.lexicon)
+        framing = Framing(reported_by=tuple(a.node for a in phrases.subjects(speech)) if speech is not None else (),
+                          hearsay=framing_rules.hearsay(partaking), negated=framing_rules.negated(partaking))
+        mechanisms.append("involvement")
     if not sources and token.dep_ in ("pobj", "dobj"):
         verb = token.head.head if token.dep_ == "pobj" else token.head
-        light = verb.lemma_.lower() in _LIGHT_VERBS or (rel_type == EventType.CONSULTS and token.dep_ == "pobj")
+        authorized = token.dep_ == "dobj" and verb.lemma_.lower() in s.lexicon.authorizing
+        light = verb.lemma_.lower() in _LIGHT_VERBS or authorized or (rel_type == EventType.CONSULTS and token.dep_ == "pobj")
         if verb.pos_ == "VERB" and light and (targets or token.dep_ == "dobj"):
             sources = [Argument(a.node, Slot.LIGHT_VERB_SUBJECT, a.token, a.how) for a in phrases.subjects(verb)]
-            mechanisms.append("light-verb")
+            mechanisms.append("authorized" if authorized else "light-verb")
+            if sources and not targets and authorized:
+                targets = _last_targets(s, token, rel_type)  # "Soleimani approved the attack": the last attack's target
             if sources and not targets and rel_type in _INTRANSITIVE:
                 targets = [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]  # "students staged demonstrations"
-    if not sources or not targets:
+    if not sources or not targets or framing.negated:
         return None
-    return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets),
+    return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
                  lexical_type=rel_type, date=s.date_of(token), mechanisms=tuple(mechanisms),
                  evidence=s.evidence)
+
+
+def _sense(s: Sentence, noun: Token) -> EventType:
+    """A noun of several acts ("strike": an attack or a walkout): an attack in a sentence of force
+    or after an attack, else the other act it names (the last listed, as for any noun)."""
+    senses = s.lexicon.nominal_senses[noun.lemma_.lower()]
+    if EventType.ASSAULTS in senses:
+        words = {t.lemma_.lower() for t in s.sent if t.i != noun.i}
+        if words & default_relevance().force_context or EventType.ASSAULTS in s.phrases.recent:
+            return EventType.ASSAULTS
+        return [t for t in senses if t != EventType.ASSAULTS][-1]
+    return senses[-1]
+
+
+def _directs(verb: Token, s: Sentence) -> bool:
+    """A relative clause that says who ordered or carried out the act: "which was approved by Trump"."""
+    return verb.lemma_.lower() in s.lexicon.authorizing or verb.lemma_.lower() in _LIGHT_VERBS
+
+
+def _last_targets(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:
+    """ "the strike" (definite, no target named): the targets of the article's last act of its type."""
+    last = s.phrases.recent.get(rel_type)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+    if last is None or not definite:
+        return []
+    return [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in last.targets]
+
+
+def _undergoers(s: Sentence, noun: Token) -> list[Argument]:
+    """ "X has been the subject of sanctions", "X was the target of an attack": X."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return []
+    role = noun.head.head
+    if role.lemma_.lower() not in s.lexicon.undergoing or role.dep_ not in ("attr", "appos"):
+        return []
+    holder = role.head if role.dep_ == "attr" else None
+    if holder is None:
+        return s.phrases.arguments(role.head, Slot.OBJECT, ())  # "Mahan, the target of sanctions"
+    return [a for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for a in s.phrases.arguments(c, Slot.OBJECT, ())]
+
+
+def _partaking_clause(noun: Token) -> Token | None:
+    """The verb of the clause whose subject "was involved in" / "is responsible for" / "was behind"
+    the event ``noun`` names; None when the noun is not governed so."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "for", "behind"):
+        return None
+    prep = noun.head
+    words = [prep, prep.head, prep.head.head]
+    if not any(w.lemma_.lower() in _PARTAKING or w.lower_ in _PARTAKING for w in words):
+        return None
+    return next((w for w in words[1:] if w.pos_ in ("VERB", "AUX")
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children)), None)

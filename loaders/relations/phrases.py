@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
-from polgraph.loaders.relations.records import Argument, Slot
+from polgraph.loaders.relations.records import Argument, RecentAct, Slot
 
 __all__ = ["STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
@@ -26,11 +26,11 @@ TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "ove
 
 class Phrases:
     def __init__(self, sent: Span, found: ArticleActors, lexicon: Lexicon,
-                 recent: Mapping[EventType, tuple[Argument, ...]] | None = None) -> None:
+                 recent: Mapping[EventType, RecentAct] | None = None) -> None:
         self.sent = sent
         self.found = found
         self.lexicon = lexicon
-        self.recent = recent or {}  # the doers of the article's last act of each type, before this sentence
+        self.recent = recent or {}  # the article's last act of each type, before this sentence
 
     # -- noun phrases ----------------------------------------------------------------------
     def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
@@ -140,7 +140,7 @@ class Phrases:
                     return self.reporting_speaker(verb)  # "Syria says it is willing to ..."
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return self.arguments(verb.head, inherited or Slot.RELATIVE_HEAD)
-                return self.arguments(child, inherited or Slot.SUBJECT)
+                return self.participants(child, inherited or Slot.SUBJECT) or self.arguments(child, inherited or Slot.SUBJECT)
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, inherited or Slot.PASSIVE_AGENT, ("poss", "of", "by"))]
         if depth > 3:
@@ -171,6 +171,20 @@ class Phrases:
                 return self.arguments(accused[0], Slot.CONTROLLER, ())
             return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
         return []
+
+    def participants(self, noun: Token, slot: Slot) -> list[Argument]:
+        """A meeting that acts is its participants: "the Cairo summit denounced ...", "the meeting
+        condemned ..." after "ministers of Egypt, France and Greece met": those who met (the article's
+        last meeting) when the meeting named is not one of its own with its members named."""
+        if self.lexicon.nominal.get(noun.lemma_.lower()) != EventType.CONSULTS or noun.pos_ != "NOUN":
+            return []
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "between") for c in noun.children):
+            return []  # "the meeting of the G7", "talks between X and Y": named here
+        last = self.recent.get(EventType.CONSULTS)
+        if last is None:
+            return []
+        met = unique([*last.doers, *last.targets])
+        return [Argument(a.node, slot, noun.i, "event") for a in met] if len(met) > 1 else []
 
     @staticmethod
     def _inherit(arguments: list[Argument]) -> list[Argument]:
@@ -213,7 +227,9 @@ class Phrases:
         prep_targets: list[Argument] = []
         noun = None
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
+            if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                targets += self.arguments(verb.head, Slot.OBJECT, ())  # "Muhandis, who was killed": Muhandis
+            elif child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
                 noun = noun or (child if child.dep_ != "oprd" else None)
                 doers = self.event_agents(child)  # "condemned the arrest of journalists by Belarus": Belarus
                 targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", *TARGET_PREPS))
@@ -246,7 +262,8 @@ class Phrases:
                           for a in self.arguments(p, Slot.OBJECT, ())]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
         if not doers and definite and not self.actors_of(noun, ("poss", "of", "by", "on", "against")):
-            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in self.recent.get(rel_type, ())]
+            last = self.recent.get(rel_type)
+            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in (last.doers if last else ())]
         return doers
 
     def _origin_noun(self, verb: Token) -> Token | None:

@@ -14,7 +14,7 @@ from datetime import date
 
 from polgraph.graph.ontology import Attribution, EventType
 
-__all__ = ["Argument", "Candidate", "Framing", "Frame", "Governed", "Slot", "Trigger"]
+__all__ = ["Argument", "Candidate", "Framing", "Frame", "Governed", "RecentAct", "Slot", "Trigger"]
 
 
 class Trigger(enum.StrEnum):
@@ -118,6 +118,15 @@ class Frame:
     date: date | None = None
     mechanisms: tuple[str, ...] = ()
     evidence: str = ""  # the sentence
+
+
+@dataclass(frozen=True)
+class RecentAct:
+    """The article's last act of a type before the sentence read: "the attack" with no doer named
+    is that act ("condemned the attack"), and who "was involved in the attack" took part in it."""
+
+    doers: tuple[Argument, ...]
+    targets: tuple[Argument, ...]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
+from polgraph.loaders.relations.relevance import Standing, standing
+from polgraph.loaders.relations.sense import Force, ambiguous, force_sense
 from polgraph.loaders.relations.speech import content_arguments
 
 __all__ = ["verb_frames"]
@@ -35,8 +37,14 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     noun_lemma = noun.lemma_.lower() if noun is not None else None
     event_mentions = ["event-coreference"] if any(a.how == "event" for a in targets) else []
     is_speech = lemma in lexicon.speech
+    if is_speech:  # "told CNN": the medium is where it was said, not whom it is about
+        media = {t.token for t in targets if t.slot == Slot.OBJECT and standing(t.node, s.found, s.sent.doc) == Standing.MEDIA}
+        targets = [t for t in targets if t.token not in media]
+        noun = None if noun is not None and noun.i in media else noun
     if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
         return None  # "give" means nothing alone, "give aid" does
+    if lemma in lexicon.authorizing and noun is not None and noun.lemma_.lower() in lexicon.nominal:
+        return None  # "approved the strike": the noun frame reads the strike, done by the subject
     mechanisms: list[str] = list(event_mentions)
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
@@ -88,6 +96,17 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("place-agent")
     if not sources:
         return None
+    if any(a.how == "event" and a.slot in (Slot.SUBJECT, Slot.INHERITED) for a in sources):
+        mechanisms.append("meeting-participants")  # "the summit denounced ...": those who met
+    if rel_type == EventType.ASSAULTS:
+        sense = force_sense(verb, lemma, sources, s.found)
+        if sense == Force.NONE:
+            return None  # "Caloundra defeated Wynnum": a match won, no act of force
+        if sense == Force.VERBAL:
+            rel_type = EventType.CRITICIZES  # "Biden attacked Trump for the tweet": words
+            mechanisms.append("verbal-attack")
+        elif ambiguous(lemma):
+            mechanisms.append("force-context")  # "attacked" with words of force or by an armed doer
     targets = list(targets)
     if rel_type in (EventType.CALLS_FOR, EventType.PROPOSES):
         targets += _clause_subjects(s, verb)

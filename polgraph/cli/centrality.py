@@ -44,9 +44,9 @@ def plot_option(func):
 @handle_errors
 @output_format_options
 def centrality(by: str, top: int, every: str | None, exact: bool, sources: int | None, seed: int,
-               types: tuple[str, ...], since, until, store_spec: str | None, require_neo4j: bool,
+               types: tuple[str, ...], since, until, attributions: str | None, store_spec: str | None, require_neo4j: bool,
                fmt: str, plot_path: str | None) -> None:
-    """Rank actors by centrality in the graph of event relations (filtered by type and time window).
+    """Rank actors by centrality in the graph of event relations (filtered by type, time window and attribution).
 
     Betweenness is estimated from sampled source actors unless --exact (docs/scale.md gives the error).
     """
@@ -55,7 +55,7 @@ def centrality(by: str, top: int, every: str | None, exact: bool, sources: int |
     if plot_path and not every:
         raise ConfigError("--plot needs --every (one point per period)")
     sampling = EXACT if exact else Betweenness(sources or DEFAULT_SOURCES, seed)
-    where = make_filter(types, since, until)
+    where = make_filter(types, since, until, attributions=attributions)
     with open_store_from(store_spec, require_neo4j) as store:
         if every:
             result = centrality_by_period(store, every, where, by=by, top=top, sampling=sampling)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from polgraph.cli.centrality import every_option, plot_option
@@ -30,7 +32,7 @@ _COLUMNS = ["period", "start", "end", "source", "source_name", "target", "target
 @handle_errors
 @output_format_options
 def dyads(actor: str | None, every: str | None, top: int, undirected: bool, types: tuple[str, ...], since, until,
-          store_spec: str | None, require_neo4j: bool, fmt: str, plot_path: str | None) -> None:
+          attributions: str | None, store_spec: str | None, require_neo4j: bool, fmt: str, plot_path: str | None) -> None:
     """Per pair of actors (and period): events, Goldstein sum and mean, QuadClass counts.
 
     Goldstein values run from -10 (conflict) to +10 (cooperation); the QuadClasses are verbal and
@@ -38,9 +40,10 @@ def dyads(actor: str | None, every: str | None, top: int, undirected: bool, type
     """
     if plot_path and not every:
         raise ConfigError("--plot needs --every (one point per period)")
+    where = make_filter(types, since, until, attributions=attributions)
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
-        table = dyad_table(store, make_filter(types, since, until, actor_id), every=every, top=top, undirected=undirected)
+        table = dyad_table(store, replace(where, actor=actor_id), every=every, top=top, undirected=undirected)
     written = goldstein_series(table, plot_path) if plot_path else None  # before printing: a failure prints nothing
     if fmt == "json":
         echo_json({"every": every, "undirected": undirected, "undated": table.undated,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from pathlib import Path
 from typing import Any
 
@@ -168,12 +170,14 @@ def _thresholds(articles: list, loader: Any, plot_path: Path | None, doc: dict[s
 def _folds(articles: list, loader: Any, k: int, quiet: list, budget: float | None, doc: dict[str, Any], as_json: bool) -> None:
     from polgraph.evaluation import report
     from polgraph.evaluation.scoring import Counts
-    from polgraph.evaluation.training import cross_validate, fit_hand, fit_logistic
+    from polgraph.evaluation.training import calibration, cross_validate, fit_hand, fit_logistic
 
     hand = cross_validate(articles, loader, k, fit_hand(loader, quiet, budget))
     learned = cross_validate(articles, loader, k, fit_logistic(loader, quiet=quiet, budget=budget))
+    calibrated = calibration(articles, loader, k)
     if as_json:
         doc["folds"] = report.folds_json(hand, learned)
+        doc["folds"]["calibration"] = asdict(calibrated)
         return
     click.echo("")
     click.echo(f"Cross-validation by {k} article folds (scorer and threshold fitted on the other folds, scored on each):")
@@ -182,6 +186,10 @@ def _folds(articles: list, loader: Any, k: int, quiet: list, budget: float | Non
         c = sum((r.counts for r in results), Counts())
         click.echo(f"{name}, cross-validated: relation P/R/F1 {report.fmt(c.relation_precision)} / "
                    f"{report.fmt(c.relation_recall)} / {report.fmt(c.relation_f1)}")
+    click.echo("")
+    click.echo(f"Calibration on held-out folds ({calibrated.candidates} candidates, {calibrated.right} right): "
+               "Brier score of the confidence, lower is better")
+    echo_table(calibrated.rows(), ["confidence", "Brier"])
 
 
 def _mechanisms(articles: list, loader: Any, doc: dict[str, Any], as_json: bool) -> None:

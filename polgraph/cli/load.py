@@ -10,7 +10,7 @@ import click
 
 from polgraph.cli.curation import open_overlay, overlay_option
 from polgraph.cli.options import echo_json, handle_errors, json_option, open_store_from, positive_number, store_options
-from polgraph.exceptions import InputError
+from polgraph.exceptions import ConfigError, InputError
 
 __all__ = ["COMMANDS", "load"]
 
@@ -28,13 +28,15 @@ __all__ = ["COMMANDS", "load"]
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Keep event relations of articles of confidence X or more (default: the threshold chosen on the "
                    "reference readings); lower trades precision for recall.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Processes reading articles in parallel (at most the CPUs this process may use).")
 @store_options
 @overlay_option
 @json_option
 @handle_errors
 def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, registry_paths: tuple[Path, ...],
-         max_article_mb: float, batch_size: int | None, min_confidence: float | None, store_spec: str | None,
-         require_neo4j: bool, overlay_path: Path | None, as_json: bool) -> None:
+         max_article_mb: float, batch_size: int | None, min_confidence: float | None, workers: int,
+         store_spec: str | None, require_neo4j: bool, overlay_path: Path | None, as_json: bool) -> None:
     """Load articles: seed-format or plain .txt, .jsonl, .html files, folders of them, or - for stdin;
     and GDELT 1.0/2.0 event files, plain or zipped (docs/gdelt.md).
 
@@ -47,6 +49,7 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
     The store's curation changes (`polgraph curation list`) are made on what is loaded too.
     """
     max_chars = int(positive_number(max_article_mb, "--max-article-mb") * 1_000_000)
+    workers = _worker_count(workers)
     if "-" in paths and sys.stdin is None:
         raise InputError("<stdin>", "standard input is closed")
     from polgraph.cli.load_gdelt import load_gdelt, split_by_format, summary_json, summary_line
@@ -97,7 +100,7 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
             with click.progressbar(length=expected, label="Loading", file=sys.stderr, hidden=not sys.stderr.isatty(),
                                    show_pos=True, show_eta=False, item_show_func=speed) as bar:
                 report = loader.load(store, list(paths), stdin=stdin, batch_size=batch_size or 32,
-                                     on_error=on_error, on_article=on_article)
+                                     workers=workers, on_error=on_error, on_article=on_article)
         if event_paths:
             events = load_gdelt(store, event_paths, registry, batch_size, overlay)
     payload: dict[str, object] = {"store": store.location}
@@ -119,6 +122,19 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
         echo_json(payload)
     if errors or (events is not None and events.errors):
         sys.exit(1)
+
+
+def _worker_count(asked: int) -> int:
+    """``asked``, or the CPUs there are when it is more: more processes than CPUs only wait on each other."""
+    if asked < 1:
+        raise ConfigError(f"--workers must be at least 1, got {asked}")
+    from polgraph.loaders.workers import available_cpus
+
+    cpus = available_cpus()
+    if asked > cpus:
+        click.echo(f"Warning: --workers {asked} is more than the {cpus} CPU(s) this process may use; using {cpus}", err=True)
+        return cpus
+    return asked
 
 
 def _expected_records(files: list[Path]) -> int:

@@ -1,5 +1,5 @@
 """The options that choose a part of the graph, shared by ``view`` and ``export``:
-``--actor NAME --hops N``, ``--type``, ``--since/--until``, ``--top N``."""
+``--actor NAME --hops N``, ``--type``, ``--since/--until``, ``--attribution``, ``--top N``."""
 
 from __future__ import annotations
 
@@ -30,12 +30,13 @@ class PartOptions:
     since: datetime | None
     until: datetime | None
     top: int | None
+    attributions: str | None = None
 
     def resolve(self, store: Store) -> Part:
         if self.hops is not None and self.actor is None:
             raise ConfigError("--hops counts relations away from an --actor: give one")
         return Part(
-            where=make_filter(self.types, self.since, self.until),
+            where=make_filter(self.types, self.since, self.until, attributions=self.attributions),
             around=find_actor(store, self.actor).id if self.actor else None,
             hops=self.hops or 1,
             top=self.top,
@@ -47,8 +48,8 @@ def part_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, actor: str | None, hops: int | None, types: tuple[str, ...], since: datetime | None,
-                until: datetime | None, top: int | None, **kwargs: Any) -> Any:
-        return func(*args, part=PartOptions(actor, hops, types, since, until, top), **kwargs)
+                until: datetime | None, attributions: str | None, top: int | None, **kwargs: Any) -> Any:
+        return func(*args, part=PartOptions(actor, hops, types, since, until, top, attributions), **kwargs)
 
     wrapper = click.option(
         "--top", type=click.IntRange(min=1), metavar="N",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -18,7 +19,8 @@ from polgraph.cli.options import (
     store_options,
 )
 from polgraph.graph.model import Relation
-from polgraph.graph.ontology import EVENT_TYPES
+from polgraph.exceptions import ConfigError
+from polgraph.graph.ontology import EVENT_TYPES, Attribution
 from polgraph.graph.selection import topic_name
 from polgraph.graph.store import RelationFilter
 from polgraph.lookup import find_actor
@@ -26,9 +28,12 @@ from polgraph.lookup import find_actor
 __all__ = ["COMMANDS", "relations", "relation_filter_options"]
 
 _TYPES = [t.name for t in EVENT_TYPES]
+_ATTRIBUTIONS = [a.value for a in Attribution]
 
 
 def relation_filter_options(func):
+    func = click.option("--attribution", "attributions", metavar="A[,A...]",
+                        help=f"Only relations the text presents so: {', '.join(_ATTRIBUTIONS)} (comma-separated).")(func)
     func = click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only relations dated on or before (YYYY-MM-DD).")(func)
     func = click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only relations dated on or after (YYYY-MM-DD).")(func)
     func = click.option("--type", "types", multiple=True, type=click.Choice(_TYPES, case_sensitive=False),
@@ -36,9 +41,21 @@ def relation_filter_options(func):
     return func
 
 
-def make_filter(types: tuple[str, ...], since, until, actor: str | None = None) -> RelationFilter:
+def make_filter(types: tuple[str, ...], since, until, actor: str | None = None, attributions: str | None = None) -> RelationFilter:
     as_date = lambda d: d.date() if d else None  # noqa: E731
-    return RelationFilter(types=tuple(t.upper() for t in types), since=as_date(since), until=as_date(until), actor=actor)
+    return RelationFilter(types=tuple(t.upper() for t in types), since=as_date(since), until=as_date(until), actor=actor,
+                          attributions=parse_attributions(attributions))
+
+
+def parse_attributions(text: str | None) -> tuple[str, ...]:
+    """ "asserted,alleged" -> ("asserted", "alleged"); an unknown value is a user error."""
+    if not text:
+        return ()
+    values = tuple(dict.fromkeys(v.strip().lower() for v in text.split(",") if v.strip()))
+    unknown = [v for v in values if v not in _ATTRIBUTIONS]
+    if unknown or not values:
+        raise ConfigError(f"--attribution: {', '.join(unknown) or repr(text)} is not one of {', '.join(_ATTRIBUTIONS)}")
+    return values
 
 
 # The fields of --json and --csv, in this order.
@@ -53,8 +70,8 @@ COLUMNS = ("id", "date", "source", "source_name", "type", "target", "target_name
 @handle_errors
 @output_format_options
 @click.pass_context
-def relations(ctx: click.Context, actor: str | None, types: tuple[str, ...], since, until, store_spec: str | None,
-              require_neo4j: bool, fmt: str) -> None:
+def relations(ctx: click.Context, actor: str | None, types: tuple[str, ...], since, until, attributions: str | None,
+              store_spec: str | None, require_neo4j: bool, fmt: str) -> None:
     """List event relations: date, source, type, target, evidence (--json, --csv: every field, the id too).
 
     `polgraph relations drop ID` drops one (docs/curation.md).
@@ -62,9 +79,10 @@ def relations(ctx: click.Context, actor: str | None, types: tuple[str, ...], sin
     if ctx.invoked_subcommand is not None:
         inherit_store(ctx, store_spec, require_neo4j)
         return
+    where = make_filter(types, since, until, attributions=attributions)  # a bad option fails before the store opens
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
-        found = store.relations(make_filter(types, since, until, actor_id))
+        found = store.relations(replace(where, actor=actor_id))
         names = {a.id: a.name for a in store.actors(ids={n for r in found for n in (r.source, r.target)})}
     name = lambda node: names.get(node, topic_name(node))  # noqa: E731
     echo_records(

@@ -24,7 +24,9 @@ from polgraph.loaders.relations import HandScorer, LogisticScorer, Scorer
 
 __all__ = [
     "C",
+    "Calibration",
     "FoldResult",
+    "calibration",
     "check_folds",
     "cross_validate",
     "fit_hand",
@@ -155,3 +157,67 @@ def fit_logistic(loader: Any, c: float = C, quiet: Sequence[Any] = (), budget: f
 
     return fit
 
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How well each scorer's confidence predicts that a candidate is right, on held-out folds:
+    the Brier score (mean squared error of the confidence against 1 right / 0 wrong; lower is
+    better) of the hand weights as they are, of the hand weights calibrated by isotonic regression
+    and by Platt scaling fitted on the other folds, of the learned scorer, and of the other folds'
+    base rate given to every candidate (the score of knowing nothing about a candidate)."""
+
+    candidates: int
+    right: int
+    hand: float
+    hand_isotonic: float
+    hand_platt: float
+    learned: float
+    base_rate: float
+
+    def rows(self) -> list[list[str]]:
+        return [[name, f"{value:.4f}"] for name, value in (
+            ("hand weights", self.hand), ("hand weights, isotonic calibration", self.hand_isotonic),
+            ("hand weights, Platt scaling", self.hand_platt), ("learned scorer (logistic)", self.learned),
+            ("base rate of the other folds", self.base_rate))]
+
+
+def calibration(articles: Sequence[ReadArticle], loader: Any, k: int, c: float = C) -> Calibration:
+    """Brier scores of the scorers' confidences on each fold, fitted on the other folds (``train`` extra)."""
+    try:
+        from sklearn.isotonic import IsotonicRegression
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise ConfigError("calibrating the scorer needs scikit-learn: pip install 'polgraph[train]'") from exc
+    hand = HandScorer()
+    errors: dict[str, list[float]] = {name: [] for name in ("hand", "isotonic", "platt", "learned", "base")}
+    labelled = 0
+    right = 0
+    for held in folds_of(articles, k):
+        names = {a.name for a in held}
+        train = [a for a in articles if a.name not in names]
+        rows = [(hand.confidence(cand), label) for a in train for cand, label in label_candidates(a, loader)]
+        test = [(cand, label) for a in held for cand, label in label_candidates(a, loader)]
+        if not test or len({label for _, label in rows}) < 2:
+            continue
+        x = [[score] for score, _ in rows]
+        y = [label for _, label in rows]
+        isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit([v[0] for v in x], y)
+        platt = LogisticRegression().fit(x, y)
+        learned = train_scorer(train, loader, c)
+        base = sum(y) / len(y)
+        scores = [hand.confidence(cand) for cand, _ in test]
+        truth = [float(label) for _, label in test]
+        predictions = {
+            "hand": scores,
+            "isotonic": list(isotonic.predict(scores)),
+            "platt": list(platt.predict_proba([[v] for v in scores])[:, 1]),
+            "learned": [learned.confidence(cand) for cand, _ in test],
+            "base": [base] * len(test),
+        }
+        for name, values in predictions.items():
+            errors[name] += [(float(p) - t) ** 2 for p, t in zip(values, truth)]
+        labelled += len(test)
+        right += int(sum(truth))
+    mean = {name: sum(v) / len(v) if v else float("nan") for name, v in errors.items()}
+    return Calibration(labelled, right, mean["hand"], mean["isotonic"], mean["platt"], mean["learned"], mean["base"])
