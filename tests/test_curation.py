@@ -18,6 +18,7 @@ from polgraph.exceptions import CurationError
 from polgraph.graph import curation
 from polgraph.graph.curation import Alias, DropActor, DropRelation, Merge, Overlay, Rename
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role
+from polgraph.graph.names import name_key
 from polgraph.graph.store import Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
 from polgraph.graph.stores.sqlite_store import SQLiteStore
@@ -172,6 +173,8 @@ def test_merge_moves_everything_and_drops_the_relation_between_the_two(store: St
     assert graph.edges["donald-trump", first, f"mention:donald-trump|{first}"]["count"] == 3
     assert graph.has_edge("donald-trump", "gop", key="member:donald-trump|gop")
     assert store.actor("mar-a-lago").country == "donald-trump"
+    # a loader looking up "Trump" among the stored actors finds the one it went into, and only it
+    assert [a.id for a in store.actors_by_key({name_key("Trump")})] == ["donald-trump"]
     assert [k for _, _, k, d in graph.in_edges("donald-trump", keys=True, data=True) if d["_type"] == "HOLDS_ROLE"] == \
         ["role:joe-biden|Candidate|donald-trump|2019-01-01"]
 
