@@ -1,7 +1,8 @@
 """Curation on every store: each change made in place equals the same input loaded through the
 overlay, undo restores the store as it was, and making or applying a change twice changes nothing.
 
-Run on the embedded store (SQLite), the in-memory store and the Neo4j store over Bolt (FalkorDB).
+Run on the embedded store (SQLite), the in-memory store and the Neo4j store over Bolt (FalkorDB,
+and a real Neo4j with ``-m neo4j`` when NEO4J_URI is set).
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from polgraph.graph.names import name_key
 from polgraph.graph.store import Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
 from polgraph.graph.stores.sqlite_store import SQLiteStore
+from tests.conftest_bolt import neo4j_store_or_skip
 from tests.helpers import sample_graph
 
-STORES = ["sqlite", "networkx", pytest.param("falkordb", marks=pytest.mark.bolt)]
+STORES = ["sqlite", "networkx", pytest.param("falkordb", marks=pytest.mark.bolt), pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """The stores of the contract suite (tests/test_store_contract.py)."""
     if request.param == "sqlite":
         with SQLiteStore(tmp_path / "graph.db", create=True) as embedded:
             yield embedded
@@ -36,7 +39,12 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
     if request.param == "networkx":
         yield NetworkXStore()
         return
-    yield request.getfixturevalue("bolt_store")
+    if request.param == "falkordb":
+        yield request.getfixturevalue("bolt_store")
+        return
+    bolt = neo4j_store_or_skip()
+    yield bolt
+    bolt.close()
 
 
 def snapshot(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[tuple[str, str, str], Any]]:
