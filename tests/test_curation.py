@@ -299,3 +299,30 @@ def test_the_sample_graph_loads_unchanged_through_an_overlay_that_names_none_of_
     for change in CHANGES:
         overlay.entries.append(curation.Entry(len(overlay.entries) + 1, change, None))
     assert overlay.apply([sample_graph()]) == [sample_graph()]
+
+
+def test_changes_to_one_overlay_wait_for_each_other(tmp_path: Path) -> None:
+    """Two curation commands at once: the second reads the overlay only once the first has
+    written it, so neither change is lost."""
+    import threading
+
+    from polgraph.graph.curation.overlay import locked
+
+    path = tmp_path / "curation.jsonl"
+    store = NetworkXStore()
+    store.write(trump_articles())
+    entered = threading.Event()
+    seen: list[int] = []
+
+    def second() -> None:
+        with locked(path) as overlay:
+            entered.set()
+            seen.append(len(overlay.entries))
+
+    with locked(path) as overlay:
+        waiting = threading.Thread(target=second)
+        waiting.start()
+        assert not entered.wait(0.5)  # held: the second waits
+        curation.make(store, overlay, Alias("joe-biden", "Sleepy Joe", "Joe Biden", "person"))
+    waiting.join(10)
+    assert seen == [1]

@@ -18,8 +18,11 @@ whatever the order of loads and changes.
 
 from __future__ import annotations
 
+import fcntl
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +35,7 @@ from polgraph.graph.stores.uri import parse_store_spec
 from polgraph.graph.upsert import Edge
 from polgraph.output import write_output
 
-__all__ = ["Entry", "Overlay", "default_overlay_path"]
+__all__ = ["Entry", "Overlay", "default_overlay_path", "locked"]
 
 NEO4J_OVERLAY = Path(".polgraph") / "neo4j.curation.jsonl"
 
@@ -131,6 +134,25 @@ class Overlay:
     def _write(self, entries: Sequence[Entry], protect: Sequence[str]) -> None:
         text = "".join(e.line() + "\n" for e in entries)
         write_output(self.path, lambda fh: fh.write(text.encode("utf-8")), protect=protect)
+
+
+@contextmanager
+def locked(path: str | Path) -> Iterator[Overlay]:
+    """The overlay at ``path``, read under an exclusive lock (``.NAME.lock`` beside it) held until
+    the block ends: changes to one overlay are made one after the other, each on the file as the
+    one before left it."""
+    path = Path(path)
+    lock = path.with_name(f".{path.name}.lock")
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise CurationError(f"{path}: cannot lock the overlay ({exc.strerror or exc})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield Overlay.read(path)
+    finally:
+        os.close(fd)  # and with it the lock
 
 
 # -- GraphEdit as JSON ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from polgraph.cli.curation import ACTOR_COMMANDS, inherit_store
 from polgraph.cli.options import (
     echo_records,
     echo_table,
@@ -13,7 +14,6 @@ from polgraph.cli.options import (
     output_format_options,
     store_options,
 )
-from polgraph.cli.curation import ACTOR_COMMANDS, inherit_store
 from polgraph.graph.algorithms.duplicates import SuspectPair, suspect_duplicates
 from polgraph.graph.model import ACTOR_KINDS, Actor
 from polgraph.graph.store import Store

@@ -19,7 +19,7 @@ from polgraph.cli.options import echo_json, echo_table, handle_errors, json_opti
 from polgraph.exceptions import CurationError
 from polgraph.graph import curation
 from polgraph.graph.curation import Alias, Change, DropActor, DropRelation, Entry, Merge, Overlay, Rename
-from polgraph.graph.curation.overlay import default_overlay_path
+from polgraph.graph.curation.overlay import default_overlay_path, locked
 from polgraph.graph.store import Store
 from polgraph.lookup import find_actor
 
@@ -41,8 +41,12 @@ def inherit_store(ctx: click.Context, store_spec: str | None, require_neo4j: boo
     ctx.default_map = {name: defaults for name in ctx.command.commands}
 
 
+def overlay_file(store: Store, path: Path | None) -> Path:
+    return path if path is not None else default_overlay_path(store.location)
+
+
 def open_overlay(store: Store, path: Path | None) -> Overlay:
-    return Overlay.read(path if path is not None else default_overlay_path(store.location))
+    return Overlay.read(overlay_file(store, path))
 
 
 def _change_command(func: Callable[..., Change]) -> Callable[..., None]:
@@ -54,8 +58,7 @@ def _change_command(func: Callable[..., Change]) -> Callable[..., None]:
     @handle_errors
     @functools.wraps(func)
     def command(store_spec: str | None, require_neo4j: bool, overlay_path: Path | None, as_json: bool, **arguments: Any) -> None:
-        with open_store_from(store_spec, require_neo4j) as store:
-            overlay = open_overlay(store, overlay_path)
+        with open_store_from(store_spec, require_neo4j) as store, locked(overlay_file(store, overlay_path)) as overlay:
             change = func(store, **arguments)
             entry = curation.make(store, overlay, change)
         if as_json:
@@ -159,8 +162,7 @@ def list_changes(store_spec: str | None, require_neo4j: bool, overlay_path: Path
 def undo(number: int | None, store_spec: str | None, require_neo4j: bool, overlay_path: Path | None, as_json: bool) -> None:
     """Undo the last change, or change N and every later one (the latest first): the store gets
     back the rows each change removed or rewrote, and the overlay forgets it."""
-    with open_store_from(store_spec, require_neo4j) as store:
-        overlay = open_overlay(store, overlay_path)
+    with open_store_from(store_spec, require_neo4j) as store, locked(overlay_file(store, overlay_path)) as overlay:
         done = curation.undo(store, overlay, number)
     if as_json:
         echo_json([_undone(e) for e in done])
