@@ -326,3 +326,23 @@ def test_changes_to_one_overlay_wait_for_each_other(tmp_path: Path) -> None:
         curation.make(store, overlay, Alias("joe-biden", "Sleepy Joe", "Joe Biden", "person"))
     waiting.join(10)
     assert seen == [1]
+
+
+def test_a_batch_of_coded_events_cut_in_pieces_gets_what_the_whole_batch_gets(tmp_path: Path) -> None:
+    """``Overlay.apply`` makes each change only on the relations it reaches: the same store as
+    every change made, in order, on the whole batch."""
+    import random
+
+    from benchmarks.overlay_bench import batch, overlay
+
+    rng = random.Random(5)
+    graph = batch(400, 60, rng)
+    curated = overlay(60, 60, graph, rng)
+    whole = graph
+    for entry in curated.entries:
+        whole = entry.change.apply(whole)
+    by_pieces, by_whole = NetworkXStore(), NetworkXStore()
+    by_pieces.write(curated.apply([graph]))
+    by_whole.write([whole])
+    assert snapshot(by_pieces.to_networkx()) == snapshot(by_whole.to_networkx())
+    assert by_pieces.counts()["relations"] < 400  # the changes did something (drops)

@@ -34,11 +34,12 @@ from typing import Any, ClassVar
 
 from polgraph.exceptions import CurationError
 from polgraph.graph import codec, upsert
-from polgraph.graph.model import Actor, ArticleGraph, Mention, Role, relation_id, slugify
+from polgraph.graph.model import Actor, ArticleGraph, Mention, Relation, Role, relation_id, slugify
 from polgraph.graph.store import GraphEdit, Store
 from polgraph.graph.upsert import Edge
 
-__all__ = ["CHANGES", "Alias", "Change", "DropActor", "DropRelation", "Merge", "Rename", "change_from_record"]
+__all__ = ["CHANGES", "Alias", "Change", "DropActor", "DropRelation", "Merge", "Rename", "actor_keys", "change_from_record", "graph_keys",
+           "relation_keys"]
 
 
 def _planned(edit: GraphEdit, actors: Mapping[str, dict[str, Any] | None], edges: Mapping[str, Edge]) -> tuple[GraphEdit, GraphEdit]:
@@ -107,6 +108,39 @@ def _citizens(store: Store, state: str) -> list[dict[str, Any]]:
     return [codec.actor_props(a) for a in store.actors() if a.country == state and a.id != state]
 
 
+def actor_keys(actor: Actor, names: bool = True) -> set[str]:
+    """The ids an actor refers to (its own, its country's, its roles' and memberships'), and with
+    ``names`` the slug of its name: what ``graph_keys`` takes of it."""
+    keys = {actor.id, *actor.member_of, *(r.of for r in actor.roles if r.of)}
+    if actor.country:
+        keys.add(actor.country)
+    if names:
+        keys.add(slugify(actor.name))
+    return keys
+
+
+def relation_keys(rel: Relation, relation_ids: bool = True) -> set[str]:
+    """The ids a relation refers to (its ends, whom it credits), and with ``relation_ids`` its own."""
+    keys = {rel.source, rel.target}
+    if rel.reported_by:
+        keys.add(rel.reported_by)
+    if relation_ids:
+        keys.add(rel.id)
+    return keys
+
+
+def graph_keys(graph: ArticleGraph, *, names: bool = True, relation_ids: bool = True) -> set[str]:
+    """Every id an article's graph refers to (its actors', relations' and mentions'): a change
+    none of whose keys are among them leaves the graph as it is."""
+    keys: set[str] = set()
+    for actor in graph.actors:
+        keys |= actor_keys(actor, names)
+    for rel in graph.relations:
+        keys |= relation_keys(rel, relation_ids)
+    keys.update(m.actor for m in graph.mentions)
+    return keys
+
+
 def _names(graph: ArticleGraph, actor_id: str) -> bool:
     """Whether an article's graph refers to an actor anywhere (an actor, its country, an end, a claim, a link)."""
     return (any(a.id == actor_id or a.country == actor_id or actor_id in a.member_of or any(r.of == actor_id for r in a.roles)
@@ -143,6 +177,10 @@ class Change:
         """The change made on one article's graph, before it is written."""
         raise NotImplementedError
 
+    def keys(self) -> frozenset[str]:
+        """The ids (and name slugs) a graph must hold (see :func:`graph_keys`) for ``apply`` to change it."""
+        raise NotImplementedError
+
     def record(self) -> dict[str, Any]:
         return {"verb": self.verb, **asdict(self)}
 
@@ -157,6 +195,9 @@ class Merge(Change):
 
     def describe(self) -> str:
         return f"merge {self.other} into {self.actor} ({self.name})"
+
+    def keys(self) -> frozenset[str]:
+        return frozenset((self.other,))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
         if self.actor == self.other:
@@ -215,6 +256,9 @@ class Rename(Change):
     def describe(self) -> str:
         return f"rename {self.actor} from {self.old!r} to {self.name!r}"
 
+    def keys(self) -> frozenset[str]:
+        return frozenset((self.actor,))
+
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
         props = _actor_props(store, self.actor)
         if props["name"] == self.name:
@@ -240,6 +284,9 @@ class Alias(Change):
 
     def describe(self) -> str:
         return f"alias {self.alias!r} for {self.actor}"
+
+    def keys(self) -> frozenset[str]:
+        return frozenset((self.actor, slugify(self.alias)))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
         props = _actor_props(store, self.actor)
@@ -271,6 +318,9 @@ class DropActor(Change):
 
     def describe(self) -> str:
         return f"drop actor {self.actor} ({self.name})"
+
+    def keys(self) -> frozenset[str]:
+        return frozenset((self.actor,))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
         props = _actor_props(store, self.actor)
@@ -308,6 +358,9 @@ class DropRelation(Change):
 
     def describe(self) -> str:
         return f"drop relation {self.id} ({self.source} {self.type} {self.target})"
+
+    def keys(self) -> frozenset[str]:
+        return frozenset((self.id,))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
         edges = store.event_edges([self.id])

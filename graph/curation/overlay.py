@@ -28,8 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from polgraph.exceptions import CurationError
-from polgraph.graph.curation.changes import Change, change_from_record
-from polgraph.graph.model import ArticleGraph
+from polgraph.graph.curation.changes import (
+    Alias,
+    Change,
+    DropRelation,
+    actor_keys,
+    change_from_record,
+    graph_keys,
+    relation_keys,
+)
+from polgraph.graph.model import Actor, ArticleGraph, Relation
 from polgraph.graph.store import GraphEdit
 from polgraph.graph.stores.uri import parse_store_spec
 from polgraph.graph.upsert import Edge
@@ -99,13 +107,37 @@ class Overlay:
         return cls(path, entries)
 
     def apply(self, graphs: Sequence[ArticleGraph]) -> list[ArticleGraph]:
-        """Every change, in order, on each article's graph."""
-        out = []
-        for graph in graphs:
-            for entry in self.entries:
-                graph = entry.change.apply(graph)
-            out.append(graph)
-        return out
+        """Every change, in order, on each article's graph. A graph is cut into the pieces no
+        change reaches across (``_pieces``), and a change is made only on the pieces that hold one
+        of its keys: a load through many changes costs little more than one through none."""
+        return [self._apply(graph) for graph in graphs] if self.entries else list(graphs)
+
+    def _apply(self, graph: ArticleGraph) -> ArticleGraph:
+        # name slugs only matter to aliases, relation ids only to dropped relations
+        kinds = {type(e.change) for e in self.entries}
+        names, relation_ids = Alias in kinds, DropRelation in kinds
+        pieces = _Pieces(graph)
+        holding: dict[str, set[int]] = {}
+        if pieces.whole:
+            holding = {key: {0} for key in graph_keys(graph, names=names, relation_ids=relation_ids)}
+        of_actor: dict[int, set[str]] = {}  # by object: the same actor object comes with many relations
+        for i, (actors, rel) in enumerate(pieces.parts if not pieces.whole else ()):
+            keys = relation_keys(rel, relation_ids) if rel is not None else set()
+            for actor in actors:
+                if id(actor) not in of_actor:
+                    of_actor[id(actor)] = actor_keys(actor, names)
+                keys |= of_actor[id(actor)]
+            for key in keys:
+                holding.setdefault(key, set()).add(i)
+        for entry in self.entries:
+            for i in sorted(set().union(*(holding.get(key, ()) for key in entry.change.keys()))):
+                piece = pieces.graph(i)
+                changed = entry.change.apply(piece)
+                if changed is not piece:
+                    pieces.done[i] = changed
+                    for key in graph_keys(changed, names=names, relation_ids=relation_ids):  # keys it lost stay: looked at again only
+                        holding.setdefault(key, set()).add(i)
+        return pieces.joined()
 
     def find(self, number: int) -> Entry:
         for entry in self.entries:
@@ -153,6 +185,49 @@ def locked(path: str | Path) -> Iterator[Overlay]:
         yield Overlay.read(path)
     finally:
         os.close(fd)  # and with it the lock
+
+
+# -- cutting a graph where no change reaches across -------------------------------------------
+class _Pieces:
+    """A graph with mentions (an article's) stays whole: a merge adds up the mention counts of
+    two actors, and an alias finds the actor of a mention by its name. A batch of coded events
+    (no mentions) is cut into one piece a relation (with the actors at its ends) and one an actor
+    in no relation: every change makes on such a batch what it makes on each piece, and pieces
+    become graphs only when a change reaches them."""
+
+    def __init__(self, graph: ArticleGraph) -> None:
+        self.graph_ = graph
+        self.whole = bool(graph.mentions or graph.topics or len(graph.relations) < 2)
+        self.parts: list[tuple[list[Actor], Relation | None]] = []
+        if self.whole:
+            self.parts.append((graph.actors, None))
+        else:
+            by_id: dict[str, list[Actor]] = {}
+            for actor in graph.actors:
+                by_id.setdefault(actor.id, []).append(actor)
+            ends: set[str] = set()
+            for rel in graph.relations:
+                ends.update((rel.source, rel.target))
+                self.parts.append((by_id.get(rel.source, []) + (by_id.get(rel.target, []) if rel.target != rel.source else []), rel))
+            self.parts += [([a], None) for a in graph.actors if a.id not in ends]
+        self.done: dict[int, ArticleGraph] = {}  # the pieces a change reached, as they are now
+
+    def graph(self, i: int) -> ArticleGraph:
+        if i in self.done:
+            return self.done[i]
+        if self.whole:
+            return self.graph_
+        actors, rel = self.parts[i]
+        return ArticleGraph(self.graph_.article, actors, [], [rel] if rel is not None else [], [])
+
+    def joined(self) -> ArticleGraph:
+        if not self.done:
+            return self.graph_
+        if self.whole:
+            return self.done[0]
+        pieces = [self.graph(i) for i in range(len(self.parts))]
+        actors = list(dict.fromkeys(a for piece in pieces for a in piece.actors))  # the same actor from many pieces: once
+        return ArticleGraph(self.graph_.article, actors, [], [r for piece in pieces for r in piece.relations], [])
 
 
 # -- GraphEdit as JSON ---------------------------------------------------------------------
