@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from polgraph.exceptions import ConfigError
+from polgraph.output import write_output
 from polgraph.graph.algorithms.dyads import DyadTable
 from polgraph.graph.algorithms.temporal import RankingsOverTime
 
@@ -86,8 +87,4 @@ def _save(figure: Any, axes: Any, path: str | Path) -> Path:
     if axes.lines:
         axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small")
     axes.grid(True, alpha=0.3)
-    try:
-        figure.savefig(path, format="png", dpi=100)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot write the plot ({exc.strerror or exc})") from None
-    return path
+    return write_output(path, lambda fh: figure.savefig(fh, format="png", dpi=100))

@@ -150,8 +150,10 @@ def test_plot_without_matplotlib_is_one_error_line(run, tmp_path, monkeypatch):
     assert not (tmp_path / "chart.png").exists()
 
 
-def test_plot_to_a_folder_that_does_not_exist(run, tmp_path):
-    path = tmp_path / "missing" / "chart.png"
-    result = run("centrality", "--every", "year", "--plot", str(path))
-    assert result.exit_code == 1
-    assert result.stderr == f"Error: {path}: cannot write the plot (No such file or directory)\n"
+def test_a_plot_is_written_like_every_output_file(run, tmp_path):
+    """Through polgraph.output: a new folder is made, a folder or a FIFO at the path is refused."""
+    path = tmp_path / "new" / "chart.png"
+    assert run("centrality", "--every", "year", "--plot", str(path)).exit_code == 0
+    assert_drawn_png(path)
+    result = run("centrality", "--every", "year", "--plot", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (1, f"Error: {tmp_path}: is a directory, not a regular file; polgraph writes only to regular files or new paths\n")

@@ -25,7 +25,7 @@ def every_option(func):
 
 
 def plot_option(func):
-    return click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False),
+    return click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(),
                         help="Also draw the series to a PNG file (needs the extra: pip install 'polgraph[plot]').")(func)
 
 

@@ -34,7 +34,7 @@ __all__ = ["COMMANDS", "eval_command"]
 )
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Keep relations of confidence X or more (default: the shipped scorer's threshold).")
-@click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(path_type=Path),
               help="Draw relation precision, recall and F1 against the threshold (needs matplotlib).")
 @click.option("--folds", type=int, default=None, metavar="K",
               help="Cross-validate by K article folds: the scorer and threshold fitted on the other folds, scored on each.")

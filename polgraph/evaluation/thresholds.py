@@ -7,6 +7,7 @@ from typing import Any
 
 from polgraph.evaluation.runner import ReadArticle, score_read
 from polgraph.evaluation.scoring import Counts, summed
+from polgraph.output import write_output
 
 __all__ = ["DEFAULT_THRESHOLDS", "GRID", "best_threshold", "plot_sweep", "quiet_rate", "sweep"]
 
@@ -41,16 +42,14 @@ def quiet_rate(readings: Sequence[Any], loader: Any, threshold: float) -> float:
 def plot_sweep(rows: Sequence[tuple[float, Counts]], path: str, chosen: float | None = None, title: str = "") -> None:
     """Precision, recall and F1 against the threshold, as an image (needs matplotlib)."""
     try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+        from matplotlib.figure import Figure
     except ImportError as exc:  # an optional extra
         from polgraph.exceptions import ConfigError
 
         raise ConfigError("plotting needs matplotlib: pip install 'polgraph[plot]'") from exc
     xs = [t for t, _ in rows]
-    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    fig = Figure(figsize=(6, 4), dpi=100, layout="tight")
+    ax = fig.add_subplot()
     for label, values in (
         ("precision", [c.relation_precision for _, c in rows]),
         ("recall", [c.relation_recall for _, c in rows]),
@@ -64,6 +63,4 @@ def plot_sweep(rows: Sequence[tuple[float, Counts]], path: str, chosen: float | 
     ax.set_ylim(0, 1)
     ax.set_title(title or "polgraph eval: relations by confidence threshold")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    write_output(path, lambda fh: fig.savefig(fh, format="png"))
