@@ -28,7 +28,7 @@ The rules, one place for both:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, ClassVar
 
@@ -38,8 +38,8 @@ from polgraph.graph.model import Actor, ArticleGraph, Mention, Relation, Role, r
 from polgraph.graph.store import GraphEdit, Store
 from polgraph.graph.upsert import Edge
 
-__all__ = ["CHANGES", "Alias", "Change", "DropActor", "DropRelation", "Merge", "Rename", "actor_keys", "change_from_record", "graph_keys",
-           "relation_keys"]
+__all__ = ["CHANGES", "Alias", "Change", "DropActor", "DropRelation", "Merge", "Rename", "actor_refs", "change_from_record", "graph_refs",
+           "relation_refs"]
 
 
 def _planned(edit: GraphEdit, actors: Mapping[str, dict[str, Any] | None], edges: Mapping[str, Edge]) -> tuple[GraphEdit, GraphEdit]:
@@ -91,7 +91,7 @@ def _joined(old: Edge, new: Edge) -> Edge:
     return Edge(new.type, new.source, new.target, upsert.merge_edge(new.type, old.props, new.props))
 
 
-def _moved_mentions(mentions: Iterable[Mention], redirect: Mapping[str, str], dropped: set[str] = frozenset()) -> list[Mention]:
+def _moved_mentions(mentions: Iterable[Mention], redirect: Mapping[str, str], dropped: AbstractSet[str] = frozenset()) -> list[Mention]:
     counts: dict[str, int] = {}
     article = {}
     for m in mentions:
@@ -108,9 +108,9 @@ def _citizens(store: Store, state: str) -> list[dict[str, Any]]:
     return [codec.actor_props(a) for a in store.actors() if a.country == state and a.id != state]
 
 
-def actor_keys(actor: Actor, names: bool = True) -> set[str]:
+def actor_refs(actor: Actor, names: bool = True) -> set[str]:
     """The ids an actor refers to (its own, its country's, its roles' and memberships'), and with
-    ``names`` the slug of its name: what ``graph_keys`` takes of it."""
+    ``names`` the slug of its name: what ``graph_refs`` takes of it."""
     keys = {actor.id, *actor.member_of, *(r.of for r in actor.roles if r.of)}
     if actor.country:
         keys.add(actor.country)
@@ -119,7 +119,7 @@ def actor_keys(actor: Actor, names: bool = True) -> set[str]:
     return keys
 
 
-def relation_keys(rel: Relation, relation_ids: bool = True) -> set[str]:
+def relation_refs(rel: Relation, relation_ids: bool = True) -> set[str]:
     """The ids a relation refers to (its ends, whom it credits), and with ``relation_ids`` its own."""
     keys = {rel.source, rel.target}
     if rel.reported_by:
@@ -129,14 +129,14 @@ def relation_keys(rel: Relation, relation_ids: bool = True) -> set[str]:
     return keys
 
 
-def graph_keys(graph: ArticleGraph, *, names: bool = True, relation_ids: bool = True) -> set[str]:
+def graph_refs(graph: ArticleGraph, *, names: bool = True, relation_ids: bool = True) -> set[str]:
     """Every id an article's graph refers to (its actors', relations' and mentions'): a change
     none of whose keys are among them leaves the graph as it is."""
     keys: set[str] = set()
     for actor in graph.actors:
-        keys |= actor_keys(actor, names)
+        keys |= actor_refs(actor, names)
     for rel in graph.relations:
-        keys |= relation_keys(rel, relation_ids)
+        keys |= relation_refs(rel, relation_ids)
     keys.update(m.actor for m in graph.mentions)
     return keys
 
@@ -149,7 +149,7 @@ def _names(graph: ArticleGraph, actor_id: str) -> bool:
             or any(m.actor == actor_id for m in graph.mentions))
 
 
-def _actor_links(actor: Actor, redirect: Mapping[str, str], dropped: set[str] = frozenset()) -> Actor:
+def _actor_links(actor: Actor, redirect: Mapping[str, str], dropped: AbstractSet[str] = frozenset()) -> Actor:
     """An actor's roles and memberships with their far ends redirected (or dropped)."""
     if not any(r.of in redirect or r.of in dropped for r in actor.roles) and not any(g in redirect or g in dropped for g in actor.member_of):
         return actor
@@ -177,8 +177,8 @@ class Change:
         """The change made on one article's graph, before it is written."""
         raise NotImplementedError
 
-    def keys(self) -> frozenset[str]:
-        """The ids (and name slugs) a graph must hold (see :func:`graph_keys`) for ``apply`` to change it."""
+    def refs(self) -> frozenset[str]:
+        """The ids (and name slugs) a graph must hold (see :func:`graph_refs`) for ``apply`` to change it."""
         raise NotImplementedError
 
     def record(self) -> dict[str, Any]:
@@ -196,7 +196,7 @@ class Merge(Change):
     def describe(self) -> str:
         return f"merge {self.other} into {self.actor} ({self.name})"
 
-    def keys(self) -> frozenset[str]:
+    def refs(self) -> frozenset[str]:
         return frozenset((self.other,))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
@@ -256,7 +256,7 @@ class Rename(Change):
     def describe(self) -> str:
         return f"rename {self.actor} from {self.old!r} to {self.name!r}"
 
-    def keys(self) -> frozenset[str]:
+    def refs(self) -> frozenset[str]:
         return frozenset((self.actor,))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
@@ -285,7 +285,7 @@ class Alias(Change):
     def describe(self) -> str:
         return f"alias {self.alias!r} for {self.actor}"
 
-    def keys(self) -> frozenset[str]:
+    def refs(self) -> frozenset[str]:
         return frozenset((self.actor, slugify(self.alias)))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
@@ -319,7 +319,7 @@ class DropActor(Change):
     def describe(self) -> str:
         return f"drop actor {self.actor} ({self.name})"
 
-    def keys(self) -> frozenset[str]:
+    def refs(self) -> frozenset[str]:
         return frozenset((self.actor,))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:
@@ -359,7 +359,7 @@ class DropRelation(Change):
     def describe(self) -> str:
         return f"drop relation {self.id} ({self.source} {self.type} {self.target})"
 
-    def keys(self) -> frozenset[str]:
+    def refs(self) -> frozenset[str]:
         return frozenset((self.id,))
 
     def plan(self, store: Store) -> tuple[GraphEdit, GraphEdit]:

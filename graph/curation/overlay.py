@@ -32,10 +32,10 @@ from polgraph.graph.curation.changes import (
     Alias,
     Change,
     DropRelation,
-    actor_keys,
+    actor_refs,
     change_from_record,
-    graph_keys,
-    relation_keys,
+    graph_refs,
+    relation_refs,
 )
 from polgraph.graph.model import Actor, ArticleGraph, Relation
 from polgraph.graph.store import GraphEdit
@@ -119,23 +119,23 @@ class Overlay:
         pieces = _Pieces(graph)
         holding: dict[str, set[int]] = {}
         if pieces.whole:
-            holding = {key: {0} for key in graph_keys(graph, names=names, relation_ids=relation_ids)}
+            holding = {key: {0} for key in graph_refs(graph, names=names, relation_ids=relation_ids)}
         of_actor: dict[int, set[str]] = {}  # by object: the same actor object comes with many relations
         for i, (actors, rel) in enumerate(pieces.parts if not pieces.whole else ()):
-            keys = relation_keys(rel, relation_ids) if rel is not None else set()
+            keys = relation_refs(rel, relation_ids) if rel is not None else set()
             for actor in actors:
                 if id(actor) not in of_actor:
-                    of_actor[id(actor)] = actor_keys(actor, names)
+                    of_actor[id(actor)] = actor_refs(actor, names)
                 keys |= of_actor[id(actor)]
             for key in keys:
                 holding.setdefault(key, set()).add(i)
         for entry in self.entries:
-            for i in sorted(set().union(*(holding.get(key, ()) for key in entry.change.keys()))):
+            for i in sorted(set().union(*(holding.get(key, ()) for key in entry.change.refs()))):
                 piece = pieces.graph(i)
                 changed = entry.change.apply(piece)
                 if changed is not piece:
                     pieces.done[i] = changed
-                    for key in graph_keys(changed, names=names, relation_ids=relation_ids):  # keys it lost stay: looked at again only
+                    for key in graph_refs(changed, names=names, relation_ids=relation_ids):  # keys it lost stay: looked at again only
                         holding.setdefault(key, set()).add(i)
         return pieces.joined()
 
