@@ -53,6 +53,7 @@ class Lexicon:
     admission: frozenset[str] = frozenset()  # "admitted that it attacked": the act is asserted
     authorizing: frozenset[str] = frozenset()  # "approved the strike": the subject did the act the object names
     undergoing: frozenset[str] = frozenset()  # "was the target of an attack": the subject is the act's target
+    act_nouns: frozenset[str] = frozenset()  # "the move", "the decision": an act not named here
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -109,6 +110,7 @@ class Lexicon:
             admission=frozenset(curated.get("admission", ())),
             authorizing=frozenset(curated.get("authorizing", ())),
             undergoing=frozenset(curated.get("undergoing", ())),
+            act_nouns=frozenset(curated.get("act_nouns", ())),
             transitive={lemma: EventType(t) for t, lemmas in curated.get("transitive", {}).items() for lemma in lemmas},
         )
 

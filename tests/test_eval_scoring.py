@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from polgraph.evaluation.gold import ANY, Gold, load_gold, name_key, parse_gold
-from polgraph.evaluation.scoring import Counts, score_article, summed
+from polgraph.evaluation.scoring import Counts, MissCause, score_article, summed
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic, slugify
 from polgraph.graph.stores.networkx_store import NetworkXStore
 
@@ -132,7 +132,7 @@ def test_misses_duplicates_and_forbidden_hits_are_counted_by_the_readme() -> Non
     # Relations: HOLDS_ROLE and MENTIONED_IN edges are not scored; 5 event relations, 2 allowed.
     assert (c.relations, c.relations_correct, c.relations_required, c.required_found) == (5, 2, 3, 1)
     assert c.forbidden_hits == 2
-    assert [(i.sentence, why) for i, why in score.missing_relations] == [(2, "extracted as SUPPORTS"), (3, "extracted as SUPPORTS")]
+    assert [(m.item.sentence, m.why) for m in score.missing_relations] == [(2, "extracted as SUPPORTS"), (3, "extracted as SUPPORTS")]
     assert [(r.source, r.type, r.target, r.evidence, why) for r, why in score.wrong_relations] == [
         ("Beta Republic", "SUPPORTS", "Alpha Person", "evidence 2", "type not in the reading (it has CALLS_FOR|COMMENTS_ON|REJECTS)"),
         ("Beta Republic", "CONSULTS", "Gamma Org", "evidence 4", "type not in the reading (it has COMMENTS_ON|REJECTS)"),
@@ -217,7 +217,7 @@ def test_hints_say_why_a_relation_is_missing_or_wrong() -> None:
     alpha, beta = _actor("Alpha Person"), _actor("Betaland", "state")
     store = _store([alpha, beta], [(beta.id, "SUPPORTS", alpha.id, 1), (alpha.id, "CALLS_FOR", beta.id, 5)])
     score = score_article(store, small_gold())
-    assert [why for _, why in score.missing_relations] == [
+    assert [m.why for m in score.missing_relations] == [
         "extracted as CALLS_FOR; extracted in the reverse direction",  # Alpha SUPPORTS Betaland
         "extracted as SUPPORTS",  # Betaland -> "*": only relations near sentence 2 are looked at
         "extracted as SUPPORTS; extracted in the reverse direction",  # Betaland CALLS_FOR Alpha Person
@@ -227,13 +227,15 @@ def test_hints_say_why_a_relation_is_missing_or_wrong() -> None:
         "type not in the reading (it has COMMENTS_ON|SUPPORTS)",  # required SUPPORTS, optional COMMENTS_ON "*"
     ]
     far = score_article(_store([alpha, beta], [(beta.id, "SUPPORTS", alpha.id, 9)]), small_gold())
-    assert [why for _, why in far.missing_relations][1] == "not extracted"
+    assert [m.why for m in far.missing_relations][1] == "not extracted"
+    assert [m.cause for m in far.missing_relations] == [MissCause.REVERSED, MissCause.NOT_EXTRACTED, MissCause.OTHER_TYPE]
     # Anything acting on Alpha fits "Alpha -> *" reversed: that is no reversed relation.
     delta = _actor("Delta", "group")
     stray = score_article(_store([alpha, beta, delta], [(delta.id, "COMMENTS_ON", alpha.id, 2)]), small_gold())
     assert [why for _, why in stray.wrong_relations] == ["no such act between them in the reading"]
     lonely = score_article(_store([_actor("Alpha Person")], []), small_gold())
-    assert [why for _, why in lonely.missing_relations] == ["no node for Betaland"] * 3
+    assert [m.why for m in lonely.missing_relations] == ["no node for Betaland"] * 3
+    assert {m.cause for m in lonely.missing_relations} == {MissCause.NO_NODE}
 
 
 def test_a_node_goes_to_the_actor_it_names_not_one_it_only_mentions() -> None:

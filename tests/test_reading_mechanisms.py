@@ -235,6 +235,27 @@ def test_the_act_named_again_is_the_last_act_of_its_kind(loader):
     assert not any(s == "Iraq" and t in actors for s, _, t in relations)  # no earlier attack: no one to blame
 
 
+def test_an_act_named_by_no_noun_of_its_own_is_the_act_the_article_reports(loader):
+    text = ("Brazil imposed tariffs on Argentine beef on Monday. Uruguay said the tariffs were wrong. "
+            "Argentina recalled its ambassador from Brasilia. Chile criticized the move.")
+    relations, _ = read(loader, text)
+    assert ("Chile", "CRITICIZES", "Brazil") in relations  # the first act, not a statement after it
+    assert relations[("Chile", "CRITICIZES", "Brazil")].sentence == 4
+
+
+def test_the_act_of_the_sentence_before_is_the_move(loader):
+    relations, _ = read(loader, "Brazil imposed tariffs on Argentine beef. Peru expelled the Bolivian ambassador. "
+                                "Chile protested against the decision.")
+    assert ("Chile", "PROTESTS", "Peru") in relations
+    assert ("Chile", "PROTESTS", "Brazil") not in relations
+
+
+def test_the_move_with_no_act_before_it_is_nobodys(loader):
+    relations, graph = read(loader, "Chile criticized the move on Tuesday. Brazil defended the decision.")
+    actors = {a.name for a in graph.actors}
+    assert not any(t in actors for _, _, t in relations)
+
+
 def test_a_surname_the_parser_missed_is_the_articles_person(loader):
     relations, graph = read(loader, "Qasem Soleimani was killed. In 2007, the United States labeled Soleimani as a terrorist.")
     assert [a.name for a in graph.actors if "Soleimani" in a.name] == ["Qasem Soleimani"]

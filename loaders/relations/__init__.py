@@ -24,6 +24,7 @@ from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.classify import classify
 from polgraph.loaders.relations.context import Sentence, Topics
 from polgraph.loaders.relations.nominal import noun_frames
+from polgraph.loaders.relations.phrases import STATEMENTS
 from polgraph.loaders.relations.records import Argument, Candidate, Frame, RecentAct, Slot, Trigger
 from polgraph.loaders.relations.relevance import judge
 from polgraph.loaders.relations.scoring import (
@@ -71,8 +72,11 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
     frames: list[Frame] = []
     quote_open, speaker = False, []
     recent: dict[EventType, RecentAct] = {}  # the last act of each type
+    lead: RecentAct | None = None  # the article's first act that is not a statement: what it reports
+    latest: RecentAct | None = None  # and its latest
     for number, sent in sentences:
-        s = Sentence(sent, number, found, lexicon, published, topics, recent)
+        previous = latest if latest is not None and latest.sentence == number - 1 else None
+        s = Sentence(sent, number, found, lexicon, published, topics, recent, lead, previous)
         read = [*verb_frames(s), *according_to_frames(s), *noun_frames(s)]
         frames += read
         for frame in read:
@@ -80,7 +84,10 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
             told = frame.kind == Trigger.VERB or not set(frame.mechanisms) & _BACK_REFERENCES
             if frame.lexical_type and doers and told and not (frame.framing.negated or frame.framing.denied):
                 acted_on = tuple(a for a in frame.targets if not a.is_topic and a.slot in _ACTED_ON)
-                recent[frame.lexical_type] = RecentAct(doers, acted_on)
+                recent[frame.lexical_type] = RecentAct(doers, acted_on, number)
+                if frame.lexical_type not in STATEMENTS:
+                    latest = recent[frame.lexical_type]
+                    lead = lead or latest
         closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark
         if quote_open and speaker and not closes_at_once:  # a quotation running on: its speaker's words
             frames += quote_frames(s, speaker)

@@ -42,14 +42,15 @@ class Topics:
 
 class Sentence:
     def __init__(self, sent: Span, number: int, found: ArticleActors, lexicon: Lexicon, published: date | None,
-                 topics: Topics, recent: Mapping[EventType, RecentAct] | None = None) -> None:
+                 topics: Topics, recent: Mapping[EventType, RecentAct] | None = None, lead: RecentAct | None = None,
+                 previous: RecentAct | None = None) -> None:
         self.sent = sent
         self.number = number
         self.found = found
         self.lexicon = lexicon
         self.published = published
         self.topics = topics
-        self.phrases = Phrases(sent, found, lexicon, recent)
+        self.phrases = Phrases(sent, found, lexicon, recent, lead, previous)
         self.evidence = re.sub(r"\s+", " ", sent.text).strip()
 
     def topic(self, verb: Token | None, noun: Token | None) -> str | None:

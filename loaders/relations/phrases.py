@@ -13,9 +13,11 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, RecentAct, Slot
 
-__all__ = ["STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
+__all__ = ["STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
+# What is said, not done: "criticized the move" is not about a comment.
+STATEMENTS = frozenset({EventType.COMMENTS_ON, EventType.CRITICIZES})
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
@@ -26,11 +28,14 @@ TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "ove
 
 class Phrases:
     def __init__(self, sent: Span, found: ArticleActors, lexicon: Lexicon,
-                 recent: Mapping[EventType, RecentAct] | None = None) -> None:
+                 recent: Mapping[EventType, RecentAct] | None = None, lead: RecentAct | None = None,
+                 previous: RecentAct | None = None) -> None:
         self.sent = sent
         self.found = found
         self.lexicon = lexicon
         self.recent = recent or {}  # the article's last act of each type, before this sentence
+        self.lead = lead  # the article's first act that is not a statement: the act it reports
+        self.previous = previous  # the act of the sentence before, if any (not a statement)
 
     # -- noun phrases ----------------------------------------------------------------------
     def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
@@ -247,9 +252,13 @@ class Phrases:
     def event_agents(self, noun: Token) -> list[Argument]:
         """Who did the act an event noun names ("the arrest of the journalists by Belarus",
         "Turkey's offensive"): acting on an act is acting on its doer. "The attack" with no doer
-        named is the article's last attack, whose doer was read in an earlier sentence."""
+        named is the article's last attack, whose doer was read in an earlier sentence; "the move"
+        or "the decision", naming no act, is the act of the sentence before (not a statement), else
+        the act the article reports (its first: news tells its main act first, and comes back to it
+        by such words)."""
         rel_type = self.lexicon.nominal.get(noun.lemma_.lower())
-        if rel_type is None or self.found.actor_at(noun):
+        unnamed = rel_type is None and noun.lemma_.lower() in self.lexicon.act_nouns and noun.pos_ == "NOUN"
+        if (rel_type is None and not unnamed) or self.found.actor_at(noun):
             return []
         doers: list[Argument] = []
         for child in noun.children:
@@ -262,8 +271,8 @@ class Phrases:
                           for a in self.arguments(p, Slot.OBJECT, ())]
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
         if not doers and definite and not self.actors_of(noun, ("poss", "of", "by", "on", "against")):
-            last = self.recent.get(rel_type)
-            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in (last.doers if last else ())]
+            last = self.recent.get(rel_type) if rel_type is not None else self.previous or self.lead
+            doers = [Argument(a.node, Slot.OBJECT, noun.i, "event" if rel_type else "act") for a in (last.doers if last else ())]
         return doers
 
     def _origin_noun(self, verb: Token) -> Token | None:

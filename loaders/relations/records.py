@@ -127,6 +127,7 @@ class RecentAct:
 
     doers: tuple[Argument, ...]
     targets: tuple[Argument, ...]
+    sentence: int = -1  # where it was read
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     lemma = phrases.lemma(verb)
     targets, noun = phrases.objects(verb)
     noun_lemma = noun.lemma_.lower() if noun is not None else None
-    event_mentions = ["event-coreference"] if any(a.how == "event" for a in targets) else []
+    event_mentions = [name for how, name in (("event", "event-coreference"), ("act", "act-coreference"))
+                      if any(a.how == how for a in targets)]
     is_speech = lemma in lexicon.speech
     if is_speech:  # "told CNN": the medium is where it was said, not whom it is about
         media = {t.token for t in targets if t.slot == Slot.OBJECT and standing(t.node, s.found, s.sent.doc) == Standing.MEDIA}

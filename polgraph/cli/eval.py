@@ -47,6 +47,10 @@ __all__ = ["COMMANDS", "eval_command"]
               help="Event relations an article allowed in the --quiet articles.")
 @click.option("--mechanisms", "show_mechanisms", is_flag=True,
               help="For each reading mechanism, the articles it fires in and how many of its relations are right.")
+@click.option("--ceiling", "show_ceiling", is_flag=True,
+              help="What became of each required relation: found, below the threshold, or missed at any threshold "
+                   "(no node for an actor, a candidate of another type or the other way round, no candidate); "
+                   "by fold with --folds.")
 @click.option("--detail", is_flag=True, help="List every miss: actors, relations, wrong relations, extra nodes.")
 @json_option
 @handle_errors
@@ -62,6 +66,7 @@ def eval_command(
     corpus: Path | None,
     quiet_budget: float,
     show_mechanisms: bool,
+    show_ceiling: bool,
     detail: bool,
     as_json: bool,
 ) -> None:
@@ -82,8 +87,8 @@ def eval_command(
 
     if not paths and plover_file is None:
         raise ConfigError("eval needs article files or folders, or --plover FILE")
-    if not paths and (plot_path or folds or show_mechanisms):
-        raise ConfigError("--plot, --folds and --mechanisms need article files or folders")
+    if not paths and (plot_path or folds or show_mechanisms or show_ceiling):
+        raise ConfigError("--plot, --folds, --mechanisms and --ceiling need article files or folders")
     pairs = read_readings(find_articles(paths)) if paths else []
     records = read_plover(plover_file) if plover_file is not None else []
     if folds is not None:
@@ -134,6 +139,8 @@ def eval_command(
             _folds(articles, loader, folds, quiet, quiet_budget if quiet else None, doc, as_json)
         if show_mechanisms:
             _mechanisms(articles, loader, doc, as_json)
+        if show_ceiling:
+            _ceiling(articles, loader, folds, doc, as_json)
     if records:
         outcomes = evaluate_plover(records, loader, registry)
         summary = summarize(outcomes)
@@ -202,6 +209,21 @@ def _mechanisms(articles: list, loader: Any, doc: dict[str, Any], as_json: bool)
     click.echo("")
     click.echo(f"Reading mechanisms over {len(articles)} articles (kept: confidence {loader.min_confidence:.2f} or more):")
     echo_table(mechanism_rows(counts), MECHANISM_HEADERS)
+
+
+def _ceiling(articles: list, loader: Any, k: int | None, doc: dict[str, Any], as_json: bool) -> None:
+    from polgraph.evaluation.ceiling import CEILING_HEADERS, ceiling_of, ceiling_rows
+    from polgraph.evaluation.training import folds_of
+
+    groups = [(f"fold {i}", fold) for i, fold in enumerate(folds_of(articles, k))] if k else []
+    ceilings = [ceiling_of(fold, loader, loader.min_confidence, label) for label, fold in groups]
+    ceilings.append(ceiling_of(articles, loader, loader.min_confidence, "all"))
+    if as_json:
+        doc["ceiling"] = [dict(zip(CEILING_HEADERS, row)) for row in ceiling_rows(ceilings)]
+        return
+    click.echo("")
+    click.echo(f"Required relations by outcome (threshold {loader.min_confidence:.2f}; misses read at threshold 0):")
+    echo_table(ceiling_rows(ceilings), CEILING_HEADERS)
 
 
 COMMANDS = [eval_command]

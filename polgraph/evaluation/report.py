@@ -110,9 +110,10 @@ def detail_lines(score: ArticleScore) -> list[str]:
     for miss in score.missed_actors:
         why = "no node" if not miss.nodes else f"{len(miss.nodes)} nodes: " + ", ".join(miss.nodes)
         lines.append(f"   missed actor: {miss.actor} ({why})")
-    for item, why in score.missing_relations:
+    for miss in score.missing_relations:
+        item = miss.item
         where = f"sentence {item.sentence}" if item.sentence else "no sentence given"
-        lines.append(f"   missing relation: {item.describe()} ({where}) [{why}]: {_one_line(item.evidence)!r}")
+        lines.append(f"   missing relation: {item.describe()} ({where}) [{miss.why}]: {_one_line(item.evidence)!r}")
     forbidden = {id(rel) for rel, _ in score.forbidden_hits}
     for rel, why in score.wrong_relations:
         mark = "FORBIDDEN; " if id(rel) in forbidden else ""
@@ -161,7 +162,7 @@ def scores_json(scores: Sequence[ArticleScore], total: Counts, detail: bool = Fa
         if detail:  # under its own key: "duplicate_nodes" and "extra_nodes" are counts above
             doc["detail"] = {
                 "missed_actors": [{"actor": m.actor, "nodes": list(m.nodes)} for m in s.missed_actors],
-                "missing_relations": [{**_gold_json(i), "why": why} for i, why in s.missing_relations],
+                "missing_relations": [{**_gold_json(m.item), "why": m.why, "cause": str(m.cause)} for m in s.missing_relations],
                 "wrong_relations": [{**_produced_json(r), "why": why} for r, why in s.wrong_relations],
                 "forbidden": [{"relation": _produced_json(r), "item": _gold_json(i)} for r, i in s.forbidden_hits],
                 "duplicate_nodes": [{"node": n, "of": a} for n, a in s.duplicate_nodes],

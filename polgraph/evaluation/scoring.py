@@ -24,6 +24,7 @@ numerator when it also matches an allowed item, so neither does this).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -37,8 +38,10 @@ from polgraph.graph.ontology import EVENT_TYPES
 __all__ = [
     "ArticleScore",
     "Counts",
+    "MissCause",
     "NodeMiss",
     "ProducedRelation",
+    "RelationMiss",
     "f1",
     "ratio",
     "score_article",
@@ -120,6 +123,24 @@ class NodeMiss:
     nodes: tuple[str, ...] = ()
 
 
+class MissCause(enum.StrEnum):
+    """Why a required item was not matched: the first of these that holds."""
+
+    NO_NODE = "no node"  # an actor of the item has no node
+    OTHER_TYPE = "other type"  # a relation between its actors, of a type the item does not allow
+    REVERSED = "reversed"  # a relation of its type from its target to its source
+    NOT_EXTRACTED = "not extracted"  # nothing between its actors
+
+
+@dataclass(frozen=True)
+class RelationMiss:
+    """A required item no relation matched, why, and a hint for people."""
+
+    item: GoldRelation
+    cause: MissCause
+    why: str
+
+
 @dataclass(frozen=True)
 class ProducedRelation:
     source: str  # node names
@@ -140,7 +161,7 @@ class ArticleScore:
     missed_actors: list[NodeMiss] = field(default_factory=list)
     duplicate_nodes: list[tuple[str, str]] = field(default_factory=list)  # (node name, gold actor)
     extra_nodes: list[str] = field(default_factory=list)
-    missing_relations: list[tuple[GoldRelation, str]] = field(default_factory=list)  # (item, why)
+    missing_relations: list[RelationMiss] = field(default_factory=list)
     wrong_relations: list[tuple[ProducedRelation, str]] = field(default_factory=list)  # (relation, why)
     forbidden_hits: list[tuple[ProducedRelation, GoldRelation]] = field(default_factory=list)
     relation_allowed: dict[str, bool] = field(default_factory=dict)  # relation id -> matches an allowed item
@@ -345,9 +366,7 @@ def _score_relations(
                 score.forbidden_hits.append((edge.produced, item))
                 break  # one hit per relation, however many forbidden items it breaks
     counts.required_found = sum(found)
-    score.missing_relations = [
-        (item, _why_missing(item, edges, nodes, node_actors)) for item, hit in zip(gold.required, found) if not hit
-    ]
+    score.missing_relations = [_why_missing(item, edges, nodes, node_actors) for item, hit in zip(gold.required, found) if not hit]
     order = lambda r: (r.sentence, r.source, r.type, r.target)  # noqa: E731
     score.wrong_relations.sort(key=lambda pair: order(pair[0]))
     score.forbidden_hits.sort(key=lambda pair: order(pair[0]))
@@ -365,7 +384,7 @@ def _why_wrong(edge: _Edge, items: list[GoldRelation]) -> str:
 
 def _why_missing(
     item: GoldRelation, edges: list[_Edge], nodes: dict[Any, _Node], node_actors: dict[Any, set[str]]
-) -> str:
+) -> RelationMiss:
     """A hint for a required item no relation matched: absent actors, another type, reversed."""
 
     def present(name: str) -> bool:
@@ -373,10 +392,10 @@ def _why_missing(
         return any(key in node_actors[n] or key == name_key(node.name) for n, node in nodes.items())
 
     if item.source != ANY and not present(item.source):
-        return f"no node for {item.source}"
+        return RelationMiss(item, MissCause.NO_NODE, f"no node for {item.source}")
     named = [t for t in item.targets if t != ANY]
     if ANY not in item.targets and not any(present(t) for t in named):
-        return "no node for " + " or ".join(named)
+        return RelationMiss(item, MissCause.NO_NODE, "no node for " + " or ".join(named))
     # A "*" target fits nearly any relation of the source: look only near the item's sentence then.
     near = [
         e
@@ -387,9 +406,11 @@ def _why_missing(
     other = sorted({e.type for e in near if _ends_match(item, e)})
     if other:
         hints.append("extracted as " + "|".join(other))
-    if any(e.type in item.types and _ends_match(item, e, reverse=True) for e in near):
+    reversed_ = any(e.type in item.types and _ends_match(item, e, reverse=True) for e in near)
+    if reversed_:
         hints.append("extracted in the reverse direction")
-    return "; ".join(hints) or "not extracted"
+    cause = MissCause.OTHER_TYPE if other else MissCause.REVERSED if reversed_ else MissCause.NOT_EXTRACTED
+    return RelationMiss(item, cause, "; ".join(hints) or "not extracted")
 
 
 def summed(scores: Iterable[ArticleScore]) -> Counts:
