@@ -4,7 +4,7 @@ articles (a list of ids: ``eval/nonpolitical.tsv`` where it exists, else
 Issue 11 asks for at most one event relation per five non-political articles (``--budget``); a
 new reading mechanism that floods news of no politics shows here.
 
-    .venv/bin/python benchmarks/corpus_events.py [--corpus FILE.jsonl] [--nonpolitical IDS.tsv]
+    .venv/bin/python benchmarks/corpus_events.py [--corpus FILE.jsonl] [--articles N] [--nonpolitical IDS.tsv]
         [--min-confidence X] [--budget 0.2] [--show N]
 """
 
@@ -38,9 +38,11 @@ def main() -> None:
     parser.add_argument("--min-confidence", type=float, default=None)
     parser.add_argument("--budget", type=float, default=0.2, help="event relations a non-political article allowed")
     parser.add_argument("--show", type=int, default=0, help="print N event relations of non-political articles")
+    parser.add_argument("--articles", type=int, help="the first N records of the corpus only (default: all)")
     args = parser.parse_args()
     loader = Loader(min_confidence=args.min_confidence)
     records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = records[: args.articles]
     quiet = nonpolitical_ids(args.nonpolitical)
     counts = {True: Counter(), False: Counter()}  # non-political? -> articles, relations
     mechanisms = {True: Counter(), False: Counter()}

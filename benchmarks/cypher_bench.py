@@ -1,33 +1,54 @@
-"""Time the query library on a synthetic graph: the embedded Cypher engine against the same
-question answered by hand-written networkx code, in the same process.
+"""Cypher on the embedded store at 100k and 1M event relations: each library query and a
+one-hop query with a named start, answered on the whole graph (the store's graph built first, as
+polgraph 0.1 did for every query) and on the part the query can reach (``SQLiteStore.run_cypher``:
+named start by index, then hop by hop in SQL), in the same run.
 
-    python benchmarks/cypher_bench.py [--scale 1.0] [--repeat 5] [--seed 7]
+    .venv/bin/python benchmarks/cypher_bench.py                       # 100k and 1M relations
+    .venv/bin/python benchmarks/cypher_bench.py --sizes 10000         # a quick run
+    .venv/bin/python benchmarks/cypher_bench.py --in-memory [--scale 1.0]   # engine vs hand-written networkx
 
-Scale 1.0 is 100k actors and 1M event relations (plus 50k articles with their MENTIONED_IN
-edges, roles and memberships); degrees follow a Zipf-like law (a few actors take part in a great
-many relations, most in a handful). Prints, for each query, the median time of the engine and of
-the networkx code, their ratio and the row count; and the one-hop lookup by name, which must go
-through the property index (its first run builds the index, timed apart).
+Stores are written once from benchmarks/synthetic.py (seeded) into ``--work`` and reused. Each
+part-path query runs in a fresh child process: its wall and CPU seconds from opening the store
+to the result, and the process's peak memory (VmHWM, the interpreter and imports included). The whole-graph path
+runs in one child per size: the graph is built once (timed, its peak kept), then each query runs
+on it with the peak reset before (``/proc/self/clear_refs``); its time is the build's plus the
+query's, its peak the larger of the two. Both paths' answers are compared (same rows, same order).
+Then a second engine: the two-hop paths into the busiest actor counted by the Cypher engine and
+by a plain SQL join over the store's tables; they must agree.
+
+``--in-memory``: the older table, polgraph's engine against the same questions answered by
+hand-written networkx code on an in-memory graph (scale 1.0: 100k actors and 1M relations).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
+import json
+import os
+import platform
 import random
+import re
+import sqlite3
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from polgraph.cypher import run_graph
 from polgraph.cypher.index import index_for
-from polgraph.cypher.library import load_query
+from polgraph.cypher.library import library, load_query
+from polgraph.exceptions import QueryError
 
 KINDS = [("person", 70), ("organization", 15), ("group", 10), ("state", 4), ("bloc", 1)]
 EVENT_TYPES = ["ACCUSE", "MEET", "SUPPORT", "THREATEN", "SANCTION", "NEGOTIATE", "CRITICIZE", "PRAISE",
@@ -255,13 +276,7 @@ def _median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     return statistics.median(times), out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--scale", type=float, default=1.0, help="1.0: 100k actors, 1M relations")
-    ap.add_argument("--repeat", type=int, default=5, help="runs per query (the median is printed)")
-    ap.add_argument("--seed", type=int, default=7)
-    args = ap.parse_args(argv)
-
+def in_memory(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     g, p = build(args.scale, args.seed)
     print(f"graph: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} relationships "
@@ -301,6 +316,209 @@ def main(argv: list[str] | None = None) -> int:
         same = "" if len(ours.rows) == len(theirs) else f"  (networkx: {len(theirs)} rows)"
         print(f"{label:28} {ours_ms:10.2f} {base_ms:12.2f} {ours_ms / max(base_ms, 1e-6):6.1f}x "
               f"{len(ours.rows):6}{same}")
+    return 0
+
+
+# -- the store: whole graph vs part ------------------------------------------------------------
+HERE = Path(__file__).resolve().parent
+STRUCTURAL_LIST = "['MENTIONED_IN', 'HOLDS_ROLE', 'MEMBER_OF']"
+TWO_HOP_TYPE = "SANCTIONS"
+TWO_HOP = (f"MATCH (a)-[r1:{TWO_HOP_TYPE}]->(b)-[r2:{TWO_HOP_TYPE}]->(c:Actor {{id: $id}}) RETURN count(*) AS paths")
+# Per relationship r2 into the actor, the r1 into r2's source: the events of the type into each
+# actor, counted once, joined to the r2; less r1 = r2 (a self-loop of the actor counted on itself).
+TWO_HOP_SQL = ("SELECT coalesce(sum(d.n), 0) - (SELECT count(*) FROM event WHERE source = :id AND target = :id AND type = :type) "
+               "FROM event r2 JOIN (SELECT target, count(*) AS n FROM event WHERE type = :type GROUP BY target) d "
+               "ON d.target = r2.source WHERE r2.target = :id AND r2.type = :type")
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    text: str
+    params: dict[str, Any]
+
+
+def store_cases(busiest: str) -> list[Case]:
+    """The library queries with actors of benchmarks/synthetic.py (rank 0 is the busiest actor:
+    "State 0"; rank 10, "State 10", takes part in about 1% of the events; "Actor 1000" in a
+    few dozen), a one-hop query from a typical actor and from the busiest, and the two-hop count."""
+    params = {
+        "actor_timeline": {"name": "Actor 1000"},
+        "actors_by_kind": {"kind": "state"},
+        "co_mentions": {"name": "State 10"},
+        "relations_between": {"a": "State 10", "b": "State 20"},
+        "paths_between": {"a": "Actor 1000", "b": "Actor 2000"},
+    }
+    cases = [Case(q.name, q.text, {**q.defaults, **params.get(q.name, {})}) for q in library()]
+    cases.append(Case("one-hop (typical actor)", ONE_HOP, {"name": "Actor 1000"}))
+    cases.append(Case("one-hop (busiest actor)", ONE_HOP, {"name": "State 0"}))
+    cases.append(Case(f"two-hop {TWO_HOP_TYPE} into the busiest", TWO_HOP, {"id": busiest}))
+    return cases
+
+
+def store_path(work: Path, size: int) -> Path:
+    """The store of ``size`` synthetic relations, written once (a marker file says it is complete)."""
+    sys.path.insert(0, str(HERE))
+    from synthetic import SyntheticGraph
+
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    path = work / f"cypher-{size}.db"
+    done = work / f"cypher-{size}.done"
+    if done.exists():
+        return path
+    for old in work.glob(f"cypher-{size}.db*"):
+        old.unlink()
+    work.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    with SQLiteStore(path, create=True) as store, store.bulk():
+        for batch in SyntheticGraph(size, batch_relations=20_000).batches():
+            store.write(batch)
+    done.write_text("ok\n")
+    print(f"(wrote the {size:,}-relation store in {time.perf_counter() - t0:.0f} s)", flush=True)
+    return path
+
+
+def _peak_kb() -> int:
+    with open("/proc/self/status") as f:
+        return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1))  # type: ignore[union-attr]
+
+
+def _reset_peak() -> None:
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+
+
+def _digest(result: Any) -> str:
+    from polgraph.cypher.values import render
+
+    return hashlib.sha256(repr([[render(v) for v in row] for row in result.rows]).encode()).hexdigest()[:12]
+
+
+def child(args: argparse.Namespace) -> None:
+    """One measured step, in a process of its own; prints JSON."""
+    from polgraph.cypher.api import run_graph
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    cases = [Case(**c) for c in json.loads(args.cases)]
+    if args.child == "part":
+        (case,) = cases
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            with SQLiteStore(args.store) as store:
+                result = store.run_cypher(case.text, case.params)
+        except QueryError as exc:  # a limit (60 s by default), as `polgraph query` would stop
+            print(json.dumps({"error": str(exc), "wall": time.perf_counter() - wall}))
+            return
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": _peak_kb(), "rows": len(result.rows), "digest": _digest(result),
+                          "first": [str(v) for v in result.rows[0]] if result.rows else None}))
+        return
+    wall, cpu = time.perf_counter(), time.process_time()
+    with SQLiteStore(args.store) as store:
+        graph = store.to_networkx()
+    build = {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "peak_kb": _peak_kb(),
+             "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+    out = []
+    for case in cases:
+        _reset_peak()
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            result = run_graph(graph, case.text, case.params)
+        except QueryError as exc:
+            out.append({"error": str(exc), "wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
+                        "peak_kb": _peak_kb()})
+            continue
+        out.append({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "peak_kb": _peak_kb(),
+                    "rows": len(result.rows), "digest": _digest(result)})
+    print(json.dumps({"build": build, "queries": out}), flush=True)
+    os._exit(0)  # freeing a graph of millions of objects at exit takes longer than building it
+
+
+def _run_child(kind: str, store: Path, cases: list[Case]) -> dict[str, Any]:
+    """The child's JSON. Peaks are the child's own VmHWM: its ru_maxrss would count the parent's
+    memory at the fork."""
+    cmd = [sys.executable, __file__, "--child", kind, "--store", str(store),
+           "--cases", json.dumps([c.__dict__ for c in cases])]
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"child {kind} failed on {store} (status {done.returncode})")
+    return json.loads(done.stdout)
+
+
+def measure_store(work: Path, size: int) -> None:
+    from polgraph.cypher.api import query_reach
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    path = store_path(work, size)
+    with SQLiteStore(path) as store:
+        counts = store.counts()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)  # the second engine: plain SQL on the store's tables
+    try:
+        busiest = conn.execute("SELECT target FROM event GROUP BY target ORDER BY count(*) DESC, target LIMIT 1").fetchone()[0]
+        t0 = time.perf_counter()
+        sql_paths = conn.execute(TWO_HOP_SQL, {"id": busiest, "type": TWO_HOP_TYPE}).fetchone()[0]
+        sql_s = time.perf_counter() - t0
+    finally:
+        conn.close()
+    cases = store_cases(busiest)
+    whole = _run_child("whole", path, cases)
+    build = whole["build"]
+    print(f"\n{size:,} relations: {counts['actors']:,} actors, {counts['articles']:,} articles, "
+          f"{counts['relations']:,} event relations, {counts['mentions']:,} mentions; whole graph "
+          f"{build['nodes']:,} nodes, {build['edges']:,} edges, built in {build['wall']:.1f} s "
+          f"({build['cpu']:.1f} CPU s), peak {build['peak_kb'] / 1024:,.0f} MB")
+    print(f"{'query':36} {'rows':>7} {'whole s':>8} {'CPU s':>6} {'part s':>7} {'CPU s':>6} {'speed-up':>8} "
+          f"{'whole MB':>9} {'part MB':>8} {'memory':>7}  same answer")
+    engine_paths = None
+    for case, w in zip(cases, whole["queries"], strict=True):
+        whole_s = build["wall"] + w["wall"]
+        whole_cpu = build["cpu"] + w["cpu"]
+        whole_mb = max(build["peak_kb"], w["peak_kb"]) / 1024
+        rows = f"{w['rows']:7,}" if "rows" in w else f"{'':>7}"
+        if query_reach(case.text, case.params) is None:  # run_cypher takes the whole graph too
+            outcome = f"stopped: {w['error']}" if "error" in w else "no named start: the whole graph"
+            print(f"{case.label:36} {rows} {whole_s:8.2f} {whole_cpu:6.1f} {'':>7} {'':>6} {'':>8} {whole_mb:9,.0f} "
+                  f"{'':>8} {'':>7}  ({outcome})")
+            continue
+        part = _run_child("part", path, [case])
+        if case.text == TWO_HOP:
+            engine_paths = (int(part["first"][0]), part["wall"])
+        if "error" in w or "error" in part:
+            print(f"{case.label:36} whole: {w.get('error', 'answered')}; part: {part.get('error', 'answered')}")
+            continue
+        peak_kb = part["peak_kb"]
+        same = "yes" if (part["rows"], part["digest"]) == (w["rows"], w["digest"]) else "NO"
+        print(f"{case.label:36} {part['rows']:7,} {whole_s:8.2f} {whole_cpu:6.1f} {part['wall']:7.2f} {part['cpu']:6.2f} "
+              f"{whole_cpu / max(part['cpu'], 1e-3):7.0f}x {whole_mb:9,.0f} {peak_kb / 1024:8,.0f} {whole_mb / (peak_kb / 1024):6.1f}x  {same}")
+    assert engine_paths is not None
+    agree = "agree" if engine_paths[0] == sql_paths else "DISAGREE"
+    print(f"two-hop {TWO_HOP_TYPE} paths into the busiest actor ({busiest}): Cypher engine {engine_paths[0]:,} "
+          f"({engine_paths[1]:.2f} s, part), SQL join {sql_paths:,} ({sql_s:.2f} s): {agree}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000], help="event relations per store")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "polgraph-cypher-bench",
+                    help="where the stores are written (and kept for the next run)")
+    ap.add_argument("--in-memory", action="store_true", help="the engine against hand-written networkx code instead")
+    ap.add_argument("--scale", type=float, default=1.0, help="--in-memory: 1.0 is 100k actors, 1M relations")
+    ap.add_argument("--repeat", type=int, default=5, help="--in-memory: runs per query (the median is printed)")
+    ap.add_argument("--seed", type=int, default=7, help="--in-memory: the graph's seed")
+    ap.add_argument("--child", choices=["part", "whole"], help=argparse.SUPPRESS)
+    ap.add_argument("--store", help=argparse.SUPPRESS)
+    ap.add_argument("--cases", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        child(args)
+        return 0
+    if args.in_memory:
+        return in_memory(args)
+    print(f"polgraph Cypher on the embedded store; Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+          f"{os.cpu_count()} CPUs; seconds wall and CPU (a shared machine: compare CPU), speed-up = whole CPU / part CPU")
+    for size in args.sizes:
+        measure_store(args.work, size)
     return 0
 
 

@@ -1,8 +1,8 @@
 """Load throughput: polgraph's whole load, with 1 and 2 workers, against spaCy's bare parse of the
 same texts (issue 7, item 6; issue 13, item 5).
 
-    .venv/bin/python benchmarks/load_bench.py [--corpus FILE.jsonl] [--repeat N] [--chunk 32] [--step 4]
-                                              [--with-n-process]
+    .venv/bin/python benchmarks/load_bench.py [--corpus FILE.jsonl] [--articles N] [--repeat N] [--chunk 32]
+                                              [--step 4] [--with-n-process]
 
 All sides use the same pipeline object (``loader.nlp``) in the same process, so the ratio of a
 load to the bare parse (``nlp.pipe``, one process) is what polgraph adds on top of it: reading
@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chunk", type=int, default=32, help="articles per chunk file and loader batch (default 32)")
     parser.add_argument("--step", type=int, default=4, help="chunks per interleaved step (default 4)")
     parser.add_argument("--with-n-process", action="store_true", help="also time nlp.pipe(n_process=2) + graph_of")
+    parser.add_argument("--articles", type=int, help="the first N articles of the corpus only (default: all)")
     args = parser.parse_args(argv)
     if min(args.repeat, args.chunk, args.step) < 1:
         parser.error("--repeat, --chunk and --step must be at least 1")
@@ -145,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     records = list(read_path(args.corpus))
     articles = [r for r in records if isinstance(r, Article)]
     skipped = len(records) - len(articles)
+    articles = articles[: args.articles]
     if not articles:
         print(f"{args.corpus}: no articles", file=sys.stderr)
         return 1

@@ -10,6 +10,13 @@ with batch size 1, i.e. one statement and one transaction per relation (the base
 emptied database with the same actors. The baseline runs on the first --baseline relations only
 (default 2000), as it is slow by design; rates are relations per second, and the ratio is
 batched / baseline. The database is emptied before and after: never point it at data you keep.
+
+With --store-size N, an embedded store of N event relations shaped like polgraph's own
+(``synthetic.py``: with its articles, mentions, roles and memberships; loaded in bulk) is copied
+to the emptied server by ``polgraph push``, and written out by ``polgraph export --format
+neo4j-import`` as the CSV files ``neo4j-admin database import full`` loads into a new database.
+Both run as child processes (wall time; their CPU seconds and peak memory from ``os.wait4``).
+neo4j-admin itself does not run here (no Neo4j on this machine).
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.conftest_bolt (the FalkorDB launcher the tests use)
+sys.path.insert(0, str(ROOT / "benchmarks"))  # for synthetic
 
 from polgraph.graph.model import ACTOR_KINDS, Actor, Article, ArticleGraph, Relation  # noqa: E402
 from polgraph.graph.ontology import EVENT_TYPES  # noqa: E402
@@ -48,12 +58,76 @@ def synthetic(actors: int, relations: int, per_article: int = 1000, seed: int = 
     return people, graphs
 
 
-def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph]) -> tuple[int, float]:
+def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph], *, progress: int = 0) -> tuple[int, float]:
+    """Relations written and seconds; with ``progress``, a line every that many relations (a long
+    run shows how far it got, and whether the rate holds as the graph grows)."""
     store.delete_all()
     store.write([ArticleGraph(Article.from_text("the actors"), people, [], [], [])])
     start = time.perf_counter()
-    written = sum(store.write([g]).relations for g in graphs)
+    written, shown, last = 0, 0, 0.0
+    for graph in graphs:
+        written += store.write([graph]).relations
+        if progress and written - shown >= progress:
+            now = time.perf_counter() - start
+            print(f"  {written:,} relations in {now:.0f} s ({(written - shown) / (now - last):,.0f} relations/s since"
+                  f" {shown:,})", flush=True)
+            shown, last = written, now
     return written, time.perf_counter() - start
+
+
+def synthetic_store(size: int, path: Path) -> dict[str, int]:
+    """An embedded store of ``size`` event relations shaped like polgraph's own, loaded in bulk."""
+    from synthetic import SyntheticGraph
+
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    with SQLiteStore(path, create=True) as store:
+        with store.bulk():
+            for batch in SyntheticGraph(size).batches():
+                store.write(batch)
+        return store.counts()
+
+
+def polgraph_cli(*args: str) -> tuple[float, float, float, str]:
+    """Run ``polgraph ARGS`` in a child process: wall s, CPU s, peak MB (``os.wait4``) and its stderr."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "polgraph", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    message = child.stderr.read().decode() if child.stderr else ""
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"polgraph {args[0]} failed: {message.strip()}")
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, message
+
+
+def timed_push(store: Neo4jStore, store_path: Path, counts: dict[str, int]) -> None:
+    """``polgraph push`` of the embedded store to the (emptied) server."""
+    store.delete_all()
+    wall, cpu, peak, _ = polgraph_cli("push", "--from", str(store_path), "--to", store.location)
+    pushed = store.counts()
+    store.delete_all()
+    relations = counts["relations"]
+    print(f"polgraph push of the store: {pushed}")
+    print(f"  {relations:,} relations in {wall:.1f} s = {relations / wall:,.0f} relations/s"
+          f" ({sum(pushed.values()):,} nodes and relationships: {sum(pushed.values()) / wall:,.0f}/s);"
+          f" the client: {cpu:.1f} CPU s, peak {peak:.0f} MB")
+
+
+def timed_export(store_path: Path, folder: Path, counts: dict[str, int]) -> None:
+    """``polgraph export --format neo4j-import``: the CSV files neo4j-admin loads."""
+    wall, cpu, peak, message = polgraph_cli("export", "--store", str(store_path), "--format", "neo4j-import",
+                                            "-o", str(folder))
+    files = sorted(folder.iterdir())
+    lines = {f.name: sum(1 for _ in f.open("rb")) - 1 for f in files}  # a multi-line field counts more
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    relations = counts["relations"]
+    print(f"{'polgraph export --format neo4j-import':40} {'CPU s':>7} {'wall s':>7} {'relations/s (CPU)':>18} "
+          f"{'peak MB':>8} {'CSV MB':>7} {'bytes/relation':>15}")
+    print(f"{relations:>40,} {cpu:7.1f} {wall:7.1f} {relations / cpu:18,.0f} {peak:8.0f} {size_mb:7.0f} "
+          f"{size_mb * 1e6 / relations:15.0f}")
+    for name, count in lines.items():
+        print(f"  {name}: {count:,} lines")
+    print(message.strip().splitlines()[-1].replace(str(folder) + "/", "DIR/"))
 
 
 def main() -> None:
@@ -61,14 +135,21 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="1.0: 10k actors, 100k relations")
     parser.add_argument("--baseline", type=int, default=2000, help="relations written one statement each")
     parser.add_argument("--uri", default=os.environ.get("NEO4J_URI"), help="Bolt URI (default NEO4J_URI, else FalkorDB)")
+    parser.add_argument("--store-size", type=int, default=0,
+                        help="also push an embedded store of this many relations, and export it for neo4j-admin")
+    parser.add_argument("--push-max", type=int, default=100_000,
+                        help="push the store only up to this size (FalkorDB takes it at a few hundred relations/s)")
     args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="polgraph-bench-"))
+    counts = synthetic_store(args.store_size, work / "graph.db") if args.store_size else {}
 
     server = None
     uri = args.uri
     if not uri:
         from tests.conftest_bolt import start_falkordb, stop_server
 
-        server = start_falkordb(Path(tempfile.mkdtemp(prefix="polgraph-bench-")))
+        (work / "falkordb").mkdir()
+        server = start_falkordb(work / "falkordb")
         uri = server.uri
     try:
         store = Neo4jStore(uri, auth=None) if server else Neo4jStore(uri, database=os.environ.get("NEO4J_DATABASE"))
@@ -80,7 +161,7 @@ def main() -> None:
             print(f"graph: {actors} actors, {relations} relations in {len(graphs)} articles (--scale {args.scale})")
 
             default_batch = store.batch_size
-            written, seconds = timed_load(store, people, graphs)
+            written, seconds = timed_load(store, people, graphs, progress=relations // 10 if relations >= 100_000 else 0)
             batched = written / seconds
             print(f"batched (batch size {default_batch}): {written} relations in {seconds:.1f} s = {batched:,.0f} relations/s")
 
@@ -91,11 +172,22 @@ def main() -> None:
             print(f"one statement per relation: {written_one} relations in {seconds_one:.1f} s = {single:,.0f} relations/s")
             print(f"ratio batched / one per relation: {batched / single:.1f}x")
             store.delete_all()
+            if counts:
+                print()
+                print(f"embedded store: {counts}")
+                if args.store_size <= args.push_max:
+                    timed_push(store, work / "graph.db", counts)
+                else:
+                    print(f"polgraph push: not run above --push-max {args.push_max:,} relations")
         finally:
             store.close()
+        if counts:
+            print()
+            timed_export(work / "graph.db", work / "import", counts)
     finally:
         if server is not None:
             stop_server(server.process)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

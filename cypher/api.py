@@ -11,11 +11,12 @@ from polgraph.cypher import ast as A
 from polgraph.cypher.executor import Result, execute
 from polgraph.cypher.limits import QueryLimits, run_bounded
 from polgraph.cypher.parser import parse
+from polgraph.cypher.reach import Reach, reach_of
 from polgraph.cypher.semantics import check
 from polgraph.exceptions import CypherSemanticError, CypherSyntaxError, QueryError
 from polgraph.graph.store import Store
 
-__all__ = ["QueryLimits", "Result", "prepare", "run", "run_graph", "build_graph"]
+__all__ = ["QueryLimits", "Result", "build_graph", "prepare", "query_reach", "run", "run_graph"]
 
 
 @functools.lru_cache(maxsize=256)
@@ -28,6 +29,12 @@ def prepare(query: str, allow_create: bool = False) -> A.Query:
     except RecursionError:
         raise CypherSyntaxError("the query nests too deeply to read", 1, 1) from None
     return tree
+
+
+def query_reach(query: str, params: dict[str, Any] | None = None, limits: QueryLimits | None = None) -> Reach | None:
+    """The part of a graph ``query`` can reach with ``params`` (see :mod:`polgraph.cypher.reach`);
+    None: the whole graph. Syntax and semantic errors are raised here."""
+    return run_bounded(lambda: reach_of(prepare(query), params or {}), limits)
 
 
 def run_graph(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None,

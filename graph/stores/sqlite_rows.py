@@ -9,15 +9,19 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import networkx as nx
+
 from polgraph.exceptions import StoreError
 from polgraph.graph import codec, upsert
+from polgraph.graph.codec import TYPE
 from polgraph.graph.model import Actor, Relation
 from polgraph.graph.store import RelationFilter
 
 __all__ = [
     "ACTOR", "ARTICLE", "CHUNK", "EVENT", "EVENT_PROPS", "LINK", "LINK_PROPS", "MENTION_UPSERT",
-    "NODE_TABLES", "TOPIC", "actor_of", "check_keys", "chunks", "event_row", "filtered", "link_edge",
-    "link_row", "marks", "mention_id", "node_props", "node_row", "relation_of", "upsert_sql",
+    "NODE_TABLES", "TOPIC", "actor_of", "add_event", "add_link", "add_mention", "check_keys", "chunks",
+    "event_row", "filtered", "link_edge", "link_row", "marks", "mention_id", "node_props", "node_row",
+    "relation_of", "upsert_sql",
 ]
 
 CHUNK = 500  # ids per IN (...) list
@@ -121,6 +125,22 @@ def link_edge(row: Sequence[Any]) -> upsert.Edge:
     edge_id, edge_type, source, target, title, start, end = row
     props = {"id": edge_id, "title": title, "start": start, "end": end} if edge_type == "HOLDS_ROLE" else {"id": edge_id}
     return upsert.Edge(edge_type, source, target, props)
+
+
+def add_event(graph: nx.MultiDiGraph, row: Sequence[Any]) -> None:
+    """Add the edge of an ``event`` row (the columns of ``EVENT``)."""
+    graph.add_edge(row[0], row[1], key=row[4], **{TYPE: row[2]}, **dict(zip(EVENT_PROPS, row[4:])))
+
+
+def add_link(graph: nx.MultiDiGraph, row: Sequence[Any]) -> None:
+    """Add the edge of a ``link`` row (the columns of ``LINK``)."""
+    edge = link_edge(row)
+    graph.add_edge(edge.source, edge.target, key=edge.id, **{TYPE: edge.type}, **edge.props)
+
+
+def add_mention(graph: nx.MultiDiGraph, actor: str, article: str, count: int) -> None:
+    key = mention_id(actor, article)
+    graph.add_edge(actor, article, key=key, **{TYPE: "MENTIONED_IN"}, id=key, count=count)
 
 
 def check_keys(what: str, props: dict[str, Any], allowed: Sequence[str]) -> None:

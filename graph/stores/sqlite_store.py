@@ -7,6 +7,8 @@
 - One ``write`` is one transaction: applied whole or not at all, a killed process leaves the
   last committed state, concurrent writers wait for each other and readers are never blocked
   (``sqlite_file``). Writes merge by the rules of ``graph.upsert``.
+- Cypher: a query that names its start (``(a:Actor {name: $name})``) runs on the part of the
+  graph it can reach (``reach_graph``, in SQL), any other on the whole graph.
 - For a query engine: ``find_nodes`` (by label and property, through the indexes) and
   ``node_edges`` (a node's edges) read single nodes without loading the graph.
 """
@@ -49,6 +51,9 @@ from polgraph.graph.stores.sqlite_rows import (
     MENTION_UPSERT,
     NODE_TABLES,
     actor_of,
+    add_event,
+    add_link,
+    add_mention,
     check_keys,
     chunks,
     event_row,
@@ -66,6 +71,7 @@ from polgraph.graph.stores.sqlite_rows import (
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
+    from polgraph.cypher.reach import Reach
     from polgraph.graph.algorithms.centrality import ActorScore
 
 __all__ = [
@@ -446,7 +452,7 @@ class SQLiteStore:
                 if label != "Article" or row[0] in cited:
                     graph.add_node(row[0], **{LABELS: [label]}, **node_props(label, row))
         for row in events:
-            graph.add_edge(row[0], row[1], key=row[4], **{TYPE: row[2]}, **dict(zip(EVENT_PROPS, row[4:])))
+            add_event(graph, row)
         conn.execute("DELETE FROM part_node")  # now: the part's nodes, whose structural edges come along
         conn.executemany("INSERT INTO part_node VALUES (?)", [(n,) for n in graph.nodes])
         self._add_edges(graph, conn, part=True)
@@ -458,16 +464,14 @@ class SQLiteStore:
         nodes of ``part_node`` (found from their source by index)."""
         if not part:
             for row in conn.execute(f"SELECT {', '.join(EVENT)} FROM event ORDER BY id"):
-                graph.add_edge(row[0], row[1], key=row[4], **{TYPE: row[2]}, **dict(zip(EVENT_PROPS, row[4:])))
+                add_event(graph, row)
         links = "part_node s CROSS JOIN link l ON l.source = s.id JOIN part_node t ON t.id = l.target" if part else "link l"
         for row in conn.execute(f'SELECT l.id, l.type, l.source, l.target, l.title, l.start, l."end" FROM {links} ORDER BY l.id'):
-            edge = link_edge(row)
-            graph.add_edge(edge.source, edge.target, key=edge.id, **{TYPE: edge.type}, **edge.props)
+            add_link(graph, row)
         mentions = "part_node s CROSS JOIN mention m ON m.actor = s.id JOIN part_node t ON t.id = m.article" if part else "mention m"
         for actor, article, count in conn.execute(f"SELECT m.actor, m.article, m.count FROM {mentions} "
                                                   "ORDER BY 'mention:' || m.actor || '|' || m.article"):
-            key = mention_id(actor, article)
-            graph.add_edge(actor, article, key=key, **{TYPE: "MENTIONED_IN"}, id=key, count=count)
+            add_mention(graph, actor, article, count)
 
     # -- lookups for a query engine (nodes by label and property, a node's edges) ------------
     def find_nodes(self, label: str, key: str | None = None, value: Any = None) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -510,10 +514,21 @@ class SQLiteStore:
     # -- capabilities ------------------------------------------------------------------------
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
                    limits: "QueryLimits | None" = None) -> "Result":
-        """Polgraph's own engine (read queries only) on the store's graph."""
-        from polgraph.cypher.api import run_graph
+        """Polgraph's own engine (read queries only) on the part of the store's graph the query
+        can reach (``reach_graph``), or on the whole graph when it cannot be bounded."""
+        from polgraph.cypher.api import query_reach, run_graph
 
-        return run_graph(self.to_networkx(), query, params, limits)
+        reach = query_reach(query, params, limits)
+        graph = self.to_networkx() if reach is None else self.reach_graph(reach)
+        return run_graph(graph, query, params, limits)
+
+    def reach_graph(self, reach: "Reach") -> nx.MultiDiGraph:
+        """Only the nodes and edges ``reach`` covers (a query's named starts, then its hops), read
+        through the indexes (``sqlite_reach``)."""
+        from polgraph.graph.stores.sqlite_reach import reach_graph
+
+        with self._db.snapshot() as conn:
+            return reach_graph(conn, reach)
 
     def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
         return None  # computed from event_rows by polgraph.graph.algorithms.centrality

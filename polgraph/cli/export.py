@@ -1,7 +1,9 @@
-"""``polgraph export``: the graph, or a part of it, as JSON, GraphML or GEXF."""
+"""``polgraph export``: the graph, or a part of it, as JSON, GraphML, GEXF or the CSV files of
+``neo4j-admin database import``."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -9,16 +11,19 @@ import click
 
 from polgraph.cli.options import handle_errors, json_option, open_store_from, store_options
 from polgraph.cli.part import PartOptions, part_options
-from polgraph.graph.readwrite import FORMATS, without_articles, write_graph
+from polgraph.exceptions import ConfigError
+from polgraph.graph.readwrite import FORMATS, import_command, without_articles, write_graph, write_neo4j_import
 from polgraph.graph.selection import select
 from polgraph.output import write_output
 
 __all__ = ["COMMANDS", "export"]
 
+NEO4J_IMPORT = "neo4j-import"  # a folder of CSV files, not one stream
+
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, NEO4J_IMPORT)), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout; a new folder for neo4j-import.")
 @click.option("--actors-only", is_flag=True,
               help="Actors, topics and the relations among them: no articles or mentions.")
 @click.option("--with-text", is_flag=True, help="Keep each article's full text (left out by default).")
@@ -32,10 +37,13 @@ def export(fmt: str, output: Path | None, actors_only: bool, with_text: bool, pa
 
     A part (--actor, --type, --since/--until, --top) holds actors, topics and event relations.
     GraphML and GEXF label nodes by name and edges by relation type, and date each event (GEXF:
-    dynamic mode, for Gephi's timeline).
+    dynamic mode, for Gephi's timeline). neo4j-import writes node and relationship CSV files for
+    Neo4j's offline bulk load into the folder -o, and prints the neo4j-admin command that loads them.
     """
     if as_json:
         fmt = "json"
+    if fmt == NEO4J_IMPORT and output is None:
+        raise ConfigError("the neo4j-import format writes a folder of CSV files: name it with -o DIR")
     with open_store_from(store_spec, require_neo4j) as store:
         chosen = part.resolve(store)
         if chosen.is_whole:
@@ -44,6 +52,13 @@ def export(fmt: str, output: Path | None, actors_only: bool, with_text: bool, pa
                 graph = without_articles(graph)
         else:
             graph = select(store, chosen)
+        if fmt == NEO4J_IMPORT:
+            assert output is not None
+            files = write_neo4j_import(graph, output, with_text=with_text)
+            click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships in "
+                       f"{len(files)} files to {output}; load them into a new Neo4j database with:\n"
+                       f"  {shlex.join(import_command(files))}", err=True)
+            return
         if output is None:
             write_graph(graph, sys.stdout.buffer, fmt, with_text=with_text)
             sys.stdout.buffer.write(b"\n")
