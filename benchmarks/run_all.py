@@ -85,6 +85,8 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("actor_mechanisms", "actor_mechanisms.py", ("../shared/eval/wikinews", "../shared/seeds"),
               ("../shared/seeds",), "mechanism articles"),
     Benchmark("tck", "tck.py", (), ("--only", "clauses/return-orderby",), "folder "),
+    Benchmark("overlay", "overlay_bench.py", (), ("--relations", "400", "--actors", "60", "--repeat", "1"),
+              "changes apply s x write"),
 )
 
 

@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 import networkx as nx
 
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
+from polgraph.graph.upsert import Edge
 
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
     from polgraph.graph.algorithms.centrality import ActorScore
 
-__all__ = ["EventRow", "RelationFilter", "SchemaItem", "Store", "WriteSummary", "relation_order"]
+__all__ = ["EventRow", "GraphEdit", "RelationFilter", "SchemaItem", "Store", "WriteSummary", "edge_target_label", "relation_order"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,31 @@ def relation_order(rel: Relation) -> tuple[Any, ...]:
     return (rel.date.isoformat() if rel.date else "", rel.article, rel.sentence, rel.source, rel.type, rel.target)
 
 
+@dataclass(frozen=True)
+class GraphEdit:
+    """A curation change as rows (``graph.curation``): edges and actors to remove, then actors and
+    edges to put as they are (their properties replace the stored ones). ``Store.edit`` applies
+    it in one transaction; an edit and its inverse restore the store."""
+
+    remove_edges: tuple[Edge, ...] = ()
+    remove_actors: tuple[str, ...] = ()
+    put_actors: tuple[dict[str, Any], ...] = ()  # actor properties in the shared layout
+    put_edges: tuple[Edge, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.remove_edges or self.remove_actors or self.put_actors or self.put_edges)
+
+
+def edge_target_label(edge: Edge) -> str:
+    """The label of an edge's far end: an article for a mention, an actor for a structural edge,
+    a topic for an event relation whose target is a topic id (``topic:...``), else an actor."""
+    if edge.type == "MENTIONED_IN":
+        return "Article"
+    if edge.type in ("HOLDS_ROLE", "MEMBER_OF"):
+        return "Actor"
+    return "Topic" if edge.target.startswith("topic:") else "Actor"
+
+
 @dataclass
 class WriteSummary:
     articles: int = 0  # new articles
@@ -113,6 +139,23 @@ class Store(Protocol):
     def bulk(self) -> AbstractContextManager["Store"]:
         """``with store.bulk():`` around many writes (a load of coded events): the store may put
         off index upkeep until the end. Writes inside are the same writes."""
+        ...
+
+    def edit(self, change: GraphEdit) -> None:
+        """Apply one curation change in one transaction (``graph.curation`` computes it): remove
+        its edges and actors (with every edge left at them, and the structural edges waiting
+        from or for them), then put its actors and edges. A structural edge whose far end is not
+        stored waits for it, as in ``write``."""
+        ...
+
+    def edges_at(self, actor_ids: Iterable[str]) -> list[Edge]:
+        """Every edge from or to these actors (event relations, mentions, roles, memberships, and
+        the structural edges waiting from them for a far end) and every event relation whose
+        ``reported_by`` is one of them, in id order."""
+        ...
+
+    def event_edges(self, ids: Iterable[str]) -> list[Edge]:
+        """The event relations with these ids, as edges, in id order."""
         ...
 
     def has_article(self, article_id: str) -> bool: ...

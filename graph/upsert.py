@@ -41,6 +41,7 @@ __all__ = [
     "KIND_PRECEDENCE",
     "Edge",
     "WritePlan",
+    "first_value",
     "merge_edge",
     "merge_node",
     "plan_write",
@@ -172,10 +173,10 @@ def merge_node(label: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Pr
     if label == "Article":
         merged = dict(old)
         for key in ("title", "source", "url", "published", "text"):
-            merged[key] = _first_value(old.get(key), new.get(key))
+            merged[key] = first_value(old.get(key), new.get(key))
         return merged
     if label == "Topic":
-        return {**old, "name": _first_value(old.get("name"), new.get("name"))}
+        return {**old, "name": first_value(old.get("name"), new.get("name"))}
     raise ValueError(f"unknown label {label!r}")
 
 
@@ -194,9 +195,9 @@ def _merge_actor(old: Mapping[str, Any], new: Mapping[str, Any]) -> Props:
         "name": min(old["name"], new["name"], key=_name_rank),
         "kind": min(old["kind"], new["kind"], key=lambda kind: (_KIND_RANK.get(kind, len(_KIND_RANK)), kind)),
         "aliases": sorted(set(old.get("aliases") or ()) | set(new.get("aliases") or ())),
-        "country": _first_value(old.get("country"), new.get("country")),
-        "iso3": _first_value(old.get("iso3"), new.get("iso3")),
-        "sector": _first_value(old.get("sector"), new.get("sector")),
+        "country": first_value(old.get("country"), new.get("country")),
+        "iso3": first_value(old.get("iso3"), new.get("iso3")),
+        "sector": first_value(old.get("sector"), new.get("sector")),
     }
 
 
@@ -213,7 +214,7 @@ def _canonical(props: Mapping[str, Any]) -> str:
     return json.dumps(props, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _first_value(a: Any, b: Any) -> Any:
+def first_value(a: Any, b: Any) -> Any:
     """A value beats none (None or ""); between two values the smaller (earlier date, code-point order)."""
     a_empty, b_empty = a is None or a == "", b is None or b == ""
     if a_empty and b_empty:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from polgraph.exceptions import InputError
+from polgraph.graph.curation.overlay import Overlay
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Topic
 from polgraph.graph.ontology import by_name, goldstein, quad_class
 from polgraph.graph.store import Store, WriteSummary
@@ -76,9 +77,11 @@ class Loader:
         max_chars: int = MAX_ARTICLE_CHARS,
         scorer: Scorer | None = None,
         min_confidence: float | None = None,
+        overlay: Overlay | None = None,
     ) -> None:
         """``min_confidence``: the relations kept (default: the scorer's threshold, chosen on the
-        reference readings)."""
+        reference readings). ``overlay``: the analyst's curation changes, made on every article's
+        graph after resolution, before it is written (``load``; ``read`` gives graphs as read)."""
         self.max_chars = max_chars
         self.scorer = scorer or default_scorer()
         self.min_confidence = self.scorer.threshold if min_confidence is None else min_confidence
@@ -86,6 +89,7 @@ class Loader:
         self._nlp = nlp
         self._pipeline = pipeline
         self.lexicon = lexicon or default_lexicon()
+        self.overlay = overlay
 
     @property
     def nlp(self) -> Language:
@@ -264,6 +268,8 @@ class Loader:
                     error(InputError(where, f"cannot read the article ({outcome.reason})"))
                 elif outcome is not None:
                     graphs.append(resolve_known(outcome, known, self.registry))
+            if self.overlay is not None:  # the analyst's changes: after resolution, before the store
+                graphs = self.overlay.apply(graphs)
             summary = store.write(graphs) if graphs else WriteSummary()
             articles = sum(isinstance(record, Article) for _, record in batch.records)
             report.written.articles += summary.articles

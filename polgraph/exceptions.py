@@ -8,6 +8,7 @@ Hierarchy::
     ├── StoreError                the store cannot be read or written
     │   └── StoreUnavailable      a configured server cannot be reached
     ├── OutputError               an output file may not or cannot be written (a FIFO, the store itself, ...)
+    ├── CurationError             a curation change or undo cannot be made, or the overlay file is bad
     └── QueryError                a Cypher query cannot be run
         ├── CypherSyntaxError     with line and column and what was expected
         ├── CypherSemanticError   unknown variable or function, wrong arguments, ...
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "CurationError",
     "CypherSemanticError",
     "CypherSyntaxError",
     "InputError",
@@ -56,6 +58,10 @@ class StoreError(PolgraphError):
 
 
 class StoreUnavailable(StoreError):
+    pass
+
+
+class CurationError(PolgraphError):
     pass
 
 

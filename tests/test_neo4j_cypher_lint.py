@@ -81,7 +81,7 @@ def test_every_statement_polgraph_sends_passes_neo4js_parser(tmp_path: Path) -> 
     rendered = _one_rendering_per_template()
     assert {n.split(":")[0] for n, _ in rendered} == {
         "merge_relations_to_actor", "merge_relations_to_topic", "import_nodes", "import_relationships",
-        "node_props", "upsert_nodes", "edge_props",
+        "node_props", "upsert_nodes", "edge_props", "delete_relationships",
     }
     report = _lint(files + _write(tmp_path, rendered))
     assert _errors(report) == []

@@ -141,6 +141,7 @@ def all_sent_statements() -> list[tuple[str, str]]:
             sent.append((f"{name}:{label}", render(name, LABEL=label)))
     for rel_type in REL_TYPES:
         sent.append((f"edge_props:{rel_type}", render("edge_props", TYPE=rel_type)))
+        sent.append((f"delete_relationships:{rel_type}", render("delete_relationships", TYPE=rel_type)))
     for source, rel_type, target in IMPORT_SHAPES:
         sent.append(
             (f"import_relationships:{rel_type}", render("import_relationships", SOURCE=source, TYPE=rel_type, TARGET=target))

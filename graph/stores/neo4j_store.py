@@ -24,13 +24,14 @@ from polgraph.cypher.limits import QueryLimits
 from polgraph.exceptions import StoreError
 from polgraph.graph.algorithms.centrality import ActorScore
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
-from polgraph.graph.store import EventRow, RelationFilter, SchemaItem, WriteSummary
-from polgraph.graph.stores import neo4j_read, neo4j_write
+from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary
+from polgraph.graph.stores import neo4j_edit, neo4j_read, neo4j_write
 from polgraph.graph.stores.neo4j_connection import Neo4jConnection, Unreachable, single_int, store_auth
 from polgraph.graph.stores.neo4j_cypher import statement
 from polgraph.graph.stores.neo4j_gds import filter_params
 from polgraph.graph.stores.neo4j_server import ServerInfo
 from polgraph.graph.stores.uri import StoreSpec, parse_store_spec, redact_uri
+from polgraph.graph.upsert import Edge
 
 __all__ = ["Neo4jStore", "Unreachable", "batch_size_from_env", "redact_uri", "store_auth"]
 
@@ -79,6 +80,16 @@ class Neo4jStore:
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         return neo4j_write.import_graph(self._conn, graph)
+
+    # -- curation ----------------------------------------------------------------------------
+    def edit(self, change: GraphEdit) -> None:
+        neo4j_edit.edit(self._conn, change)
+
+    def edges_at(self, actor_ids: Iterable[str]) -> list[Edge]:
+        return neo4j_edit.edges_at(self._conn, actor_ids)
+
+    def event_edges(self, ids: Iterable[str]) -> list[Edge]:
+        return neo4j_edit.event_edges(self._conn, ids)
 
     def delete_all(self) -> None:
         """Delete every node and relationship of the database (tests and benchmarks)."""

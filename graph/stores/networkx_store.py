@@ -18,7 +18,7 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
-from polgraph.graph.store import EventRow, RelationFilter, SchemaItem, WriteSummary, relation_order
+from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, relation_order
 
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
@@ -91,6 +91,46 @@ class NetworkXStore:
         for u, v, key, data in graph.edges(keys=True, data=True):
             self.graph.add_edge(u, v, key=key, **data)
         return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+
+    # -- curation ----------------------------------------------------------------------------
+    def edit(self, change: GraphEdit) -> None:
+        self._keys = None
+        graph = self.graph
+        for edge in change.remove_edges:
+            self._pending.pop(edge.id, None)
+            if graph.has_edge(edge.source, edge.target, key=edge.id):
+                graph.remove_edge(edge.source, edge.target, key=edge.id)
+        graph.remove_nodes_from([a for a in change.remove_actors if a in graph])
+        gone = set(change.remove_actors)
+        self._pending = {k: e for k, e in self._pending.items() if e.source not in gone and e.target not in gone}
+        for props in change.put_actors:
+            if props["id"] in graph:
+                graph.nodes[props["id"]].clear()
+            graph.add_node(props["id"], **{LABELS: ["Actor"]}, **props)
+        for edge in change.put_edges:
+            if edge.type in ("HOLDS_ROLE", "MEMBER_OF") and edge.target not in graph:  # waiting, as writes keep it
+                self._pending[edge.id] = edge
+                continue
+            if graph.has_edge(edge.source, edge.target, key=edge.id):
+                graph.remove_edge(edge.source, edge.target, key=edge.id)
+            graph.add_edge(edge.source, edge.target, key=edge.id, **{TYPE: edge.type}, **edge.props)
+
+    def edges_at(self, actor_ids: Iterable[str]) -> list[upsert.Edge]:
+        ids = {a for a in actor_ids if a in self.graph}
+        found = {}
+        for u, v, key, data in [*self.graph.out_edges(ids, keys=True, data=True), *self.graph.in_edges(ids, keys=True, data=True)]:
+            found[key] = _edge(u, v, data)
+        for u, v, key, data in self.graph.edges(keys=True, data=True):
+            if data.get("reported_by") in ids:
+                found[key] = _edge(u, v, data)
+        found.update((key, edge) for key, edge in self._pending.items() if edge.source in ids)
+        return [found[key] for key in sorted(found)]
+
+    def event_edges(self, ids: Iterable[str]) -> list[upsert.Edge]:
+        wanted = set(ids)
+        found = [_edge(u, v, data) for u, v, key, data in self.graph.edges(keys=True, data=True)
+                 if key in wanted and data[TYPE] not in STRUCTURAL_TYPES]
+        return sorted(found, key=lambda e: e.id)
 
     # -- reads -------------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -184,6 +224,10 @@ class NetworkXStore:
 def apply_article_graph(graph: nx.MultiDiGraph, ag: ArticleGraph) -> WriteSummary:
     """Upsert one article's graph into ``graph`` (builds test graphs); applying it twice changes nothing."""
     return NetworkXStore(graph).write([ag])
+
+
+def _edge(source: str, target: str, data: dict[str, Any]) -> upsert.Edge:
+    return upsert.Edge(data[TYPE], source, target, {k: v for k, v in data.items() if k != TYPE})
 
 
 def _accepted_edges(graph: nx.MultiDiGraph, where: RelationFilter) -> Iterator[tuple[str, str, str, Relation]]:

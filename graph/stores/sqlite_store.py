@@ -31,7 +31,7 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
-from polgraph.graph.store import EventRow, RelationFilter, SchemaItem, WriteSummary
+from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, edge_target_label
 from polgraph.graph.stores.sqlite_file import (
     APPLICATION_ID,
     BULK_REBUILD_MAX,
@@ -272,6 +272,63 @@ class SQLiteStore:
             conn.executemany(MENTION_UPSERT, mentions)
             conn.executemany("DELETE FROM pending_link WHERE id = ?", [(row[0],) for row in links])
         return {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
+
+    # -- curation ----------------------------------------------------------------------------
+    def edit(self, change: GraphEdit) -> None:
+        with self._db.transaction() as conn:
+            for edge in change.remove_edges:
+                if edge.type == "MENTIONED_IN":
+                    conn.execute("DELETE FROM mention WHERE actor = ? AND article = ?", (edge.source, edge.target))
+                elif edge.type in LINK_PROPS:
+                    conn.execute("DELETE FROM link WHERE id = ?", (edge.id,))
+                    conn.execute("DELETE FROM pending_link WHERE id = ?", (edge.id,))
+                else:
+                    conn.execute("DELETE FROM event WHERE id = ?", (edge.id,))
+            for actor_id in change.remove_actors:
+                for sql in ("DELETE FROM event WHERE source = ?1 OR target = ?1", "DELETE FROM mention WHERE actor = ?1",
+                            "DELETE FROM link WHERE source = ?1 OR target = ?1",
+                            "DELETE FROM pending_link WHERE source = ?1 OR target = ?1", "DELETE FROM actor_key WHERE actor = ?1",
+                            "DELETE FROM actor WHERE id = ?1"):
+                    conn.execute(sql, (actor_id,))
+            if change.put_actors:
+                rows = [node_row("Actor", props) for props in change.put_actors]
+                conn.executemany(upsert_sql("actor", ACTOR), rows)
+                _write_keys(conn, rows)
+            for edge in change.put_edges:
+                if edge.type == "MENTIONED_IN":
+                    conn.execute(MENTION_UPSERT, (edge.source, edge.target, edge.props["count"]))
+                elif edge.type in LINK_PROPS:  # made when its far end is stored, else waiting (as writes do)
+                    stored = conn.execute("SELECT 1 FROM actor WHERE id = ?", (edge.target,)).fetchone() is not None
+                    conn.execute(upsert_sql("link" if stored else "pending_link", LINK),
+                                 link_row(edge.type, edge.source, edge.target, edge.props))
+                else:
+                    to_topic = int(edge_target_label(edge) == "Topic")
+                    conn.execute(upsert_sql("event", EVENT),
+                                 (edge.source, edge.target, edge.type, to_topic, *(edge.props.get(k) for k in EVENT_PROPS)))
+
+    def edges_at(self, actor_ids: Iterable[str]) -> list[upsert.Edge]:
+        found: dict[str, upsert.Edge] = {}
+        columns = ", ".join(EVENT)
+        with self._db.snapshot() as conn:
+            for chunk in chunks(set(actor_ids)):
+                where = f"IN ({marks(chunk)})"
+                for column in ("source", "target", "reported_by"):
+                    for row in conn.execute(f"SELECT {columns} FROM event WHERE {column} {where}", chunk):
+                        found[row[4]] = _event_edge(row)
+                for actor, article, count in conn.execute(f"SELECT actor, article, count FROM mention WHERE actor {where}", chunk):
+                    key = mention_id(actor, article)
+                    found[key] = upsert.Edge("MENTIONED_IN", actor, article, {"id": key, "count": count})
+                for table, column in (("link", "source"), ("link", "target"), ("pending_link", "source")):
+                    sql = f'SELECT id, type, source, target, title, start, "end" FROM {table} WHERE {column} {where}'
+                    found.update((row[0], link_edge(row)) for row in conn.execute(sql, chunk))
+        return [found[key] for key in sorted(found)]
+
+    def event_edges(self, ids: Iterable[str]) -> list[upsert.Edge]:
+        columns = ", ".join(EVENT)
+        with self._db.snapshot() as conn:
+            rows = [row for chunk in chunks(set(ids))
+                    for row in conn.execute(f"SELECT {columns} FROM event WHERE id IN ({marks(chunk)})", chunk)]
+        return sorted((_event_edge(row) for row in rows), key=lambda e: e.id)
 
     # -- reading helpers ---------------------------------------------------------------------
     def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
@@ -518,6 +575,11 @@ class SQLiteStore:
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.location!r})"
+
+
+def _event_edge(row: Sequence[Any]) -> upsert.Edge:
+    """An ``event`` row (the columns of ``EVENT``) as an edge in the shared layout."""
+    return upsert.Edge(row[2], row[0], row[1], dict(zip(EVENT_PROPS, row[4:])))
 
 
 def _write_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from polgraph.exceptions import InputError
+from polgraph.graph.curation.overlay import Overlay
 from polgraph.graph.model import Actor, ArticleGraph, Relation
 from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.gdelt.actors import ActorResolver
@@ -67,11 +68,14 @@ def event_relation(event: CodedEvent, source: Actor, target: Actor) -> Relation:
 class GdeltLoader:
     """Loads GDELT 1.0 and 2.0 event files. One resolver (and its cache) per loader."""
 
-    def __init__(self, registry: Registry | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(self, registry: Registry | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 overlay: Overlay | None = None) -> None:
+        """``overlay``: the analyst's curation changes, made on every batch before it is written."""
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.resolver = ActorResolver(registry)
         self.batch_size = batch_size
+        self.overlay = overlay
 
     def graphs(self, events: Iterable[CodedEvent | InputError], report: EventLoadReport,
                on_error: Callable[[InputError], None] | None = None) -> Iterator[ArticleGraph]:
@@ -137,7 +141,7 @@ class GdeltLoader:
                             on_error(error)
 
         for batch in self.graphs(events(), report, on_error):
-            _add(report.written, store.write([batch]))
+            _add(report.written, store.write(self.overlay.apply([batch]) if self.overlay is not None else [batch]))
             del batch  # so that the next batch is built without this one alive
             if on_progress is not None:
                 on_progress(report)

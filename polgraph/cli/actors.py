@@ -1,9 +1,11 @@
-"""``polgraph actors``: the actors in the store."""
+"""``polgraph actors``: the actors in the store; ``merge``, ``rename``, ``alias`` and ``drop``
+curate them (``polgraph.cli.curation``)."""
 
 from __future__ import annotations
 
 import click
 
+from polgraph.cli.curation import ACTOR_COMMANDS, inherit_store
 from polgraph.cli.options import (
     echo_records,
     echo_table,
@@ -26,7 +28,7 @@ COLUMNS = ("id", "name", "kind", "aliases", "country", "iso3", "sector")
 PAIR_COLUMNS = ("rule", "first_id", "first_name", "first_kind", "second_id", "second_name", "second_kind")
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--kind", type=click.Choice(ACTOR_KINDS), help="Only actors of this kind.")
 @click.option("--suspect-duplicates", "duplicates", is_flag=True,
               help="List pairs of actors with an event relation that may be one actor, by rule "
@@ -34,8 +36,16 @@ PAIR_COLUMNS = ("rule", "first_id", "first_name", "first_kind", "second_id", "se
 @store_options
 @handle_errors
 @output_format_options
-def actors(kind: str | None, duplicates: bool, store_spec: str | None, require_neo4j: bool, fmt: str) -> None:
-    """List the actors: id, name, kind, aliases (--json, --csv: also country, iso3 and sector)."""
+@click.pass_context
+def actors(ctx: click.Context, kind: str | None, duplicates: bool, store_spec: str | None, require_neo4j: bool,
+           fmt: str) -> None:
+    """List the actors: id, name, kind, aliases (--json, --csv: also country, iso3 and sector).
+
+    With a command, curate them (docs/curation.md): merge, rename, alias, drop.
+    """
+    if ctx.invoked_subcommand is not None:
+        inherit_store(ctx, store_spec, require_neo4j)
+        return
     with open_store_from(store_spec, require_neo4j) as store:
         if duplicates:
             active = _active_actors(store, kind)
@@ -81,5 +91,8 @@ def _echo_pairs(pairs: list[SuspectPair], active: int, fmt: str) -> None:
 
     echo_records(records, PAIR_COLUMNS, fmt, table)
 
+
+for _command in ACTOR_COMMANDS:
+    actors.add_command(_command)
 
 COMMANDS = [actors]

@@ -12,6 +12,7 @@ _MODULES = [
     "actors",
     "relations",
     "events",
+    "curation",
     "centrality",
     "dyads",
     "view",

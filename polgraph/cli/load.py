@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from polgraph.cli.curation import open_overlay, overlay_option
 from polgraph.cli.options import echo_json, handle_errors, json_option, open_store_from, positive_number, store_options
 from polgraph.exceptions import ConfigError, InputError
 
@@ -30,11 +31,12 @@ __all__ = ["COMMANDS", "load"]
 @click.option("--workers", type=int, default=1, show_default=True,
               help="Processes reading articles in parallel (at most the CPUs this process may use).")
 @store_options
+@overlay_option
 @json_option
 @handle_errors
 def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, registry_paths: tuple[Path, ...],
          max_article_mb: float, batch_size: int | None, min_confidence: float | None, workers: int,
-         store_spec: str | None, require_neo4j: bool, as_json: bool) -> None:
+         store_spec: str | None, require_neo4j: bool, overlay_path: Path | None, as_json: bool) -> None:
     """Load articles: seed-format or plain .txt, .jsonl, .html files, folders of them, or - for stdin;
     and GDELT 1.0/2.0 event files, plain or zipped (docs/gdelt.md).
 
@@ -43,6 +45,8 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
 
     A bad file, record or GDELT row is reported in one line and skipped; the rest load; the exit
     code is then 1. Loading an article or a GDELT file already stored changes nothing.
+
+    The store's curation changes (`polgraph curation list`) are made on what is loaded too.
     """
     max_chars = int(positive_number(max_article_mb, "--max-article-mb") * 1_000_000)
     workers = _worker_count(workers)
@@ -86,17 +90,19 @@ def load(paths: tuple[str, ...], input_format: str, pipeline: str | None, regist
 
     report = events = None
     with open_store_from(store_spec, require_neo4j, create=True) as store:
+        overlay = open_overlay(store, overlay_path)
         if paths:  # spaCy is loaded only when there are articles
             from polgraph.loaders.pipeline import Loader
 
-            loader = Loader(registry=registry, pipeline=pipeline, max_chars=max_chars, min_confidence=min_confidence)
+            loader = Loader(registry=registry, pipeline=pipeline, max_chars=max_chars, min_confidence=min_confidence,
+                            overlay=overlay)
             # on a terminal only: a pipe or a log file gets the summary line, not bar redraws
             with click.progressbar(length=expected, label="Loading", file=sys.stderr, hidden=not sys.stderr.isatty(),
                                    show_pos=True, show_eta=False, item_show_func=speed) as bar:
                 report = loader.load(store, list(paths), stdin=stdin, batch_size=batch_size or 32,
                                      workers=workers, on_error=on_error, on_article=on_article)
         if event_paths:
-            events = load_gdelt(store, event_paths, registry, batch_size)
+            events = load_gdelt(store, event_paths, registry, batch_size, overlay)
     payload: dict[str, object] = {"store": store.location}
     if report is not None:
         written = report.written

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from polgraph.exceptions import InputError
+from polgraph.graph.curation.overlay import Overlay
 from polgraph.graph.store import Store
 from polgraph.loaders.gdelt import DEFAULT_BATCH_SIZE, EventLoadReport, GdeltLoader, is_gdelt_name
 from polgraph.loaders.gdelt.source import STDIN, gdelt_files, under_gdelt_folder
@@ -43,10 +44,11 @@ def split_by_format(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     return articles, events
 
 
-def load_gdelt(store: Store, paths: Sequence[str], registry: Registry, batch_size: int | None) -> EventLoadReport:
-    """Load GDELT inputs into ``store``, printing bad rows (the first ``SHOWN_ERRORS``) and, on a
-    terminal, progress."""
-    loader = GdeltLoader(registry=registry, batch_size=batch_size or DEFAULT_BATCH_SIZE)
+def load_gdelt(store: Store, paths: Sequence[str], registry: Registry, batch_size: int | None,
+               overlay: Overlay | None = None) -> EventLoadReport:
+    """Load GDELT inputs into ``store`` (through the curation ``overlay``), printing bad rows (the
+    first ``SHOWN_ERRORS``) and, on a terminal, progress."""
+    loader = GdeltLoader(registry=registry, batch_size=batch_size or DEFAULT_BATCH_SIZE, overlay=overlay)
     shown = 0
     progress = _Progress(sys.stderr.isatty())
 

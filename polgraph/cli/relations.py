@@ -1,4 +1,5 @@
-"""``polgraph relations``: who did what to whom, with the evidence."""
+"""``polgraph relations``: who did what to whom, with the evidence; ``drop`` curates them
+(``polgraph.cli.curation``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import click
 
+from polgraph.cli.curation import RELATION_COMMANDS, inherit_store
 from polgraph.cli.options import (
     echo_records,
     echo_table,
@@ -61,15 +63,22 @@ COLUMNS = ("id", "date", "source", "source_name", "type", "target", "target_name
            "attribution", "cameo", "plover", "confidence", "article", "sentence", "evidence", "reported_by", "url")
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--actor", metavar="NAME", help="Only relations from or to this actor (id, name or alias).")
 @relation_filter_options
 @store_options
 @handle_errors
 @output_format_options
-def relations(actor: str | None, types: tuple[str, ...], since, until, attributions: str | None, store_spec: str | None,
-              require_neo4j: bool, fmt: str) -> None:
-    """List event relations: date, source, type, target, evidence (--json, --csv: every field)."""
+@click.pass_context
+def relations(ctx: click.Context, actor: str | None, types: tuple[str, ...], since, until, attributions: str | None,
+              store_spec: str | None, require_neo4j: bool, fmt: str) -> None:
+    """List event relations: date, source, type, target, evidence (--json, --csv: every field, the id too).
+
+    `polgraph relations drop ID` drops one (docs/curation.md).
+    """
+    if ctx.invoked_subcommand is not None:
+        inherit_store(ctx, store_spec, require_neo4j)
+        return
     where = make_filter(types, since, until, attributions=attributions)  # a bad option fails before the store opens
     with open_store_from(store_spec, require_neo4j) as store:
         actor_id = find_actor(store, actor).id if actor else None
@@ -98,5 +107,8 @@ def _record(rel: Relation, name: Callable[[str], str]) -> dict[str, Any]:
 def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
+
+for _command in RELATION_COMMANDS:
+    relations.add_command(_command)
 
 COMMANDS = [relations]
