@@ -140,3 +140,31 @@ def neo4j_store_or_skip():
     store = _open(uri, falkordb=False)
     store.delete_all()
     return store
+
+
+# The stores every store suite runs on (tests/test_store_contract.py, tests/test_curation.py).
+EVERY_STORE = [
+    "sqlite",
+    "networkx",
+    pytest.param("falkordb", marks=pytest.mark.bolt),
+    pytest.param("neo4j", marks=pytest.mark.neo4j),
+]
+
+
+@pytest.fixture(params=EVERY_STORE)
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator:
+    """An empty store of each kind: the embedded one, the in-memory one, FalkorDB and Neo4j over Bolt."""
+    if request.param == "sqlite":
+        from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+        with SQLiteStore(tmp_path / "graph.db", create=True) as embedded:
+            yield embedded
+    elif request.param == "networkx":
+        from polgraph.graph.stores.networkx_store import NetworkXStore
+
+        yield NetworkXStore()
+    elif request.param == "falkordb":
+        yield request.getfixturevalue("bolt_store")
+    else:
+        with neo4j_store_or_skip() as bolt:
+            yield bolt

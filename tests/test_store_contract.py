@@ -24,32 +24,13 @@ from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
 from polgraph.graph.store import RelationFilter, Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
 from polgraph.graph.stores.sqlite_store import SQLiteStore
-from tests.conftest_bolt import neo4j_store_or_skip
 from tests.helpers import sample_graph
 
-STORES = [
-    "sqlite",
-    "networkx",
-    pytest.param("falkordb", marks=pytest.mark.bolt),
-    pytest.param("neo4j", marks=pytest.mark.neo4j),
-]
 
 
-@pytest.fixture(params=STORES)
-def store(request: pytest.FixtureRequest, tmp_path) -> Store:
-    if request.param == "sqlite":
-        with SQLiteStore(tmp_path / "graph.db", create=True) as embedded:
-            yield embedded
-        return
-    if request.param == "networkx":
-        yield NetworkXStore()
-        return
-    if request.param == "falkordb":
-        yield request.getfixturevalue("bolt_store")
-        return
-    bolt = neo4j_store_or_skip()
-    yield bolt
-    bolt.close()
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    return any_store
 
 
 def both(store: Store, graphs: list[ArticleGraph]) -> tuple[Any, Any]:
