@@ -7,7 +7,7 @@ store it replaces and against a DuckDB prototype, on the same synthetic graph (b
 For each size, every step runs in a fresh child process, measured by ``os.wait4``: CPU seconds
 (user + system) and peak memory (max RSS) of that process alone, start-up and imports included.
 The commands are the real CLI (``polgraph actors``, ``polgraph relations --actor X --since D``,
-the JSON store's own CLI); "export of a part" writes the JSON of the graph around X
+a one-hop ``polgraph query`` from X by name (SQLite only), the JSON store's own CLI); "export of a part" writes the JSON of the graph around X
 since D; "add 1,000 relations" opens the big store and writes one batch of 1,000 new relations.
 Loads go through ``Store.write`` in batches of 20,000 relations (``Store.bulk`` for SQLite); their
 rate is relations per second of the time spent in ``write`` (CPU and wall), the generator's time
@@ -47,6 +47,7 @@ BASELINE = "f3327ee"  # main's last commit with the JSON store
 SINCE = "2023-01-01"  # the last of the five years
 ACTOR_RANK = 10  # the relations of the 11th most active actor
 BATCH = 20_000
+ONE_HOP = "MATCH (a:Actor {name: $name})-[r]->(b) RETURN type(r) AS type, b.name AS target"
 
 
 # -- the DuckDB prototype ------------------------------------------------------------------------
@@ -309,21 +310,31 @@ def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: 
         for suffix in ("", ".wal", "-wal", "-shm", ".lock"):
             Path(str(stores[engine]) + suffix).unlink(missing_ok=True)
         row: dict[str, Any] = {}
+
+        def keep(step: str, m: Measure) -> None:  # printed as measured: a long run stopped early keeps them
+            row[step] = m
+            print(f"  {engine} {size:,} {step}: {m.cell()} ({m.wall:.1f} s wall)", file=sys.stderr, flush=True)
+
         load = engines.step(engine, "load", stores[engine], size, coded_share)
         spent = json.loads(load.out.strip().splitlines()[-1])
         row["load"] = (size / spent["write_cpu"], size / spent["write_wall"], load.rss_mb)
         row["file_mb"] = stores[engine].stat().st_size / 1e6
+        print(f"  {engine} {size:,} load: {row['load'][0]:,.0f} relations/s CPU, {row['load'][1]:,.0f} wall, "
+              f"{row['load'][2]:.0f} MB; file {row['file_mb']:.0f} MB", file=sys.stderr, flush=True)
         if engine == "duckdb":
-            row["actors"] = engines.step(engine, "actors", stores[engine], size, coded_share)
-            row["relations"] = engines.step(engine, "relations", stores[engine], size, coded_share)
+            keep("actors", engines.step(engine, "actors", stores[engine], size, coded_share))
+            keep("relations", engines.step(engine, "relations", stores[engine], size, coded_share))
         else:
-            row["actors"] = engines.cli(engine, "actors", "--store", str(stores[engine]))
-            row["relations"] = engines.cli(engine, "relations", "--actor", actor, "--since", SINCE, "--store", str(stores[engine]))
-        row["part"] = engines.step(engine, "part", stores[engine], size, coded_share)
-        row["rows"] = engines.step(engine, "rows", stores[engine], size, coded_share)
+            keep("actors", engines.cli(engine, "actors", "--store", str(stores[engine])))
+            keep("relations", engines.cli(engine, "relations", "--actor", actor, "--since", SINCE, "--store", str(stores[engine])))
         if engine == "sqlite":
-            row["centrality"] = engines.cli(engine, "centrality", "--top", "20", "--store", str(stores[engine]))
-        row["add"] = engines.step(engine, "add", stores[engine], size, coded_share)
+            # "State 10": the name of rank_id(ACTOR_RANK)
+            keep("query", engines.cli(engine, "query", ONE_HOP, "-p", f"name=State {ACTOR_RANK}", "--store", str(stores[engine])))
+        keep("part", engines.step(engine, "part", stores[engine], size, coded_share))
+        keep("rows", engines.step(engine, "rows", stores[engine], size, coded_share))
+        if engine == "sqlite":
+            keep("centrality", engines.cli(engine, "centrality", "--top", "20", "--store", str(stores[engine])))
+        keep("add", engines.step(engine, "add", stores[engine], size, coded_share))
         results[engine] = row
         print(f"  measured {engine} at {size:,}", file=sys.stderr, flush=True)
     return results
@@ -342,7 +353,7 @@ def print_table(size: int, results: dict[str, dict[str, Any]], coded_share: floa
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     labels = {"actors": "`polgraph actors`", "relations": f"`polgraph relations --actor X --since {SINCE}`",
-              "part": "export of a part (X since D)", "rows": "every event row, streamed (`event_rows`)",
+              "query": "one-hop `polgraph query` (X's out-edges)", "part": "export of a part (X since D)", "rows": "every event row, streamed (`event_rows`)",
               "centrality": "`polgraph centrality --top 20`", "add": "add 1,000 relations"}
     for step, label in labels.items():
         cells = [results[e][step].cell() if step in results[e] else "" for e in engines]

@@ -44,7 +44,7 @@ CREATE TABLE article (
 
 -- Event relations (the ontology's types), from an actor to an actor or a topic.
 CREATE TABLE event (
-    id TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,  -- unique: unique_event_id (an index of its own, so a bulk load can build it at its end)
     source TEXT NOT NULL,
     target TEXT NOT NULL,
     type TEXT NOT NULL,
@@ -66,6 +66,7 @@ CREATE TABLE event (
     num_articles INTEGER,
     avg_tone REAL
 );
+CREATE UNIQUE INDEX unique_event_id ON event (id);
 -- An actor's events as source; it also holds every column of Store.event_rows, in the order
 -- analytics stream them, so that stream is one pass over this index (no table lookups, no sort).
 CREATE INDEX event_source ON event (source, target, type, date, article, sentence, to_topic, goldstein, quad_class,

@@ -25,8 +25,8 @@ from urllib.parse import quote
 from polgraph.exceptions import StoreError
 
 __all__ = [
-    "APPLICATION_ID", "BULK_REBUILD_MAX", "DEFAULT_PATH", "FORMAT", "Database", "LegacyJSONStore", "NoSuchStore",
-    "schema", "sniff",
+    "APPLICATION_ID", "BULK_REBUILD_MAX", "DEFAULT_PATH", "FORMAT", "UNIQUE_EVENT_ID", "Database", "LegacyJSONStore",
+    "NoSuchStore", "schema", "sniff",
 ]
 
 DEFAULT_PATH = Path(".polgraph") / "graph.db"
@@ -38,6 +38,12 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # again at its end (sorting once is much faster than keeping them up to date row by row).
 BULK_REBUILD_MAX = 2_000_000
 _DEFERRED_INDEXES = ("event_source", "event_target", "event_date")
+# The index that keeps event ids unique. A bulk load into a store with no event yet puts it off
+# too (its random keys cost most of a row's insert at 10M rows) and checks the ids it writes
+# itself (``sqlite_ids``); meanwhile no other process may write (``Database.transaction``).
+# Stores made before it had a name use SQLite's own index of ``UNIQUE`` (never put off).
+UNIQUE_EVENT_ID = "unique_event_id"
+_INLINE_UNIQUE_ID = "sqlite_autoindex_event_1"
 
 
 class NoSuchStore(StoreError):
@@ -74,6 +80,7 @@ class Database:
     def __init__(self, path: Path, *, create: bool = False, lock_timeout: float = 30.0) -> None:
         self.path = path
         self.read_only = False
+        self._bulk = False  # in a bulk load of this process (see bulk)
         self._unwritable = ""  # why a read-only store cannot be written
         kind = sniff(self.path)
         if kind == "missing" and not create:
@@ -155,43 +162,74 @@ class Database:
 
     # -- bulk loads --------------------------------------------------------------------------
     @contextmanager
-    def bulk(self) -> Iterator[None]:
+    def bulk(self) -> Iterator[bool]:
         """Many writes follow (``polgraph load`` of coded events). On a store of fewer than
         ``BULK_REBUILD_MAX`` events the event indexes are dropped now and built again at the end;
-        reads stay right meanwhile, only slower. A load killed meanwhile leaves them missing: the
-        next writing command (or ``polgraph init``) builds them."""
+        reads stay right meanwhile, only slower. On a store with no event yet, the index of event
+        ids too: yields True then, and the caller must see that no id is written twice until
+        ``build_unique_ids``. A load killed meanwhile leaves them missing: the next write (or
+        writing command, or ``polgraph init``) builds them."""
         with self.errors("read"):
             events = self.conn.execute("SELECT count(*) FROM event").fetchone()[0]
         deferred = events < BULK_REBUILD_MAX
+        unchecked_ids = events == 0 and UNIQUE_EVENT_ID in self._indexes()
         if deferred:
             with self.transaction() as conn:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_load', ?)", (_process_tag(),))
-                for name in _DEFERRED_INDEXES:
+                for name in _DEFERRED_INDEXES + ((UNIQUE_EVENT_ID,) if unchecked_ids else ()):
                     conn.execute(f"DROP INDEX IF EXISTS {name}")
         self.conn.execute("PRAGMA cache_size = -524288")
         self.conn.execute("PRAGMA wal_autocheckpoint = 65536")  # fewer, larger checkpoints
+        self._bulk = True
         try:
-            yield
+            yield unchecked_ids
         finally:
-            self.conn.execute("PRAGMA cache_size = -65536")
-            self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
-            if deferred:
-                self.restore_indexes()
+            self._bulk = False
+            try:
+                if deferred:
+                    self.restore_indexes()  # with the large cache: SQLite sorts in memory up to its size
+            finally:
+                self.conn.execute("PRAGMA cache_size = -65536")
+                self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
+
+    def build_unique_ids(self) -> None:
+        """Build the index of event ids a bulk load put off (from now on the store checks ids)."""
+        with self.transaction() as conn:
+            conn.execute(_index_statement(UNIQUE_EVENT_ID))
 
     def restore_indexes(self, only_if_abandoned: bool = False) -> None:
         """Build the event indexes a bulk load dropped; with ``only_if_abandoned``, only when no
         live process of this machine is loading."""
         with self.errors("read"):
-            present = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            missing = self._missing_indexes()
             owner = self.conn.execute("SELECT value FROM meta WHERE key = 'bulk_load'").fetchone()
-        if only_if_abandoned and (set(_DEFERRED_INDEXES) <= present or (owner is not None and _alive(owner[0]))):
+        if only_if_abandoned and (not missing or (owner is not None and _alive(owner[0]))):
             return
         with self.transaction() as conn:
-            for statement in schema():
-                name = re.match(r"CREATE INDEX (\w+)", statement)
-                if name and name.group(1) in _DEFERRED_INDEXES:
-                    conn.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+            for name in missing:
+                conn.execute(_index_statement(name))
             conn.execute("DELETE FROM meta WHERE key = 'bulk_load'")
+
+    def _indexes(self) -> set[str]:
+        return {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+    def _missing_indexes(self) -> list[str]:
+        present = self._indexes()
+        unique = () if _INLINE_UNIQUE_ID in present else (UNIQUE_EVENT_ID,)
+        return [name for name in (*unique, *_DEFERRED_INDEXES) if name not in present]
+
+    def _check_unique_ids(self) -> None:
+        """In a write transaction of a process not loading in bulk: event ids must be checked by
+        the store. Its index is missing only while a bulk load runs (then this write waits for no
+        one: it fails), or after one was killed (then it is built now)."""
+        present = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (?, ?)",
+                                    (UNIQUE_EVENT_ID, _INLINE_UNIQUE_ID)).fetchone()[0]
+        if present:
+            return
+        owner = self.conn.execute("SELECT value FROM meta WHERE key = 'bulk_load'").fetchone()
+        if owner is not None and owner[0] != _process_tag() and _alive(owner[0]):
+            raise StoreError(f"{self.path}: another polgraph process is loading in bulk; write when it ends")
+        self.conn.execute(_index_statement(UNIQUE_EVENT_ID))
 
     # -- errors and transactions -------------------------------------------------------------
     def error(self, exc: BaseException, action: str) -> StoreError:
@@ -222,6 +260,8 @@ class Database:
         with self.errors("write"):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                if not self._bulk:
+                    self._check_unique_ids()
                 yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -254,6 +294,15 @@ def schema() -> tuple[str, ...]:
     text = resources.files("polgraph.graph").joinpath("data/sqlite_schema.sql").read_text(encoding="utf-8")
     text = re.sub(r"--[^\n]*", "", text)
     return tuple(" ".join(part.split()) for part in text.split(";") if part.strip())
+
+
+def _index_statement(name: str) -> str:
+    """The ``CREATE [UNIQUE] INDEX IF NOT EXISTS`` statement of one index of the schema."""
+    for statement in schema():
+        found = re.match(r"CREATE (UNIQUE )?INDEX (\w+)", statement)
+        if found and found.group(2) == name:
+            return statement.replace(" INDEX ", " INDEX IF NOT EXISTS ", 1)
+    raise KeyError(name)
 
 
 def _process_tag() -> str:

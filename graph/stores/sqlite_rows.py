@@ -18,7 +18,7 @@ from polgraph.graph.model import Actor, Relation
 from polgraph.graph.store import RelationFilter
 
 __all__ = [
-    "ACTOR", "ARTICLE", "CHUNK", "EVENT", "EVENT_PROPS", "LINK", "LINK_PROPS", "MENTION_UPSERT",
+    "ACTOR", "ARTICLE", "CHUNK", "EVENT", "EVENT_APPEND", "EVENT_INSERT", "EVENT_PROPS", "LINK", "LINK_PROPS", "MENTION_UPSERT",
     "NODE_TABLES", "TOPIC", "actor_of", "add_event", "add_link", "add_mention", "check_keys", "chunks",
     "event_row", "filtered", "link_edge", "link_row", "marks", "mention_id", "node_props", "node_row",
     "relation_of", "upsert_sql",
@@ -32,6 +32,8 @@ ARTICLE = ("id", "title", "published", "source", "url", "text")
 EVENT_PROPS = tuple(codec.relation_props(Relation("", "", "", "", 0)))
 EVENT = ("source", "target", "type", "to_topic", *EVENT_PROPS)
 LINK = ("id", "type", "source", "target", "title", "start", "end")
+EVENT_APPEND = f"INSERT INTO event ({', '.join(EVENT)}) VALUES ({', '.join('?' * len(EVENT))})"
+EVENT_INSERT = EVENT_APPEND + " ON CONFLICT (id) DO NOTHING"
 MENTION_UPSERT = "INSERT INTO mention VALUES (?, ?, ?) ON CONFLICT (actor, article) DO UPDATE SET count = excluded.count"
 NODE_TABLES = {"Actor": ("actor", ACTOR), "Topic": ("topic", TOPIC), "Article": ("article", ARTICLE)}
 LINK_PROPS = {"HOLDS_ROLE": ("id", "title", "start", "end"), "MEMBER_OF": ("id",)}
@@ -96,7 +98,8 @@ def mention_id(actor: str, article: str) -> str:
 
 def event_row(rel_id: str, rel: Relation, to_topic: bool) -> tuple[Any, ...]:
     """The ``event`` row of a relation (the columns of ``EVENT``, values as ``codec.relation_props``)."""
-    return (rel.source, rel.target, rel.type, int(to_topic), rel_id, rel.cameo, rel.plover, codec.iso(rel.date), rel.article,
+    day = rel.date  # codec.iso, inline: this runs once per relation written
+    return (rel.source, rel.target, rel.type, int(to_topic), rel_id, rel.cameo, rel.plover, day.isoformat() if day else None, rel.article,
             rel.sentence, rel.evidence, rel.confidence, rel.goldstein, rel.quad_class, rel.attribution, rel.reported_by,
             rel.url, rel.num_mentions, rel.num_sources, rel.num_articles, rel.avg_tone)
 

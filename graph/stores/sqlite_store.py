@@ -42,10 +42,13 @@ from polgraph.graph.stores.sqlite_file import (
     NoSuchStore,
     sniff,
 )
+from polgraph.graph.stores.sqlite_ids import WrittenIds
 from polgraph.graph.stores.sqlite_rows import (
     ACTOR,
     ARTICLE,
     EVENT,
+    EVENT_APPEND,
+    EVENT_INSERT,
     EVENT_PROPS,
     LINK,
     LINK_PROPS,
@@ -87,6 +90,7 @@ class SQLiteStore:
         self.path = Path(path)
         self.location = str(self.path)
         self._written: dict[str, Actor] | None = None  # in a bulk load: actors as this process wrote them
+        self._written_ids: WrittenIds | None = None  # in a bulk load into an empty store: the events written
         self._db = Database(self.path, create=create, lock_timeout=lock_timeout)
         self._conn = self._db.conn
 
@@ -99,19 +103,36 @@ class SQLiteStore:
     def bulk(self) -> Iterator["SQLiteStore"]:
         """Many writes follow (``polgraph load`` of coded events): on a store of fewer than
         ``BULK_REBUILD_MAX`` events the event indexes are built once at the end (see
-        ``sqlite_file.Database.bulk``), and actors this process wrote are not read again."""
-        with self._db.bulk():
+        ``sqlite_file.Database.bulk``), and actors this process wrote are not read again. Into a
+        store with no event yet, events are appended while their ids are checked here
+        (``sqlite_ids``); the first batch naming an id written before builds the store's index of
+        ids, and the rest of the load goes the ordinary way."""
+        with self._db.bulk() as unchecked_ids:
             self._written = {}
+            self._written_ids = WrittenIds() if unchecked_ids else None
             try:
                 yield self
             finally:
                 self._written = None
+                self._written_ids = None
+
+    def _check_ids_in_store(self) -> None:
+        """From now on the store checks event ids (its index is built, if a bulk load put it off)."""
+        if self._written_ids is not None:
+            self._db.build_unique_ids()
+            self._written_ids = None
 
     # -- writes ------------------------------------------------------------------------------
     def write(self, graphs: Sequence[ArticleGraph]) -> WriteSummary:
         # In a bulk load, actors this process wrote as they come now need not be read again (merging is idempotent).
         plan = upsert.plan_write(graphs, self._written)
         summary = WriteSummary()
+        appended = None  # the ids of events appended unchecked (a bulk load into an empty store)
+        if self._written_ids is not None:
+            appended = WrittenIds.encode(plan.relations)
+            if appended is None or self._written_ids.any_of(appended):
+                self._check_ids_in_store()
+                appended = None
         with self._db.transaction() as conn:
             unchanged = plan.written_actors
             stored_actors = self._node_rows("Actor", set(plan.actors) - unchanged)
@@ -130,13 +151,14 @@ class SQLiteStore:
             actors = {i: props for i, props in plan.actors.items() if i not in unchanged}
             summary.actors = self._merge_nodes(conn, "Actor", actors, stored_actors)
             self._merge_nodes(conn, "Topic", plan.topics, stored_topics)
-            # An edge of an article stored only now cannot have been stored before: no need to look.
-            new_articles = set(plan.articles) - set(stored_articles)
             topics = set(plan.topics) | known_topics
-            summary.relations = self._merge_events(conn, plan.relations, topics, new_articles)
-            self._merge_mentions(conn, plan.mentions, new_articles)
+            summary.relations = self._merge_events(conn, plan.relations, topics, append=appended is not None)
+            # A mention of an article stored only now cannot have been stored before: no need to look.
+            self._merge_mentions(conn, plan.mentions, set(plan.articles) - set(stored_articles))
             new_actors = set(actors) - set(stored_actors)
             self._merge_links(conn, plan.links, known_actors | set(plan.actors), new_actors)
+        if appended is not None and self._written_ids is not None:
+            self._written_ids.add(appended)  # committed
         if self._written is not None:
             self._written.update((a.id, a) for ag in graphs for a in ag.actors if a.id in plan.actors)
         return summary
@@ -160,33 +182,34 @@ class SQLiteStore:
                 _write_keys(conn, out)
         return sum(1 for node_id in rows if node_id not in stored)
 
-    def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, Relation], topics: set[str], new_articles: set[str]) -> int:
-        """Event relations; how many are new. A relation of an article stored only now is taken as
-        new without a look (it names the article in its id), and checked only if the insert says otherwise."""
-        new, changed = self._event_rows(rows, topics, (i for i, rel in rows.items() if rel.article not in new_articles))
+    def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, Relation], topics: set[str], append: bool = False) -> int:
+        """Event relations; how many are new. All are inserted at once, a stored id left as it is;
+        only when some were stored already are those read back and merged (``upsert.merge_edge``):
+        a load of new events pays one index probe per row, not a read and a write. ``append``:
+        the ids are known to be new (``WrittenIds``), and the store has no index to check them."""
+        new = [event_row(rel_id, rel, rel.target in topics) for rel_id, rel in rows.items()]
+        if append:
+            conn.executemany(EVENT_APPEND, new)
+            return len(new)
         inserted = 0
         if new:
-            inserted = conn.executemany(f"INSERT INTO event ({', '.join(EVENT)}) VALUES ({marks(EVENT)}) "
-                                        "ON CONFLICT (id) DO NOTHING", new).rowcount
-            if inserted < len(new):  # stored before its article was (a write without the article)
-                changed += self._event_rows(rows, topics, [row[4] for row in new])[1]
-        if changed:
-            conn.executemany(upsert_sql("event", EVENT), changed)
+            inserted = conn.executemany(EVENT_INSERT, new).rowcount
+        if inserted < len(new):  # some were stored before: merge them (a row just inserted is equal to itself)
+            changed = self._changed_events(rows, topics)
+            if changed:
+                conn.executemany(upsert_sql("event", EVENT), changed)
         return inserted
 
-    def _event_rows(self, rows: dict[str, Relation], topics: set[str], look: Iterable[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """(rows of relations not stored, merged rows of stored relations that change)."""
-        stored = self._stored_events(look)
-        new, changed = [], []
+    def _changed_events(self, rows: dict[str, Relation], topics: set[str]) -> list[tuple[Any, ...]]:
+        """The merged rows of the relations whose stored row differs from the one written."""
+        stored = self._stored_events(rows)
+        changed = []
         for rel_id, rel in rows.items():
-            old = stored.get(rel_id)
-            if old is None:
-                new.append(event_row(rel_id, rel, rel.target in topics))
-                continue
+            old = stored[rel_id]
             props = upsert.merge_edge(rel.type, old, codec.relation_props(rel))
             if props != old:
                 changed.append((rel.source, rel.target, rel.type, int(rel.target in topics), *(props[k] for k in EVENT_PROPS)))
-        return new, changed
+        return changed
 
     def _merge_mentions(self, conn: sqlite3.Connection, rows: dict[str, upsert.Edge], new_articles: set[str]) -> None:
         stored: dict[str, dict[str, Any]] = {}
@@ -234,6 +257,7 @@ class SQLiteStore:
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         """Copy a graph in the shared layout as it is (``polgraph pull``, migration): its properties win."""
+        self._check_ids_in_store()
         nodes: dict[str, list[tuple[Any, ...]]] = {label: [] for label in NODE_TABLES}
         label_of: dict[str, str] = {}
         for key, data in graph.nodes(data=True):
@@ -275,6 +299,7 @@ class SQLiteStore:
 
     # -- curation ----------------------------------------------------------------------------
     def edit(self, change: GraphEdit) -> None:
+        self._check_ids_in_store()
         with self._db.transaction() as conn:
             for edge in change.remove_edges:
                 if edge.type == "MENTIONED_IN":
