@@ -7,8 +7,8 @@ store it replaces and against a DuckDB prototype, on the same synthetic graph (b
 For each size, every step runs in a fresh child process, measured by ``os.wait4``: CPU seconds
 (user + system) and peak memory (max RSS) of that process alone, start-up and imports included.
 The commands are the real CLI (``polgraph actors``, ``polgraph relations --actor X --since D``,
-a one-hop ``polgraph query`` from X by name (SQLite only), the JSON store's own CLI); "export of a part" writes the JSON of the graph around X
-since D; "add 1,000 relations" opens the big store and writes one batch of 1,000 new relations.
+a one-hop ``polgraph query`` from X by name (SQLite only), the JSON store's own CLI); "export of a
+part" writes the JSON of the graph around X since D; "add 1,000 relations" opens the big store and writes one batch of 1,000 new relations.
 Loads go through ``Store.write`` in batches of 20,000 relations (``Store.bulk`` for SQLite); their
 rate is relations per second of the time spent in ``write`` (CPU and wall), the generator's time
 left out. Wall times on a shared machine run 1-3x the CPU times; compare CPU, and ratios taken in
@@ -353,7 +353,8 @@ def print_table(size: int, results: dict[str, dict[str, Any]], coded_share: floa
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     labels = {"actors": "`polgraph actors`", "relations": f"`polgraph relations --actor X --since {SINCE}`",
-              "query": "one-hop `polgraph query` (X's out-edges)", "part": "export of a part (X since D)", "rows": "every event row, streamed (`event_rows`)",
+              "query": "one-hop `polgraph query` (X's out-edges)", "part": "export of a part (X since D)",
+              "rows": "every event row, streamed (`event_rows`)",
               "centrality": "`polgraph centrality --top 20`", "add": "add 1,000 relations"}
     for step, label in labels.items():
         cells = [results[e][step].cell() if step in results[e] else "" for e in engines]

@@ -18,8 +18,8 @@ from polgraph.graph.model import Actor, Relation
 from polgraph.graph.store import RelationFilter
 
 __all__ = [
-    "ACTOR", "ARTICLE", "CHUNK", "EVENT", "EVENT_APPEND", "EVENT_INSERT", "EVENT_PROPS", "LINK", "LINK_PROPS", "MENTION_UPSERT",
-    "NODE_TABLES", "TOPIC", "actor_of", "add_event", "add_link", "add_mention", "check_keys", "chunks",
+    "ACTOR", "ARTICLE", "CHUNK", "EVENT", "EVENT_APPEND", "EVENT_INSERT", "EVENT_PROPS", "LINK", "LINK_PROPS",
+    "MENTION_UPSERT", "NODE_TABLES", "TOPIC", "actor_of", "add_event", "add_link", "add_mention", "check_keys", "chunks",
     "event_row", "filtered", "link_edge", "link_row", "marks", "mention_id", "node_props", "node_row",
     "relation_of", "upsert_sql",
 ]
@@ -99,8 +99,8 @@ def mention_id(actor: str, article: str) -> str:
 def event_row(rel_id: str, rel: Relation, to_topic: bool) -> tuple[Any, ...]:
     """The ``event`` row of a relation (the columns of ``EVENT``, values as ``codec.relation_props``)."""
     day = rel.date  # codec.iso, inline: this runs once per relation written
-    return (rel.source, rel.target, rel.type, int(to_topic), rel_id, rel.cameo, rel.plover, day.isoformat() if day else None, rel.article,
-            rel.sentence, rel.evidence, rel.confidence, rel.goldstein, rel.quad_class, rel.attribution, rel.reported_by,
+    return (rel.source, rel.target, rel.type, int(to_topic), rel_id, rel.cameo, rel.plover, day.isoformat() if day else None,
+            rel.article, rel.sentence, rel.evidence, rel.confidence, rel.goldstein, rel.quad_class, rel.attribution, rel.reported_by,
             rel.url, rel.num_mentions, rel.num_sources, rel.num_articles, rel.avg_tone)
 
 
