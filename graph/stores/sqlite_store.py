@@ -527,9 +527,22 @@ class SQLiteStore:
         if reach is not None:
             graph = self.reach_graph(reach)
         else:
+            answer = self.pushdown(query, params, limits)
+            if answer is not None:
+                return answer
             scope = query_scope(query, params, limits)
             graph = self.to_networkx() if scope is None else self.scope_graph(scope)
         return run_graph(graph, query, params, limits)
+
+    def pushdown(self, query: str, params: dict[str, Any] | None = None,
+                 limits: "QueryLimits | None" = None) -> "Result | None":
+        """The answer of a query with no named start over one relationship that aggregates or
+        sorts, computed by one SQL statement (``sqlite_pushdown``); None: the engine answers it."""
+        from polgraph.cypher.api import prepare
+        from polgraph.graph.stores.sqlite_pushdown import run_pushdown
+
+        with self._db.snapshot() as conn:
+            return run_pushdown(conn, prepare(query), params or {}, limits)
 
     def reach_graph(self, reach: "Reach") -> nx.MultiDiGraph:
         """Only the nodes and edges ``reach`` covers (a query's named starts, then its hops), read
