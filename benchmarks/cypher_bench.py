@@ -404,8 +404,32 @@ def child(args: argparse.Namespace) -> None:
     from polgraph.graph.stores.sqlite_store import SQLiteStore
 
     cases = [Case(**c) for c in json.loads(args.cases)]
+    if args.child in ("sql", "tables"):
+        (case,) = cases
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            with SQLiteStore(args.store) as store:
+                if args.child == "sql":
+                    result = store.pushdown(case.text, case.params)
+                else:  # the engine on the node and edge tables the query touches, as run_cypher did before
+                    from polgraph.cypher.api import query_scope
+
+                    result = run_graph(store.scope_graph(query_scope(case.text, case.params)), case.text, case.params)
+        except QueryError as exc:
+            print(json.dumps({"error": str(exc), "wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
+                              "peak_kb": _peak_kb()}))
+            os._exit(0)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        if result is None:
+            print(json.dumps({"error": "not pushed down", "wall": wall, "cpu": cpu, "peak_kb": _peak_kb()}))
+            os._exit(0)
+        print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": _peak_kb(), "rows": len(result.rows), "digest": _digest(result)}),
+              flush=True)
+        os._exit(0)
     if args.child == "part":
         (case,) = cases
+        with SQLiteStore(args.store) as store:
+            pushed = store.pushdown_sql(case.text, case.params) is not None
         wall, cpu = time.perf_counter(), time.process_time()
         try:
             with SQLiteStore(args.store) as store:
@@ -415,7 +439,7 @@ def child(args: argparse.Namespace) -> None:
             return
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": _peak_kb(), "rows": len(result.rows), "digest": _digest(result),
-                          "first": [str(v) for v in result.rows[0]] if result.rows else None}))
+                          "first": [str(v) for v in result.rows[0]] if result.rows else None, "sql": pushed}))
         return
     wall, cpu = time.perf_counter(), time.process_time()
     with SQLiteStore(args.store) as store:
@@ -489,7 +513,7 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
         if "error" in w and "error" not in part:
             print(f"{case.label:36} {part['rows']:7,} {whole_s:8.2f} {whole_cpu:6.1f} {part['wall']:7.2f} {part['cpu']:6.2f} "
                   f"{'':>8} {whole_mb:9,.0f} {part['peak_kb'] / 1024:8,.0f} {'':>7}  whole stopped: {w['error']}"
-                  f"{'' if bounded else ' (tables)'}")
+                  f"{'' if bounded else ' (SQL)' if part.get('sql') else ' (tables)'}")
             continue
         if case.text == TWO_HOP:
             engine_paths = (int(part["first"][0]), part["wall"])
@@ -498,7 +522,7 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
             continue
         peak_kb = part["peak_kb"]
         same = "yes" if (part["rows"], part["digest"]) == (w["rows"], w["digest"]) else "NO"
-        same += "" if bounded else " (tables)"
+        same += "" if bounded else " (SQL)" if part.get("sql") else " (tables)"
         print(f"{case.label:36} {part['rows']:7,} {whole_s:8.2f} {whole_cpu:6.1f} {part['wall']:7.2f} {part['cpu']:6.2f} "
               f"{whole_cpu / max(part['cpu'], 1e-3):7.0f}x {whole_mb:9,.0f} {peak_kb / 1024:8,.0f} {whole_mb / (peak_kb / 1024):6.1f}x  {same}")
     if engine_paths is None:
@@ -506,6 +530,42 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
     agree = "agree" if engine_paths[0] == sql_paths else "DISAGREE"
     print(f"two-hop {TWO_HOP_TYPE} paths into the busiest actor ({busiest}): Cypher engine {engine_paths[0]:,} "
           f"({engine_paths[1]:.2f} s, part), SQL join {sql_paths:,} ({sql_s:.2f} s): {agree}")
+
+
+def measure_pushdown(work: Path, size: int, only: list[str] | None = None) -> None:
+    """Each library query with no named start both ways, each in a fresh process: polgraph's engine
+    on the node and edge tables the query touches (``scope_graph``, what ``run_cypher`` did before),
+    and one SQL statement (``SQLiteStore.pushdown``, what it does now); same rows in the same order."""
+    from polgraph.cypher.api import query_reach, query_scope
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    path = store_path(work, size)
+    with SQLiteStore(path) as store:
+        counts = store.counts()
+    print(f"\n{size:,} relations ({counts['actors']:,} actors, {counts['mentions']:,} mentions): the engine on the "
+          "query's tables against SQL, each from opening the store to the result")
+    print(f"{'query':20} {'rows':>6} {'engine s':>9} {'CPU s':>7} {'MB':>6} {'SQL s':>7} {'CPU s':>7} {'MB':>5} "
+          f"{'CPU ratio':>9}  same answer")
+    names = {q.name for q in library()}
+    for case in (c for c in store_cases("") if c.label in names):
+        if (only and case.label not in only) or query_reach(case.text, case.params) is not None:
+            continue
+        if query_scope(case.text, case.params) is None:
+            continue
+        engine = _run_child("tables", path, [case])
+        sql = _run_child("sql", path, [case])
+        if "error" in sql:
+            print(f"{case.label:20} not pushed down: {sql['error']}")
+            continue
+        if "error" in engine:
+            print(f"{case.label:20} {sql['rows']:6,} {'stopped':>9} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f} "
+                  f"{sql['wall']:7.2f} {sql['cpu']:7.2f} {sql['peak_kb'] / 1024:5,.0f} {engine['cpu'] / sql['cpu']:8.0f}x  "
+                  f"(engine: {engine['error']})")
+            continue
+        same = "yes" if (engine["rows"], engine["digest"]) == (sql["rows"], sql["digest"]) else "NO"
+        print(f"{case.label:20} {sql['rows']:6,} {engine['wall']:9.2f} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f} "
+              f"{sql['wall']:7.2f} {sql['cpu']:7.2f} {sql['peak_kb'] / 1024:5,.0f} {engine['cpu'] / sql['cpu']:8.0f}x  {same}",
+              flush=True)
 
 
 def measure_builds(work: Path, size: int) -> None:
@@ -542,11 +602,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="where the stores are written (and kept for the next run)")
     ap.add_argument("--only", nargs="+", metavar="QUERY", help="only these queries (library names), e.g. dyads most_mentioned")
     ap.add_argument("--builds", action="store_true", help="only the graph builds: whole against each query's tables")
+    ap.add_argument("--pushdown", action="store_true",
+                    help="only the queries with no named start: the engine on their tables against one SQL statement")
     ap.add_argument("--in-memory", action="store_true", help="the engine against hand-written networkx code instead")
     ap.add_argument("--scale", type=float, default=1.0, help="--in-memory: 1.0 is 100k actors, 1M relations")
     ap.add_argument("--repeat", type=int, default=5, help="--in-memory: runs per query (the median is printed)")
     ap.add_argument("--seed", type=int, default=7, help="--in-memory: the graph's seed")
-    ap.add_argument("--child", choices=["part", "whole"], help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=["part", "whole", "sql", "tables"], help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--cases", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -560,6 +622,8 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         if args.builds:
             measure_builds(args.work, size)
+        elif args.pushdown:
+            measure_pushdown(args.work, size, args.only)
         else:
             measure_store(args.work, size, args.only)
     return 0

@@ -444,6 +444,11 @@ class _Compiler:
             return _Sql(f"({a.text} {sql_op} {b.text})", a.params + b.params, "bool")
         # one side's class is known: the other must have it
         known = b if isinstance(right, _Const) else a if isinstance(left, _Const) else None
+        other = a if known is b else b
+        if op in ("=", "<>") and known is not None and known.kind in ("int", "any") and other.column:
+            # a number against a numeric column: SQLite compares numbers as numbers, and text (which
+            # such a column holds only when no number could be read from it) as unequal
+            return _Sql(f"({a.text} {sql_op} {b.text})", a.params + b.params, "bool")
         if known is not None:
             other = a if known is b else b
             test = "= 'text'" if known.kind == "text" else f"IN {_NUMERIC_TYPES}"
@@ -469,6 +474,9 @@ class _Compiler:
             raise _Unsupported("IN over booleans")
         strs = sorted({v for v in items if type(v) is str})
         nums = sorted({v for v in items if type(v) in (int, float) and not (type(v) is float and math.isnan(v))})
+        if x.kind == "text" and not nums and None not in items:
+            # text against strings: SQL's IN is Cypher's (null IN a non-empty list is null, IN [] false)
+            return _Sql(f"({x.text} IN ({', '.join('?' * len(strs))}))", x.params + tuple(strs), "bool")
         if any(type(v) is int and not -(2**63) <= v < 2**63 for v in nums):
             raise _Unsupported("an integer SQLite cannot hold")
         text = f"(CASE WHEN {x.text} IS NULL THEN {'NULL' if items else '0'}"
@@ -869,6 +877,9 @@ class _Planner:
 
         def inner(make: Callable[[_Branch], _Value]) -> int:
             vals = [_sql(make(b)) for b in branches]
+            for k in range(len(kinds)):
+                if branches and all(cols[k] == v for cols, v in zip(inner_cols, vals)):
+                    return k  # the same values as a column already selected
             for cols, v in zip(inner_cols, vals):
                 cols.append(v)
             kinds.append([_kind_of(v) for v in vals])
@@ -927,8 +938,7 @@ class _Planner:
     def _aggregate(self, expr: A.Expr, branches: list[_Branch], inner: Callable[..., int], kinds: list[list[str]],
                    plain_columns: list[bool], outer: list[str], checks: list[int]) -> _Column:
         if isinstance(expr, A.CountStar):
-            outer.append("count(*)")
-            return _Column("count", len(outer) - 1)
+            return _Column("count", _add(outer, "count(*)"))
         if not (isinstance(expr, A.Func) and expr.name.lower() in AGGREGATES and len(expr.args) == 1
                 and not contains_aggregate(expr.args[0])):
             raise _Unsupported("an aggregate inside an expression, or not count/sum/avg/min/max")
@@ -936,15 +946,13 @@ class _Planner:
         shape = self.shape
         if name == "count" and isinstance(arg, A.Var) and arg.name in _match_vars(shape, branches):
             if not expr.distinct or arg.name == _rel_name(branches):
-                outer.append("count(*)")  # a node or the relationship of a match is never null, each match a new relationship
-                return _Column("count", len(outer) - 1)
+                # a node or the relationship of a match is never null, each match a new relationship
+                return _Column("count", _add(outer, "count(*)"))
             i = inner(lambda b: b.node_id(arg.name))
-            outer.append(f"count(DISTINCT i{i})")
-            return _Column("count", len(outer) - 1)
+            return _Column("count", _add(outer, f"count(DISTINCT i{i})"))
         if name == "count":
             i = inner(lambda b: b.value(arg))
-            outer.append(f"count({'DISTINCT ' if expr.distinct else ''}i{i})")
-            return _Column("count", len(outer) - 1)
+            return _Column("count", _add(outer, f"count({'DISTINCT ' if expr.distinct else ''}i{i})"))
         if expr.distinct:
             raise _Unsupported(f"{name}(DISTINCT ...)")
         i = inner(lambda b: b.value(arg))
@@ -952,19 +960,16 @@ class _Planner:
         if name in ("sum", "avg"):
             if kind == "text":
                 raise _Unsupported("sum() of text: the engine's error")
-            outer.append(f"coalesce(sum(i{i}), 0)" if kind == "int" else f"polgraph_sum(i{i})")
+            total = _add(outer, f"coalesce(sum(i{i}), 0)" if kind == "int" else f"polgraph_sum(i{i})")
             if name == "sum":
-                return _Column("sum", len(outer) - 1, value_kind=kind)
-            outer.append(f"count(i{i})")
-            return _Column("avg", len(outer) - 2, count_at=len(outer) - 1)
+                return _Column("sum", total, value_kind=kind)
+            return _Column("avg", total, count_at=_add(outer, f"count(i{i})"))
         if name in ("min", "max"):
             if not (kind == "text" or plain_columns[i]):
                 raise _Unsupported(f"{name}() of an expression that may mix types")
-            outer.append(f"{name}(i{i})")
-            at = len(outer) - 1
+            at = _add(outer, f"{name}(i{i})")
             if kind != "text":
-                outer.append(f"count(CASE WHEN typeof(i{i}) NOT IN ('integer', 'real', 'null') THEN 1 END)")
-                checks.append(len(outer) - 1)
+                checks.append(_add(outer, f"count(CASE WHEN typeof(i{i}) NOT IN ('integer', 'real', 'null') THEN 1 END)"))
             return _Column("minmax", at, value_kind=kind)
         raise _Unsupported(f"{name}()")
 
@@ -1016,6 +1021,13 @@ class _Planner:
             terms.append(rank_name)
         order_sql = f" ORDER BY {', '.join(terms)}" if terms else ""
         return f"{with_sql}SELECT * FROM ({body}){order_sql}", tuple(params)
+
+
+def _add(outer: list[str], sql: str) -> int:
+    """The position of aggregate ``sql`` in the outer select, added once."""
+    if sql not in outer:
+        outer.append(sql)
+    return outer.index(sql)
 
 
 def _match_vars(shape: _Shape, branches: list[_Branch]) -> set[str]:

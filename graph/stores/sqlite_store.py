@@ -544,6 +544,15 @@ class SQLiteStore:
         with self._db.snapshot() as conn:
             return run_pushdown(conn, prepare(query), params or {}, limits)
 
+    def pushdown_sql(self, query: str, params: dict[str, Any] | None = None) -> str | None:
+        """The SQL statement ``pushdown`` would run for ``query`` (None: the engine answers it)."""
+        from polgraph.cypher.api import prepare
+        from polgraph.graph.stores.sqlite_pushdown import plan_of
+
+        with self._db.snapshot() as conn:
+            plan = plan_of(conn, prepare(query), params or {})
+        return None if plan is None else plan.sql
+
     def reach_graph(self, reach: "Reach") -> nx.MultiDiGraph:
         """Only the nodes and edges ``reach`` covers (a query's named starts, then its hops), read
         through the indexes (``sqlite_reach``)."""
