@@ -53,7 +53,7 @@ from polgraph.cypher.expressions import Context, compile_expr, conjuncts, contai
 from polgraph.cypher.functions import AGGREGATES
 from polgraph.cypher.limits import Budget, QueryLimits, budget_scope
 from polgraph.cypher.values import exact_sum, order_key
-from polgraph.exceptions import CypherSemanticError, QueryError, QueryTimeout
+from polgraph.exceptions import CypherSemanticError, QueryError, QueryLimitExceeded, QueryTimeout
 from polgraph.graph.stores.sqlite_rows import EVENT_PROPS, LINK_PROPS, NODE_TABLES
 
 __all__ = ["Plan", "plan_of", "run_plan", "run_pushdown"]
@@ -548,6 +548,7 @@ class _Functions:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.made: list[tuple[str, int, Callable[..., Any]]] = []
+        self.stopped: list[QueryLimitExceeded] = []  # a limit the engine's code met inside SQLite
 
     def call(self, comp: _Compiler, e: A.Expr, env: _Env, mode: str) -> _Sql:
         if _mentions(e, frozenset({"rand"})) or _has_pattern(e) or isinstance(e, A.MapProj):
@@ -584,12 +585,16 @@ class _Functions:
         names = [f" read {i}" for i in range(len(reads))]
         pairs = list(zip(names, decoders))
         encode = _ENCODERS[mode]
+        stopped = self.stopped
 
         def function(*args: Any) -> Any:
             row = {name: (arg if decode is None or arg is None else decode(arg)) for (name, decode), arg in zip(pairs, args)}
             try:
                 return encode(fn(row))
             except _Fallback:
+                raise
+            except QueryLimitExceeded as exc:  # the query's limit: it ends the query
+                stopped.append(exc)
                 raise
             except Exception as exc:  # the engine's error, or a value SQL cannot hold: the engine decides
                 raise _Fallback(str(exc)) from exc
@@ -731,6 +736,7 @@ class Plan:
     limit: int | None
     functions: list[tuple[str, int, Callable[..., Any]]] = field(default_factory=list)
     branches: list[str] = field(default_factory=list)
+    stopped: list[QueryLimitExceeded] = field(default_factory=list)
 
     def describe(self) -> str:
         return f"pushed down to SQL ({', '.join(self.branches) or 'no stored relationship can match'}):\n{self.sql}"
@@ -933,7 +939,7 @@ class _Planner:
             plain_sql += f" LIMIT {fetch}"
             ranked_sql += f" LIMIT {fetch}"
         return Plan(columns, plain_sql, plain_params, ranked_sql, ranked_params, out, order, checks, skip,
-                    None if limit < 0 else limit, self.udfs.made, [b.edges.name for b in branches])
+                    None if limit < 0 else limit, self.udfs.made, [b.edges.name for b in branches], self.udfs.stopped)
 
     def _aggregate(self, expr: A.Expr, branches: list[_Branch], inner: Callable[..., int], kinds: list[list[str]],
                    plain_columns: list[bool], outer: list[str], checks: list[int]) -> _Column:
@@ -1136,11 +1142,11 @@ def run_plan(conn: sqlite3.Connection, plan: Plan, limits: QueryLimits | None = 
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
     try:
         with budget_scope(budget):
-            rows = _fetch(conn, plan.sql, plan.params, timeout)
+            rows = _fetch(conn, plan, plan.sql, plan.params, timeout)
             if rows is None:
                 return None
             if _ties(plan, rows):
-                rows = _fetch(conn, plan.ranked_sql, plan.ranked_params, timeout)
+                rows = _fetch(conn, plan, plan.ranked_sql, plan.ranked_params, timeout)
                 if rows is None:
                     return None
     finally:
@@ -1158,10 +1164,13 @@ def run_plan(conn: sqlite3.Connection, plan: Plan, limits: QueryLimits | None = 
     return Result(plan.columns, out)
 
 
-def _fetch(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...], timeout: float | None) -> list[tuple[Any, ...]] | None:
+def _fetch(conn: sqlite3.Connection, plan: Plan, sql: str, params: tuple[Any, ...],
+           timeout: float | None) -> list[tuple[Any, ...]] | None:
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
+        if plan.stopped:
+            raise plan.stopped[0] from None
         if "interrupted" in str(exc):
             raise QueryTimeout(f"the query ran longer than its time limit of {timeout:g} s") from None
         log.debug("Cypher pushdown handed back: %s", exc)
