@@ -555,17 +555,49 @@ def measure_pushdown(work: Path, size: int, only: list[str] | None = None) -> No
         engine = _run_child("tables", path, [case])
         sql = _run_child("sql", path, [case])
         if "error" in sql:
-            print(f"{case.label:20} not pushed down: {sql['error']}")
+            outcome = f"{engine['wall']:9.2f} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f}" if "rows" in engine else "stopped"
+            print(f"{case.label:20} {engine.get('rows', 0):6,} {outcome}  (not pushed down: the engine answers)", flush=True)
             continue
         if "error" in engine:
+            at_least = f">{engine['cpu'] / sql['cpu']:.0f}x"  # the engine's CPU until it stopped
             print(f"{case.label:20} {sql['rows']:6,} {'stopped':>9} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f} "
-                  f"{sql['wall']:7.2f} {sql['cpu']:7.2f} {sql['peak_kb'] / 1024:5,.0f} {engine['cpu'] / sql['cpu']:8.0f}x  "
-                  f"(engine: {engine['error']})")
+                  f"{sql['wall']:7.2f} {sql['cpu']:7.2f} {sql['peak_kb'] / 1024:5,.0f} {at_least:>9}  "
+                  f"(engine: {engine['error']})", flush=True)
             continue
         same = "yes" if (engine["rows"], engine["digest"]) == (sql["rows"], sql["digest"]) else "NO"
         print(f"{case.label:20} {sql['rows']:6,} {engine['wall']:9.2f} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f} "
               f"{sql['wall']:7.2f} {sql['cpu']:7.2f} {sql['peak_kb'] / 1024:5,.0f} {engine['cpu'] / sql['cpu']:8.0f}x  {same}",
               flush=True)
+
+
+def measure_paths(work: Path, size: int, only: list[str] | None = None) -> None:
+    """Each query as ``polgraph query`` runs it now (``SQLiteStore.run_cypher``), each in a fresh
+    process, and the path it took: the part a named start reaches, one SQL statement, or the
+    engine on the tables the query touches."""
+    from polgraph.cypher.api import query_reach
+
+    path = store_path(work, size)
+    print(f"\n{size:,} relations: each query from opening the store to the result (run_cypher)")
+    print(f"{'query':36} {'rows':>7} {'wall s':>7} {'CPU s':>6} {'MB':>5}  path")
+    for case in store_cases(_busiest(path)):
+        if only and case.label not in only:
+            continue
+        part = _run_child("part", path, [case])
+        how = ("part from a named start" if query_reach(case.text, case.params) is not None
+               else "one SQL statement" if part.get("sql") else "engine on the tables")
+        if "error" in part:
+            print(f"{case.label:36} stopped: {part['error']} ({how})", flush=True)
+            continue
+        print(f"{case.label:36} {part['rows']:7,} {part['wall']:7.2f} {part['cpu']:6.2f} {part['peak_kb'] / 1024:5,.0f}  {how}",
+              flush=True)
+
+
+def _busiest(path: Path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT target FROM event GROUP BY target ORDER BY count(*) DESC, target LIMIT 1").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def measure_builds(work: Path, size: int) -> None:
@@ -602,6 +634,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="where the stores are written (and kept for the next run)")
     ap.add_argument("--only", nargs="+", metavar="QUERY", help="only these queries (library names), e.g. dyads most_mentioned")
     ap.add_argument("--builds", action="store_true", help="only the graph builds: whole against each query's tables")
+    ap.add_argument("--paths", action="store_true",
+                    help="only each query as run_cypher answers it now (no whole graph), and the path it took")
     ap.add_argument("--pushdown", action="store_true",
                     help="only the queries with no named start: the engine on their tables against one SQL statement")
     ap.add_argument("--in-memory", action="store_true", help="the engine against hand-written networkx code instead")
@@ -624,6 +658,8 @@ def main(argv: list[str] | None = None) -> int:
             measure_builds(args.work, size)
         elif args.pushdown:
             measure_pushdown(args.work, size, args.only)
+        elif args.paths:
+            measure_paths(args.work, size, args.only)
         else:
             measure_store(args.work, size, args.only)
     return 0
