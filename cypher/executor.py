@@ -35,6 +35,7 @@ Row = dict[Any, Any]
 class Result:
     columns: list[str]
     rows: list[list[Any]]
+    path: str = ""  # how the store answered (``polgraph query --explain``); "" when it does not say
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]

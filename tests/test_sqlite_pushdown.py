@@ -273,3 +273,22 @@ def test_float_sums_do_not_depend_on_the_order_of_matches() -> None:
     query = "MATCH (n:N) RETURN sum(n.x) AS s, avg(n.x) AS m"
     assert run_graph(forward, query).rows == run_graph(backward, query).rows == [[1.3, 1.3 / 6]]
     assert run_graph(forward, "UNWIND [1, 2, 3] AS x RETURN sum(x), avg(x)").rows == [[6, 2.0]]
+
+
+def test_query_explain_says_which_path_answered(stores: list[tuple[SQLiteStore, Any]]) -> None:
+    from click.testing import CliRunner
+
+    from polgraph.cli.app import cli
+
+    store, _ = stores[2]
+
+    def explain(*args: str) -> str:
+        done = CliRunner().invoke(cli, ["query", "--store", str(store.path), "--explain", *args], catch_exceptions=False)
+        assert done.exit_code == 0, done.output
+        return done.stderr
+
+    said = explain("who_acts_on_whom")
+    assert said.startswith("path: one SQL statement over event to actor, event to topic, link:\nSELECT")
+    assert explain("actor_timeline", "-p", "name=Name 1").startswith("path: the engine on the part reached from the named start")
+    assert explain("role_phrase").startswith("path: the engine on the node and edge tables the query touches")
+    assert explain("MATCH (n) RETURN count(*) AS n").startswith("path: the engine on the whole graph: ")

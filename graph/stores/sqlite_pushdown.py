@@ -739,7 +739,7 @@ class Plan:
     stopped: list[QueryLimitExceeded] = field(default_factory=list)
 
     def describe(self) -> str:
-        return f"pushed down to SQL ({', '.join(self.branches) or 'no stored relationship can match'}):\n{self.sql}"
+        return f"one SQL statement over {', '.join(self.branches) or 'no stored relationship (none can match)'}:\n{self.sql}"
 
 
 def plan_of(conn: sqlite3.Connection, tree: A.Query, params: Mapping[str, Any]) -> Plan | None:
@@ -1161,7 +1161,7 @@ def run_plan(conn: sqlite3.Connection, plan: Plan, limits: QueryLimits | None = 
     end = None if plan.limit is None else plan.skip + plan.limit
     out = [[c.value(row) for c in plan.out] for row in rows[plan.skip:end]]
     budget.check_rows(len(out))
-    return Result(plan.columns, out)
+    return Result(plan.columns, out, plan.describe())
 
 
 def _fetch(conn: sqlite3.Connection, plan: Plan, sql: str, params: tuple[Any, ...],

@@ -526,13 +526,17 @@ class SQLiteStore:
         reach = query_reach(query, params, limits)
         if reach is not None:
             graph = self.reach_graph(reach)
+            path = f"the engine on the part reached from the named start ({len(reach.walks)} walks, {reach.depth} hops)"
         else:
             answer = self.pushdown(query, params, limits)
             if answer is not None:
                 return answer
             scope = query_scope(query, params, limits)
             graph = self.to_networkx() if scope is None else self.scope_graph(scope)
-        return run_graph(graph, query, params, limits)
+            path = "the engine on the whole graph" if scope is None else "the engine on the node and edge tables the query touches"
+        result = run_graph(graph, query, params, limits)
+        result.path = f"{path}: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} relationships read"
+        return result
 
     def pushdown(self, query: str, params: dict[str, Any] | None = None,
                  limits: "QueryLimits | None" = None) -> "Result | None":
