@@ -278,12 +278,12 @@ def test_float_sums_do_not_depend_on_the_order_of_matches() -> None:
 def test_query_explain_says_which_path_answered(stores: list[tuple[SQLiteStore, Any]]) -> None:
     from click.testing import CliRunner
 
-    from polgraph.cli.app import cli
+    from polgraph.cli.query import query
 
     store, _ = stores[2]
 
     def explain(*args: str) -> str:
-        done = CliRunner().invoke(cli, ["query", "--store", str(store.path), "--explain", *args], catch_exceptions=False)
+        done = CliRunner().invoke(query, ["--store", str(store.path), "--explain", *args], catch_exceptions=False)
         assert done.exit_code == 0, done.output
         return done.stderr
 
