@@ -167,6 +167,8 @@ SHAPES = [
     "MATCH (a:Actor)-[r]->(b) WHERE r.sentence IN [1, 2, null] OR r.date < $since RETURN a.name, count(*) ORDER BY a.name",
     "MATCH (a:Actor)-[r]->(b) WHERE NOT r.sentence IN [1, 2.0, 'x'] RETURN a.name, count(*) ORDER BY a.name",
     "MATCH (a:Actor)-[r]->(b) WHERE NOT type(r) IN $types RETURN type(r) AS t, count(*) ORDER BY t",
+    "MATCH (a:Actor)-[r]->(b) WHERE NOT a.country IN [true, 'a01'] RETURN a.country AS c, count(*) ORDER BY c",
+    "MATCH (a:Actor)-[r]->(b) WHERE NOT a.country IN [] AND NOT r.goldstein IN [3.4, true] RETURN count(*)",
     "MATCH (a:Actor)-[r]->(b) WHERE r.quad_class = 1.0 OR r.quad_class <> 3 RETURN r.quad_class AS q, count(*) ORDER BY q",
     "MATCH (a:Actor)-[r]->(b) WHERE r.date > 5 RETURN count(*)",
     "MATCH (a:Actor)-[r]->(b) WHERE NOT (r.date > 5) RETURN count(*)",

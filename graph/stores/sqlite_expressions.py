@@ -367,17 +367,13 @@ class Compiler:
             # a number against a numeric column: SQLite compares numbers as numbers, and text (which
             # such a column holds only when no number could be read from it) as unequal
             return Sql(f"({a.text} {sql_op} {b.text})", a.params + b.params, "bool")
+        mismatch = "0" if op == "=" else "1" if op == "<>" else "NULL"
         if known is not None:
-            other = a if known is b else b
             test = "= 'text'" if known.kind == "text" else f"IN {NUMERIC_TYPES}"
-            other_text = other.text
-            ordered = f"{a.text} {sql_op} {b.text}"
-            mismatch = "0" if op == "=" else "1" if op == "<>" else "NULL"
-            return Sql(f"(CASE WHEN typeof({other_text}) {test} THEN {ordered} WHEN {other_text} IS NULL THEN NULL "
-                        f"ELSE {mismatch} END)", other.params + a.params + b.params + other.params, "bool")
+            return Sql(f"(CASE WHEN typeof({other.text}) {test} THEN {a.text} {sql_op} {b.text} WHEN {other.text} IS NULL "
+                       f"THEN NULL ELSE {mismatch} END)", other.params + a.params + b.params + other.params, "bool")
         same = (f"(typeof({a.text}) IN {NUMERIC_TYPES}) = (typeof({b.text}) IN {NUMERIC_TYPES}) "
                 f"AND (typeof({a.text}) = 'text') = (typeof({b.text}) = 'text')")
-        mismatch = "0" if op == "=" else "1" if op == "<>" else "NULL"
         params = (a.params + b.params) * 4
         return Sql(f"(CASE WHEN {a.text} IS NULL OR {b.text} IS NULL THEN NULL WHEN {same} THEN {a.text} {sql_op} {b.text} "
                     f"ELSE {mismatch} END)", params, "bool")
@@ -392,7 +388,7 @@ class Compiler:
             raise Unsupported("IN over booleans")
         strs = sorted({v for v in items if type(v) is str})
         nums = sorted({v for v in items if type(v) in (int, float) and not (type(v) is float and math.isnan(v))})
-        if x.kind == "text" and not nums and None not in items:
+        if x.kind == "text" and all(type(v) is str for v in items):
             # text against strings: SQL's IN is Cypher's (null IN a non-empty list is null, IN [] false)
             return Sql(f"({x.text} IN ({', '.join('?' * len(strs))}))", x.params + tuple(strs), "bool")
         if any(type(v) is int and not -(2**63) <= v < 2**63 for v in nums):
