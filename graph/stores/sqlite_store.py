@@ -8,8 +8,9 @@
   last committed state, concurrent writers wait for each other and readers are never blocked
   (``sqlite_file``). Writes merge by the rules of ``graph.upsert``.
 - Cypher: a query that names its start (``(a:Actor {name: $name})``) runs on the part of the
-  graph it can reach (``reach_graph``, in SQL); any other on the node tables and edge tables
-  its labels and relationship types can touch (``scope_graph``), or on the whole graph.
+  graph it can reach (``reach_graph``, in SQL); one that aggregates or sorts over one
+  relationship is one SQL statement (``pushdown``); any other runs on the node tables and edge
+  tables its labels and relationship types can touch (``scope_graph``), or on the whole graph.
 - For a query engine: ``find_nodes`` (by label and property, through the indexes) and
   ``node_edges`` (a node's edges) read single nodes without loading the graph.
 """
