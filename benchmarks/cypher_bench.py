@@ -417,7 +417,8 @@ def child(args: argparse.Namespace) -> None:
                     from polgraph.cypher.limits import QueryLimits
 
                     graph = store.scope_graph(query_scope(case.text, case.params))
-                    result = run_graph(graph, case.text, case.params, QueryLimits(timeout=args.engine_timeout))
+                    limits = QueryLimits(timeout=None, max_memory_mb=None) if args.engine_unlimited else QueryLimits()
+                    result = run_graph(graph, case.text, case.params, limits)
         except QueryError as exc:
             print(json.dumps({"error": str(exc), "wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
                               "peak_kb": _peak_kb()}))
@@ -465,11 +466,11 @@ def child(args: argparse.Namespace) -> None:
     os._exit(0)  # freeing a graph of millions of objects at exit takes longer than building it
 
 
-def _run_child(kind: str, store: Path, cases: list[Case], engine_timeout: float = 60.0) -> dict[str, Any]:
+def _run_child(kind: str, store: Path, cases: list[Case], engine_unlimited: bool = False) -> dict[str, Any]:
     """The child's JSON. Peaks are the child's own VmHWM: its ru_maxrss would count the parent's
     memory at the fork."""
     cmd = [sys.executable, __file__, "--child", kind, "--store", str(store),
-           "--cases", json.dumps([c.__dict__ for c in cases]), "--engine-timeout", str(engine_timeout)]
+           "--cases", json.dumps([c.__dict__ for c in cases]), *(["--engine-unlimited"] if engine_unlimited else [])]
     done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"child {kind} failed on {store} (status {done.returncode})")
@@ -535,7 +536,7 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
           f"({engine_paths[1]:.2f} s, part), SQL join {sql_paths:,} ({sql_s:.2f} s): {agree}")
 
 
-def measure_pushdown(work: Path, size: int, only: list[str] | None = None, engine_timeout: float = 60.0) -> None:
+def measure_pushdown(work: Path, size: int, only: list[str] | None = None, engine_unlimited: bool = False) -> None:
     """Each library query with no named start both ways, each in a fresh process: polgraph's engine
     on the node and edge tables the query touches (``scope_graph``, what ``run_cypher`` did before),
     and one SQL statement (``SQLiteStore.pushdown``, what it does now); same rows in the same order."""
@@ -555,7 +556,7 @@ def measure_pushdown(work: Path, size: int, only: list[str] | None = None, engin
             continue
         if query_scope(case.text, case.params) is None:
             continue
-        engine = _run_child("tables", path, [case], engine_timeout)
+        engine = _run_child("tables", path, [case], engine_unlimited)
         sql = _run_child("sql", path, [case])
         if "error" in sql:
             outcome = f"{engine['wall']:9.2f} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f}" if "rows" in engine else "stopped"
@@ -645,8 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="--in-memory: 1.0 is 100k actors, 1M relations")
     ap.add_argument("--repeat", type=int, default=5, help="--in-memory: runs per query (the median is printed)")
     ap.add_argument("--seed", type=int, default=7, help="--in-memory: the graph's seed")
-    ap.add_argument("--engine-timeout", type=float, default=60.0, metavar="S",
-                    help="--pushdown: the engine's time limit (raise it to compare answers where it stops at 60 s)")
+    ap.add_argument("--engine-unlimited", action="store_true",
+                    help="--pushdown: no time or memory limit for the engine (to compare answers where it stops)")
     ap.add_argument("--child", choices=["part", "whole", "sql", "tables"], help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--cases", help=argparse.SUPPRESS)
@@ -662,7 +663,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.builds:
             measure_builds(args.work, size)
         elif args.pushdown:
-            measure_pushdown(args.work, size, args.only, args.engine_timeout)
+            measure_pushdown(args.work, size, args.only, args.engine_unlimited)
         elif args.paths:
             measure_paths(args.work, size, args.only)
         else:
