@@ -591,12 +591,11 @@ class _Branch:
 # -- running ----------------------------------------------------------------------------------------------
 def run_plan(conn: sqlite3.Connection, plan: Plan, limits: QueryLimits | None = None) -> Result | None:
     """The result of ``plan`` on ``conn`` (in a read transaction) within ``limits``; None when
-    SQLite handed the query back (an engine error to report, an integer overflow, a tie SQL cannot
-    order): the engine then answers."""
+    SQLite handed the query back (an engine error to report, an integer overflow, a group key or a
+    min/max mixing types, where the engine's order of matches decides): the engine then answers."""
     budget = Budget(limits or QueryLimits())
     timeout = budget.limits.timeout
     deadline = None if timeout is None else time.monotonic() + timeout
-    names = [name for name, _, _ in plan.functions] + ["polgraph_sum"]
     for name, n_args, fn in plan.functions:
         conn.create_function(name, n_args, fn, deterministic=True)
     conn.create_aggregate("polgraph_sum", 1, _Sum)  # type: ignore[arg-type]
@@ -614,8 +613,9 @@ def run_plan(conn: sqlite3.Connection, plan: Plan, limits: QueryLimits | None = 
     finally:
         if deadline is not None:
             conn.set_progress_handler(None, 0)
-        for name in names:
-            conn.create_function(name, -1, None)
+        for name, n_args, _ in plan.functions:  # the connection is the store's: let go of this query's closures
+            conn.create_function(name, n_args, None)
+        conn.create_aggregate("polgraph_sum", 1, None)  # type: ignore[arg-type]
     for row in rows:
         if any(row[i] for i in plan.checks):
             log.debug("Cypher pushdown handed back: a column holds values of several types")
