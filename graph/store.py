@@ -35,7 +35,7 @@ from polgraph.graph.upsert import Edge
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
-    from polgraph.graph.algorithms.centrality import ActorScore
+    from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 
 __all__ = ["EventRow", "GraphEdit", "RelationFilter", "SchemaItem", "Store", "WriteSummary", "edge_target_label", "relation_order"]
 
@@ -202,9 +202,10 @@ class Store(Protocol):
         polgraph's engine (read queries only, within ``limits``)."""
         ...
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
-        """Every active actor's scores when the store computes them itself (Neo4j with GDS), else
-        None: ``polgraph.graph.algorithms.centrality`` then computes them from ``event_rows``."""
+    def centrality(self, where: RelationFilter, sampling: "Betweenness") -> "list[ActorScore] | None":
+        """Every active actor's scores when the store computes them itself (Neo4j with GDS), betweenness
+        from ``sampling`` (k seeded sources, or exact), else None: ``polgraph.graph.algorithms.centrality``
+        then computes them from ``event_rows``."""
         ...
 
     def init_schema(self) -> list[SchemaItem]:

@@ -22,7 +22,7 @@ import networkx as nx
 from polgraph.cypher.executor import Result
 from polgraph.cypher.limits import QueryLimits
 from polgraph.exceptions import StoreError
-from polgraph.graph.algorithms.centrality import ActorScore
+from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary
 from polgraph.graph.stores import neo4j_edit, neo4j_read, neo4j_write
@@ -137,13 +137,13 @@ class Neo4jStore:
 
         return [SchemaItem(*item) for item in apply_schema(self._conn.driver, self._conn.database, self.server)]
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> list[ActorScore] | None:
+    def centrality(self, where: RelationFilter, sampling: Betweenness) -> list[ActorScore] | None:
         """Actor scores from the Graph Data Science library, or None when the server has no GDS."""
         if not self.server.has_gds:
             return None
         from polgraph.graph.stores.neo4j_gds import gds_centrality
 
-        return gds_centrality(self._conn.read, where)
+        return gds_centrality(self._conn.read, where, sampling)
 
     def actor_edges(self, where: RelationFilter = RelationFilter()) -> dict[tuple[str, str], int]:
         """The weighted actor graph GDS projects: {(source, target): number of accepted relations}."""

@@ -23,7 +23,7 @@ from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
-    from polgraph.graph.algorithms.centrality import ActorScore
+    from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 
 __all__ = ["NetworkXStore", "apply_article_graph", "part_of"]
 
@@ -202,7 +202,7 @@ class NetworkXStore:
 
         return run_graph(self.graph, query, params, limits)
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
+    def centrality(self, where: RelationFilter, sampling: "Betweenness") -> "list[ActorScore] | None":
         return None  # computed from event_rows by polgraph.graph.algorithms.centrality
 
     def init_schema(self) -> list[SchemaItem]:

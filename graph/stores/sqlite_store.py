@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
     from polgraph.cypher.reach import Reach, Scope
-    from polgraph.graph.algorithms.centrality import ActorScore
+    from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 
 __all__ = [
     "APPLICATION_ID", "BULK_REBUILD_MAX", "DEFAULT_PATH", "FORMAT", "LegacyJSONStore", "NoSuchStore", "SQLiteStore", "sniff",
@@ -548,7 +548,7 @@ class SQLiteStore:
         with self._db.snapshot() as conn, no_gc():
             return scope_graph(conn, scope)
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
+    def centrality(self, where: RelationFilter, sampling: "Betweenness") -> "list[ActorScore] | None":
         return None  # computed from event_rows by polgraph.graph.algorithms.centrality
 
     def init_schema(self) -> list[SchemaItem]:
