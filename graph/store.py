@@ -37,7 +37,13 @@ if TYPE_CHECKING:
     from polgraph.cypher.limits import QueryLimits
     from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 
-__all__ = ["EventRow", "GraphEdit", "RelationFilter", "SchemaItem", "Store", "WriteSummary", "edge_target_label", "relation_order"]
+__all__ = [
+    "EVENTS", "EdgeGroup", "EventRow", "GraphEdit", "GraphRows", "RelationFilter", "SchemaItem", "Store", "WriteSummary",
+    "edge_target_label", "relation_order",
+]
+
+EVENTS = "events"
+"""The ``EdgeGroup`` kind of every event relation, whatever its type."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,36 @@ class WriteSummary:
     relations: int = 0  # new relations
 
 
+class EdgeGroup(NamedTuple):
+    """The edges of one kind from one node label to another: ``kind`` is ``EVENTS`` (every event
+    type) or one structural type (MENTIONED_IN, HOLDS_ROLE, MEMBER_OF)."""
+
+    kind: str
+    start: str
+    end: str
+
+
+class GraphRows(Protocol):
+    """The whole graph as rows in one fixed order (``Store.graph_rows``), to write it out without
+    holding it: every method may be called again, and gives the same rows."""
+
+    def labels(self) -> list[str]:
+        """The labels that have nodes, sorted."""
+        ...
+
+    def nodes(self, label: str) -> Iterator[tuple[str, list[str], dict[str, Any]]]:
+        """(id, labels, properties) of the nodes whose first label is ``label``, in id order."""
+        ...
+
+    def edge_groups(self) -> list[EdgeGroup]:
+        """The groups that have edges, sorted."""
+        ...
+
+    def edges(self, group: EdgeGroup) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source, target, type, properties with ``id``) of the group's edges, by (source, target, type, id)."""
+        ...
+
+
 @runtime_checkable
 class Store(Protocol):
     """A graph store. Writes are idempotent upserts; one ``write`` call is one transaction."""
@@ -189,6 +225,12 @@ class Store(Protocol):
         """The graph in the shared layout (node attr ``_labels`` + properties, edge attr ``_type`` +
         properties): the whole graph, or with ``where`` only the part around the event relations it
         accepts (see ``networkx_store.part_of``), read without loading the rest."""
+        ...
+
+    def graph_rows(self) -> AbstractContextManager[GraphRows]:
+        """``with store.graph_rows() as rows:`` the whole graph as sorted rows, one state of the
+        store throughout; streamed from the embedded store's tables, sorted from ``to_networkx()``
+        elsewhere."""
         ...
 
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:

@@ -24,7 +24,7 @@ from polgraph.cypher.limits import QueryLimits
 from polgraph.exceptions import StoreError
 from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
-from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary
+from polgraph.graph.store import EventRow, GraphEdit, GraphRows, RelationFilter, SchemaItem, WriteSummary
 from polgraph.graph.stores import neo4j_edit, neo4j_read, neo4j_write
 from polgraph.graph.stores.neo4j_connection import Neo4jConnection, Unreachable, single_int, store_auth
 from polgraph.graph.stores.neo4j_cypher import statement
@@ -123,6 +123,11 @@ class Neo4jStore:
 
     def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
         return neo4j_read.to_networkx(self._conn, where)
+
+    def graph_rows(self) -> AbstractContextManager[GraphRows]:
+        from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
+
+        return nullcontext(NetworkXGraphRows(self.to_networkx()))
 
     # -- capabilities ------------------------------------------------------------------------
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,

@@ -18,7 +18,7 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
-from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, relation_order
+from polgraph.graph.store import EventRow, GraphEdit, GraphRows, RelationFilter, SchemaItem, WriteSummary, relation_order
 
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
@@ -194,6 +194,11 @@ class NetworkXStore:
 
     def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
         return self.graph if where is None else part_of(self.graph, where)
+
+    def graph_rows(self) -> AbstractContextManager[GraphRows]:
+        from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
+
+        return nullcontext(NetworkXGraphRows(self.graph))
 
     # -- capabilities ------------------------------------------------------------------------
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,

@@ -31,7 +31,7 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
-from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, edge_target_label
+from polgraph.graph.store import EventRow, GraphEdit, GraphRows, RelationFilter, SchemaItem, WriteSummary, edge_target_label
 from polgraph.graph.stores.sqlite_file import (
     APPLICATION_ID,
     BULK_REBUILD_MAX,
@@ -424,6 +424,14 @@ class SQLiteStore:
                 "relations": one("SELECT count(*) FROM event"),
                 "mentions": one("SELECT count(*) FROM mention"),
             }
+
+    @contextmanager
+    def graph_rows(self) -> Iterator[GraphRows]:
+        """Streamed from the tables in one read transaction (``sqlite_graph_rows``)."""
+        from polgraph.graph.stores.sqlite_graph_rows import graph_rows
+
+        with graph_rows(self._conn, self._db.errors) as rows:
+            yield rows
 
     def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
         from polgraph.cypher.index import no_gc
