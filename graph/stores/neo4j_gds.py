@@ -5,7 +5,7 @@ on the same weighted actor graph (``cypher/store/actor_edges.cypher`` is its Cyp
 are summed from the streamed edge weights, PageRank and betweenness come from a directed GDS
 projection, eigenvector from an undirected one. Betweenness is normalised as networkx does, and
 follows the same choice as the embedded path (``Betweenness``): from k seeded sampled source actors
-(GDS ``samplingSize`` and ``samplingSeed``), rescaled by n/k as networkx's ``k=`` estimate is, or
+(GDS ``samplingSize`` and ``samplingSeed``), scaled as networkx scales its ``k=`` estimate, or
 exact. GDS draws its sources itself (with probability growing with the degree), so a sampled
 estimate on Neo4j is not the embedded one to the digit: the same k, the same seed, other sources.
 """
