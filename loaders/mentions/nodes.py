@@ -45,10 +45,14 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
 
 
 def _subject(node: Token) -> bool:
-    """Whether a word is (part of) the subject of a verb, or the agent of a passive one."""
-    for _ in range(5):
+    """Whether a word is (part of) the subject of a verb, or the agent of a passive one; a member
+    named by "which include" is part of the group ("his critics, which include Greenpeace, blame him")."""
+    for _ in range(6):
         if node.dep_ in ("nsubj", "nsubjpass", "agent") or _passive_agent(node):
             return True
+        if node.dep_ == "dobj" and node.head.lemma_ == "include" and node.head.dep_ == "relcl":
+            node = node.head.head
+            continue
         if node.dep_ not in ("conj", "appos", "pobj", "prep", "compound") or node.head is node:
             break
         node = node.head
