@@ -83,6 +83,8 @@ def find_role_phrases(doc: Doc, settled: ArticleActors) -> Proposals:
                     place = place_of(mod, found)
                     if place is not None and place.kind == "state":  # "the Turkish President": Turkey is named too
                         found.add(mod.i, mod.i + 1, place, "role")
+                    elif mod.ent_type_ == "ORG" and mod.pos_ == "PROPN":
+                        continue  # "African Export-Import Bank president X": the bank is named, for the entity finder
                     else:
                         found.role_tokens.setdefault(mod.i, holder)
     return found.proposals(settled)
