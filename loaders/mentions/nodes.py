@@ -50,13 +50,22 @@ def _subject(node: Token) -> bool:
     for _ in range(6):
         if node.dep_ in ("nsubj", "nsubjpass", "agent") or _passive_agent(node):
             return True
-        if node.dep_ == "dobj" and node.head.lemma_ == "include" and node.head.dep_ == "relcl":
-            node = node.head.head
+        group = _group_included_in(node)
+        if group is not None:
+            node = group
             continue
         if node.dep_ not in ("conj", "appos", "pobj", "prep", "compound") or node.head is node:
             break
         node = node.head
     return False
+
+
+def _group_included_in(node: Token) -> Token | None:
+    """The group a word is named a member of by "which include": "critics" in "his critics,
+    which include Greenpeace"."""
+    if node.dep_ == "dobj" and node.head.lemma_ == "include" and node.head.dep_ == "relcl":
+        return node.head.head
+    return None
 
 
 def _passive_agent(node: Token) -> bool:
