@@ -84,6 +84,18 @@ def test_a_member_of_a_group_that_does_not_act_does_not_act(loader):
     assert "Oceanic Trust" not in nodes(loader, text, {"Oceanic Trust": "ORG"})
 
 
+# -- a counterpart of a known actor ------------------------------------------------------------
+def test_a_name_coordinated_with_a_known_bloc_is_an_actor(loader):
+    text = "Officials signed the trade pact between the European Union and Andean Pact on Monday."
+    assert "Andean Pact" in nodes(loader, text, {"European Union": "ORG", "Andean Pact": "ORG"})
+
+
+def test_a_name_coordinated_with_a_new_name_only_is_no_actor(loader):
+    text = "Officials signed the trade pact between Delta Mills and Andean Pact on Monday."
+    found = nodes(loader, text, {"Delta Mills": "ORG", "Andean Pact": "ORG"})
+    assert "Andean Pact" not in found and "Delta Mills" not in found
+
+
 # -- a state's name inside a province's ------------------------------------------------------
 def test_a_province_named_after_a_state_is_not_that_state():
     actors = mentioned("Officials from New Mexico and Northern Ireland met envoys of Mexico and Ireland.")

@@ -39,8 +39,21 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
             continue
         root = doc[mention.start:mention.end].root
         office = _office_of(root)
-        if _subject(root) or (office is not None and _subject(office)):
+        if _subject(root) or (office is not None and _subject(office)) or _paired_with_known(root, found):
             return True
+    return False
+
+
+def _paired_with_known(root: Token, found: ArticleActors) -> bool:
+    """Whether a name is coordinated with a state, bloc or organisation the registry knows ("a
+    pact between the European Union and Mercosur"): named as its counterpart, it is an actor too."""
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    for partner in partners:
+        mention = found.by_token.get(partner.i)
+        if mention is not None and mention.actor not in found.new_ids:
+            if found.actors[mention.actor].kind in ("state", "bloc", "organization"):
+                return True
     return False
 
 
