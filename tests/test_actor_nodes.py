@@ -136,6 +136,11 @@ def test_a_bare_noun_of_armed_people_is_the_armed_group_named_before():
     assert actors["fighters"].id == actors["Houthi fighters"].id
 
 
+def test_a_bare_noun_of_armed_people_that_acts_is_a_group_of_no_state():
+    actors = mentioned("Rebels attacked the oil facilities of Saudi Arabia on Monday.")
+    assert actors["Rebels"].name == "rebels" and actors["Rebels"].kind == "group"
+
+
 def test_a_bare_noun_of_people_is_still_the_main_states():
     actors = mentioned("Thousands protested in Belgrade against Serbia's government. The protesters were dispersed.")
     assert actors["protesters"].name == "Serbian protesters"

@@ -121,9 +121,9 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
     """Groups of people named by a plural noun and what qualifies it: "Hong Kong protesters",
     "Iraqi Kurds", "ethnic Albanian rebels"; a bare "the protesters" is the group of that noun
     named elsewhere in the article, or the protesters themselves. A bare noun of ``armed``
-    people ("fighters", "militants") is the armed group of that noun the article names, else no
-    actor: "transports weapons and fighters" names no group, and armed groups are rarely the
-    people of the state an article is about, as protesters are."""
+    people ("fighters", "militants") is the armed group of that noun the article names, else the
+    bare group where it acts ("Rebels attacked ..."), else no actor: "transports weapons and
+    fighters" names no group."""
     found = settled.draft()
     named: dict[str, Actor] = {}
     bare: list[Token] = []
@@ -149,7 +149,7 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
                 drop_mention(found, mention)
         found.add(start, token.i + 1, actor, "group")
     for token in bare:
-        if token.lower_ in armed and token.lower_ not in named:
+        if token.lower_ in armed and token.lower_ not in named and token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         actor = named.get(token.lower_) or group_actor(token.lower_, found)
         found.add(token.i, token.i + 1, actor, "group")
