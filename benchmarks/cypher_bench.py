@@ -404,8 +404,36 @@ def child(args: argparse.Namespace) -> None:
     from polgraph.graph.stores.sqlite_store import SQLiteStore
 
     cases = [Case(**c) for c in json.loads(args.cases)]
+    if args.child in ("sql", "tables"):
+        (case,) = cases
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            with SQLiteStore(args.store) as store:
+                if args.child == "sql":
+                    result = store.pushdown(case.text, case.params)
+                else:  # the engine on the node and edge tables the query touches, as run_cypher did before
+                    from polgraph.cypher.api import query_scope
+
+                    from polgraph.cypher.limits import QueryLimits
+
+                    graph = store.scope_graph(query_scope(case.text, case.params))
+                    limits = QueryLimits(timeout=None, max_memory_mb=None) if args.engine_unlimited else QueryLimits()
+                    result = run_graph(graph, case.text, case.params, limits)
+        except QueryError as exc:
+            print(json.dumps({"error": str(exc), "wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
+                              "peak_kb": _peak_kb()}))
+            os._exit(0)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        if result is None:
+            print(json.dumps({"error": "not pushed down", "wall": wall, "cpu": cpu, "peak_kb": _peak_kb()}))
+            os._exit(0)
+        print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": _peak_kb(), "rows": len(result.rows), "digest": _digest(result)}),
+              flush=True)
+        os._exit(0)
     if args.child == "part":
         (case,) = cases
+        with SQLiteStore(args.store) as store:
+            pushed = store.pushdown_sql(case.text, case.params) is not None
         wall, cpu = time.perf_counter(), time.process_time()
         try:
             with SQLiteStore(args.store) as store:
@@ -415,7 +443,7 @@ def child(args: argparse.Namespace) -> None:
             return
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         print(json.dumps({"wall": wall, "cpu": cpu, "peak_kb": _peak_kb(), "rows": len(result.rows), "digest": _digest(result),
-                          "first": [str(v) for v in result.rows[0]] if result.rows else None}))
+                          "first": [str(v) for v in result.rows[0]] if result.rows else None, "sql": pushed}))
         return
     wall, cpu = time.perf_counter(), time.process_time()
     with SQLiteStore(args.store) as store:
@@ -438,11 +466,11 @@ def child(args: argparse.Namespace) -> None:
     os._exit(0)  # freeing a graph of millions of objects at exit takes longer than building it
 
 
-def _run_child(kind: str, store: Path, cases: list[Case]) -> dict[str, Any]:
+def _run_child(kind: str, store: Path, cases: list[Case], engine_unlimited: bool = False) -> dict[str, Any]:
     """The child's JSON. Peaks are the child's own VmHWM: its ru_maxrss would count the parent's
     memory at the fork."""
     cmd = [sys.executable, __file__, "--child", kind, "--store", str(store),
-           "--cases", json.dumps([c.__dict__ for c in cases])]
+           "--cases", json.dumps([c.__dict__ for c in cases]), *(["--engine-unlimited"] if engine_unlimited else [])]
     done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"child {kind} failed on {store} (status {done.returncode})")
@@ -489,7 +517,7 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
         if "error" in w and "error" not in part:
             print(f"{case.label:36} {part['rows']:7,} {whole_s:8.2f} {whole_cpu:6.1f} {part['wall']:7.2f} {part['cpu']:6.2f} "
                   f"{'':>8} {whole_mb:9,.0f} {part['peak_kb'] / 1024:8,.0f} {'':>7}  whole stopped: {w['error']}"
-                  f"{'' if bounded else ' (tables)'}")
+                  f"{'' if bounded else ' (SQL)' if part.get('sql') else ' (tables)'}")
             continue
         if case.text == TWO_HOP:
             engine_paths = (int(part["first"][0]), part["wall"])
@@ -498,7 +526,7 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
             continue
         peak_kb = part["peak_kb"]
         same = "yes" if (part["rows"], part["digest"]) == (w["rows"], w["digest"]) else "NO"
-        same += "" if bounded else " (tables)"
+        same += "" if bounded else " (SQL)" if part.get("sql") else " (tables)"
         print(f"{case.label:36} {part['rows']:7,} {whole_s:8.2f} {whole_cpu:6.1f} {part['wall']:7.2f} {part['cpu']:6.2f} "
               f"{whole_cpu / max(part['cpu'], 1e-3):7.0f}x {whole_mb:9,.0f} {peak_kb / 1024:8,.0f} {whole_mb / (peak_kb / 1024):6.1f}x  {same}")
     if engine_paths is None:
@@ -506,6 +534,74 @@ def measure_store(work: Path, size: int, only: list[str] | None = None) -> None:
     agree = "agree" if engine_paths[0] == sql_paths else "DISAGREE"
     print(f"two-hop {TWO_HOP_TYPE} paths into the busiest actor ({busiest}): Cypher engine {engine_paths[0]:,} "
           f"({engine_paths[1]:.2f} s, part), SQL join {sql_paths:,} ({sql_s:.2f} s): {agree}")
+
+
+def measure_pushdown(work: Path, size: int, only: list[str] | None = None, engine_unlimited: bool = False) -> None:
+    """Each library query with no named start both ways, each in a fresh process: polgraph's engine
+    on the node and edge tables the query touches (``scope_graph``, what ``run_cypher`` did before),
+    and one SQL statement (``SQLiteStore.pushdown``, what it does now); same rows in the same order."""
+    from polgraph.cypher.api import query_reach, query_scope
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    path = store_path(work, size)
+    with SQLiteStore(path) as store:
+        counts = store.counts()
+    print(f"\n{size:,} relations ({counts['actors']:,} actors, {counts['mentions']:,} mentions): the engine on the "
+          "query's tables against SQL, each from opening the store to the result")
+    print(f"{'query':20} {'rows':>6} {'engine s':>9} {'CPU s':>7} {'MB':>6} {'SQL s':>7} {'CPU s':>7} {'MB':>5} "
+          f"{'CPU ratio':>9}  same answer")
+    names = {q.name for q in library()}
+    for case in (c for c in store_cases("") if c.label in names):
+        if (only and case.label not in only) or query_reach(case.text, case.params) is not None:
+            continue
+        if query_scope(case.text, case.params) is None:
+            continue
+        engine = _run_child("tables", path, [case], engine_unlimited)
+        sql = _run_child("sql", path, [case])
+        if "error" in sql:
+            outcome = f"{engine['wall']:9.2f} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f}" if "rows" in engine else "stopped"
+            print(f"{case.label:20} {engine.get('rows', 0):6,} {outcome}  (not pushed down: the engine answers)", flush=True)
+            continue
+        if "error" in engine:
+            at_least = f">{engine['cpu'] / sql['cpu']:.0f}x"  # the engine's CPU until it stopped
+            print(f"{case.label:20} {sql['rows']:6,} {'stopped':>9} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f} "
+                  f"{sql['wall']:7.2f} {sql['cpu']:7.2f} {sql['peak_kb'] / 1024:5,.0f} {at_least:>9}  "
+                  f"(engine: {engine['error']})", flush=True)
+            continue
+        same = "yes" if (engine["rows"], engine["digest"]) == (sql["rows"], sql["digest"]) else "NO"
+        print(f"{case.label:20} {sql['rows']:6,} {engine['wall']:9.2f} {engine['cpu']:7.2f} {engine['peak_kb'] / 1024:6,.0f} "
+              f"{sql['wall']:7.2f} {sql['cpu']:7.2f} {sql['peak_kb'] / 1024:5,.0f} {engine['cpu'] / sql['cpu']:8.0f}x  {same}",
+              flush=True)
+
+
+def measure_paths(work: Path, size: int, only: list[str] | None = None) -> None:
+    """Each query as ``polgraph query`` runs it now (``SQLiteStore.run_cypher``), each in a fresh
+    process, and the path it took: the part a named start reaches, one SQL statement, or the
+    engine on the tables the query touches."""
+    from polgraph.cypher.api import query_reach
+
+    path = store_path(work, size)
+    print(f"\n{size:,} relations: each query from opening the store to the result (run_cypher)")
+    print(f"{'query':36} {'rows':>7} {'wall s':>7} {'CPU s':>6} {'MB':>5}  path")
+    for case in store_cases(_busiest(path)):
+        if only and case.label not in only:
+            continue
+        part = _run_child("part", path, [case])
+        how = ("part from a named start" if query_reach(case.text, case.params) is not None
+               else "one SQL statement" if part.get("sql") else "engine on the tables")
+        if "error" in part:
+            print(f"{case.label:36} stopped: {part['error']} ({how})", flush=True)
+            continue
+        print(f"{case.label:36} {part['rows']:7,} {part['wall']:7.2f} {part['cpu']:6.2f} {part['peak_kb'] / 1024:5,.0f}  {how}",
+              flush=True)
+
+
+def _busiest(path: Path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT target FROM event GROUP BY target ORDER BY count(*) DESC, target LIMIT 1").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def measure_builds(work: Path, size: int) -> None:
@@ -542,11 +638,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="where the stores are written (and kept for the next run)")
     ap.add_argument("--only", nargs="+", metavar="QUERY", help="only these queries (library names), e.g. dyads most_mentioned")
     ap.add_argument("--builds", action="store_true", help="only the graph builds: whole against each query's tables")
+    ap.add_argument("--paths", action="store_true",
+                    help="only each query as run_cypher answers it now (no whole graph), and the path it took")
+    ap.add_argument("--pushdown", action="store_true",
+                    help="only the queries with no named start: the engine on their tables against one SQL statement")
     ap.add_argument("--in-memory", action="store_true", help="the engine against hand-written networkx code instead")
     ap.add_argument("--scale", type=float, default=1.0, help="--in-memory: 1.0 is 100k actors, 1M relations")
     ap.add_argument("--repeat", type=int, default=5, help="--in-memory: runs per query (the median is printed)")
     ap.add_argument("--seed", type=int, default=7, help="--in-memory: the graph's seed")
-    ap.add_argument("--child", choices=["part", "whole"], help=argparse.SUPPRESS)
+    ap.add_argument("--engine-unlimited", action="store_true",
+                    help="--pushdown: no time or memory limit for the engine (to compare answers where it stops)")
+    ap.add_argument("--child", choices=["part", "whole", "sql", "tables"], help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--cases", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -560,6 +662,10 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         if args.builds:
             measure_builds(args.work, size)
+        elif args.pushdown:
+            measure_pushdown(args.work, size, args.only, args.engine_unlimited)
+        elif args.paths:
+            measure_paths(args.work, size, args.only)
         else:
             measure_store(args.work, size, args.only)
     return 0

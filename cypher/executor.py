@@ -22,7 +22,7 @@ from polgraph.cypher.expressions import (
 from polgraph.cypher.index import invalidate
 from polgraph.cypher.limits import current_budget
 from polgraph.cypher.matcher import Matcher, pattern_vars
-from polgraph.cypher.values import Node, Path, Rel, order_key, type_name
+from polgraph.cypher.values import Node, Path, Rel, exact_sum, order_key, type_name
 from polgraph.exceptions import CypherSemanticError
 from polgraph.graph.codec import LABELS, TYPE
 
@@ -35,6 +35,7 @@ Row = dict[Any, Any]
 class Result:
     columns: list[str]
     rows: list[list[Any]]
+    path: str = ""  # how the store answered (``polgraph query --explain``); "" when it does not say
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
@@ -351,7 +352,7 @@ def _distinct(rows: Iterable[Row], columns: list[str]) -> Iterator[Row]:
 class _Acc:
     """One aggregate of one group, fed row by row."""
 
-    __slots__ = ("node", "arg", "name", "distinct", "seen", "n", "total", "values", "best", "first_row")
+    __slots__ = ("node", "arg", "name", "distinct", "seen", "n", "total", "floats", "values", "best", "first_row")
 
     def __init__(self, node: Any, arg_fns: list[Any] | None, name: str | None, first_row: Row | None) -> None:
         self.node = node
@@ -360,7 +361,8 @@ class _Acc:
         self.distinct = bool(getattr(node, "distinct", False))
         self.seen: set[Any] | None = set() if self.distinct else None
         self.n = 0
-        self.total: Any = 0
+        self.total = 0  # sum and avg: the integers, added exactly, and the floats, summed at the end
+        self.floats: list[float] = []
         self.values: list[Any] = []
         self.best: Any = None
         self.first_row = first_row
@@ -398,7 +400,10 @@ class _Acc:
         if type(v) not in (int, float):
             raise CypherSemanticError(f"type mismatch: {self.node.name}() expects numbers, got {type_name(v)}")
         if name in ("sum", "avg"):
-            self.total += v
+            if type(v) is float:
+                self.floats.append(v)
+            else:
+                self.total += v
             return
         self.values.append(v)
 
@@ -409,9 +414,9 @@ class _Acc:
         if name == "collect":
             return self.values
         if name == "sum":
-            return self.total
+            return exact_sum(self.total, self.floats)
         if name == "avg":
-            return self.total / self.n if self.n else None
+            return exact_sum(self.total, self.floats) / self.n if self.n else None
         if name in ("min", "max"):
             return self.values[0] if self.values else None
         values = self.values

@@ -14,18 +14,19 @@ nesting a thousand levels is read and evaluated instead of overflowing the inter
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
 from polgraph.exceptions import QueryLimitExceeded, QueryTimeout
 
-__all__ = ["Budget", "QueryLimits", "current_budget", "run_bounded"]
+__all__ = ["Budget", "QueryLimits", "budget_scope", "current_budget", "run_bounded"]
 
 T = TypeVar("T")
 
@@ -98,6 +99,17 @@ _CURRENT: contextvars.ContextVar[Budget] = contextvars.ContextVar("polgraph_quer
 def current_budget() -> Budget:
     """The budget of the query running on this thread (an unlimited one outside a query)."""
     return _CURRENT.get()
+
+
+@contextlib.contextmanager
+def budget_scope(budget: Budget) -> Iterator[Budget]:
+    """Run the block under ``budget`` on this thread (for work done outside :func:`run_bounded`,
+    such as SQL calling back into the engine's functions)."""
+    token = _CURRENT.set(budget)
+    try:
+        yield budget
+    finally:
+        _CURRENT.reset(token)
 
 
 def run_bounded(fn: Callable[[], T], limits: QueryLimits | None = None) -> T:

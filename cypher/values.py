@@ -13,7 +13,7 @@ from typing import Any
 from polgraph.graph.codec import LABELS, TYPE
 
 __all__ = [
-    "Date", "Node", "Path", "Rel", "compare", "equals", "order_key", "render", "to_plain", "type_name",
+    "Date", "Node", "Path", "Rel", "compare", "equals", "exact_sum", "order_key", "render", "to_plain", "type_name",
 ]
 
 
@@ -189,6 +189,18 @@ def compare(a: Any, b: Any) -> int | None:
                 return c
         return (len(a) > len(b)) - (len(a) < len(b))
     return None
+
+
+def exact_sum(total: int, floats: list[float]) -> int | float:
+    """``sum()`` of integers adding up to ``total`` and of ``floats``: the integers exactly, and
+    with any float the correctly rounded sum (``math.fsum``), which does not depend on the order
+    the values came in, so every plan of a query (and SQL) gives the same sum."""
+    if not floats:
+        return total
+    try:
+        return math.fsum([*floats, total])
+    except (OverflowError, ValueError):  # infinities of both signs, an intermediate overflow: as plain addition
+        return sum(floats, float(total))
 
 
 # ORDER BY puts types in this order (ascending), null last: Neo4j's orderability.

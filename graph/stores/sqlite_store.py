@@ -8,8 +8,9 @@
   last committed state, concurrent writers wait for each other and readers are never blocked
   (``sqlite_file``). Writes merge by the rules of ``graph.upsert``.
 - Cypher: a query that names its start (``(a:Actor {name: $name})``) runs on the part of the
-  graph it can reach (``reach_graph``, in SQL); any other on the node tables and edge tables
-  its labels and relationship types can touch (``scope_graph``), or on the whole graph.
+  graph it can reach (``reach_graph``, in SQL); one that aggregates or sorts over one
+  relationship is one SQL statement (``pushdown``); any other runs on the node tables and edge
+  tables its labels and relationship types can touch (``scope_graph``), or on the whole graph.
 - For a query engine: ``find_nodes`` (by label and property, through the indexes) and
   ``node_edges`` (a node's edges) read single nodes without loading the graph.
 """
@@ -526,10 +527,36 @@ class SQLiteStore:
         reach = query_reach(query, params, limits)
         if reach is not None:
             graph = self.reach_graph(reach)
+            path = f"the engine on the part reached from the named start ({len(reach.walks)} walks, {reach.depth} hops)"
         else:
+            answer = self.pushdown(query, params, limits)
+            if answer is not None:
+                return answer
             scope = query_scope(query, params, limits)
             graph = self.to_networkx() if scope is None else self.scope_graph(scope)
-        return run_graph(graph, query, params, limits)
+            path = "the engine on the whole graph" if scope is None else "the engine on the node and edge tables the query touches"
+        result = run_graph(graph, query, params, limits)
+        result.path = f"{path}: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} relationships read"
+        return result
+
+    def pushdown(self, query: str, params: dict[str, Any] | None = None,
+                 limits: "QueryLimits | None" = None) -> "Result | None":
+        """The answer of a query with no named start over one relationship that aggregates or
+        sorts, computed by one SQL statement (``sqlite_pushdown``); None: the engine answers it."""
+        from polgraph.cypher.api import prepare
+        from polgraph.graph.stores.sqlite_pushdown import run_pushdown
+
+        with self._db.snapshot() as conn:
+            return run_pushdown(conn, prepare(query), params or {}, limits)
+
+    def pushdown_sql(self, query: str, params: dict[str, Any] | None = None) -> str | None:
+        """The SQL statement ``pushdown`` would run for ``query`` (None: the engine answers it)."""
+        from polgraph.cypher.api import prepare
+        from polgraph.graph.stores.sqlite_pushdown import plan_of
+
+        with self._db.snapshot() as conn:
+            plan = plan_of(conn, prepare(query), params or {})
+        return None if plan is None else plan.sql
 
     def reach_graph(self, reach: "Reach") -> nx.MultiDiGraph:
         """Only the nodes and edges ``reach`` covers (a query's named starts, then its hops), read

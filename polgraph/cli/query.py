@@ -46,10 +46,12 @@ def _cell(value: Any) -> str:
               help="Stop a query of the embedded store that runs longer (exit 1).")
 @click.option("--max-rows", default=1_000_000, show_default=True, metavar="N",
               help="Stop a query of the embedded store that returns more rows (exit 1).")
+@click.option("--explain", is_flag=True, help="Also say on stderr how the store answered (the embedded store's path and SQL).")
 @store_options
 @handle_errors
 def query(name_or_cypher: str | None, pairs: tuple[str, ...], as_json: bool, as_csv: bool, write: bool,
-          list_queries: bool, timeout: float, max_rows: int, store_spec: str | None, require_neo4j: bool) -> None:
+          list_queries: bool, timeout: float, max_rows: int, explain: bool, store_spec: str | None,
+          require_neo4j: bool) -> None:
     """Run a library query by NAME (see --list) or a Cypher query, and print the result.
 
     \b
@@ -78,6 +80,9 @@ def query(name_or_cypher: str | None, pairs: tuple[str, ...], as_json: bool, as_
         text = name_or_cypher
     with open_store_from(store_spec, require_neo4j) as store:
         result = run(store, text, params, write=write, limits=limits)
+    if explain:
+        click.echo(f"path: {result.path or 'the store plans the query itself (on Neo4j, prefix it with EXPLAIN or PROFILE)'}",
+                   err=True)
     # values nest as deep as the query let them: printed on the query engine's deep stack
     run_bounded(lambda: _print(result, as_json, as_csv),
                 QueryLimits(timeout=None, max_rows=None, max_memory_mb=None, max_value_size=None))
