@@ -16,7 +16,12 @@ With --store-size N, an embedded store of N event relations shaped like polgraph
 to the emptied server by ``polgraph push``, and written out by ``polgraph export --format
 neo4j-import`` as the CSV files ``neo4j-admin database import full`` loads into a new database.
 Both run as child processes (wall time; their CPU seconds and peak memory from ``os.wait4``).
-neo4j-admin itself does not run here (no Neo4j on this machine).
+The export runs twice: streamed from the store's rows (what ``polgraph export`` does) and, as the
+baseline, from the store's whole NetworkX graph (how it was written before, and how a part still
+is); the two folders must hold the same bytes. neo4j-admin itself does not run here (no Neo4j on
+this machine).
+
+    .venv/bin/python benchmarks/neo4j_write.py --export-only --store-size 1000000   # no Bolt server
 """
 
 from __future__ import annotations
@@ -90,13 +95,18 @@ def synthetic_store(size: int, path: Path) -> dict[str, int]:
 
 def polgraph_cli(*args: str) -> tuple[float, float, float, str]:
     """Run ``polgraph ARGS`` in a child process: wall s, CPU s, peak MB (``os.wait4``) and its stderr."""
+    return child(sys.executable, "-m", "polgraph", *args)
+
+
+def child(*command: str) -> tuple[float, float, float, str]:
+    """Run ``command`` in a child process: wall s, CPU s, peak MB (``os.wait4``) and its stderr."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "polgraph", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    message = child.stderr.read().decode() if child.stderr else ""
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise SystemExit(f"polgraph {args[0]} failed: {message.strip()}")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    message = process.stderr.read().decode() if process.stderr else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[1:3])} failed: {message.strip()}")
     return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, message
 
 
@@ -114,20 +124,51 @@ def timed_push(store: Neo4jStore, store_path: Path, counts: dict[str, int]) -> N
 
 
 def timed_export(store_path: Path, folder: Path, counts: dict[str, int]) -> None:
-    """``polgraph export --format neo4j-import``: the CSV files neo4j-admin loads."""
+    """``polgraph export --format neo4j-import`` (streamed), and the baseline written from the
+    store's whole NetworkX graph, in child processes; their files are compared byte for byte."""
+    from_graph = folder.with_name(folder.name + "-from-graph")
+    base_wall, base_cpu, base_peak, _ = child(sys.executable, __file__, "--write-from-graph", str(store_path), str(from_graph))
     wall, cpu, peak, message = polgraph_cli("export", "--store", str(store_path), "--format", "neo4j-import",
                                             "-o", str(folder))
     files = sorted(folder.iterdir())
     lines = {f.name: sum(1 for _ in f.open("rb")) - 1 for f in files}  # a multi-line field counts more
     size_mb = sum(f.stat().st_size for f in files) / 1e6
+    same = sorted(p.name for p in from_graph.iterdir()) == [f.name for f in files] and all(
+        _same_bytes(f, from_graph / f.name) for f in files)
     relations = counts["relations"]
-    print(f"{'polgraph export --format neo4j-import':40} {'CPU s':>7} {'wall s':>7} {'relations/s (CPU)':>18} "
+    print(f"{'export --format neo4j-import':30} {'relations':>10} {'CPU s':>7} {'wall s':>7} {'relations/s (CPU)':>18} "
           f"{'peak MB':>8} {'CSV MB':>7} {'bytes/relation':>15}")
-    print(f"{relations:>40,} {cpu:7.1f} {wall:7.1f} {relations / cpu:18,.0f} {peak:8.0f} {size_mb:7.0f} "
-          f"{size_mb * 1e6 / relations:15.0f}")
+    for name, (c, w, p) in (("from the whole graph (baseline)", (base_cpu, base_wall, base_peak)),
+                            ("streamed (polgraph export)", (cpu, wall, peak))):
+        print(f"{name:30} {relations:>10,} {c:7.1f} {w:7.1f} {relations / c:18,.0f} {p:8.0f} {size_mb:7.0f} "
+              f"{size_mb * 1e6 / relations:15.0f}")
+    print(f"streamed / baseline: CPU {cpu / base_cpu:.2f}x, peak memory {peak / base_peak:.2f}x; "
+          f"same bytes: {'yes' if same else 'NO'}")
     for name, count in lines.items():
         print(f"  {name}: {count:,} lines")
     print(message.strip().splitlines()[-1].replace(str(folder) + "/", "DIR/"))
+    if not same:
+        raise SystemExit("the streamed export and the one from the whole graph differ")
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    with one.open("rb") as a, other.open("rb") as b:
+        while True:
+            x, y = a.read(1 << 20), b.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
+def write_from_graph(store_path: Path, folder: Path) -> None:
+    """The baseline export: the store's whole NetworkX graph, then its files."""
+    from polgraph.graph.readwrite import write_neo4j_import
+    from polgraph.graph.stores.sqlite_store import SQLiteStore
+
+    with SQLiteStore(store_path) as store:
+        graph = store.to_networkx()
+    write_neo4j_import(graph, folder)
 
 
 def main() -> None:
@@ -139,9 +180,23 @@ def main() -> None:
                         help="also push an embedded store of this many relations, and export it for neo4j-admin")
     parser.add_argument("--push-max", type=int, default=100_000,
                         help="push the store only up to this size (FalkorDB takes it at a few hundred relations/s)")
+    parser.add_argument("--export-only", action="store_true", help="only build the store and export it (no Bolt server)")
+    parser.add_argument("--write-from-graph", nargs=2, type=Path, metavar=("STORE", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_from_graph:  # the baseline export, in its own process (timed_export)
+        write_from_graph(*args.write_from_graph)
+        return
+    if args.export_only and not args.store_size:
+        parser.error("--export-only needs --store-size")
     work = Path(tempfile.mkdtemp(prefix="polgraph-bench-"))
     counts = synthetic_store(args.store_size, work / "graph.db") if args.store_size else {}
+    if args.export_only:
+        try:
+            print(f"embedded store: {counts}")
+            timed_export(work / "graph.db", work / "import", counts)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
 
     server = None
     uri = args.uri

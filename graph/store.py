@@ -35,9 +35,15 @@ from polgraph.graph.upsert import Edge
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
-    from polgraph.graph.algorithms.centrality import ActorScore
+    from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 
-__all__ = ["EventRow", "GraphEdit", "RelationFilter", "SchemaItem", "Store", "WriteSummary", "edge_target_label", "relation_order"]
+__all__ = [
+    "EVENTS", "EdgeGroup", "EventRow", "GraphEdit", "GraphRows", "RelationFilter", "SchemaItem", "Store", "WriteSummary",
+    "edge_target_label", "relation_order",
+]
+
+EVENTS = "events"
+"""The ``EdgeGroup`` kind of every event relation, whatever its type."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,36 @@ class WriteSummary:
     relations: int = 0  # new relations
 
 
+class EdgeGroup(NamedTuple):
+    """The edges of one kind from one node label to another: ``kind`` is ``EVENTS`` (every event
+    type) or one structural type (MENTIONED_IN, HOLDS_ROLE, MEMBER_OF)."""
+
+    kind: str
+    start: str
+    end: str
+
+
+class GraphRows(Protocol):
+    """The whole graph as rows in one fixed order (``Store.graph_rows``), to write it out without
+    holding it: every method may be called again, and gives the same rows."""
+
+    def labels(self) -> list[str]:
+        """The labels that have nodes, sorted."""
+        ...
+
+    def nodes(self, label: str) -> Iterator[tuple[str, list[str], dict[str, Any]]]:
+        """(id, labels, properties) of the nodes whose first label is ``label``, in id order."""
+        ...
+
+    def edge_groups(self) -> list[EdgeGroup]:
+        """The groups that have edges, sorted."""
+        ...
+
+    def edges(self, group: EdgeGroup) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source, target, type, properties with ``id``) of the group's edges, by (source, target, type, id)."""
+        ...
+
+
 @runtime_checkable
 class Store(Protocol):
     """A graph store. Writes are idempotent upserts; one ``write`` call is one transaction."""
@@ -191,6 +227,12 @@ class Store(Protocol):
         accepts (see ``networkx_store.part_of``), read without loading the rest."""
         ...
 
+    def graph_rows(self) -> AbstractContextManager[GraphRows]:
+        """``with store.graph_rows() as rows:`` the whole graph as sorted rows, one state of the
+        store throughout; streamed from the embedded store's tables, sorted from ``to_networkx()``
+        elsewhere."""
+        ...
+
     def import_graph(self, graph: nx.MultiDiGraph) -> dict[str, int]:
         """Copy a graph in the shared layout as it is (``polgraph push`` and ``pull``): nodes and
         edges by id, their properties win. Returns how many nodes and edges were copied."""
@@ -202,9 +244,10 @@ class Store(Protocol):
         polgraph's engine (read queries only, within ``limits``)."""
         ...
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
-        """Every active actor's scores when the store computes them itself (Neo4j with GDS), else
-        None: ``polgraph.graph.algorithms.centrality`` then computes them from ``event_rows``."""
+    def centrality(self, where: RelationFilter, sampling: "Betweenness") -> "list[ActorScore] | None":
+        """Every active actor's scores when the store computes them itself (Neo4j with GDS), betweenness
+        from ``sampling`` (k seeded sources, or exact), else None: ``polgraph.graph.algorithms.centrality``
+        then computes them from ``event_rows``."""
         ...
 
     def init_schema(self) -> list[SchemaItem]:

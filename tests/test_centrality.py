@@ -136,7 +136,7 @@ def test_ties_rank_by_id():
 
 # -- from a store --------------------------------------------------------------------------------
 def test_the_embedded_store_leaves_centrality_to_the_event_rows(store):
-    assert store.centrality(RelationFilter()) is None
+    assert store.centrality(RelationFilter(), Betweenness()) is None
     ranked = centrality(store, by="in_degree")
     assert [(s.id, s.name, s.kind, s.in_degree) for s in ranked] == [("freedonia", "Freedonia", "state", 1),
                                                                      ("ruritania", "Ruritania", "state", 1)]

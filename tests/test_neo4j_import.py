@@ -119,3 +119,41 @@ def test_a_folder_in_use_or_no_folder_is_one_error_line(store_path, tmp_path):
     empty.mkdir()
     assert export(store_path, empty).exit_code == 0 and (empty / "nodes-Actor.csv").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "graph.db", "used"]  # no staging folder left
+
+
+@pytest.fixture(scope="module")
+def loaded_store(tmp_path_factory):
+    """A store filled by ``polgraph load``: the seed article and a complete GDELT 2.0 file."""
+    from tests.conftest import SEED, SHARED
+
+    path = tmp_path_factory.mktemp("loaded") / "graph.db"
+    for source in (SEED, SHARED / "data" / "gdelt" / "v2" / "20191024143000.export.CSV"):
+        result = CliRunner().invoke(cli, ["load", "--store", str(path), str(source)])
+        assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.mark.parametrize("flags", [(), ("--with-text",), ("--actors-only",)])
+@pytest.mark.parametrize("which", ["loaded_store", "store_path"])
+def test_streamed_files_are_the_bytes_of_the_graph_s(which, flags, request, tmp_path):
+    """The export streams the embedded store's rows; the files are byte for byte those written from
+    the store's whole NetworkX graph (how parts, and other stores, are written)."""
+    from polgraph.graph.readwrite import without_articles, write_neo4j_import
+
+    path = request.getfixturevalue(which)
+    streamed = tmp_path / "streamed"
+    result = export(path, streamed, *flags)
+    assert result.exit_code == 0, result.output
+    with SQLiteStore(path) as store:
+        graph = store.to_networkx()
+    if "--actors-only" in flags:
+        graph = without_articles(graph)
+    files = write_neo4j_import(graph, tmp_path / "from-graph", with_text="--with-text" in flags)
+    assert sorted(p.name for p in streamed.iterdir()) == sorted(f.name for f in files)
+    for f in files:
+        assert (streamed / f.name).read_bytes() == f.read_bytes(), f.name
+    assert f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships in {len(files)} files" \
+        in result.output
+    if which == "loaded_store":
+        assert graph.number_of_edges() > 1000 and ("--actors-only" in flags) != ("nodes-Article.csv" in
+                                                                               {f.name for f in files})

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from polgraph.cli import app
 from polgraph.exceptions import QueryError, StoreError, StoreUnavailable
-from polgraph.graph.algorithms.centrality import rank
+from polgraph.graph.algorithms.centrality import EXACT, rank
 from polgraph.graph.algorithms.reference import actor_graph, networkx_centrality as centrality
 from polgraph.graph.ontology import EVENT_TYPES, STRUCTURAL_TYPES
 from polgraph.graph.store import RelationFilter
@@ -182,7 +182,7 @@ def test_the_projected_actor_graph_is_the_networkx_one(bolt_store: Neo4jStore, w
 
 def test_without_gds_centrality_is_left_to_networkx(bolt_store: Neo4jStore) -> None:
     assert not bolt_store.server.has_gds
-    assert bolt_store.centrality(RelationFilter()) is None
+    assert bolt_store.centrality(RelationFilter(), EXACT) is None
 
 
 @pytest.mark.neo4j
@@ -194,7 +194,7 @@ def test_gds_and_networkx_rank_alike() -> None:
         from tests.test_store_contract import second_article
 
         store.write([sample_graph(), second_article()])
-        gds = store.centrality(RelationFilter())
+        gds = store.centrality(RelationFilter(), EXACT)  # the sample: tests/test_neo4j_gds.py
         local = centrality(actor_graph(store.to_networkx()))
         for measure in ("degree", "in_degree", "out_degree", "pagerank", "betweenness", "eigenvector"):
             assert [s.id for s in rank(gds, measure)] == [s.id for s in rank(local, measure)], measure

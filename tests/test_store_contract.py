@@ -21,7 +21,7 @@ import pytest
 
 from polgraph.graph.codec import LABELS
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic
-from polgraph.graph.store import RelationFilter, Store
+from polgraph.graph.store import EdgeGroup, GraphRows, RelationFilter, Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
 from polgraph.graph.stores.sqlite_store import SQLiteStore
 from tests.helpers import sample_graph
@@ -210,6 +210,25 @@ def test_coded_events_without_an_article_keep_their_scales(store: Store) -> None
     [row] = store.event_rows()
     assert (row.goldstein, row.quad_class, row.date, row.attribution) == (-10.0, 4, "2019-10-24", "asserted")
     assert_same_graph(store)
+
+
+def test_graph_rows_are_the_graph_s_rows_in_order(store: Store) -> None:
+    """``graph_rows`` (what ``export --format neo4j-import`` writes; streamed from the embedded
+    store's tables) gives the reference graph's nodes and edges, grouped and sorted, every pass alike."""
+    from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
+
+    def everything(rows: GraphRows) -> tuple[dict[str, list[Any]], dict[EdgeGroup, list[Any]]]:
+        return ({label: list(rows.nodes(label)) for label in rows.labels()},
+                {group: list(rows.edges(group)) for group in rows.edge_groups()})
+
+    ruritania = Actor("ruritania", "Ruritania", "state", sector="GOV")
+    coded = Relation("ruritania", "freedonia", "ASSAULTS", "gdelt:881990832", 0, "", date(2019, 10, 24), "190", "FIGHT",
+                     goldstein=-10.0, quad_class=4, num_mentions=10, num_sources=1, num_articles=10, avg_tone=-3.5)
+    both(store, [sample_graph(), second_article(), ArticleGraph(None, [ruritania], [], [coded], [])])
+    with store.graph_rows() as rows:
+        got, again = everything(rows), everything(rows)
+    assert got == again == everything(NetworkXGraphRows(reference_of(store).to_networkx()))
+    assert {g.kind for g in got[1]} == {"events", "MENTIONED_IN", "HOLDS_ROLE", "MEMBER_OF"}
 
 
 def test_to_networkx_uses_the_shared_layout(store: Store) -> None:

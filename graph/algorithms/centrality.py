@@ -142,7 +142,7 @@ def centrality(store: Store, where: RelationFilter = RelationFilter(), *, by: st
     answers when counting reports (its edges); otherwise the scores come from the store's event
     rows."""
     count = Count(count)
-    answered = store.centrality(where) if count is Count.REPORTS else None
+    answered = store.centrality(where, sampling) if count is Count.REPORTS else None
     if answered is not None:
         return rank(answered, by, top)
     table = scores(actor_pairs(store.event_rows(where), count), sampling)

@@ -10,10 +10,17 @@ from polgraph.graph.readwrite.export import (
     write_graphml,
     write_json,
 )
-from polgraph.graph.readwrite.neo4j_import import import_command, read_neo4j_import, write_neo4j_import
+from polgraph.graph.readwrite.neo4j_import import (
+    ImportFiles,
+    import_command,
+    read_neo4j_import,
+    write_neo4j_import,
+    write_neo4j_import_rows,
+)
 
 __all__ = [
     "FORMATS",
+    "ImportFiles",
     "analyst_graph",
     "import_command",
     "read_neo4j_import",
@@ -23,4 +30,5 @@ __all__ = [
     "write_graphml",
     "write_json",
     "write_neo4j_import",
+    "write_neo4j_import_rows",
 ]

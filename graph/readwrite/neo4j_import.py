@@ -16,6 +16,11 @@ in ``SET n += row``), an empty string is ``""``; every string is quoted, and may
 import needs ``--multiline-fields=true``). List items are separated by U+001F
 (``--array-delimiter=U+001F``), a character no name or alias holds. Files, columns and rows are
 in sorted order: the same graph gives the same bytes.
+
+``write_neo4j_import_rows`` writes from a store's ``GraphRows`` (``store.graph_rows()``): the
+embedded store streams them from its tables, two passes per file (the columns and their types,
+then the rows), so memory stays flat in the number of relations; ``write_neo4j_import`` writes a
+NetworkX graph (a part) through the same code.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,33 +39,51 @@ import networkx as nx
 
 from polgraph.exceptions import OutputError
 from polgraph.graph.codec import LABELS, TYPE
-from polgraph.graph.ontology import STRUCTURAL_TYPES
+from polgraph.graph.store import GraphRows
+from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
 
-__all__ = ["ARRAY_DELIMITER", "import_command", "read_neo4j_import", "write_neo4j_import"]
+__all__ = ["ARRAY_DELIMITER", "ImportFiles", "import_command", "read_neo4j_import", "write_neo4j_import",
+           "write_neo4j_import_rows"]
 
 ARRAY_DELIMITER = "\x1f"
 _ARRAY_OPTION = "U+001F"
-_EVENTS = "events"
+_ARTICLE = "Article"
+
+
+@dataclass(frozen=True)
+class ImportFiles:
+    """What ``write_neo4j_import_rows`` wrote."""
+
+    files: list[Path]
+    nodes: int
+    relationships: int
 
 
 def write_neo4j_import(graph: nx.MultiDiGraph, folder: Path, *, with_text: bool = False) -> list[Path]:
-    """Write the node and relationship files into ``folder`` (created; it must not exist or be
-    empty), all at once: they are written beside it and moved in place when complete. Returns the
-    files written. Article text is left out unless ``with_text``."""
+    """Write the graph's node and relationship files into ``folder`` (as ``write_neo4j_import_rows``).
+    Returns the files written."""
+    return write_neo4j_import_rows(NetworkXGraphRows(graph), folder, with_text=with_text).files
+
+
+def write_neo4j_import_rows(rows: GraphRows, folder: Path, *, with_text: bool = False,
+                            actors_only: bool = False) -> ImportFiles:
+    """Write the node and relationship files of ``rows`` into ``folder`` (created; it must not
+    exist or be empty), all at once: they are written beside it and moved in place when complete.
+    Article text is left out unless ``with_text``; articles and mentions with ``actors_only``."""
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise OutputError(f"{folder}: exists and is not an empty folder (the CSV files go into a new one)")
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
-        names = _write_files(graph, staging, with_text)
+        names, nodes, relationships = _write_files(rows, staging, with_text, actors_only)
         if folder.exists():
             folder.rmdir()
         os.replace(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [folder / name for name in names]
+    return ImportFiles([folder / name for name in names], nodes, relationships)
 
 
 def import_command(files: Iterable[Path], database: str = "neo4j") -> list[str]:
@@ -107,38 +131,32 @@ def read_neo4j_import(folder: Path) -> nx.MultiDiGraph:
     return graph
 
 
-def _write_files(graph: nx.MultiDiGraph, folder: Path, with_text: bool) -> list[str]:
-    nodes: dict[str, list[tuple[str, list[str], dict[str, Any]]]] = defaultdict(list)
-    label_of: dict[Any, str] = {}
-    for node, data in graph.nodes(data=True):
-        labels = list(data.get(LABELS) or ())
-        if not labels:
-            raise ValueError(f"node {node!r} has no label (a relationship points to a node outside the graph)")
-        label_of[node] = labels[0]
-        props = {k: v for k, v in data.items() if k not in (LABELS, "id") and (with_text or k != "text")}
-        nodes[labels[0]].append((str(node), labels, props))
-    edges: dict[tuple[str, str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
-        rel_type = data[TYPE]
-        group = rel_type if rel_type in STRUCTURAL_TYPES else _EVENTS
-        props = {k: v for k, v in data.items() if k != TYPE}
-        edges[(group, label_of[source], label_of[target])].append((str(source), str(target), rel_type, props))
+def _write_files(rows: GraphRows, folder: Path, with_text: bool, actors_only: bool) -> tuple[list[str], int, int]:
+    """Each file in two passes over its rows: its columns and their types, then its lines."""
+    def node_props(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in props.items() if k != "id" and (with_text or k != "text")}
 
-    names = []
-    for label in sorted(nodes):
-        rows = sorted(nodes[label])
-        columns = _columns(props for _, _, props in rows)
+    names, nodes, relationships = [], 0, 0
+    for label in rows.labels():
+        if actors_only and label == _ARTICLE:
+            continue
+        columns = _columns(node_props(props) for _, _, props in rows.nodes(label))
         header = [f"id:ID({label})", *(_header(c, t) for c, t in columns), ":LABEL"]
         body = ([node, *(props.get(c) for c, _ in columns), ARRAY_DELIMITER.join(labels)]
-                for node, labels, props in rows)
-        names.append(_write(folder / f"nodes-{label}.csv", header, body))
-    for group, start, end in sorted(edges):
-        rows = sorted(edges[(group, start, end)], key=lambda e: (e[0], e[1], e[2], str(e[3].get("id"))))
-        columns = _columns(props for *_, props in rows)
-        header = [f":START_ID({start})", f":END_ID({end})", ":TYPE", *(_header(c, t) for c, t in columns)]
-        body = ([s, t, rel_type, *(props.get(c) for c, _ in columns)] for s, t, rel_type, props in rows)
-        names.append(_write(folder / f"relationships-{group}-{start}-{end}.csv", header, body))
-    return names
+                for node, labels, props in rows.nodes(label))
+        name, count = _write(folder / f"nodes-{label}.csv", header, body)
+        names.append(name)
+        nodes += count
+    for group in rows.edge_groups():
+        if actors_only and _ARTICLE in (group.start, group.end):
+            continue
+        columns = _columns(props for *_, props in rows.edges(group))
+        header = [f":START_ID({group.start})", f":END_ID({group.end})", ":TYPE", *(_header(c, t) for c, t in columns)]
+        body = ([s, t, rel_type, *(props.get(c) for c, _ in columns)] for s, t, rel_type, props in rows.edges(group))
+        name, count = _write(folder / f"relationships-{group.kind}-{group.start}-{group.end}.csv", header, body)
+        names.append(name)
+        relationships += count
+    return names, nodes, relationships
 
 
 def _columns(all_props: Iterable[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -175,12 +193,14 @@ def _header(name: str, kind: str) -> str:
     return name if kind == "string" else f"{name}:{kind}"
 
 
-def _write(path: Path, header: list[str], rows: Iterable[list[Any]]) -> str:
+def _write(path: Path, header: list[str], rows: Iterable[list[Any]]) -> tuple[str, int]:
+    count = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(",".join(header) + "\n")
         for row in rows:
             fh.write(",".join(_field(value) for value in row) + "\n")
-    return path.name
+            count += 1
+    return path.name, count
 
 
 def _field(value: Any) -> str:

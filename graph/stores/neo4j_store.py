@@ -22,9 +22,9 @@ import networkx as nx
 from polgraph.cypher.executor import Result
 from polgraph.cypher.limits import QueryLimits
 from polgraph.exceptions import StoreError
-from polgraph.graph.algorithms.centrality import ActorScore
+from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
-from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary
+from polgraph.graph.store import EventRow, GraphEdit, GraphRows, RelationFilter, SchemaItem, WriteSummary
 from polgraph.graph.stores import neo4j_edit, neo4j_read, neo4j_write
 from polgraph.graph.stores.neo4j_connection import Neo4jConnection, Unreachable, single_int, store_auth
 from polgraph.graph.stores.neo4j_cypher import statement
@@ -124,6 +124,11 @@ class Neo4jStore:
     def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
         return neo4j_read.to_networkx(self._conn, where)
 
+    def graph_rows(self) -> AbstractContextManager[GraphRows]:
+        from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
+
+        return nullcontext(NetworkXGraphRows(self.to_networkx()))
+
     # -- capabilities ------------------------------------------------------------------------
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
                    limits: QueryLimits | None = None) -> Result:
@@ -137,13 +142,13 @@ class Neo4jStore:
 
         return [SchemaItem(*item) for item in apply_schema(self._conn.driver, self._conn.database, self.server)]
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> list[ActorScore] | None:
+    def centrality(self, where: RelationFilter, sampling: Betweenness) -> list[ActorScore] | None:
         """Actor scores from the Graph Data Science library, or None when the server has no GDS."""
         if not self.server.has_gds:
             return None
         from polgraph.graph.stores.neo4j_gds import gds_centrality
 
-        return gds_centrality(self._conn.read, where)
+        return gds_centrality(self._conn.read, where, sampling)
 
     def actor_edges(self, where: RelationFilter = RelationFilter()) -> dict[tuple[str, str], int]:
         """The weighted actor graph GDS projects: {(source, target): number of accepted relations}."""

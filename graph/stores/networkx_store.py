@@ -18,12 +18,12 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
-from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, relation_order
+from polgraph.graph.store import EventRow, GraphEdit, GraphRows, RelationFilter, SchemaItem, WriteSummary, relation_order
 
 if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
-    from polgraph.graph.algorithms.centrality import ActorScore
+    from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 
 __all__ = ["NetworkXStore", "apply_article_graph", "part_of"]
 
@@ -195,6 +195,11 @@ class NetworkXStore:
     def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
         return self.graph if where is None else part_of(self.graph, where)
 
+    def graph_rows(self) -> AbstractContextManager[GraphRows]:
+        from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
+
+        return nullcontext(NetworkXGraphRows(self.graph))
+
     # -- capabilities ------------------------------------------------------------------------
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
                    limits: "QueryLimits | None" = None) -> "Result":
@@ -202,7 +207,7 @@ class NetworkXStore:
 
         return run_graph(self.graph, query, params, limits)
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
+    def centrality(self, where: RelationFilter, sampling: "Betweenness") -> "list[ActorScore] | None":
         return None  # computed from event_rows by polgraph.graph.algorithms.centrality
 
     def init_schema(self) -> list[SchemaItem]:

@@ -32,7 +32,7 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
 from polgraph.graph.names import actor_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
-from polgraph.graph.store import EventRow, GraphEdit, RelationFilter, SchemaItem, WriteSummary, edge_target_label
+from polgraph.graph.store import EventRow, GraphEdit, GraphRows, RelationFilter, SchemaItem, WriteSummary, edge_target_label
 from polgraph.graph.stores.sqlite_file import (
     APPLICATION_ID,
     BULK_REBUILD_MAX,
@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from polgraph.cypher.executor import Result
     from polgraph.cypher.limits import QueryLimits
     from polgraph.cypher.reach import Reach, Scope
-    from polgraph.graph.algorithms.centrality import ActorScore
+    from polgraph.graph.algorithms.centrality import ActorScore, Betweenness
 
 __all__ = [
     "APPLICATION_ID", "BULK_REBUILD_MAX", "DEFAULT_PATH", "FORMAT", "LegacyJSONStore", "NoSuchStore", "SQLiteStore", "sniff",
@@ -426,6 +426,14 @@ class SQLiteStore:
                 "mentions": one("SELECT count(*) FROM mention"),
             }
 
+    @contextmanager
+    def graph_rows(self) -> Iterator[GraphRows]:
+        """Streamed from the tables in one read transaction (``sqlite_graph_rows``)."""
+        from polgraph.graph.stores.sqlite_graph_rows import graph_rows
+
+        with graph_rows(self._conn, self._db.errors) as rows:
+            yield rows
+
     def to_networkx(self, where: RelationFilter | None = None) -> nx.MultiDiGraph:
         from polgraph.cypher.index import no_gc
 
@@ -575,7 +583,7 @@ class SQLiteStore:
         with self._db.snapshot() as conn, no_gc():
             return scope_graph(conn, scope)
 
-    def centrality(self, where: RelationFilter = RelationFilter()) -> "list[ActorScore] | None":
+    def centrality(self, where: RelationFilter, sampling: "Betweenness") -> "list[ActorScore] | None":
         return None  # computed from event_rows by polgraph.graph.algorithms.centrality
 
     def init_schema(self) -> list[SchemaItem]:

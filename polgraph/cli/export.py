@@ -12,7 +12,14 @@ import click
 from polgraph.cli.options import handle_errors, json_option, open_store_from, store_options
 from polgraph.cli.part import PartOptions, part_options
 from polgraph.exceptions import ConfigError
-from polgraph.graph.readwrite import FORMATS, import_command, without_articles, write_graph, write_neo4j_import
+from polgraph.graph.readwrite import (
+    FORMATS,
+    import_command,
+    without_articles,
+    write_graph,
+    write_neo4j_import,
+    write_neo4j_import_rows,
+)
 from polgraph.graph.selection import select
 from polgraph.output import write_output
 
@@ -46,6 +53,12 @@ def export(fmt: str, output: Path | None, actors_only: bool, with_text: bool, pa
         raise ConfigError("the neo4j-import format writes a folder of CSV files: name it with -o DIR")
     with open_store_from(store_spec, require_neo4j) as store:
         chosen = part.resolve(store)
+        if fmt == NEO4J_IMPORT and chosen.is_whole:  # streamed from the store's rows: no graph is built
+            assert output is not None
+            with store.graph_rows() as rows:
+                written = write_neo4j_import_rows(rows, output, with_text=with_text, actors_only=actors_only)
+            _echo_import(written.files, written.nodes, written.relationships, output)
+            return
         if chosen.is_whole:
             graph = store.to_networkx()
             if actors_only:
@@ -55,9 +68,7 @@ def export(fmt: str, output: Path | None, actors_only: bool, with_text: bool, pa
         if fmt == NEO4J_IMPORT:
             assert output is not None
             files = write_neo4j_import(graph, output, with_text=with_text)
-            click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships in "
-                       f"{len(files)} files to {output}; load them into a new Neo4j database with:\n"
-                       f"  {shlex.join(import_command(files))}", err=True)
+            _echo_import(files, graph.number_of_nodes(), graph.number_of_edges(), output)
             return
         if output is None:
             write_graph(graph, sys.stdout.buffer, fmt, with_text=with_text)
@@ -66,6 +77,11 @@ def export(fmt: str, output: Path | None, actors_only: bool, with_text: bool, pa
         write_output(output, lambda fh: write_graph(graph, fh, fmt, with_text=with_text), protect=[store.location])
     click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {output}",
                err=True)
+
+
+def _echo_import(files: list[Path], nodes: int, relationships: int, output: Path) -> None:
+    click.echo(f"Wrote {nodes} nodes and {relationships} relationships in {len(files)} files to {output}; load them "
+               f"into a new Neo4j database with:\n  {shlex.join(import_command(files))}", err=True)
 
 
 COMMANDS = [export]
