@@ -85,6 +85,8 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("corpus_events", "corpus_events.py", (), ("--articles", "3",), "non-political:"),
     Benchmark("actor_mechanisms", "actor_mechanisms.py", ("../shared/eval/wikinews", "../shared/seeds"),
               ("../shared/seeds",), "mechanism articles"),
+    Benchmark("actor_node_mechanisms", "actor_node_mechanisms.py", ("../shared/eval/wikinews", "../shared/seeds"),
+              ("../shared/seeds",), "mechanism articles"),
     Benchmark("tck", "tck.py", (), ("--only", "clauses/return-orderby",), "folder "),
     Benchmark("overlay", "overlay_bench.py", (), ("--relations", "400", "--actors", "60", "--repeat", "1"),
               "changes apply s x write"),

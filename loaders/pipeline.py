@@ -22,6 +22,7 @@ from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
 from polgraph.loaders.mentions import ArticleActors, find_mentions
 from polgraph.loaders.mentions.known import Directory, resolve_known
+from polgraph.loaders.mentions.nodes import is_node
 from polgraph.loaders.nlp import load_pipeline
 from polgraph.loaders.readers import Record, iter_files, read_bytes_located, read_path_located, sniff_suffix
 from polgraph.loaders.registry import Registry, default_registry
@@ -181,14 +182,7 @@ class Loader:
         counts = Counter(m.actor for m in found.mentions)
         for holder in found.role_tokens.values():
             counts[holder] += 0  # present, even when only named by a role phrase
-        actors: list[Actor] = []
-        for actor_id in counts:
-            actor = found.actors[actor_id]
-            if actor_id in found.new_ids and actor.kind != "person" and actor_id not in in_relations and not _acts(found, actor_id, doc):
-                continue  # an unknown place or thing named only in passing is not an actor
-            if actor.kind == "state" and actor_id not in in_relations and _only_a_place(found, actor_id, doc):
-                continue  # "talks took place in Turkey": a venue, not an actor
-            actors.append(actor)
+        actors = [found.actors[actor_id] for actor_id in counts if is_node(found, actor_id, doc, in_relations)]
         kept = {a.id for a in actors}
         relations = [r for r in relations if r.source in kept and (r.target in kept or r.target in topics)]
         used_topics = {r.target for r in relations}
@@ -300,35 +294,6 @@ class Loader:
             files.extend(iter_files([path]))
         for path in files:
             yield str(path), list(read_path_located(path))
-
-
-def _acts(found, actor_id: str, doc: Doc) -> bool:
-    """Whether an actor is anywhere (part of) the subject of a verb: "Siemens" in "German firms
-    including Deutsche Bahn and Siemens have announced ..." acts; a building named in passing does not."""
-    for mention in found.mentions:
-        if mention.actor != actor_id:
-            continue
-        node = doc[mention.start:mention.end].root
-        for _ in range(5):
-            if node.dep_ in ("nsubj", "nsubjpass", "agent"):
-                return True
-            if node.dep_ not in ("conj", "appos", "pobj", "prep", "compound") or node.head is node:
-                break
-            node = node.head
-    return False
-
-
-_LOCATIVE = {"in", "at", "near", "across", "within", "throughout", "inside", "outside", "around", "via", "through"}
-
-
-def _only_a_place(found, actor_id: str, doc: Doc) -> bool:
-    """Whether every mention of a state is the object of a locative preposition."""
-    for mention in found.mentions:
-        if mention.actor == actor_id:
-            root = doc[mention.start:mention.end].root
-            if not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
-                return False
-    return True
 
 
 def _chunks(text: str) -> list[str]:

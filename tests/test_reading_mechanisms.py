@@ -265,3 +265,27 @@ def test_a_surname_the_parser_missed_is_the_articles_person(loader):
 def test_a_conjunct_of_a_proposed_act_is_proposed_too(loader):
     relations, _ = read(loader, "Belarus proposed to stop hostilities and declare a truce.")
     assert not any(t == "YIELDS" for _, t, _ in relations)
+
+
+# -- arguments the parse hides (recall round) -------------------------------------------------
+def test_a_subordinate_clause_keeps_its_own_subject(loader):
+    relations, _ = read(loader, "Britain's prime minister took office after Theresa May stepped down on July 24.")
+    assert ("Theresa May", "YIELDS", "step down") in relations
+    assert not any(s == "Boris Johnson" and t == "YIELDS" for s, t, _ in relations)
+
+
+def test_a_subject_hung_on_an_auxiliary_is_the_verbs(loader):
+    relations, _ = read(loader, "The United States has been encouraging allies such as Germany to restrict Iran's flights.")
+    assert ("United States", "CALLS_FOR", "Germany") in relations
+
+
+def test_a_participle_on_a_statements_phrase_is_the_speakers_act(loader):
+    relations, _ = read(loader, "Germany published a statement on its website on Friday condemning Russia.")
+    assert ("Germany", "CRITICIZES", "Russia") in relations
+    relations, _ = read(loader, "Mike Pompeo posted a message on Twitter blaming Iran for the attacks.")
+    assert ("Mike Pompeo", "CRITICIZES", "Iran") in relations
+
+
+def test_an_act_named_by_the_object_gives_the_plover_category(loader):
+    relations, _ = read(loader, "Russian forces completed their withdrawal from Georgia.")
+    assert relations[("Russia", "YIELDS", "Georgia")].plover == "RETREAT"

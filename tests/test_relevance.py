@@ -101,6 +101,14 @@ def test_a_politician_acting_on_no_political_actor_is_an_event_only_in_news_of_p
     assert ("Tom Reyes", "SUPPORTS", "Eastfield") in read(loader, POLITICS + praise)
 
 
+def test_a_weak_reading_is_kept_in_news_of_politics_only(loader):
+    """A statement on another actor the clause names is a weak reading (0.4 by itself): in an
+    article mostly about politics it ranks above the threshold, in sport news it stays out."""
+    statement = " Mayor Tom Reyes said the town would work with Governor Ann Lee on the budget."
+    assert ("Tom Reyes", "COMMENTS_ON", "Ann Lee") in read(loader, POLITICS + statement)
+    assert not any(source == "Tom Reyes" for source, _, _ in read(loader, SPORT + statement))
+
+
 # -- news of no politics in the corpus ---------------------------------------------------------------
 def nonpolitical_list() -> Path:
     """The fixture of issue 11 item 3: the corpus's non-political articles, judged by reading them

@@ -46,9 +46,10 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     resolve(found, find_registry_names(doc, found))
     resolve(found, find_role_phrases(doc, found))
     resolve(found, find_institutions(doc, found, set(proxies["institutions"])))
-    resolve(found, find_entities(doc, found, proxies["entity_kinds"], set(proxies["not_actors"])))
+    not_actors = {*proxies["not_actors"], *proxies["time_zones"]}
+    resolve(found, find_entities(doc, found, proxies["entity_kinds"], not_actors))
     resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
-    resolve(found, find_groups(doc, found, set(proxies["people_nouns"])))
+    resolve(found, find_groups(doc, found, set(proxies["people_nouns"]), frozenset(proxies["armed_people"])))
     merge_acronyms(doc, found)
     merge_partial_names(found, generic_nouns(), doc)
     resolve(found, find_surnames(doc, found))

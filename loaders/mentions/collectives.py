@@ -117,10 +117,13 @@ def find_state_proxies(doc: Doc, settled: ArticleActors, nouns: set[str]) -> Pro
     return found.proposals(settled)
 
 
-def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str]) -> Proposals:
+def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozenset[str] = frozenset()) -> Proposals:
     """Groups of people named by a plural noun and what qualifies it: "Hong Kong protesters",
     "Iraqi Kurds", "ethnic Albanian rebels"; a bare "the protesters" is the group of that noun
-    named elsewhere in the article, or the protesters themselves."""
+    named elsewhere in the article, or the protesters themselves. A bare noun of ``armed``
+    people ("fighters", "militants") is the armed group of that noun the article names, else the
+    bare group where it acts ("Rebels attacked ..."), else no actor: "transports weapons and
+    fighters" names no group."""
     found = settled.draft()
     named: dict[str, Actor] = {}
     bare: list[Token] = []
@@ -146,6 +149,8 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str]) -> Proposals:
                 drop_mention(found, mention)
         found.add(start, token.i + 1, actor, "group")
     for token in bare:
+        if token.lower_ in armed and token.lower_ not in named and token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
         actor = named.get(token.lower_) or group_actor(token.lower_, found)
         found.add(token.i, token.i + 1, actor, "group")
     return found.proposals(settled)

@@ -137,7 +137,8 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
     main = _main_state(found)
     named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
     heads = {norm(w) for w in language_data()["institutions"]} & generic
-    people = {norm(w) for w in language_data()["people_nouns"]}
+    # armed groups are not the main state's people, as protesters are: they most often fight it
+    people = {norm(w) for w in language_data()["people_nouns"]} - {norm(w) for w in language_data()["armed_people"]}
     for actor_id in sorted(found.new_ids):
         actor = found.actors[actor_id]
         if actor.kind not in ("organization", "group") or _names_a_place(actor.name, found):

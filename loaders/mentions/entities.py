@@ -43,6 +43,8 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
                 drop_mention(found, mention)
         elif span is not None:
             span = _uncovered_tail(span, found)
+            if span is not None and label == "ORG" and _thing_of_an_actor(span, ent):
+                continue
         if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
         if label == "ORG" and _looks_like_person(span, found):
@@ -230,6 +232,12 @@ def _uncovered_tail(span: Span, found: ArticleActors) -> Span | None:
     if start >= span.end or doc[start].pos_ != "PROPN":
         return None
     return doc[start : span.end]
+
+
+def _thing_of_an_actor(tail: Span, ent: Span) -> bool:
+    """ "G7 Summit", "NATO Charter": a word of an event or a document (``actor_things``) after an
+    actor's name in an organisation's name is that actor's, not an actor of its own."""
+    return tail.start > ent.start and len(tail) == 1 and tail[0].lower_ in language_data()["actor_things"]
 
 
 def _with_of_place(span: Span) -> Span:

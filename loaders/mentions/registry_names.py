@@ -6,6 +6,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from polgraph.loaders.mentions.base import ArticleActors, Proposals
+from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import Registry
 
 __all__ = ["find_registry_names"]
@@ -39,6 +40,18 @@ def _words(text: str) -> list[str]:
     return out
 
 
+def _inside_place_name(doc: Doc, start: int, end: int, registry: Registry) -> bool:
+    """Whether capitalised words before a name make it a province's or territory's name (ISO
+    3166-2): "Mexico" in "New Mexico", "Ireland" in "Northern Ireland"."""
+    for before in (1, 2):
+        first = start - before
+        if first < 0 or not all(t.text[:1].isupper() and t.is_alpha for t in doc[first:start]):
+            return False
+        if subnational_place(doc[first:end].text, registry) is not None:
+            return True
+    return False
+
+
 def find_registry_names(doc: Doc, settled: ArticleActors) -> Proposals:
     found = settled.draft()
     registry = found.registry
@@ -50,6 +63,8 @@ def find_registry_names(doc: Doc, settled: ArticleActors) -> Proposals:
             continue
         if doc[start : span.end].text.islower():
             continue  # "west", "georgia" in lower case are words, not actors
+        if _inside_place_name(doc, start, span.end, registry):
+            continue  # "New Mexico", "Northern Ireland": a province named after a state
         found.add(start, span.end, actor, "registry")
     for token in doc:  # capitals as metonymy, demonyms heading a noun phrase ("the Russians")
         if token.i in found.by_token or not token.text[:1].isupper():

@@ -83,9 +83,16 @@ def find_role_phrases(doc: Doc, settled: ArticleActors) -> Proposals:
                     place = place_of(mod, found)
                     if place is not None and place.kind == "state":  # "the Turkish President": Turkey is named too
                         found.add(mod.i, mod.i + 1, place, "role")
+                    elif _organisation_word(mod):
+                        continue  # "African Export-Import Bank president X": the bank is named, for the entity finder
                     else:
                         found.role_tokens.setdefault(mod.i, holder)
     return found.proposals(settled)
+
+
+def _organisation_word(token: Token) -> bool:
+    """A word of an organisation's name before a title, which names the organisation, not the office."""
+    return token.ent_type_ == "ORG" and token.pos_ == "PROPN"
 
 
 def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tuple[Actor | None, str | None]:

@@ -146,7 +146,7 @@ def _by_slot(arguments: Sequence[Argument]) -> dict[Slot, list[Argument]]:
 def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Sequence[Argument], found: ArticleActors,
           lexicon: Lexicon, mechanisms: list[str], attribution: Attribution = Attribution.ASSERTED,
           reporter: str = "") -> list[Candidate]:
-    plover = lexicon.plover.get(frame.lemma, "") if rel in _PLOVER_BY_VERB else ""
+    plover = _plover(frame, rel, lexicon)
     cameo = lexicon.cameo(rel, frame.lemma, frame.object_lemma)
     out = []
     for source in sources:
@@ -169,6 +169,14 @@ def _emit(frame: Frame, rel: EventType, sources: Sequence[Argument], targets: Se
                 features=_features(frame, rel, source, target, mechanisms, found),
             ))
     return out
+
+
+def _plover(frame: Frame, rel: EventType, lexicon: Lexicon) -> str:
+    """The finer PLOVER category of the trigger, else of the act its object names ("completed
+    their withdrawal" retreats as "withdrew" does)."""
+    if rel not in _PLOVER_BY_VERB:
+        return ""
+    return lexicon.plover.get(frame.lemma) or lexicon.plover.get(frame.object_lemma or "", "")
 
 
 def _features(frame: Frame, rel: EventType, source: Argument, target: Argument, mechanisms: list[str],

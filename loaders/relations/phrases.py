@@ -137,7 +137,7 @@ class Phrases:
     def subjects(self, verb: Token, depth: int = 0) -> list[Argument]:
         """Who does what ``verb`` says."""
         inherited = Slot.INHERITED if depth else None
-        for child in verb.children:
+        for child in [*verb.children, *self.auxiliary_subjects(verb)]:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in _FIRST_PERSON and child.tag_ == "PRP":
                     return self.quoted_speaker(verb)
@@ -150,16 +150,18 @@ class Phrases:
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, inherited or Slot.PASSIVE_AGENT, ("poss", "of", "by"))]
         if depth > 3:
             return []
+        clause_subject = self.subordinate_subject(verb)
+        if clause_subject is not None:  # "after Theresa May stepped down", May parsed under "after"
+            return self.arguments(clause_subject, inherited or Slot.SUBJECT)
         if verb.dep_ == "relcl":
             return self.arguments(verb.head, inherited or Slot.RELATIVE_HEAD)
         if verb.dep_ in ("acl", "pcomp") and verb.tag_ == "VBG":  # "with the US encouraging ..."
             doer = verb.head if verb.dep_ == "acl" else next((c for c in verb.head.children if c.dep_ == "pobj"), None)
             if doer is not None and self.actors_of(doer, ()):
                 return self.arguments(doer, Slot.INHERITED, ())
-            if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj"):  # "issued a declaration demanding ..."
-                governing = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
-                if governing.pos_ == "VERB":
-                    return self._inherit(self.subjects(governing, depth + 1))
+            governing = self.participle_governor(verb)
+            if governing is not None:  # "issued a declaration demanding ...", "posted a message on X blaming Y"
+                return self._inherit(self.subjects(governing, depth + 1))
         if verb.dep_ == "xcomp":
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and self.actors_of(c, ())]
             if controller:
@@ -176,6 +178,41 @@ class Phrases:
                 return self.arguments(accused[0], Slot.CONTROLLER, ())
             return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
         return []
+
+    @staticmethod
+    def auxiliary_subjects(verb: Token) -> list[Token]:
+        """A subject the parser hung on an auxiliary of the verb: "The US has been encouraging
+        allies ..." ("States" the subject of "been")."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            return []
+        return [s for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+                for s in c.children if s.dep_ == "nsubj"]
+
+    @staticmethod
+    def subordinate_subject(verb: Token) -> Token | None:
+        """The subject of a subordinate clause that the parser hung under its conjunction as the
+        object of a preposition ("after Theresa May stepped down": "May" the object of "after"): the
+        clause's own subject, never the main clause's."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+            return None
+        return next((p for c in verb.children if c.dep_ == "mark" and c.i < verb.i
+                     for p in c.children if p.dep_ == "pobj" and p.i < verb.i), None)
+
+    @staticmethod
+    def participle_governor(verb: Token) -> Token | None:
+        """The verb whose object a participle describes: "issued a declaration demanding ...",
+        "posted a message on Twitter blaming Iran" (the participle hung on "Twitter", the object of a
+        preposition of the object): the participle's doer is that verb's subject."""
+        if verb.dep_ != "acl" or verb.tag_ != "VBG":
+            return None
+        node = verb.head
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":  # up through one prepositional phrase
+            node = node.head.head
+            if node.pos_ == "VERB":
+                return node
+        if node.dep_ == "dobj" and node.head.pos_ == "VERB":
+            return node.head
+        return None
 
     def participants(self, noun: Token, slot: Slot) -> list[Argument]:
         """A meeting that acts is its participants: "the Cairo summit denounced ...", "the meeting

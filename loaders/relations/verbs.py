@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.phrases import Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.relations.sense import Force, ambiguous, force_sense
@@ -97,6 +98,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("place-agent")
     if not sources:
         return None
+    mechanisms += _parse_repairs(phrases, verb)
     if any(a.how == "event" and a.slot in (Slot.SUBJECT, Slot.INHERITED) for a in sources):
         mechanisms.append("meeting-participants")  # "the summit denounced ...": those who met
     if rel_type == EventType.ASSAULTS:
@@ -162,6 +164,19 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms=tuple(mechanisms),
         evidence=s.evidence,
     )
+
+
+def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
+    """The mechanisms that found the subject where the parse hid it."""
+    found = []
+    if phrases.auxiliary_subjects(verb):
+        found.append("auxiliary-subject")  # "The US has been encouraging ...", the subject on "been"
+    if phrases.subordinate_subject(verb) is not None:
+        found.append("subordinate-subject")  # "after Theresa May stepped down"
+    governing = phrases.participle_governor(verb)
+    if governing is not None and verb.head.dep_ == "pobj" and verb.head.head.head != governing:
+        found.append("participle-of-object")  # "posted a message on Twitter blaming Iran"
+    return found
 
 
 def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:

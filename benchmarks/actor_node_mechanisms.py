@@ -1,0 +1,80 @@
+"""In how many articles each actor-node mechanism of issue 10's actor round changes the reading
+(docs/reading.md): every article is read with all mechanisms, then once with each switched off,
+and the articles whose actor nodes or relations differ are counted and named.
+
+    python benchmarks/actor_node_mechanisms.py ../shared/eval/wikinews ../shared/seeds
+
+Articles are read as ``polgraph eval`` reads them (each alone, no store).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from polgraph.loaders.mentions import base
+from polgraph.loaders.pipeline import Loader
+from polgraph.loaders.readers import read_path_located
+
+
+def _language_data_without(key: str) -> Callable[[], dict[str, Any]]:
+    data = dict(base.language_data())
+    data[key] = []
+    return lambda: data
+
+
+# label -> (module, function, what it is replaced with to switch the mechanism off)
+SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
+    "place acts through its office ('attorneys general from X')": (
+        "polgraph.loaders.mentions.nodes", "_office_of", lambda root: None),
+    "counterpart of a known state, bloc or organisation ('the EU and X')": (
+        "polgraph.loaders.mentions.nodes", "_paired_with_known", lambda root, found: False),
+    "passive 'by' phrase hung on a noun is the agent": (
+        "polgraph.loaders.mentions.nodes", "_passive_agent", lambda node: False),
+    "member of a group that acts ('which include X')": (
+        "polgraph.loaders.mentions.nodes", "_group_included_in", lambda node: None),
+    "state's name inside a province's ('New Mexico')": (
+        "polgraph.loaders.mentions.registry_names", "_inside_place_name", lambda *args: False),
+    "time zones are no actors ('UTC')": (
+        "polgraph.loaders.mentions", "language_data", _language_data_without("time_zones")),
+    "event or document word after an actor's name ('G7 Summit')": (
+        "polgraph.loaders.mentions.entities", "_thing_of_an_actor", lambda *args: False),
+    "bare armed people noun: no main-state group ('fighters')": (
+        "polgraph.loaders.mentions", "language_data", _language_data_without("armed_people")),
+    "organisation's name before a title ('X Bank president Y')": (
+        "polgraph.loaders.mentions.roles", "_organisation_word", lambda token: False),
+}
+
+
+def main(paths: list[str]) -> None:
+    files = sorted((f for p in paths for f in (Path(p).glob("*.txt") if Path(p).is_dir() else [Path(p)])
+                    if f.with_name(f.name[:-4] + ".gold.yaml").exists()), key=lambda f: f.name)
+    loader = Loader()
+
+    def readings() -> dict[str, tuple[set[str], set[tuple[str, str, str]]]]:
+        out = {}
+        for path in files:
+            for _, record in read_path_located(path):
+                graph = loader.read(record)
+                out[path.name] = ({a.name for a in graph.actors}, {(r.source, r.type, r.target) for r in graph.relations})
+        return out
+
+    with_all = readings()
+    print(f"{'mechanism':<64} articles (of {len(files)})")
+    for label, (module_name, name, off) in SWITCHES.items():
+        module = importlib.import_module(module_name)
+        original = getattr(module, name)
+        setattr(module, name, off)
+        try:
+            without = readings()
+        finally:
+            setattr(module, name, original)
+        changed = sorted(a for a in with_all if with_all[a] != without[a])
+        print(f"{label:<64} {len(changed)}  {' '.join(changed)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,153 @@
+"""Which names become actor nodes (issue 10, actor reading): each mechanism on sentences built for
+it. Where a test needs entity recognition to read a name a given way, it sets the entities itself
+(``labelled``), so that the test is about polgraph's rule, not about the model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.tokens import Span
+
+from polgraph.graph.model import Article
+from polgraph.loaders.mentions import find_mentions
+from polgraph.loaders.nlp import load_pipeline
+from polgraph.loaders.pipeline import Loader
+from polgraph.loaders.registry import default_registry
+
+DAY = date(2021, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def loader() -> Loader:
+    return Loader()
+
+
+def nodes(loader: Loader, text: str, labels: dict[str, str] | None = None) -> dict[str, object]:
+    """The actor nodes of ``text`` read as an article (its entities set to ``labels`` if given)."""
+    article = Article.from_text(text, published=DAY)
+    if labels is None:
+        graph = loader.read(article)
+    else:
+        graph = loader.graph_of(article, labelled(loader, text, labels))
+    return {a.name: a for a in graph.actors}
+
+
+def labelled(loader: Loader, text: str, labels: dict[str, str]):
+    doc = loader.nlp(text)
+    spans = []
+    for name, label in labels.items():
+        start = 0
+        while (at := text.find(name, start)) >= 0:
+            span = doc.char_span(at, at + len(name))
+            assert span is not None, name
+            spans.append(Span(doc, span.start, span.end, label=label))
+            start = at + len(name)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def mentioned(text: str) -> dict[str, object]:
+    doc = load_pipeline(None)(text)
+    found = find_mentions(doc, default_registry(), DAY)
+    return {doc[m.start : m.end].text: found.actors[m.actor] for m in found.mentions}
+
+
+# -- a place acts through its office ------------------------------------------------------------
+def test_places_whose_attorneys_general_act_are_actors_each_of_a_list(loader):
+    text = "The suit was brought on Monday by attorneys general from Vermont, Ohio and Idaho."
+    assert {"Vermont", "Ohio", "Idaho"} <= set(nodes(loader, text))
+
+
+def test_a_passive_by_phrase_hung_on_a_noun_is_still_the_agent(loader):
+    text = ("Becerra is joined in this legal action by attorneys general from Maine, Nevada, Oregon, "
+            "and Hawaii.")
+    assert {"Maine", "Nevada", "Oregon", "Hawaii"} <= set(nodes(loader, text))
+
+
+def test_a_place_named_only_in_a_title_is_no_actor_by_that(loader):
+    assert "Utah" not in nodes(loader, "Utah's attorney general spoke to reporters on Monday.")
+
+
+def test_a_place_whose_office_is_named_without_acting_is_no_actor(loader):
+    assert "Idaho" not in nodes(loader, "Reporters waited for hours outside the office of the governor of Idaho.")
+
+
+# -- a member of a group that acts --------------------------------------------------------------
+def test_a_member_named_by_which_include_acts_with_its_group(loader):
+    text = "His critics, which include Sea Shepherd, blamed the minister for the losses."
+    assert "Sea Shepherd" in nodes(loader, text, {"Sea Shepherd": "ORG"})
+
+
+def test_a_member_of_a_group_that_does_not_act_does_not_act(loader):
+    text = "Reporters waited for hours to see his critics, which include the Oceanic Trust."
+    assert "Oceanic Trust" not in nodes(loader, text, {"Oceanic Trust": "ORG"})
+
+
+# -- a counterpart of a known actor ------------------------------------------------------------
+def test_a_name_coordinated_with_a_known_bloc_is_an_actor(loader):
+    text = "Officials signed the trade pact between the European Union and Andean Pact on Monday."
+    assert "Andean Pact" in nodes(loader, text, {"European Union": "ORG", "Andean Pact": "ORG"})
+
+
+def test_a_name_coordinated_with_a_new_name_only_is_no_actor(loader):
+    text = "Officials signed the trade pact between Delta Mills and Andean Pact on Monday."
+    found = nodes(loader, text, {"Delta Mills": "ORG", "Andean Pact": "ORG"})
+    assert "Andean Pact" not in found and "Delta Mills" not in found
+
+
+# -- a state's name inside a province's ------------------------------------------------------
+def test_a_province_named_after_a_state_is_not_that_state():
+    actors = mentioned("Officials from New Mexico and Northern Ireland met envoys of Mexico and Ireland.")
+    assert actors["New Mexico"].kind == "region" and actors["New Mexico"].country == "united-states"
+    assert actors["Northern Ireland"].kind == "region" and actors["Northern Ireland"].country == "united-kingdom"
+    assert actors["Mexico"].kind == "state" and actors["Ireland"].kind == "state"
+
+
+# -- no actors: time zones, an actor's events and documents -----------------------------------------
+def test_a_time_zone_is_no_actor(loader):
+    text = "Officials in Ankara said the drones struck at 4:00 a.m. local time (0100 UTC) on Saturday."
+    assert "UTC" not in nodes(loader, text, {"Ankara": "GPE", "UTC": "ORG"})
+
+
+@pytest.mark.parametrize("thing", ["Summit", "Charter"])
+def test_an_event_or_document_word_after_an_actors_name_is_no_actor(loader, thing):
+    text = f"Members of the NATO {thing} said the plan was sound."
+    found = nodes(loader, text, {f"the NATO {thing}": "ORG"})
+    assert thing not in found
+    assert "North Atlantic Treaty Organization" in found
+
+
+def test_a_body_after_an_actors_name_is_still_read():
+    actors = mentioned("The NATO Council said the plan was sound.")
+    assert any(actor.kind == "organization" and "Council" in text for text, actor in actors.items())
+
+
+# -- armed people named by a bare plural ---------------------------------------------------------
+def test_a_bare_noun_of_armed_people_is_no_group_of_the_main_state(loader):
+    text = ("Germany banned the Iranian airline on Monday. The airline transports weapons and fighters "
+            "across the region, Germany said.")
+    found = nodes(loader, text)
+    assert not any("fighters" in name for name in found)
+
+
+def test_a_bare_noun_of_armed_people_is_the_armed_group_named_before():
+    actors = mentioned("Houthi fighters attacked the port on Monday. The fighters then withdrew.")
+    assert actors["fighters"].id == actors["Houthi fighters"].id
+
+
+def test_a_bare_noun_of_armed_people_that_acts_is_a_group_of_no_state():
+    actors = mentioned("Rebels attacked the oil facilities of Saudi Arabia on Monday.")
+    assert actors["Rebels"].name == "rebels" and actors["Rebels"].kind == "group"
+
+
+def test_a_bare_noun_of_people_is_still_the_main_states():
+    actors = mentioned("Thousands protested in Belgrade against Serbia's government. The protesters were dispersed.")
+    assert actors["protesters"].name == "Serbian protesters"
+
+
+# -- an organisation before a title ------------------------------------------------------------
+def test_an_organisation_named_before_a_title_is_an_actor_too(loader):
+    text = "Speaking in Niamey, Sahel Export Bank president Okey Obi said the currency cost Africa billions."
+    found = nodes(loader, text, {"Sahel Export Bank": "ORG", "Okey Obi": "PERSON", "Niamey": "GPE", "Africa": "LOC"})
+    assert "Sahel Export Bank" in found and found["Okey Obi"].kind == "person"
