@@ -41,7 +41,7 @@ class HandScorer:
     the registry, no state known): in news about no politics, that is who speaks. Then weighed by
     its political relevance (``relevance``): who acts on whom, and how much of the article is
     politics; in an article mostly about politics (the high band) every reading a mechanism
-    justifies ranks from 0.5 up (0.5 plus half its weighed score), above the threshold, because
+    justifies, but a denied act, ranks from 0.5 up (0.5 plus half its weighed score), above the threshold, because
     there the threshold cut more right readings than wrong ones, while in news of little politics
     it is what keeps non-events out. A ranking score, not a probability: calibrated on held-out folds it predicts no
     better than the base rate (``polgraph eval --folds``)."""
@@ -68,9 +68,10 @@ class HandScorer:
         unknown_target = "target_new" in features or "topic_target" in features
         if "source_new" in features and (confidence < 0.5 or unknown_target):
             confidence /= 2  # between names nobody knows to be political (news of no politics): rather not
-        if confidence and _band(features) == "high":
+        if confidence and "denied" not in features and _band(features) == "high":
             # In news mostly about politics, a reading a mechanism justifies is rather right than
-            # wrong: it ranks above the threshold (0.5 and more), ordered by its own score.
+            # wrong: it ranks above the threshold (0.5 and more), ordered by its own score. An act
+            # its doer denies stays below: it is kept apart, not read as done.
             return 0.5 + confidence * _relevance(features) / 2
         return confidence * _relevance(features)
 
