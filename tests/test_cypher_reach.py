@@ -7,7 +7,6 @@ on the part (``SQLiteStore.run_cypher``) and on the whole graph (``run_graph(sto
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,49 +18,23 @@ from polgraph.cypher.reach import Hop, Reach, Scope, Start, Touch, Walk, reach_o
 from polgraph.cypher.values import Node, Rel
 from polgraph.cypher.values import Path as CypherPath
 from polgraph.exceptions import CypherSemanticError
-from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic
+from polgraph.graph.model import Actor, ArticleGraph, Relation, Role
 from polgraph.graph.ontology import EVENT_TYPES
 from polgraph.graph.stores.sqlite_store import SQLiteStore
 
+from tests.helpers import ACTOR_KINDS, RandomShape, random_graphs
+
 TYPES = [t.name for t in EVENT_TYPES[:5]]  # few types: repeated pairs, types to filter on
-KINDS = ("person", "person", "organization", "state", "bloc", "group")
 
 
 # -- random stores ------------------------------------------------------------------------------
+REACH_SHAPE = RandomShape(types=tuple(TYPES), actors=(6, 22), name_share=0.7, articles=(2, 6), relations=(1, 8),
+                          days=60, coded=25, goldstein=(None, -2.0, 3.5))
+
+
 def random_store(path: Path, seed: int) -> SQLiteStore:
-    """A small store with repeated names, several edges per pair, self-loops, topics, articles,
-    mentions, offices and memberships (some to actors written only later, some never)."""
-    rng = random.Random(seed)
-    n = rng.randint(6, 22)
-    names = [f"Name {i}" for i in range(max(3, int(n * 0.7)))]
-    actors = []
-    for i in range(n):
-        roles = tuple(Role(rng.choice(["Minister", "President"]), f"a{rng.randrange(n + 2):02d}",
-                           date(2020, 1, 1) + timedelta(days=rng.randrange(300)))
-                      for _ in range(rng.random() < 0.3))
-        member_of = tuple(sorted({f"a{rng.randrange(n + 2):02d}" for _ in range(rng.randrange(3))} - {f"a{i:02d}"}))
-        actors.append(Actor(f"a{i:02d}", rng.choice(names), rng.choice(KINDS), aliases=(f"alias {i % 4}",),
-                            roles=roles, member_of=member_of, country=f"a{rng.randrange(n):02d}" if rng.random() < 0.5 else None))
-    topics = [Topic.named(f"issue {i}") for i in range(3)]
-    graphs = []
-    for k in range(rng.randint(2, 6)):
-        article = Article.from_text(f"article {seed} {k}", published=date(2021, 1, 1) + timedelta(days=k), title=f"T{k}")
-        chosen = rng.sample(actors, min(len(actors), rng.randint(2, 6)))
-        rels = []
-        for s in range(rng.randint(1, 8)):
-            source = rng.choice(chosen)
-            target = rng.choice(topics).id if rng.random() < 0.1 else rng.choice(chosen).id
-            day = None if rng.random() < 0.1 else date(2021, 1, 1) + timedelta(days=rng.randrange(60))
-            rels.append(Relation(source.id, target, rng.choice(TYPES), article.id, s + 1, f"sentence {s}", day,
-                                 goldstein=rng.choice([None, -2.0, 3.5])))
-        mentions = [Mention(a.id, article.id, rng.randint(1, 3)) for a in chosen]
-        used_topics = [t for t in topics if t.id in {r.target for r in rels}]
-        graphs.append(ArticleGraph(article, chosen, used_topics, rels, mentions))
-    coded = [Relation(rng.choice(actors).id, rng.choice(actors).id, rng.choice(TYPES), f"gdelt:{seed}-{k}", 0,
-                      date=date(2022, 1, 1) + timedelta(days=rng.randrange(30))) for k in range(rng.randint(0, 25))]
-    graphs.append(ArticleGraph(None, actors, [], coded, []))
     store = SQLiteStore(path, create=True)
-    store.write(graphs)
+    store.write(random_graphs(seed, REACH_SHAPE))
     return store
 
 
@@ -170,7 +143,7 @@ EVERYTHING = [
 def params_for(store: SQLiteStore, rng: random.Random) -> dict[str, Any]:
     actors = store.actors()
     a, b = rng.choice(actors), rng.choice(actors)
-    return {"name": a.name, "other": b.name, "id": rng.choice(actors).id, "kind": rng.choice(KINDS),
+    return {"name": a.name, "other": b.name, "id": rng.choice(actors).id, "kind": rng.choice(ACTOR_KINDS),
             "aliases": [f"alias {rng.randrange(4)}"], "a": a.name, "b": b.name, "limit": 5, "phrase": "alias 1"}
 
 

@@ -8,8 +8,6 @@ the same order, or the same error."""
 
 from __future__ import annotations
 
-import random
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,53 +17,27 @@ from polgraph.cypher.api import prepare, run_graph
 from polgraph.cypher.library import library
 from polgraph.cypher.limits import QueryLimits
 from polgraph.exceptions import QueryError, QueryTimeout
-from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic
+from polgraph.graph.model import Actor, ArticleGraph, Relation
 from polgraph.graph.ontology import EVENT_TYPES
 from polgraph.graph.stores import sqlite_pushdown
 from polgraph.graph.stores.sqlite_pushdown import plan_of, run_plan
 from polgraph.graph.stores.sqlite_store import SQLiteStore
 
+from tests.helpers import RandomShape, random_graphs
+
 TYPES = [t.name for t in EVENT_TYPES[:5]]
-KINDS = ("person", "person", "organization", "state", "bloc", "group")
 SEEDS = range(14)
 
 
+PUSHDOWN_SHAPE = RandomShape(
+    types=tuple(TYPES), actors=(5, 24), name_share=0.6, articles=(2, 7), relations=(1, 10), days=400, coded=30,
+    goldstein=(None, -2.0, 3.4, 0.1, 0.7, -4.4, 2.8, 1.9, -10.0, 7.0), titles=3, quad_classes=(None, 1, 2, 3, 4),
+    attributions=("asserted", "asserted", "alleged", "denied"), coded_quad_classes=(1, 2, 3, 4))
+
+
 def random_store(path: Path, seed: int) -> SQLiteStore:
-    rng = random.Random(seed)
-    n = rng.randint(5, 24)
-    names = [f"Name {i}" for i in range(max(3, int(n * 0.6)))]
-    actors = []
-    for i in range(n):
-        roles = tuple(Role(rng.choice(["Minister", "President"]), f"a{rng.randrange(n + 2):02d}",
-                           date(2020, 1, 1) + timedelta(days=rng.randrange(300)))
-                      for _ in range(rng.random() < 0.3))
-        member_of = tuple(sorted({f"a{rng.randrange(n + 2):02d}" for _ in range(rng.randrange(3))} - {f"a{i:02d}"}))
-        actors.append(Actor(f"a{i:02d}", rng.choice(names), rng.choice(KINDS), aliases=(f"alias {i % 4}",),
-                            roles=roles, member_of=member_of, country=f"a{rng.randrange(n):02d}" if rng.random() < 0.5 else None))
-    topics = [Topic.named(f"issue {i}") for i in range(3)]
-    goldstein = [None, -2.0, 3.4, 0.1, 0.7, -4.4, 2.8, 1.9, -10.0, 7.0]
-    graphs = []
-    for k in range(rng.randint(2, 7)):
-        article = Article.from_text(f"article {seed} {k}", published=date(2021, 1, 1) + timedelta(days=k), title=f"T{k % 3}")
-        chosen = rng.sample(actors, min(len(actors), rng.randint(2, 6)))
-        rels = []
-        for s in range(rng.randint(1, 10)):
-            source = rng.choice(chosen)
-            target = rng.choice(topics).id if rng.random() < 0.1 else rng.choice(chosen).id
-            day = None if rng.random() < 0.1 else date(2021, 1, 1) + timedelta(days=rng.randrange(400))
-            rels.append(Relation(source.id, target, rng.choice(TYPES), article.id, s + 1, f"sentence {s}", day,
-                                 goldstein=rng.choice(goldstein), quad_class=rng.choice([None, 1, 2, 3, 4]),
-                                 attribution=rng.choice(["asserted", "asserted", "alleged", "denied"])))
-        mentions = [Mention(a.id, article.id, rng.randint(1, 3)) for a in chosen]
-        used_topics = [t for t in topics if t.id in {r.target for r in rels}]
-        graphs.append(ArticleGraph(article, chosen, used_topics, rels, mentions))
-    coded = [Relation(rng.choice(actors).id, rng.choice(actors).id, rng.choice(TYPES), f"gdelt:{seed}-{k}", 0,
-                      date=date(2022, 1, 1) + timedelta(days=rng.randrange(30)), goldstein=rng.choice(goldstein),
-                      quad_class=rng.choice([1, 2, 3, 4]))
-             for k in range(rng.randint(0, 30))]
-    graphs.append(ArticleGraph(None, actors, [], coded, []))
     store = SQLiteStore(path, create=True)
-    store.write(graphs)
+    store.write(random_graphs(seed, PUSHDOWN_SHAPE))
     return store
 
 
