@@ -10,19 +10,22 @@ and ``Zelensky`` share ``stem:zele``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from anyascii import anyascii
 
 from polgraph.graph.model import Actor
 
-__all__ = ["actor_keys", "name_form", "name_key", "stem_key", "surname_key"]
+__all__ = ["actor_keys", "name_form", "name_key", "name_keys", "stem_key", "surname_key"]
+
+_POSSESSIVE = re.compile(r"'s\b")
+_BREAK = re.compile(r"[^a-z0-9]+")
 
 
 def name_form(text: str) -> str:
     """``"The U.S. Senate's"`` -> ``us senate``: single letters in a row are one word."""
-    text = anyascii(text).lower().replace("\u2019", "'")
-    text = re.sub(r"'s\b", "", text)
-    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    text = (text if text.isascii() else anyascii(text)).lower().replace("\u2019", "'")
+    words = _BREAK.sub(" ", _POSSESSIVE.sub("", text)).split()
     words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words
     joined: list[str] = []
     letters = False  # whether the last word was made of single letters
@@ -48,10 +51,18 @@ def stem_key(word: str) -> str:
 
 
 def actor_keys(actor: Actor) -> set[str]:
-    keys = {name_key(name) for name in (actor.name, *actor.aliases) if name_form(name)}
-    if actor.kind == "person":
-        for name in (actor.name, *actor.aliases):
-            words = name_form(name).split()
-            if len(words) > 1:
-                keys |= {surname_key(words[-1]), stem_key(words[-1])}
+    return name_keys(actor.name, actor.aliases, actor.kind)
+
+
+def name_keys(name: str, aliases: Iterable[str], kind: str) -> set[str]:
+    """The keys of an actor named ``name`` with ``aliases``, of ``kind`` (``actor_keys`` of its parts)."""
+    keys = set()
+    for form in {name_form(n) for n in (name, *aliases)}:
+        if form:
+            keys.add("name:" + form)
+            words = form.split()
+            if kind == "person" and len(words) > 1:
+                # surname_key and stem_key of the last word, whose form is itself
+                keys.add("surname:" + words[-1])
+                keys.add("stem:" + words[-1][:4])
     return keys

@@ -30,11 +30,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from polgraph.exceptions import StoreError
 from polgraph.graph import codec
-from polgraph.graph.model import ACTOR_KINDS, Actor, ArticleGraph, Relation
+from polgraph.graph.model import ACTOR_KINDS, Actor, ArticleGraph, Relation, relation_id
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 
 __all__ = [
@@ -56,6 +57,8 @@ Props = dict[str, Any]
 KIND_PRECEDENCE: tuple[str, ...] = ("state", "bloc", "region", "city", "organization", "person", "group")
 assert set(KIND_PRECEDENCE) == set(ACTOR_KINDS)
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_PRECEDENCE)}
+_STRUCTURAL = frozenset(STRUCTURAL_TYPES)
+_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 
 
 @dataclass(frozen=True)
@@ -89,17 +92,25 @@ class WritePlan:
         """Raise ``StoreError`` for an event relation or a mention with an end neither written nor stored."""
         actors = stored_actors | set(self.actors) | self.written_actors
         targets = actors | stored_topics | set(self.topics)
-        for rel in self.relations.values():
-            if rel.source not in actors or rel.target not in targets:
-                missing = rel.source if rel.source not in actors else rel.target
-                raise StoreError(f"relation {rel.source} -[{rel.type}]-> {rel.target}: {missing!r} is not an actor or topic of the write or the store")
+        sources, ends = self._relation_ends()
+        if not (sources <= actors and ends <= targets):  # the first relation at fault is named
+            for rel in self.relations.values():
+                if rel.source not in actors or rel.target not in targets:
+                    missing = rel.source if rel.source not in actors else rel.target
+                    raise StoreError(f"relation {rel.source} -[{rel.type}]-> {rel.target}: {missing!r} is not an actor or topic of the write or the store")
         articles = stored_articles | set(self.articles)
         for edge in self.mentions.values():
             if edge.source not in actors or edge.target not in articles:
                 raise StoreError(f"mention {edge.id}: the actor or the article is neither in the write nor in the store")
 
     def relation_ends(self) -> set[str]:
-        return {rel.source for rel in self.relations.values()} | {rel.target for rel in self.relations.values()}
+        sources, targets = self._relation_ends()
+        return sources | targets
+
+    def _relation_ends(self) -> tuple[set[str], set[str]]:
+        """(the relations' sources, their targets)."""
+        rels = self.relations.values()
+        return set(map(_SOURCE, rels)), set(map(_TARGET, rels))
 
     def relation_edges(self) -> Iterator[Edge]:
         """The event relations as edges in the shared layout."""
@@ -141,16 +152,15 @@ def plan_write(graphs: Sequence[ArticleGraph], written: Mapping[str, Actor] | No
         for mention in ag.mentions:
             key = f"mention:{mention.actor}|{mention.article}"
             _fold_edge(plan.mentions, Edge("MENTIONED_IN", mention.actor, mention.article, {"id": key, "count": mention.count}))
-        for rel in ag.relations:
-            if rel.type in STRUCTURAL_TYPES or not rel.type:
+        relations = plan.relations
+        for rel in ag.relations:  # once per relation written: kept short
+            if not rel.type or rel.type in _STRUCTURAL:
                 raise StoreError(f"relation {rel.source} -> {rel.target}: {rel.type!r} is not an event type")
-            rel_id = rel.id
-            old = plan.relations.get(rel_id)
-            if old is None:
-                plan.relations[rel_id] = rel
-            elif old != rel:  # the same reading twice in one write, with different properties
+            rel_id = relation_id(rel.source, rel.type, rel.target, rel.article, rel.sentence)  # rel.id, without the property call
+            old = relations.setdefault(rel_id, rel)
+            if old is not rel and old != rel:  # the same reading twice in one write, with different properties
                 merged = merge_edge(rel.type, codec.relation_props(old), codec.relation_props(rel))
-                plan.relations[rel_id] = codec.edge_to_relation({**merged, codec.TYPE: rel.type}, rel.source, rel.target)
+                relations[rel_id] = codec.edge_to_relation({**merged, codec.TYPE: rel.type}, rel.source, rel.target)
     return plan
 
 

@@ -162,4 +162,7 @@ def test_written_ids_answer_across_their_runs():
     assert all(ids.any_of(WrittenIds.encode([h])) for h in hexes[::97])
     assert not ids.any_of(WrittenIds.encode([f"{i * 7919 + 1:016x}" for i in range(1, 5001)]))
     assert WrittenIds.encode(["not-a-hex-id"]) is None and WrittenIds.encode(["abc"]) is None
+    # 16 characters but not 16 hexadecimal digits (bytes.fromhex skips spaces; the count shows them)
+    assert WrittenIds.encode(["0000000 0000000f"]) is None and WrittenIds.encode(["00000000000000ff", "０00000000000000f"]) is None
+    assert WrittenIds.encode(["000000000000000f", "000000000000000"]) is None  # one short
     assert np.array_equal(WrittenIds.encode(["00000000000000ff"]), np.array([255], dtype=np.uint64))

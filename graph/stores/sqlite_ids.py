@@ -27,13 +27,19 @@ class WrittenIds:
     @staticmethod
     def encode(ids: Collection[str]) -> np.ndarray | None:
         """The ids as numbers; None when one is not 16 hexadecimal digits."""
-        try:
-            return np.fromiter((int(i, 16) if len(i) == 16 else -1 for i in ids), dtype=np.uint64, count=len(ids))
-        except (ValueError, OverflowError):
+        if any(len(i) != 16 for i in ids):
             return None
+        try:
+            raw = bytes.fromhex("".join(ids))  # all at once; it skips whitespace, so a space shows as bytes missing
+        except ValueError:
+            return None
+        if len(raw) != 8 * len(ids):
+            return None
+        return np.frombuffer(raw, dtype=">u8").astype(np.uint64)
 
     def any_of(self, numbers: np.ndarray) -> bool:
         """Whether any of ``numbers`` (from ``encode``) was added."""
+        numbers = np.sort(numbers)  # a sorted query walks each run's search tree in order: several times faster
         for run in self._runs:
             at = np.searchsorted(run, numbers)
             at[at == len(run)] = 0
@@ -45,4 +51,5 @@ class WrittenIds:
         self._runs.append(np.sort(numbers))
         while len(self._runs) > 1 and len(self._runs[-2]) <= len(self._runs[-1]):
             last = self._runs.pop()
-            self._runs[-1] = np.sort(np.concatenate((self._runs[-1], last)))
+            # two sorted runs: the stable sort (timsort) finds them and merges in one pass
+            self._runs[-1] = np.sort(np.concatenate((self._runs[-1], last)), kind="stable")

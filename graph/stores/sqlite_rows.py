@@ -6,7 +6,8 @@ gives them; lists are JSON text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -20,7 +21,7 @@ from polgraph.graph.store import RelationFilter
 __all__ = [
     "ACTOR", "ARTICLE", "CHUNK", "EVENT", "EVENT_APPEND", "EVENT_INSERT", "EVENT_PROPS", "LINK", "LINK_PROPS",
     "MENTION_UPSERT", "NODE_TABLES", "TOPIC", "actor_of", "add_event", "add_link", "add_mention", "check_keys", "chunks",
-    "event_row", "filtered", "link_edge", "link_row", "marks", "mention_id", "node_props", "node_row",
+    "event_rows", "filtered", "link_edge", "link_row", "marks", "mention_id", "node_props", "node_row",
     "relation_of", "upsert_sql",
 ]
 
@@ -96,12 +97,23 @@ def mention_id(actor: str, article: str) -> str:
     return f"mention:{actor}|{article}"
 
 
-def event_row(rel_id: str, rel: Relation, to_topic: bool) -> tuple[Any, ...]:
-    """The ``event`` row of a relation (the columns of ``EVENT``, values as ``codec.relation_props``)."""
-    day = rel.date  # codec.iso, inline: this runs once per relation written
-    return (rel.source, rel.target, rel.type, int(to_topic), rel_id, rel.cameo, rel.plover, day.isoformat() if day else None,
-            rel.article, rel.sentence, rel.evidence, rel.confidence, rel.goldstein, rel.quad_class, rel.attribution, rel.reported_by,
-            rel.url, rel.num_mentions, rel.num_sources, rel.num_articles, rel.avg_tone)
+def event_rows(relations: Mapping[str, Relation], topics: Container[str]) -> list[tuple[Any, ...]]:
+    """The ``event`` rows (the columns of ``EVENT``, values as ``codec.relation_props``) of relations
+    by id; a target in ``topics`` is a topic."""
+    days: dict[date, str] = {}  # codec.iso, once per day: this runs once per relation written
+    rows = []
+    for rel_id, rel in relations.items():
+        day = rel.date
+        if day:
+            iso = days.get(day)
+            if iso is None:
+                iso = days[day] = day.isoformat()
+        else:
+            iso = None
+        rows.append((rel.source, rel.target, rel.type, int(rel.target in topics), rel_id, rel.cameo, rel.plover, iso,
+                     rel.article, rel.sentence, rel.evidence, rel.confidence, rel.goldstein, rel.quad_class, rel.attribution,
+                     rel.reported_by, rel.url, rel.num_mentions, rel.num_sources, rel.num_articles, rel.avg_tone))
+    return rows
 
 
 def actor_of(row: Sequence[Any]) -> Actor:

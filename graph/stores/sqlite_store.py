@@ -17,9 +17,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +31,7 @@ from polgraph.exceptions import StoreError
 from polgraph.graph import codec, upsert
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.model import Actor, Article, ArticleGraph, Relation
-from polgraph.graph.names import actor_keys
+from polgraph.graph.names import name_keys
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 from polgraph.graph.store import EventRow, GraphEdit, GraphRows, RelationFilter, SchemaItem, WriteSummary, edge_target_label
 from polgraph.graph.stores.sqlite_file import (
@@ -61,7 +62,7 @@ from polgraph.graph.stores.sqlite_rows import (
     add_mention,
     check_keys,
     chunks,
-    event_row,
+    event_rows,
     filtered,
     link_edge,
     link_row,
@@ -140,7 +141,7 @@ class SQLiteStore:
             stored_articles = self._node_rows("Article", plan.articles)
             stored_topics = self._node_rows("Topic", plan.topics)
             mention_actors = {e.source for e in plan.mentions.values()}
-            wanted = (plan.relation_ends() | mention_actors | {e.target for e in plan.links.values()}) - set(plan.actors)
+            wanted = (plan.relation_ends() | mention_actors | {e.target for e in plan.links.values()}) - set(plan.actors) - unchanged
             known_actors = self._existing("actor", wanted) | set(stored_actors) | unchanged
             known_topics = self._existing("topic", wanted - known_actors) | set(stored_topics)
             wanted_articles = {e.target for e in plan.mentions.values()} - set(plan.articles)
@@ -180,7 +181,7 @@ class SQLiteStore:
         if out:
             conn.executemany(upsert_sql(table, columns), out)
             if label == "Actor":
-                _write_keys(conn, out)
+                _write_keys(conn, out, stored)
         return sum(1 for node_id in rows if node_id not in stored)
 
     def _merge_events(self, conn: sqlite3.Connection, rows: dict[str, Relation], topics: set[str], append: bool = False) -> int:
@@ -188,7 +189,7 @@ class SQLiteStore:
         only when some were stored already are those read back and merged (``upsert.merge_edge``):
         a load of new events pays one index probe per row, not a read and a write. ``append``:
         the ids are known to be new (``WrittenIds``), and the store has no index to check them."""
-        new = [event_row(rel_id, rel, rel.target in topics) for rel_id, rel in rows.items()]
+        new = event_rows(rows, topics)
         if append:
             conn.executemany(EVENT_APPEND, new)
             return len(new)
@@ -642,8 +643,9 @@ def _event_edge(row: Sequence[Any]) -> upsert.Edge:
     return upsert.Edge(row[2], row[0], row[1], dict(zip(EVENT_PROPS, row[4:])))
 
 
-def _write_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """The ``actor_key`` rows of these ``actor`` rows, in place of what they had."""
-    conn.executemany("DELETE FROM actor_key WHERE actor = ?", [(row[0],) for row in rows])
+def _write_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]], stored: Container[str]) -> None:
+    """The ``actor_key`` rows of these ``actor`` rows, in place of what they had (only an actor in
+    ``stored`` had keys before)."""
+    conn.executemany("DELETE FROM actor_key WHERE actor = ?", [(row[0],) for row in rows if row[0] in stored])
     conn.executemany("INSERT OR IGNORE INTO actor_key VALUES (?, ?)",
-                     [(key, row[0]) for row in rows for key in sorted(actor_keys(actor_of(row)))])
+                     [(key, row[0]) for row in rows for key in sorted(name_keys(row[1], json.loads(row[3]), row[2]))])
