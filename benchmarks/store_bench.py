@@ -39,7 +39,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -298,7 +298,8 @@ class Engines:
         return run(command, env=self.env(engine), cwd=self.work)
 
 
-def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: bool, with_duckdb: bool) -> dict[str, dict[str, Any]]:
+def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: bool, with_duckdb: bool,
+                 skip: frozenset[str] = frozenset()) -> dict[str, dict[str, Any]]:
     sys.path.insert(0, str(HERE))
     from synthetic import SyntheticGraph
 
@@ -311,8 +312,10 @@ def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: 
             Path(str(stores[engine]) + suffix).unlink(missing_ok=True)
         row: dict[str, Any] = {}
 
-        def keep(step: str, m: Measure) -> None:  # printed as measured: a long run stopped early keeps them
-            row[step] = m
+        def keep(step: str, m: Callable[[], Measure]) -> None:  # printed as measured: a long run stopped early keeps them
+            if step in skip:
+                return
+            row[step] = m = m()
             print(f"  {engine} {size:,} {step}: {m.cell()} ({m.wall:.1f} s wall)", file=sys.stderr, flush=True)
 
         load = engines.step(engine, "load", stores[engine], size, coded_share)
@@ -322,19 +325,19 @@ def measure_size(engines: Engines, size: int, *, coded_share: float, with_json: 
         print(f"  {engine} {size:,} load: {row['load'][0]:,.0f} relations/s CPU, {row['load'][1]:,.0f} wall, "
               f"{row['load'][2]:.0f} MB; file {row['file_mb']:.0f} MB", file=sys.stderr, flush=True)
         if engine == "duckdb":
-            keep("actors", engines.step(engine, "actors", stores[engine], size, coded_share))
-            keep("relations", engines.step(engine, "relations", stores[engine], size, coded_share))
+            keep("actors", lambda: engines.step(engine, "actors", stores[engine], size, coded_share))
+            keep("relations", lambda: engines.step(engine, "relations", stores[engine], size, coded_share))
         else:
-            keep("actors", engines.cli(engine, "actors", "--store", str(stores[engine])))
-            keep("relations", engines.cli(engine, "relations", "--actor", actor, "--since", SINCE, "--store", str(stores[engine])))
+            keep("actors", lambda: engines.cli(engine, "actors", "--store", str(stores[engine])))
+            keep("relations", lambda: engines.cli(engine, "relations", "--actor", actor, "--since", SINCE, "--store", str(stores[engine])))
         if engine == "sqlite":
             # "State 10": the name of rank_id(ACTOR_RANK)
-            keep("query", engines.cli(engine, "query", ONE_HOP, "-p", f"name=State {ACTOR_RANK}", "--store", str(stores[engine])))
-        keep("part", engines.step(engine, "part", stores[engine], size, coded_share))
-        keep("rows", engines.step(engine, "rows", stores[engine], size, coded_share))
+            keep("query", lambda: engines.cli(engine, "query", ONE_HOP, "-p", f"name=State {ACTOR_RANK}", "--store", str(stores[engine])))
+        keep("part", lambda: engines.step(engine, "part", stores[engine], size, coded_share))
+        keep("rows", lambda: engines.step(engine, "rows", stores[engine], size, coded_share))
         if engine == "sqlite":
-            keep("centrality", engines.cli(engine, "centrality", "--top", "20", "--store", str(stores[engine])))
-        keep("add", engines.step(engine, "add", stores[engine], size, coded_share))
+            keep("centrality", lambda: engines.cli(engine, "centrality", "--top", "20", "--store", str(stores[engine])))
+        keep("add", lambda: engines.step(engine, "add", stores[engine], size, coded_share))
         results[engine] = row
         print(f"  measured {engine} at {size:,}", file=sys.stderr, flush=True)
     return results
@@ -357,6 +360,8 @@ def print_table(size: int, results: dict[str, dict[str, Any]], coded_share: floa
               "rows": "every event row, streamed (`event_rows`)",
               "centrality": "`polgraph centrality --top 20`", "add": "add 1,000 relations"}
     for step, label in labels.items():
+        if step not in results["sqlite"]:  # skipped (--skip)
+            continue
         cells = [results[e][step].cell() if step in results[e] else "" for e in engines]
         base = results["sqlite"][step]
         ratios = [f"{results[e][step].cpu / base.cpu:.1f}x, {results[e][step].rss_mb / base.rss_mb:.1f}x" if step in results[e] else ""
@@ -406,6 +411,7 @@ def main() -> None:
     parser.add_argument("--json-max", type=int, default=100_000, help="largest size for the JSON store")
     parser.add_argument("--duckdb-max", type=int, default=1_000_000, help="largest size for the DuckDB prototype")
     parser.add_argument("--workdir", type=Path, help="where the stores go (default: a temporary folder, removed)")
+    parser.add_argument("--skip", default="", help="steps not to run, comma-separated (e.g. centrality,rows)")
     parser.add_argument("--tiny-records", type=int, default=0, help="also time `polgraph load` of this many one-sentence records")
     parser.add_argument("--tiny-json-max", type=int, default=10_000, help="... and of this many into the JSON store")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -430,12 +436,13 @@ def main() -> None:
           f"baseline: polgraph {BASELINE} (JSON store); load average {os.getloadavg()[0]:.1f}")
     try:
         engines = Engines(work)
+        skip = frozenset(step for step in args.skip.split(",") if step)
         for size in [int(s) for s in args.sizes.split(",") if s]:
             results = measure_size(engines, size, coded_share=0.5, with_json=size <= args.json_max,
-                                   with_duckdb=duckdb is not None and size <= args.duckdb_max)
+                                   with_duckdb=duckdb is not None and size <= args.duckdb_max, skip=skip)
             print_table(size, results, 0.5)
         if args.load_size:
-            results = measure_size(engines, args.load_size, coded_share=1.0, with_json=False, with_duckdb=False)
+            results = measure_size(engines, args.load_size, coded_share=1.0, with_json=False, with_duckdb=False, skip=skip)
             print_table(args.load_size, results, 1.0)
         if args.tiny_records:
             measure_tiny(engines, args.tiny_records, min(args.tiny_json_max, args.tiny_records))
