@@ -643,9 +643,9 @@ def _event_edge(row: Sequence[Any]) -> upsert.Edge:
     return upsert.Edge(row[2], row[0], row[1], dict(zip(EVENT_PROPS, row[4:])))
 
 
-def _write_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]], stored: Container[str]) -> None:
-    """The ``actor_key`` rows of these ``actor`` rows, in place of what they had (only an actor in
-    ``stored`` had keys before)."""
-    conn.executemany("DELETE FROM actor_key WHERE actor = ?", [(row[0],) for row in rows if row[0] in stored])
+def _write_keys(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]], stored: Container[str] | None = None) -> None:
+    """The ``actor_key`` rows of these ``actor`` rows, in place of what they had (given ``stored``,
+    only an actor in it had keys before)."""
+    conn.executemany("DELETE FROM actor_key WHERE actor = ?", [(row[0],) for row in rows if stored is None or row[0] in stored])
     conn.executemany("INSERT OR IGNORE INTO actor_key VALUES (?, ?)",
                      [(key, row[0]) for row in rows for key in sorted(name_keys(row[1], json.loads(row[3]), row[2]))])
