@@ -46,6 +46,10 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions", "language_data", _language_data_without("armed_people")),
     "organisation's name before a title ('X Bank president Y')": (
         "polgraph.loaders.mentions.roles", "_organisation_word", lambda token: False),
+    "place a person is of or from ('Senator X of Vermont')": (
+        "polgraph.loaders.mentions.nodes", "_place_of_person", lambda root, found: False),
+    "state named only by its adjective of a thing ('Italian artwork')": (
+        "polgraph.loaders.mentions.nodes", "_adjective_of_a_thing", lambda span, found: False),
 }
 
 

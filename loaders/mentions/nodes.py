@@ -3,7 +3,7 @@ where it acts, a state only where it is more than a venue."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.mentions.base import ArticleActors
 from polgraph.loaders.sectors import sector_of
@@ -29,6 +29,9 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
     return not (actor.kind == "state" and _only_a_place(found, actor_id, doc))
 
 
+_PLACE_KINDS = frozenset({"state", "region", "city"})
+
+
 def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
     """Whether an actor is anywhere (part of) the subject of a verb: "Siemens" in "German firms
     including Deutsche Bahn and Siemens have announced ..." acts; a building named in passing does
@@ -38,6 +41,8 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         if mention.actor != actor_id:
             continue
         root = doc[mention.start:mention.end].root
+        if found.actors[actor_id].kind in _PLACE_KINDS and _place_of_person(root, found):
+            continue
         office = _office_of(root)
         if _subject(root) or (office is not None and _subject(office)) or _paired_with_known(root, found):
             return True
@@ -118,10 +123,48 @@ def _office_noun(token: Token) -> Token | None:
 
 
 def _only_a_place(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
-    """Whether every mention of a state is the object of a locative preposition."""
+    """Whether every mention of a state is the object of a locative preposition, the place a
+    person is of or from (:func:`_place_of_person`) or an adjective of a thing
+    (:func:`_adjective_of_a_thing`)."""
     for mention in found.mentions:
         if mention.actor == actor_id:
             root = doc[mention.start:mention.end].root
-            if not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
+            if not (
+                (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+                or _place_of_person(root, found)
+                or _adjective_of_a_thing(doc[mention.start:mention.end], found)
+            ):
                 return False
     return True
+
+
+def _place_of_person(root: Token, found: ArticleActors) -> bool:
+    """Whether a place is named as where a person is of or from, after the person's name:
+    "Senator Elizabeth Warren of Massachusetts", "Alexander Gagay of Yekaterinburg", "Bruce
+    McArthur, from Toronto" (each of a list: "Senators X of Florida, Y of Utah"). The place is
+    the person's constituency or home, not an actor by that; "the governor of Ohio" names an office
+    of the place, not a person (:func:`_office_of`)."""
+    node = root
+    while node.dep_ in ("conj", "appos") and node.head is not node:  # "of Montreal, Quebec"
+        node = node.head
+    if not (node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and node.head.dep_ == "prep"):
+        return False
+    head = node.head.head
+    mention = found.by_token.get(head.i)
+    return mention is not None and head.i not in found.role_tokens and found.actors[mention.actor].kind == "person"
+
+
+def _adjective_of_a_thing(span: Span, found: ArticleActors) -> bool:
+    """Whether a state is named only by its adjective before a thing, not a body or people of it:
+    "an Italian artwork", "the Japanese cartoon", "Italian artist Maurizio Cattelan" (a person's
+    nationality). "Turkish troops", "the Iranian government" name the state acting (they are
+    proxies or offices); a demonym naming a group is the group's."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "nmod") or found.registry.state_by_demonym(span.text) is None:
+        return False
+    if found.registry.by_name(span.text) is not None:
+        return False  # the state's own name used as a modifier ("US forces"), not its adjective
+    head = root.head
+    if head.i in found.role_tokens or _office_noun(head) is not None:
+        return False  # a title or an office: "the Ukrainian president", "Turkish police"
+    return sector_of([head.lemma_.lower()]) is None or head.i in found.by_token
