@@ -48,6 +48,9 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions.roles", "_organisation_word", lambda token: False),
     "place a person is of or from ('Senator X of Vermont')": (
         "polgraph.loaders.mentions.nodes", "_place_of_person", lambda root, found: False),
+    "state named only as a home left or taken ('moved to X', 'in Y, X')": (
+        "polgraph.loaders.mentions.nodes", "_locative",
+        lambda root: root.dep_ == "pobj" and root.head.lower_ in __import__("polgraph.loaders.mentions.nodes").loaders.mentions.nodes._LOCATIVE),
     "state named only by its adjective of a thing ('Italian artwork')": (
         "polgraph.loaders.mentions.nodes", "_adjective_of_a_thing", lambda span, found: False),
 }

@@ -151,3 +151,41 @@ def test_an_organisation_named_before_a_title_is_an_actor_too(loader):
     text = "Speaking in Niamey, Sahel Export Bank president Okey Obi said the currency cost Africa billions."
     found = nodes(loader, text, {"Sahel Export Bank": "ORG", "Okey Obi": "PERSON", "Niamey": "GPE", "Africa": "LOC"})
     assert "Sahel Export Bank" in found and found["Okey Obi"].kind == "person"
+
+
+# -- places and states that are no actors by how they are named ---------------------------------
+def test_the_place_a_person_is_of_is_no_actor_by_that(loader):
+    text = "Senator Maria Olsen of Vermont and Senator Paul Dunn of Idaho signed the letter on Monday."
+    found = nodes(loader, text, {"Maria Olsen": "PERSON", "Paul Dunn": "PERSON", "Vermont": "GPE", "Idaho": "GPE"})
+    assert "Maria Olsen" in found and any("Dunn" in name for name in found)
+    assert "Vermont" not in found and "Idaho" not in found
+
+
+def test_a_state_a_person_is_from_is_no_actor_but_one_that_acts_is(loader):
+    labels = {"Jan Novak": "PERSON", "Poland": "GPE"}
+    assert "Poland" not in nodes(loader, "Jan Novak of Poland spoke on Monday.", labels)
+    assert "Poland" in nodes(loader, "Jan Novak of Poland spoke on Monday. Poland expelled two diplomats.", labels)
+
+
+def test_the_office_of_a_place_still_makes_it_act(loader):
+    assert "Idaho" in nodes(loader, "The governor of Idaho announced a curfew on Monday.")
+
+
+def test_a_state_named_only_by_its_adjective_before_a_thing_is_no_actor(loader):
+    found = nodes(loader, "The artwork, a golden toilet by an Italian sculptor, was a Japanese design.")
+    assert "Italy" not in found and "Japan" not in found
+
+
+def test_a_state_named_by_its_adjective_before_its_office_or_forces_is_an_actor(loader):
+    found = nodes(loader, "Turkish troops entered the town on Monday, and the Italian president called for calm.")
+    assert {"Turkey", "Italy"} <= set(found)
+
+
+def test_a_state_named_only_as_a_home_left_or_taken_is_no_actor(loader):
+    found = nodes(loader, "I moved to Malaysia after my family fled from Syria. Bombs struck a church in Mindanao, Philippines.")
+    assert not {"Malaysia", "Syria", "Philippines"} & set(found)
+
+
+def test_a_state_given_something_or_visited_stays_an_actor(loader):
+    found = nodes(loader, "Iran returned the tanker to Britain on Monday. The delegation traveled to Russia.")
+    assert {"United Kingdom", "Russia"} <= set(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.loaders.mentions.base import ArticleActors
+from polgraph.loaders.mentions.base import ArticleActors, language_data
 from polgraph.loaders.sectors import sector_of
 
 __all__ = ["is_node"]
@@ -130,12 +130,34 @@ def _only_a_place(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         if mention.actor == actor_id:
             root = doc[mention.start:mention.end].root
             if not (
-                (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+                _locative(root)
                 or _place_of_person(root, found)
                 or _adjective_of_a_thing(doc[mention.start:mention.end], found)
             ):
                 return False
     return True
+
+
+def _locative(root: Token) -> bool:
+    """Whether a name is where something happens: the object of a locative preposition ("talks
+    took place in Turkey"), of "to" or "from" after a verb of settling with no object ("moved to
+    Malaysia", "fled from Syria"; not "returned the tanker to the UK"), or a name in apposition or
+    coordinated with one ("in Mindanao, Philippines")."""
+    node = root
+    while node.dep_ in ("conj", "appos") and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    preposition = node.head.lower_
+    if preposition in _LOCATIVE:
+        return True
+    verb = node.head.head
+    return (
+        preposition in ("to", "from")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in set(language_data()["motion_verbs"])
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _place_of_person(root: Token, found: ArticleActors) -> bool:
