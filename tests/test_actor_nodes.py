@@ -189,3 +189,14 @@ def test_a_state_named_only_as_a_home_left_or_taken_is_no_actor(loader):
 def test_a_state_given_something_or_visited_stays_an_actor(loader):
     found = nodes(loader, "Iran returned the tanker to Britain on Monday. The delegation traveled to Russia.")
     assert {"United Kingdom", "Russia"} <= set(found)
+
+
+# -- a news medium that only reports ------------------------------------------------------------
+def test_a_news_medium_that_only_reports_is_no_actor(loader):
+    found = nodes(loader, "The Jakarta Post reported that eleven sailors died. The Daily Star said the ship sank.")
+    assert not {"Jakarta Post", "Daily Star"} & set(found)
+
+
+def test_a_news_medium_acted_on_is_an_actor(loader):
+    found = nodes(loader, "The Philippine government shut down the Manila Times on Monday.")
+    assert "Manila Times" in found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.mentions.base import ArticleActors, language_data
+from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import sector_of
 
 __all__ = ["is_node"]
@@ -26,6 +27,8 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
     actor = found.actors[actor_id]
     if actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc):
         return False  # an unknown place or thing named only in passing is not an actor
+    if actor_id in found.new_ids and _reports_only(found, actor_id, doc):
+        return False
     return not (actor.kind == "state" and _only_a_place(found, actor_id, doc))
 
 
@@ -47,6 +50,13 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         if _subject(root) or (office is not None and _subject(office)) or _paired_with_known(root, found):
             return True
     return False
+
+
+def _reports_only(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether an actor is a news medium the registry does not know, with no relation: one that
+    reports ("The Jakarta Post reports", "a poll published by NBC News") is the article's
+    source, not an actor in it; one acted on or acting is an end of a relation."""
+    return found.actors[actor_id].kind == "organization" and standing(actor_id, found, doc) is Standing.MEDIA
 
 
 def _paired_with_known(root: Token, found: ArticleActors) -> bool:
