@@ -51,6 +51,10 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
     "state named only as a home left or taken ('moved to X', 'in Y, X')": (
         "polgraph.loaders.mentions.nodes", "_locative",
         lambda root: root.dep_ == "pobj" and root.head.lower_ in __import__("polgraph.loaders.mentions.nodes").loaders.mentions.nodes._LOCATIVE),
+    "place where the subject is does not act ('a judge in Texas ruled')": (
+        "polgraph.loaders.mentions.nodes", "_located", lambda node: False),
+    "province listed beside a state is no counterpart ('Alabama, Georgia')": (
+        "polgraph.loaders.mentions.nodes", "_may_be_counterpart", lambda kind: True),
     "news medium with no relation ('The Jakarta Post reports')": (
         "polgraph.loaders.mentions.nodes", "_reports_only", lambda *args: False),
     "state named only by its adjective of a thing ('Italian artwork')": (

@@ -200,3 +200,20 @@ def test_a_news_medium_that_only_reports_is_no_actor(loader):
 def test_a_news_medium_acted_on_is_an_actor(loader):
     found = nodes(loader, "The Philippine government shut down the Manila Times on Monday.")
     assert "Manila Times" in found
+
+
+def test_a_place_where_the_subject_is_does_not_act_with_it(loader):
+    text = "A federal judge in Vermont ruled against the order, and officials in Idaho arrested a man."
+    found = nodes(loader, text, {"Vermont": "GPE", "Idaho": "GPE"})
+    assert "Vermont" not in found and "Idaho" not in found
+
+
+def test_a_region_listed_beside_a_state_is_no_counterpart_by_that(loader):
+    text = "Members came from Vermont, Georgia and Idaho, the report said."
+    found = nodes(loader, text, {"Vermont": "GPE", "Georgia": "GPE", "Idaho": "GPE"})
+    assert "Vermont" not in found and "Idaho" not in found
+
+
+def test_a_region_that_acts_or_whose_office_acts_is_an_actor(loader):
+    text = "The governor of Vermont said the order stands. Idaho held its caucuses on Saturday."
+    assert {"Vermont", "Idaho"} <= set(nodes(loader, text, {"Vermont": "GPE", "Idaho": "GPE"}))

@@ -44,10 +44,16 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         if mention.actor != actor_id:
             continue
         root = doc[mention.start:mention.end].root
-        if found.actors[actor_id].kind in _PLACE_KINDS and _place_of_person(root, found):
+        kind = found.actors[actor_id].kind
+        place = kind in _PLACE_KINDS
+        if place and _place_of_person(root, found):
             continue
         office = _office_of(root)
-        if _subject(root) or (office is not None and _subject(office)) or _paired_with_known(root, found):
+        if (
+            _subject(root, places_stop=place)
+            or (office is not None and _subject(office))
+            or (_may_be_counterpart(kind) and _paired_with_known(root, found))
+        ):
             return True
     return False
 
@@ -57,6 +63,12 @@ def _reports_only(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
     reports ("The Jakarta Post reports", "a poll published by NBC News") is the article's
     source, not an actor in it; one acted on or acting is an end of a relation."""
     return found.actors[actor_id].kind == "organization" and standing(actor_id, found, doc) is Standing.MEDIA
+
+
+def _may_be_counterpart(kind: str) -> bool:
+    """A province or US state listed beside a state ("Alabama, Georgia, Florida", where "Georgia"
+    is read as the country) is no counterpart of it: only a polity or body is."""
+    return kind != "region"
 
 
 def _paired_with_known(root: Token, found: ArticleActors) -> bool:
@@ -72,12 +84,22 @@ def _paired_with_known(root: Token, found: ArticleActors) -> bool:
     return False
 
 
-def _subject(node: Token) -> bool:
+def _located(node: Token) -> bool:
+    """Whether a word on the way up to a subject is a locative preposition: what it governs is
+    where the subject is ("a federal judge in Texas ruled"), not part of it."""
+    return node.dep_ == "prep" and node.lower_ in _LOCATIVE
+
+
+def _subject(node: Token, places_stop: bool = False) -> bool:
     """Whether a word is (part of) the subject of a verb, or the agent of a passive one; a member
-    named by "which include" is part of the group ("his critics, which include Greenpeace, blame him")."""
+    named by "which include" is part of the group ("his critics, which include Greenpeace, blame him").
+    With ``places_stop``, a place where the subject is does not act with it: "a federal judge in
+    Texas ruled", "officials in Kerala arrested a man"."""
     for _ in range(6):
         if node.dep_ in ("nsubj", "nsubjpass", "agent") or _passive_agent(node):
             return True
+        if places_stop and _located(node):
+            return False
         group = _group_included_in(node)
         if group is not None:
             node = group
