@@ -217,3 +217,8 @@ def test_a_region_listed_beside_a_state_is_no_counterpart_by_that(loader):
 def test_a_region_that_acts_or_whose_office_acts_is_an_actor(loader):
     text = "The governor of Vermont said the order stands. Idaho held its caucuses on Saturday."
     assert {"Vermont", "Idaho"} <= set(nodes(loader, text, {"Vermont": "GPE", "Idaho": "GPE"}))
+
+
+def test_a_state_named_by_its_adjective_before_its_act_is_an_actor(loader):
+    found = nodes(loader, "Aid workers fled the region before the Turkish offensive began.")
+    assert "Turkey" in found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from polgraph.loaders.lexicon import default_lexicon
 from polgraph.loaders.mentions.base import ArticleActors, language_data
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import sector_of
@@ -212,10 +213,15 @@ def _adjective_of_a_thing(span: Span, found: ArticleActors) -> bool:
     """Whether a state is named only by its adjective before a thing, not a body or people of it:
     "an Italian artwork", "the Japanese cartoon", "Italian artist Maurizio Cattelan" (a person's
     nationality). "Turkish troops", "the Iranian government" name the state acting (they are
-    proxies or offices); a demonym naming a group is the group's."""
+    proxies or offices), "the Turkish offensive" its act (an event noun of the lexicon); a demonym
+    naming a group is the group's."""
     root = span.root
     if root.dep_ not in ("amod", "compound", "nmod") or found.registry.state_by_demonym(span.text) is None:
         return False
+    if any(c.dep_ == "det" for c in root.children):
+        return False  # "The British relinquished control": the people, parsed as an adjective
+    if root.head.lemma_.lower() in default_lexicon().nominal:
+        return False  # an act of the state: "the Turkish offensive", "the American withdrawal"
     if found.registry.by_name(span.text) is not None:
         return False  # the state's own name used as a modifier ("US forces"), not its adjective
     head = root.head
