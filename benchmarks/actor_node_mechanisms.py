@@ -55,6 +55,8 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions.nodes", "_located", lambda node: False),
     "province listed beside a state is no counterpart ('Alabama, Georgia')": (
         "polgraph.loaders.mentions.nodes", "_may_be_counterpart", lambda kind: True),
+    "place modifying a thing does not act ('The Nevada caucuses were')": (
+        "polgraph.loaders.mentions.nodes", "_modifier_of_a_thing", lambda root, found: False),
     "news medium with no relation ('The Jakarta Post reports')": (
         "polgraph.loaders.mentions.nodes", "_reports_only", lambda *args: False),
     "state named only by its adjective of a thing ('Italian artwork')": (

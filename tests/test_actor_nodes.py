@@ -222,3 +222,14 @@ def test_a_region_that_acts_or_whose_office_acts_is_an_actor(loader):
 def test_a_state_named_by_its_adjective_before_its_act_is_an_actor(loader):
     found = nodes(loader, "Aid workers fled the region before the Turkish offensive began.")
     assert "Turkey" in found
+
+
+def test_a_place_modifying_a_thing_does_not_act_with_it(loader):
+    text = "The Vermont caucuses were the third step of the campaign."
+    assert "Vermont" not in nodes(loader, text, {"Vermont": "GPE"})
+
+
+def test_a_place_modifying_its_officials_or_people_acts(loader):
+    found = nodes(loader, "Vermont officials said the vote stands, and Idaho voters rejected the measure.",
+                  {"Vermont": "GPE", "Idaho": "GPE"})
+    assert {"Vermont", "Idaho voters"} <= set(found)

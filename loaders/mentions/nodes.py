@@ -47,7 +47,7 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         root = doc[mention.start:mention.end].root
         kind = found.actors[actor_id].kind
         place = kind in _PLACE_KINDS
-        if place and _place_of_person(root, found):
+        if place and (_place_of_person(root, found) or _modifier_of_a_thing(root, found)):
             continue
         office = _office_of(root)
         if (
@@ -207,6 +207,22 @@ def _place_of_person(root: Token, found: ArticleActors) -> bool:
     head = node.head.head
     mention = found.by_token.get(head.i)
     return mention is not None and head.i not in found.role_tokens and found.actors[mention.actor].kind == "person"
+
+
+def _modifier_of_a_thing(root: Token, found: ArticleActors) -> bool:
+    """Whether a place's name modifies a common noun of a thing or an event, not a body, office,
+    people or act of it: "The Nevada caucuses were the third step", "the Wisconsin primary"
+    (the place does not act with its caucuses); "Texas police", "Arizona officials" (offices),
+    "the Turkish offensive" (an act) and "Wisconsin Governor Tony Evers" (a title) are not such."""
+    head = root.head
+    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i in found.role_tokens or head.i in found.by_token:
+        return False
+    if _office_noun(head) is not None or head.lemma_.lower() in default_lexicon().nominal:
+        return False
+    data = language_data()
+    if {head.lower_, head.lemma_.lower()} & {*data["state_proxies"], *data["people_nouns"]}:
+        return False  # "Ohio officials", "Ohio voters": its people or organs
+    return sector_of([head.lemma_.lower()]) is None
 
 
 def _adjective_of_a_thing(span: Span, found: ArticleActors) -> bool:
