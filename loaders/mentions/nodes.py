@@ -173,20 +173,24 @@ def _only_a_place(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
 
 def _locative(root: Token) -> bool:
     """Whether a name is where something happens: the object of a locative preposition ("talks
-    took place in Turkey"), of "to" or "from" after a verb of settling with no object ("moved to
-    Malaysia", "fled from Syria"; not "returned the tanker to the UK"), or a name in apposition or
-    coordinated with one ("in Mindanao, Philippines")."""
+    took place in Turkey"), or a home left or taken (:func:`_home`)."""
+    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or _home(root)
+
+
+def _home(root: Token) -> bool:
+    """Whether a name is a home left or taken, the object of "to" or "from" after a verb of
+    settling with no object ("moved to Malaysia", "fled from Syria"; not "returned the tanker to
+    the UK"), or a name in apposition or coordinated with a place ("in Mindanao, Philippines")."""
     node = root
     while node.dep_ in ("conj", "appos") and node.head is not node:
         node = node.head
     if node.dep_ != "pobj":
         return False
-    preposition = node.head.lower_
-    if preposition in _LOCATIVE:
+    if node is not root and node.head.lower_ in _LOCATIVE:
         return True
     verb = node.head.head
     return (
-        preposition in ("to", "from")
+        node.head.lower_ in ("to", "from")
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() in set(language_data()["motion_verbs"])
         and not any(c.dep_ == "dobj" for c in verb.children)
