@@ -21,8 +21,9 @@ _LOCATIVE = {"in", "at", "near", "across", "within", "throughout", "inside", "ou
 
 def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str]) -> bool:
     """Whether an actor the article names is a node of its graph: one the registry knows, a
-    person, an end of a relation, or a new name that acts (:func:`_acts`); a state all of whose
-    mentions are places where something happens ("talks took place in Turkey") is no node."""
+    person, an end of a relation, or a new name that acts (:func:`_acts`) and is not a news medium
+    that only reports; a state all of whose mentions are places ("talks took place in Turkey",
+    "Senator X of Vermont") or adjectives of things ("an Italian artwork") is no node."""
     if actor_id in in_relations:
         return True
     actor = found.actors[actor_id]
