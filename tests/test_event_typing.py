@@ -125,3 +125,15 @@ def test_a_group_named_with_a_demonym_is_of_that_state(loader):
     _, graph = read(loader, "Afghan rebels kidnapped two Russian engineers near Kabul.")
     rebels = next(a for a in graph.actors if a.name == "Afghan rebels")
     assert rebels.country == "afghanistan" and rebels.iso3 == "AFG"
+
+
+def test_a_group_named_with_a_demonym_the_parser_took_for_a_name_is_of_that_state(loader):
+    _, graph = read(loader, "Radical Italian farmers said they would blockade Rome from Monday night.")
+    farmers = next(a for a in graph.actors if a.kind == "group" and "farmers" in a.name)
+    assert farmers.country == "italy"
+
+
+def test_a_new_body_whose_name_carries_one_demonym_is_of_that_state(loader):
+    _, graph = read(loader, "The Kenyan Teachers' Union called a national strike against the government of Kenya.")
+    union = next(a for a in graph.actors if "Union" in a.name)
+    assert union.country == "kenya" and union.iso3 == "KEN"
