@@ -137,3 +137,12 @@ def test_a_new_body_whose_name_carries_one_demonym_is_of_that_state(loader):
     _, graph = read(loader, "The Kenyan Teachers' Union called a national strike against the government of Kenya.")
     union = next(a for a in graph.actors if "Union" in a.name)
     assert union.country == "kenya" and union.iso3 == "KEN"
+
+
+def test_sending_away_inspectors_or_diplomats_is_a_sanction_and_people_a_coercion(loader):
+    relations, _ = read(loader, "Venezuela expelled the diplomats of Panama on Monday.")
+    assert ("Venezuela", "SANCTIONS", "Panama") in relations
+    relations, _ = read(loader, "The United Nations will withdraw its observers from Ethiopia.")
+    assert ("United Nations", "THREATENS", "Ethiopia") in relations  # a sanction only announced
+    relations, _ = read(loader, "Russia expelled two American journalists.")
+    assert any(t == "COERCES" for (s, t, _) in relations if s == "Russia")
