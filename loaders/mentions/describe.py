@@ -37,7 +37,7 @@ def describe_actors(doc: Doc, found: ArticleActors) -> None:
                     country = _state_in(token, found)
         elif actor.kind in ("organization", "group"):
             sector = sector or sector_of_name(actor.name)
-            if actor_id in found.new_ids and country is None:
+            if actor_id in found.new_ids and country is None and actor.kind == "group":
                 country = _demonym_state(actor.name, found)
         iso3 = iso3 or found.registry.code_of(actor_id if actor.kind == "state" else country or "")
         if (sector, country, iso3) != (actor.sector, actor.country, actor.iso3):
@@ -45,7 +45,7 @@ def describe_actors(doc: Doc, found: ArticleActors) -> None:
 
 
 def _demonym_state(name: str, found: ArticleActors) -> str | None:
-    """The one state whose demonym a new body's name carries: "Serbian Workers' Union"."""
+    """The one state whose demonym a new group's name carries ("Chechen refugees")."""
     states = {s.id for word in name.split() if (s := found.registry.state_by_demonym(word)) is not None}
     return next(iter(states)) if len(states) == 1 else None
 

@@ -63,7 +63,10 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         if rel is None:
             return []
         mechanisms.append("negated-agreement")
-    own_side = {found.actors[a.node].country for a in frame.sources if a.node in found.actors} - {None}
+    # The state a source acts for is no target of its act; people of a state (a group: rebels,
+    # protesters) often act against it, so their state stays a target.
+    own_side = {found.actors[a.node].country for a in frame.sources
+                if a.node in found.actors and found.actors[a.node].kind != "group"} - {None}
     slots = _by_slot(frame.targets)
     primary = _primary(frame, own_side)
     candidates: list[Candidate] = []
