@@ -23,12 +23,11 @@ __all__ = ["classify"]
 E = EventType
 # A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
 _NEGATION_FLIPS = {E.AGREES: E.REJECTS, E.YIELDS: E.REJECTS}
-# Acts that, only stated for the future ("will provide aid"), are a stated intent: PROPOSES. Any act
-# but a refusal or a demand is one when a word of intent governs it: "is willing to withdraw its
+# Acts of cooperation that, only stated for the future ("will provide aid") or on a condition
+# ("would meet X if he gave them a veto"), are a stated intent or offer: PROPOSES, not a threat. Any
+# act but a refusal or a demand is one when a word of intent governs it: "is willing to withdraw its
 # troops", "is prepared to lift the ban" (CAMEO 035, intent to yield); a concession announced with
 # a bare "will" is the concession ("will withdraw the bill").
-_INTENDED_AS_PROPOSAL = frozenset({E.AIDS, E.COOPERATES, E.SUPPORTS, E.CONSULTS, E.AGREES})
-# Acts of cooperation: on a condition ("would meet X if he gave them a veto") they are an offer, not a threat.
 _COOPERATIVE = frozenset({E.AIDS, E.COOPERATES, E.SUPPORTS, E.CONSULTS, E.AGREES})
 # Types whose target may be a topic ("proposed a truce").
 _TOPIC_TYPES = frozenset({E.PROPOSES, E.REJECTS, E.AGREES, E.YIELDS, E.THREATENS, E.INVESTIGATES, E.MOBILIZES})
@@ -83,7 +82,7 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             if rel in lexicon.coercive or (framing.conditional and rel not in _COOPERATIVE and rel != E.COMMENTS_ON):
                 rel = E.THREATENS  # "may impose sanctions", "will withdraw unless ..."
                 mechanisms.append("contemplated-threat")
-            elif rel in _INTENDED_AS_PROPOSAL or (framing.governed == Governed.INTENT and rel not in (E.REJECTS, E.CALLS_FOR)):
+            elif rel in _COOPERATIVE or (framing.governed == Governed.INTENT and rel not in (E.REJECTS, E.CALLS_FOR)):
                 rel = E.PROPOSES  # "will provide aid", "is willing to withdraw": a stated intent
                 mechanisms.append("stated-intent")
         if not targets and rel == E.CALLS_FOR:
