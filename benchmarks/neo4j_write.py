@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -63,21 +64,36 @@ def synthetic(actors: int, relations: int, per_article: int = 1000, seed: int = 
     return people, graphs
 
 
-def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph], *, progress: int = 0) -> tuple[int, float]:
+def timed_load(store: Neo4jStore, people: list[Actor], graphs: list[ArticleGraph], *, progress: int = 0,
+               server_pid: int | None = None) -> tuple[int, float]:
     """Relations written and seconds; with ``progress``, a line every that many relations (a long
-    run shows how far it got, and whether the rate holds as the graph grows)."""
+    run shows how far it got, whether the rate holds as the graph grows, and the memory of the
+    client and, when this script started it, of the server)."""
     store.delete_all()
     store.write([ArticleGraph(Article.from_text("the actors"), people, [], [], [])])
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     written, shown, last = 0, 0, 0.0
     for graph in graphs:
         written += store.write([graph]).relations
         if progress and written - shown >= progress:
             now = time.perf_counter() - start
             print(f"  {written:,} relations in {now:.0f} s ({(written - shown) / (now - last):,.0f} relations/s since"
-                  f" {shown:,})", flush=True)
+                  f" {shown:,}); client {time.process_time() - cpu_start:.0f} CPU s, peak {_peak_mb():.0f} MB"
+                  + (f"; server {_rss_mb(server_pid):.0f} MB" if server_pid else ""), flush=True)
             shown, last = written, now
     return written, time.perf_counter() - start
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a running process (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def synthetic_store(size: int, path: Path) -> dict[str, int]:
@@ -216,7 +232,8 @@ def main() -> None:
             print(f"graph: {actors} actors, {relations} relations in {len(graphs)} articles (--scale {args.scale})")
 
             default_batch = store.batch_size
-            written, seconds = timed_load(store, people, graphs, progress=relations // 10 if relations >= 100_000 else 0)
+            written, seconds = timed_load(store, people, graphs, progress=relations // 10 if relations >= 100_000 else 0,
+                                          server_pid=server.process.pid if server else None)
             batched = written / seconds
             print(f"batched (batch size {default_batch}): {written} relations in {seconds:.1f} s = {batched:,.0f} relations/s")
 

@@ -79,6 +79,11 @@ class Lexicon:
             for verb in pattern["verbs"]:
                 for obj in pattern["objects"]:
                     objects[(verb, obj)] = EventType(pattern["type"])
+        for (verb, obj), rel_type in list(objects.items()):
+            # The dictionaries write objects as words ("ties", "relations"); the parse gives lemmas.
+            _put(objects, (verb, _singular(obj)), rel_type)
+        for (verb, obj), code in list(object_codes.items()):
+            object_codes.setdefault((verb, _singular(obj)), code)
         senses: dict[str, list[EventType]] = {}
         for t, nouns in curated["nominal"].items():
             for noun in nouns:
@@ -135,6 +140,15 @@ def _type_of(code: str) -> EventType | None:
         return EventType(for_cameo(code).name)
     except KeyError:
         return None
+
+
+def _singular(word: str) -> str:
+    """The lemma spaCy gives a regular plural noun: "ties" -> "tie", "supplies" -> "supply"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _put(table: dict, key: object, value: str | None) -> None:

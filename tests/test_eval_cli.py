@@ -113,6 +113,29 @@ def test_eval_plover_on_real_sentences(tmp_path: Path) -> None:
     assert second["predicted"] is None and doc["found"] == 1 and doc["coverage"] == 0.5
 
 
+def test_eval_plover_folds_split_the_sentences_and_sum_to_the_total(tmp_path: Path) -> None:
+    records = [
+        {"id": "a", "text": "Bangladesh has rejected an Indian proposal for a free trade agreement.", "event": "REJECT",
+         "source": ["Bangladesh"], "target": ["Indian"]},
+        {"id": "b", "text": "The weather was fine on Tuesday.", "event": "AGREE", "source": [], "target": []},
+        {"id": "c", "text": "Iran condemned the United States on Monday.", "event": "DISAPPROVE", "source": ["Iran"],
+         "target": ["United States"]},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--plover", str(path), "--folds", "2", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)["plover"]
+    assert [f["fold"] for f in doc["folds"]] == [0, 1]
+    for key in ("sentences", "found", "right", "dyad_right"):
+        assert sum(f[key] for f in doc["folds"]) == doc[key]
+    table = CliRunner().invoke(cli, ["eval", "--plover", str(path), "--folds", "2"], catch_exceptions=False).output
+    assert "PLOVER folds (a stable hash of each sentence, 2 folds):" in table
+    too_many = CliRunner().invoke(cli, ["eval", "--plover", str(path), "--folds", "4"])
+    assert too_many.exit_code == 1
+    assert too_many.output.strip() == "Error: PLOVER folds need 2 to 3 folds for 3 sentences, not 4"
+
+
 def _two_articles(tmp_path: Path) -> list[str]:
     """The seed and one Wikinews article with their readings, copied side by side."""
     for txt in (SEED, *sorted(WIKINEWS.glob("*.txt"))[:1]):

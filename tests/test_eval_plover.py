@@ -10,6 +10,7 @@ import pytest
 from polgraph.evaluation.plover import (
     PloverRecord,
     actor_ids,
+    plover_folds,
     read_plover,
     score_record,
     summarize,
@@ -175,3 +176,16 @@ def test_event_and_dyad_needs_the_source_country_of_the_gold_codes() -> None:
     assert score_record(igo, graph, registry).dyad_correct
     summary = summarize([score_record(right, graph, registry), outcome])
     assert (summary.total.right, summary.total.dyad_right, summary.total.dyad_accuracy) == (2, 1, 0.5)
+
+
+def test_plover_folds_follow_the_sentence_not_its_place_in_the_file() -> None:
+    records = [PloverRecord(f"r{i}", f"Country {i} condemned country {i + 1}.", "DISAPPROVE") for i in range(30)]
+    folds = plover_folds(records, 3)
+    assert sorted(r.id for fold in folds for r in fold) == sorted(r.id for r in records)  # each once
+    assert all(folds)  # 30 sentences fill three folds
+    reversed_folds = plover_folds(records[::-1], 3)
+    assert [sorted(r.id for r in f) for f in reversed_folds] == [sorted(r.id for r in f) for f in folds]
+    twin = PloverRecord("twin", records[0].text, "AGREE")
+    assert any(twin in f and records[0] in f for f in plover_folds([*records, twin], 3))
+    with pytest.raises(ValueError):
+        plover_folds(records, 1)

@@ -352,10 +352,10 @@ def with_hyphenated_start(span: Span, found: ArticleActors) -> Span:
     return doc[start : span.end]
 
 
-def group_actor(name: str, found: ArticleActors) -> Actor:
+def group_actor(name: str, found: ArticleActors, country: str | None = None) -> Actor:
     same = next((a for a in found.actors.values() if norm(a.name) == norm(name)), None)
     if same is not None:
         return same
-    actor = Actor(id=slugify(name), name=name, kind="group")
+    actor = Actor(id=slugify(name), name=name, kind="group", country=country)
     found.new_ids.add(actor.id)
     return actor

@@ -142,7 +142,10 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
         while start < token.i and doc[start].dep_ in ("det", "nummod", "predet", "quantmod") or doc[start].is_punct:
             start += 1
         name = " ".join(t.text for t in doc[start : token.i + 1] if not t.is_punct)
-        actor = group_actor(name, found)
+        # "Algerian landowners", "Afghan rebels": people of the state their demonym names
+        states = {p.id for p in (place_of(m, found) for m in mods) if p is not None and p.kind == "state"}
+        states |= {s.id for t in doc[start : token.i] if (s := found.registry.state_by_demonym(t.text)) is not None}
+        actor = group_actor(name, found, next(iter(states)) if len(states) == 1 else None)
         named.setdefault(token.lower_, actor)
         for mention in [found.by_token.get(i) for i in range(start, token.i)]:
             if mention is not None and mention in found.mentions:

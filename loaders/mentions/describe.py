@@ -37,9 +37,17 @@ def describe_actors(doc: Doc, found: ArticleActors) -> None:
                     country = _state_in(token, found)
         elif actor.kind in ("organization", "group"):
             sector = sector or sector_of_name(actor.name)
+            if actor_id in found.new_ids and country is None and actor.kind == "group":
+                country = _demonym_state(actor.name, found)
         iso3 = iso3 or found.registry.code_of(actor_id if actor.kind == "state" else country or "")
         if (sector, country, iso3) != (actor.sector, actor.country, actor.iso3):
             found.actors[actor_id] = dataclasses.replace(actor, sector=sector, country=country, iso3=iso3)
+
+
+def _demonym_state(name: str, found: ArticleActors) -> str | None:
+    """The one state whose demonym a new group's name carries ("Chechen refugees")."""
+    states = {s.id for word in name.split() if (s := found.registry.state_by_demonym(word)) is not None}
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _office_sector(actor: Actor, found: ArticleActors) -> str | None:

@@ -23,8 +23,12 @@ __all__ = ["classify"]
 E = EventType
 # A negated act of agreeing or conceding is a refusal: "did not accede to their demands".
 _NEGATION_FLIPS = {E.AGREES: E.REJECTS, E.YIELDS: E.REJECTS}
-# Acts that, only stated for the future ("will provide aid"), are a stated intent: PROPOSES.
-_INTENDED_AS_PROPOSAL = frozenset({E.AIDS, E.COOPERATES, E.SUPPORTS, E.CONSULTS, E.AGREES})
+# Acts of cooperation that, only stated for the future ("will provide aid") or on a condition
+# ("would meet X if he gave them a veto"), are a stated intent or offer: PROPOSES, not a threat. Any
+# act but a refusal or a demand is one when a word of intent governs it: "is willing to withdraw its
+# troops", "is prepared to lift the ban" (CAMEO 035, intent to yield); a concession announced with
+# a bare "will" is the concession ("will withdraw the bill").
+_COOPERATIVE = frozenset({E.AIDS, E.COOPERATES, E.SUPPORTS, E.CONSULTS, E.AGREES})
 # Types whose target may be a topic ("proposed a truce").
 _TOPIC_TYPES = frozenset({E.PROPOSES, E.REJECTS, E.AGREES, E.YIELDS, E.THREATENS, E.INVESTIGATES, E.MOBILIZES})
 # Types done to no one in particular: the act itself is the topic ("she resigned").
@@ -58,7 +62,10 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         if rel is None:
             return []
         mechanisms.append("negated-agreement")
-    own_side = {found.actors[a.node].country for a in frame.sources if a.node in found.actors} - {None}
+    # The state a source acts for is no target of its act; people of a state (a group: rebels,
+    # protesters) often act against it, so their state stays a target.
+    own_side = {found.actors[a.node].country for a in frame.sources
+                if a.node in found.actors and found.actors[a.node].kind != "group"} - {None}
     slots = _by_slot(frame.targets)
     primary = _primary(frame, own_side)
     candidates: list[Candidate] = []
@@ -67,12 +74,15 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         if not targets and rel in (E.CALLS_FOR, E.PROPOSES) and slots.get(Slot.CLAUSE_SUBJECT):
             targets, rel = slots[Slot.CLAUSE_SUBJECT], E.CALLS_FOR
             mechanisms.append("clause-subject")
+        if rel == E.CALLS_FOR and framing.purpose_of == E.PROTESTS:
+            rel = E.PROTESTS  # "struck to demand the minister's resignation": a protest against the minister
+            mechanisms.append("protest-demand")
         framed = rel
         if framing.modal or framing.governed == Governed.INTENT:
-            if rel in lexicon.coercive or (framing.conditional and rel != E.COMMENTS_ON):
+            if rel in lexicon.coercive or (framing.conditional and rel not in _COOPERATIVE and rel != E.COMMENTS_ON):
                 rel = E.THREATENS  # "may impose sanctions", "will withdraw unless ..."
                 mechanisms.append("contemplated-threat")
-            elif rel in _INTENDED_AS_PROPOSAL or (framing.governed == Governed.INTENT and rel not in (E.YIELDS, E.REJECTS, E.CALLS_FOR)):
+            elif rel in _COOPERATIVE or (framing.governed == Governed.INTENT and rel not in (E.REJECTS, E.CALLS_FOR)):
                 rel = E.PROPOSES  # "will provide aid", "is willing to withdraw": a stated intent
                 mechanisms.append("stated-intent")
         if not targets and rel == E.CALLS_FOR:

@@ -9,7 +9,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations.records import Governed
 
-__all__ = ["counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "purpose", "reported_in"]
+__all__ = ["counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "purpose", "purpose_of", "reported_in"]
 
 # Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"})
@@ -54,6 +54,20 @@ def purpose(verb: Token, lexicon: Lexicon, head_lemma: str) -> bool:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return (infinitive or verb.tag_ == "VBG") and lexicon.verbs.get(head_lemma) not in _PURPOSE_HEADS
+
+
+def purpose_of(verb: Token, lexicon: Lexicon, head_lemma: str) -> EventType | None:
+    """The type of the act a purpose clause serves: that of its head verb with its object ("blocked
+    roads to press demands"), of the event noun a verb of no type of its own names ("continued their
+    hunger strike to demand ...", "staged demonstrations to demand ..."), else of the head verb."""
+    if not purpose(verb, lexicon, head_lemma):
+        return None
+    noun = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    noun_lemma = noun.lemma_.lower() if noun is not None else ""
+    typed = lexicon.objects.get((head_lemma, noun_lemma))
+    if typed is None and noun_lemma in lexicon.nominal and (head_lemma in lexicon.ignore or head_lemma not in lexicon.verbs):
+        typed = lexicon.nominal[noun_lemma]
+    return typed or lexicon.verbs.get(head_lemma)
 
 
 def counterfactual(verb: Token) -> bool:

@@ -259,7 +259,7 @@ class Phrases:
                 subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
                 if subject is None:
                     return []
-                found = self.arguments(subject, Slot.REPORTING_SPEAKER, ())
+                found = self.arguments(subject, Slot.REPORTING_SPEAKER, ("amod",))  # "Palestinian leaders said they ..."
                 return [a for a in found if self.found.actors[a.node].kind != "person"]
         return []
 
@@ -272,7 +272,8 @@ class Phrases:
             if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 targets += self.arguments(verb.head, Slot.OBJECT, ())  # "Muhandis, who was killed": Muhandis
             elif child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
-                noun = noun or (child if child.dep_ != "oprd" else None)
+                if noun is None or noun.dep_ == "dative":  # "gave Tanzania a grant": the grant, not the recipient
+                    noun = child if child.dep_ != "oprd" else noun
                 doers = self.event_agents(child)  # "condemned the arrest of journalists by Belarus": Belarus
                 targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", *TARGET_PREPS))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:

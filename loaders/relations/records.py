@@ -94,6 +94,7 @@ class Framing:
     counterfactual: bool = False  # "would have allowed"
     governed: Governed = Governed.NO
     purpose: bool = False  # "struck to demand reforms": the purpose of another act
+    purpose_of: EventType | None = None  # the type of that other act (PROTESTS for "struck")
     passive: bool = False
     criticism_cue: bool = False  # words of blame in what was said
     reported_by: tuple[str, ...] = ()  # speakers whose statement holds the act ("X said Y attacked Z")

@@ -21,7 +21,7 @@ from polgraph.loaders.registry import norm
 from polgraph.loaders.relations.records import Argument
 from polgraph.loaders.relations.relevance import Relevance, default_relevance
 
-__all__ = ["Force", "ambiguous", "force_sense"]
+__all__ = ["Force", "ambiguous", "force_sense", "may_be_words"]
 
 
 class Force(enum.StrEnum):
@@ -39,6 +39,13 @@ def ambiguous(lemma: str, data: Relevance | None = None) -> bool:
     """Whether a verb of force is violence only in some contexts ("attack", "defeat"), not always ("kill")."""
     data = data or default_relevance()
     return lemma in data.verbal_force | data.nonviolent_force | data.physical_force
+
+
+def may_be_words(lemma: str, data: Relevance | None = None) -> bool:
+    """Whether a verb of force can be an attack in words ("attacked the decision"); "shelled
+    positions" and "bombed the plan's sites" cannot."""
+    data = data or default_relevance()
+    return lemma in data.verbal_force
 
 
 def force_sense(verb: Token, lemma: str, sources: Sequence[Argument], found: ArticleActors,

@@ -13,7 +13,7 @@ from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
-from polgraph.loaders.relations.sense import Force, ambiguous, force_sense
+from polgraph.loaders.relations.sense import Force, ambiguous, force_sense, may_be_words
 from polgraph.loaders.relations.speech import content_arguments
 
 __all__ = ["verb_frames"]
@@ -77,7 +77,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         scornful = any(w.lemma_.lower() in lexicon.scorn or w.lower_ in lexicon.scorn for w in (oprd, *oprd.lefts))
         rel_type = EventType.CRITICIZES if scornful else EventType.COMMENTS_ON
         mechanisms.append("naming")
-    if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects:
+    if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects and may_be_words(lemma):
         rel_type = EventType.CRITICIZES  # "attacked the proclamation by Trump": an attack in words
         mechanisms.append("verbal-attack")
     if rel_type is None and not is_speech:
@@ -151,6 +151,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             conditional=framing.is_conditional(verb, lexicon),
             governed=governed,
             purpose=framing.purpose(verb, lexicon, phrases.lemma(verb.head)),
+            purpose_of=framing.purpose_of(verb, lexicon, phrases.lemma(verb.head)),
             passive=passive,
             criticism_cue=cue,
             reported_by=reporters,

@@ -37,7 +37,8 @@ __all__ = ["COMMANDS", "eval_command"]
 @click.option("--plot", "plot_path", metavar="FILE.png", type=click.Path(path_type=Path),
               help="Draw relation precision, recall and F1 against the threshold (needs matplotlib).")
 @click.option("--folds", type=int, default=None, metavar="K",
-              help="Cross-validate by K article folds: the scorer and threshold fitted on the other folds, scored on each.")
+              help="Cross-validate by K article folds: the scorer and threshold fitted on the other folds, scored on each; "
+                   "with --plover, the PLOVER figures of K sentence folds too.")
 @click.option("--quiet", "quiet_ids", metavar="IDS.tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="With --folds: ids of articles of --corpus that report no political act; each fold's threshold "
                    "keeps them at --quiet-budget event relations an article at most.")
@@ -87,14 +88,17 @@ def eval_command(
 
     if not paths and plover_file is None:
         raise ConfigError("eval needs article files or folders, or --plover FILE")
-    if not paths and (plot_path or folds or show_mechanisms or show_ceiling):
+    if not paths and (plot_path or show_mechanisms or show_ceiling or (folds is not None and plover_file is None)):
         raise ConfigError("--plot, --folds, --mechanisms and --ceiling need article files or folders")
     pairs = read_readings(find_articles(paths)) if paths else []
     records = read_plover(plover_file) if plover_file is not None else []
     if folds is not None:
         from polgraph.evaluation.training import check_folds
 
-        check_folds(folds, len(pairs))
+        if pairs:
+            check_folds(folds, len(pairs))
+        if records and not 2 <= folds <= len(records):
+            raise ConfigError(f"PLOVER folds need 2 to {len(records)} folds for {len(records)} sentences, not {folds}")
 
     from polgraph.loaders.pipeline import Loader
     from polgraph.loaders.registry import default_registry
@@ -144,20 +148,33 @@ def eval_command(
     if records:
         outcomes = evaluate_plover(records, loader, registry)
         summary = summarize(outcomes)
+        by_fold = _plover_folds(records, outcomes, folds) if folds else []
         if as_json:
             doc["plover"] = report.plover_json(summary, outcomes, detail)
+            if by_fold:
+                doc["plover"]["folds"] = [{"fold": i, **s.total.as_dict()} for i, s in enumerate(by_fold)]
         else:
             if pairs:
                 click.echo("")
             click.echo(f"PLOVER event typing, {plover_file}:")
             click.echo(report.plover_total_line(summary))
             echo_table(report.plover_rows(summary), report.PLOVER_HEADERS)
+            if by_fold:
+                click.echo(f"PLOVER folds (a stable hash of each sentence, {folds} folds):")
+                echo_table(report.plover_fold_rows(by_fold), report.PLOVER_FOLD_HEADERS)
             if detail:
                 click.echo("")
                 for outcome in outcomes:
                     click.echo(report.plover_outcome_line(outcome))
     if as_json:
         echo_json(doc)
+
+
+def _plover_folds(records: list, outcomes: list, k: int) -> list:
+    from polgraph.evaluation.plover import plover_folds, summarize
+
+    outcome_of = {id(r): o for r, o in zip(records, outcomes)}
+    return [summarize(outcome_of[id(r)] for r in fold) for fold in plover_folds(records, k)]
 
 
 def _thresholds(articles: list, loader: Any, plot_path: Path | None, doc: dict[str, Any], as_json: bool) -> None:

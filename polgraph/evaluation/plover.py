@@ -13,6 +13,7 @@ ASSAULT or FIGHT by the verb. Statements (COMMENTS_ON) are no PLOVER event and a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -33,6 +34,7 @@ __all__ = [
     "PloverSummary",
     "actor_ids",
     "pick_relation",
+    "plover_folds",
     "plover_of",
     "read_plover",
     "score_record",
@@ -92,6 +94,20 @@ def read_plover(path: Path) -> list[PloverRecord]:
     if not records:
         raise InputError(str(path), "no PLOVER records")
     return records
+
+
+def plover_folds(records: Sequence[PloverRecord], k: int) -> list[list[PloverRecord]]:
+    """K folds of the records for measuring typing rules on sentences they were not written for.
+
+    The gold sentences carry no source article, so a record's fold is a stable hash of its text
+    (SHA-1, not ``hash()``, which follows PYTHONHASHSEED): the same split every run, whatever the
+    file's order, and a sentence listed twice stays in one fold."""
+    if k < 2:
+        raise ValueError(f"folds need k >= 2, not {k}")
+    folds: list[list[PloverRecord]] = [[] for _ in range(k)]
+    for record in records:
+        folds[int(hashlib.sha1(record.text.encode("utf-8")).hexdigest(), 16) % k].append(record)
+    return folds
 
 
 @dataclass(frozen=True)

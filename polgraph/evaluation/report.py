@@ -12,9 +12,11 @@ from polgraph.evaluation.scoring import ArticleScore, Counts, ProducedRelation
 
 __all__ = [
     "SCORE_HEADERS",
+    "PLOVER_FOLD_HEADERS",
     "PLOVER_HEADERS",
     "detail_lines",
     "fmt",
+    "plover_fold_rows",
     "plover_json",
     "plover_outcome_line",
     "plover_rows",
@@ -27,6 +29,7 @@ THRESHOLD_HEADERS = ("min confidence", "relations", "rel P", "rel R", "rel F1", 
 FOLD_HEADERS = ("fold", "articles", "shipped rel F1", "hand threshold", "hand P / R / F1", "learned threshold",
                 "learned P / R / F1")
 SCORE_HEADERS = ("article", "actor P", "actor R", "actor F1", "rel P", "rel R", "rel F1", "forbidden", "dup nodes")
+PLOVER_FOLD_HEADERS = ("fold", "sentences", "found", "right", "event+dyad right", "coverage", "accuracy", "event+dyad")
 PLOVER_HEADERS = ("gold category", "sentences", "found", "right", "coverage", "accuracy", "event+dyad", "polgraph said")
 
 
@@ -178,6 +181,15 @@ def plover_rows(summary: PloverSummary) -> list[list[str]]:
         said = ", ".join(f"{cat or '?'} {n}" for cat, n in c.predicted.most_common())
         rows.append([c.category, str(c.sentences), str(c.found), str(c.right), fmt(c.coverage), fmt(c.accuracy),
                      fmt(c.dyad_accuracy), said])
+    return rows
+
+
+def plover_fold_rows(folds: Sequence[PloverSummary]) -> list[list[str]]:
+    rows = []
+    for i, summary in enumerate(folds):
+        t = summary.total
+        rows.append([str(i), str(t.sentences), str(t.found), str(t.right), str(t.dyad_right), fmt(t.coverage),
+                     fmt(t.accuracy), fmt(t.dyad_accuracy)])
     return rows
 
 
