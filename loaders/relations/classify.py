@@ -44,9 +44,10 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
     said_type = E.CRITICIZES if frame.framing.criticism_cue else E.COMMENTS_ON
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
     slots = _by_slot(frame.targets)
-    return (_emit(frame, said_type, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, [mechanism])
-            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [mechanism, "speech-mentioned"])
-            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [mechanism, "speech-topic"]))
+    more = list(frame.mechanisms)  # how the quotation's speaker was found
+    return (_emit(frame, said_type, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, [mechanism, *more])
+            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [mechanism, "speech-mentioned", *more])
+            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [mechanism, "speech-topic", *more]))
 
 
 def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidate]:

@@ -36,6 +36,9 @@ class Phrases:
         self.recent = recent or {}  # the article's last act of each type, before this sentence
         self.lead = lead  # the article's first act that is not a statement: the act it reports
         self.previous = previous  # the act of the sentence before, if any (not a statement)
+        # Who speaks the quotation this sentence holds, where no verb of saying in it tells:
+        # 'Trump defended his decision, "I will ..."' (set by the reader, which follows quotations).
+        self.quoting: list[Argument] = []
 
     # -- noun phrases ----------------------------------------------------------------------
     def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
@@ -238,7 +241,12 @@ class Phrases:
                 for a in self.arguments(p, Slot.PASSIVE_AGENT)]
 
     def quoted_speaker(self, verb: Token) -> list[Argument]:
-        """Who "I" or "we" is: the speaker of the sentence's speech verb outside the quote."""
+        """Who "I" or "we" is: the speaker of the sentence's speech verb outside the quote, else the
+        speaker of the quotation the sentence is in, where the reader knows it (``quoting``)."""
+        return self.named_speaker(verb) or [Argument(a.node, Slot.QUOTED_SPEAKER, a.token, a.how) for a in self.quoting]
+
+    def named_speaker(self, verb: Token) -> list[Argument]:
+        """The speaker of the sentence's speech verb outside the quote holding ``verb``."""
         inside = {t.i for t in verb.subtree}
         for token in self.sent:
             if token.i in inside or token.pos_ != "VERB" or self.lemma(token) not in self.lexicon.speech:

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.mentions.nodes import is_node
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
-__all__ = ["according_to_frames", "content_arguments", "quote_frames", "quote_state"]
+__all__ = ["according_to_frames", "content_arguments", "introducers", "quote_frames", "quote_state", "quoted_tokens"]
 
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
@@ -129,19 +130,52 @@ def according_to_frames(s: Sentence) -> Iterator[Frame]:
                             evidence=s.evidence)
 
 
-def quote_frames(s: Sentence, speakers: list[Argument]) -> Iterator[Frame]:
-    """A sentence inside a quotation opened earlier: its speaker on the actors it is about (the
-    subjects of its clauses), unless it names its own speaker."""
+def quote_frames(s: Sentence, speakers: list[Argument], tokens: list[Token] | None = None,
+                 mechanisms: tuple[str, ...] = ()) -> Iterator[Frame]:
+    """A sentence inside a quotation opened earlier (or ``tokens``, the words quoted in it): its
+    speaker on the actors it is about (the subjects of its clauses), unless it names its own speaker."""
     if s.phrases.speakers():
         return
-    if not any(token.dep_ in ("nsubj", "nsubjpass") for token in s.sent):
+    tokens = list(s.sent) if tokens is None else tokens
+    if not any(token.dep_ in ("nsubj", "nsubjpass") for token in tokens):
         return
-    said = about(s, list(s.sent), [a.node for a in speakers])
+    said = about(s, tokens, [a.node for a in speakers])
+    if mechanisms:  # a speaker found by following the quotation: no name mentioned only in passing
+        said = [a for a in said if a.is_topic or is_node(s.found, a.node, s.sent.doc, set())]
     if said:
         sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
         yield Frame(s.number, s.sent.root.i, "quote", Trigger.QUOTE, sources, tuple(said),
-                    Framing(criticism_cue=has_cue(s, list(s.sent), [a.node for a in speakers])), date=s.published,
-                    evidence=s.evidence)
+                    Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.published,
+                    mechanisms=mechanisms, evidence=s.evidence)
+
+
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def quoted_tokens(s: Sentence, was_open: bool) -> list[Token]:
+    """The words of the sentence inside quotation marks (from its start when a quotation is open)."""
+    inside, out = was_open, []
+    for token in s.sent:
+        if token.text in _QUOTE_MARKS:
+            inside = token.text == "“" or (token.text == '"' and not inside)
+        elif inside and not token.is_space:
+            out.append(token)
+    return out
+
+
+def introducers(s: Sentence, was_open: bool) -> list[Argument]:
+    """Who speaks a quotation that a verb other than a verb of saying introduces or follows:
+    'Trump defended his decision, "I will ..."', '"...", Graham continued.': the subject of the
+    sentence's main verb, outside the quotation marks, when it is an actor (not "I" or "we")."""
+    quoted = quoted_tokens(s, was_open)
+    if not quoted or s.phrases.speakers():
+        return []
+    inside = {t.i for t in quoted}
+    root = s.sent.root
+    if root.i in inside or root.pos_ != "VERB":
+        return []
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i not in inside and c.lower_ not in ("i", "we")]
+    return [Argument(a.node, Slot.SPEAKER, a.token, a.how) for c in subjects for a in s.phrases.arguments(c, Slot.SPEAKER, ())]
 
 
 def quote_state(text: str, was_open: bool) -> tuple[bool, bool]:
