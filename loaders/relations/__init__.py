@@ -39,7 +39,15 @@ from polgraph.loaders.relations.scoring import (
     write_scorer,
 )
 from polgraph.loaders.relations.select import merge, select
-from polgraph.loaders.relations.speech import according_to_frames, introducers, quote_frames, quote_state, quoted_tokens
+from polgraph.loaders.relations.speech import (
+    according_to_frames,
+    introducers,
+    outside_speakers,
+    paragraph_closes,
+    quote_frames,
+    quote_state,
+    quoted_tokens,
+)
 from polgraph.loaders.relations.verbs import verb_frames
 
 __all__ = [
@@ -80,6 +88,8 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
     for number, sent in sentences:
         previous = latest if latest is not None and latest.sentence == number - 1 else None
         s = Sentence(sent, number, found, lexicon, published, topics, recent, lead, previous)
+        if quote_open and paragraph_closes(s):
+            quote_open, speaker, introduced_speaker, unattributed = False, [], False, []
         introduced = introducers(s, quote_open)
         s.phrases.quoting = introduced or (speaker if quote_open and introduced_speaker else [])
         read = _first_person(s, [*verb_frames(s), *according_to_frames(s), *noun_frames(s)], "quote-introduced")
@@ -102,12 +112,11 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
         was_open = quote_open
         quote_open, opened = quote_state(sent.text, quote_open)
         named = s.phrases.speakers() or introduced
-        if unattributed and (named or not quote_open):  # the quotation's speaker, named at its end
-            said_by = named or (last_quote[1] if last_quote[0] == unattributed[0].number - 1 else [])
-            held = unattributed + ([] if named else [s])
-            frames += _attributed_after(held, said_by)
+        if unattributed and not quote_open:  # the quotation's speaker, named where it ends
+            said_by = outside_speakers(s, was_open) or (last_quote[1] if last_quote[0] == unattributed[0].number - 1 else [])
+            frames += _attributed_after(unattributed + [s], said_by)
             unattributed = []
-        elif unattributed and quote_open:
+        elif unattributed:
             unattributed.append(s)
         if opened and not named:
             unattributed = [s]

@@ -14,7 +14,8 @@ from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
-__all__ = ["according_to_frames", "content_arguments", "introducers", "quote_frames", "quote_state", "quoted_tokens"]
+__all__ = ["according_to_frames", "content_arguments", "introducers", "outside_speakers", "paragraph_closes", "quote_frames",
+           "quote_state", "quoted_tokens"]
 
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
@@ -45,6 +46,7 @@ def has_cue(s: Sentence, tokens: list[Token], speakers: list[str] = ()) -> bool:
     """Words of blame in a statement, or an act of force it reports of another actor."""
     cues = s.lexicon.criticism_cues
     return any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
+
 
 
 def _accused_act(s: Sentence, verb: Token, speakers: list[str]) -> bool:
@@ -158,6 +160,9 @@ def quoted_tokens(s: Sentence, was_open: bool) -> list[Token]:
     for token in s.sent:
         if token.text in _QUOTE_MARKS:
             inside = token.text == "“" or (token.text == '"' and not inside)
+        elif "\n" in token.text or "\n" in token.whitespace_:
+            after = next((t for t in token.doc[token.i + 1:] if not t.is_space), None)
+            inside = inside and (after is None or after.text in _QUOTE_MARKS)  # a paragraph ends a quotation
         elif inside and not token.is_space:
             out.append(token)
     return out
@@ -171,20 +176,41 @@ def introducers(s: Sentence, was_open: bool) -> list[Argument]:
     if not quoted or s.phrases.speakers():
         return []
     inside = {t.i for t in quoted}
-    root = s.sent.root
-    if root.i in inside or root.pos_ != "VERB":
+    outside = [t for t in s.sent if t.pos_ == "VERB" and t.i not in inside
+               and any(c.dep_ == "nsubj" and c.i not in inside for c in t.children)]
+    if not outside:
         return []
-    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i not in inside and c.lower_ not in ("i", "we")]
+    verb = min(outside, key=lambda t: (len(list(t.ancestors)), t.i))  # the main verb outside the quotation
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we")]
     return [Argument(a.node, Slot.SPEAKER, a.token, a.how) for c in subjects for a in s.phrases.arguments(c, Slot.SPEAKER, ())]
+
+
+def outside_speakers(s: Sentence, was_open: bool) -> list[Argument]:
+    """Who the sentence says speaks, outside its quoted words: '..., said X', '..., X continued'."""
+    inside = {t.i for t in quoted_tokens(s, was_open)}
+    found = [a for t in s.sent if t.i not in inside and t.pos_ == "VERB" and s.phrases.lemma(t) in s.lexicon.speech
+             for a in s.phrases.subjects(t) if a.slot != Slot.QUOTED_SPEAKER]
+    return unique(found) or introducers(s, was_open)
+
+
+
+def paragraph_closes(s: Sentence) -> bool:
+    """Whether the sentence opens a paragraph without a quotation mark: a quotation still open
+    before it was left unclosed (news opens each paragraph of a quotation with a mark)."""
+    before = s.sent.doc.text[:s.sent.start_char]
+    gap = before[len(before.rstrip()):] + s.sent.text[:len(s.sent.text) - len(s.sent.text.lstrip())]
+    return "\n" in gap and s.sent.text.lstrip()[:1] not in _QUOTE_MARKS
 
 
 def quote_state(text: str, was_open: bool) -> tuple[bool, bool]:
     """Whether a quotation is still open after this sentence, and whether this sentence opened it."""
     state = was_open
     opened = False
-    for ch in text:
+    for at, ch in enumerate(text):
         if ch == "“" or (ch == '"' and not state):
             state, opened = True, True
         elif ch == "”" or (ch == '"' and state):
             state, opened = False, False
+        elif ch == "\n" and state and text[at:].strip() and text[at:].strip()[0] not in ('"', "“", "”"):
+            state, opened = False, False  # a quotation a paragraph ends without its closing mark
     return state, opened and state
