@@ -314,3 +314,18 @@ def test_a_quotation_right_after_another_of_the_same_speaker_goes_on_in_her_name
 def test_a_quotation_nobody_is_named_for_is_nobodys(loader):
     relations, _ = read(loader, 'Reporters asked about the talks on Monday. "Russia has violated international law. It must withdraw."')
     assert not any(t == "Russia" for _, _, t in relations)
+
+
+def test_a_statement_judging_an_act_in_scornful_words_criticizes_its_doer(loader):
+    text = 'Russia invaded Ukraine on Monday. Boris Johnson said, "It is a shameful provocation."'
+    relations, _ = read(loader, text)
+    assert relations[("Boris Johnson", "CRITICIZES", "Russia")].sentence == 2
+    text = 'Russia invaded Ukraine on Monday. Boris Johnson said, "Invading it was a big mistake."'
+    assert ("Boris Johnson", "CRITICIZES", "Russia") in read(loader, text)[0]
+
+
+def test_a_statement_judging_no_act_or_in_plain_words_is_about_no_doer(loader):
+    text = 'Russia invaded Ukraine on Monday. Boris Johnson said, "It is a sunny day."'
+    assert not any(s == "Boris Johnson" and t == "Russia" for s, _, t in read(loader, text)[0])
+    text = 'Russia invaded Ukraine on Monday. "Any questioning of the vote is an insult, it is a disgrace," said Boris Johnson.'
+    assert ("Boris Johnson", "CRITICIZES", "Russia") not in read(loader, text)[0]

@@ -45,7 +45,10 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
     slots = _by_slot(frame.targets)
     more = list(frame.mechanisms)  # how the quotation's speaker was found
-    return (_emit(frame, said_type, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, [mechanism, *more])
+    content = slots.get(Slot.CONTENT, [])
+    return (_emit(frame, said_type, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, [mechanism, *more])
+            + _emit(frame, said_type, frame.sources, [t for t in content if t.how == "judged"], found, lexicon,
+                    [mechanism, *more, "judged-act"])
             + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [mechanism, "speech-mentioned", *more])
             + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [mechanism, "speech-topic", *more]))
 
@@ -106,7 +109,9 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], found, lexicon, ["speech", "obligation"])
         else:
             said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
-            candidates += _emit(frame, said, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, ["speech"])
+            content = slots.get(Slot.CONTENT, [])
+            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, ["speech"])
+            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how == "judged"], found, lexicon, ["speech", "judged-act"])
             candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, ["speech", "speech-mentioned"])
             candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, ["speech", "speech-topic"])
     return candidates

@@ -43,10 +43,44 @@ _ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANC
 
 
 def has_cue(s: Sentence, tokens: list[Token], speakers: list[str] = ()) -> bool:
-    """Words of blame in a statement, or an act of force it reports of another actor."""
+    """Words of blame in a statement, or an act of force it reports of another actor, or an act
+    it judges in scornful words."""
     cues = s.lexicon.criticism_cues
-    return any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
+    return (any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
+            or any(_judged_act(s, t) is not None for t in tokens))
 
+
+# Words that name an act without naming it, as the subject of a judgement: "It is a propaganda stunt".
+_ACT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _judged_act(s: Sentence, root: Token) -> Token | None:
+    """The subject of a judgement in scornful words on an act that a pronoun or a gerund names:
+    "It is a propaganda stunt", "Leaving them to die is a big mistake"; None if ``root`` is no such."""
+    if root.lemma_.lower() != "be" or root.pos_ not in ("AUX", "VERB"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if subject.dep_ == "nsubj" and (subject.lower_ not in _ACT_PRONOUNS or s.found.actor_at(subject)):
+        return None
+    if subject.dep_ == "csubj" and subject.tag_ != "VBG":
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and s.phrases.lemma(t.head) not in s.lexicon.speech
+           for t in s.sent if t.i < subject.i):
+        return None  # "any questioning of it is an insult, it is ...": the pronoun is that noun, not an act
+    words = {w for c in root.children if c.dep_ in ("attr", "acomp") for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
+    return subject if words & (s.lexicon.scorn | s.lexicon.criticism_cues) else None
+
+
+def judged_doers(s: Sentence, root: Token, speakers: list[str]) -> list[Argument]:
+    """Who did the act a statement judges in scornful words (``_judged_act``): the act of the
+    sentence before, else the act the article reports (its first), as for "the move"."""
+    subject = _judged_act(s, root)
+    act = s.phrases.previous or s.phrases.lead
+    if subject is None or act is None:
+        return []
+    return [Argument(a.node, Slot.CONTENT, subject.i, "judged") for a in act.doers if a.node not in speakers]
 
 
 def _accused_act(s: Sentence, verb: Token, speakers: list[str]) -> bool:
@@ -79,6 +113,9 @@ def about(s: Sentence, tokens: list[Token], speakers: list[str]) -> list[Argumen
         if actor and actor not in speakers and not _in_adjunct(token) and token.dep_ != "amod":
             named.append(s.phrases.argument(actor, token, Slot.CONTENT))  # "the American dream" is not about the US
     named = unique(named)
+    judged = unique(a for t in tokens for a in judged_doers(s, t, speakers))
+    if judged:  # "It is a propaganda stunt": about who did the act
+        return judged + [Argument(a.node, Slot.MENTIONED, a.token, a.how) for a in named if a.node not in {x.node for x in judged}]
     for _ in range(3):
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
