@@ -329,3 +329,9 @@ def test_a_statement_judging_no_act_or_in_plain_words_is_about_no_doer(loader):
     assert not any(s == "Boris Johnson" and t == "Russia" for s, _, t in read(loader, text)[0])
     text = 'Russia invaded Ukraine on Monday. "Any questioning of the vote is an insult, it is a disgrace," said Boris Johnson.'
     assert ("Boris Johnson", "CRITICIZES", "Russia") not in read(loader, text)[0]
+
+
+def test_a_name_the_parser_glued_to_the_body_of_a_title_holds_the_title(loader):
+    relations, _ = read(loader, "Former US Ambassador to the United Nations Nikki Haley criticized Russia on Monday.")
+    assert ("Nikki Haley", "CRITICIZES", "Russia") in relations
+    assert not any(s == "United States" and t == "Russia" for s, _, t in relations)

@@ -16,7 +16,7 @@ from polgraph.graph.ontology import Attribution, EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.phrases import STRONG_PREPS
-from polgraph.loaders.relations.records import Argument, Candidate, Frame, Governed, Slot, Trigger
+from polgraph.loaders.relations.records import PARSE_REPAIRS, Argument, Candidate, Frame, Governed, Slot, Trigger
 
 __all__ = ["classify"]
 
@@ -110,10 +110,11 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         else:
             said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
             content = slots.get(Slot.CONTENT, [])
-            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, ["speech"])
-            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how == "judged"], found, lexicon, ["speech", "judged-act"])
-            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, ["speech", "speech-mentioned"])
-            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, ["speech", "speech-topic"])
+            speech = ["speech", *(m for m in frame.mechanisms if m in PARSE_REPAIRS)]
+            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, speech)
+            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how == "judged"], found, lexicon, [*speech, "judged-act"])
+            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [*speech, "speech-mentioned"])
+            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [*speech, "speech-topic"])
     return candidates
 
 

@@ -51,10 +51,13 @@ class Phrases:
         found: list[tuple[str, Token]] = []
         own = self.found.actor_at(token) or self._reporting_owner(token)
         members = self._members(token) if not own else []
+        holder = self.title_holder(token) if not (own or members) else None
         if own:
             found.append((own, token))
         elif members:
             found += members
+        elif holder is not None:
+            found.append((self.found.actor_at(holder), holder))  # type: ignore[arg-type]
         elif depth < 2:
             for child in token.children:
                 if child.dep_ == "poss" and "poss" in owners:
@@ -91,6 +94,22 @@ class Phrases:
                     if pobj.dep_ == "pobj":
                         found += self.actor_tokens(pobj, ())
         return found
+
+    def title_holder(self, token: Token) -> Token | None:
+        """The person a title names when the parser hung the name on the title's preposition, glued
+        to the body the title is of: "Former US Ambassador to the United Nations Nikki Haley" ("Haley"
+        the object of "to", "United Nations" its compound)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of", "for", "at"):
+                continue
+            for pobj in prep.children:
+                person = self.found.actor_at(pobj) if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" else None
+                if person and self.found.actors[person].kind not in ("state", "region", "city") and any(
+                        c.dep_ == "compound" and self.found.actor_at(c) not in (None, person) for c in pobj.children):
+                    return pobj
+        return None
 
     def _reporting_owner(self, token: Token) -> str | None:
         """ "its"/"their" in a statement of a state or organisation is the speaker's: "Iran said
