@@ -113,8 +113,10 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
         quote_open, opened = quote_state(sent.text, quote_open)
         named = s.phrases.speakers() or introduced
         if unattributed and not quote_open:  # the quotation's speaker, named where it ends
-            said_by = outside_speakers(s, was_open) or (last_quote[1] if last_quote[0] == unattributed[0].number - 1 else [])
-            frames += _attributed_after(unattributed + [s], said_by)
+            # (a sentence opening with the closing mark names the speaker of its own quotation)
+            named_here = [] if closes_at_once else outside_speakers(s, was_open)
+            same = last_quote[1] if last_quote[0] == unattributed[0].number - 1 else []
+            frames += _attributed_after(unattributed + ([] if closes_at_once else [s]), named_here or same)
             unattributed = []
         elif unattributed:
             unattributed.append(s)
