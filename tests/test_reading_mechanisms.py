@@ -335,3 +335,11 @@ def test_a_name_the_parser_glued_to_the_body_of_a_title_holds_the_title(loader):
     relations, _ = read(loader, "Former US Ambassador to the United Nations Nikki Haley criticized Russia on Monday.")
     assert ("Nikki Haley", "CRITICIZES", "Russia") in relations
     assert not any(s == "United States" and t == "Russia" for s, _, t in relations)
+
+
+def test_a_quotation_closed_where_another_opens_is_not_the_next_speakers(loader):
+    text = ('Reporters gathered in Paris on Monday. "Russia has violated international law. It must withdraw its troops.\n\n'
+            '""China is a partner of France," said Emmanuel Macron.')
+    relations, _ = read(loader, text)
+    assert ("Emmanuel Macron", "COMMENTS_ON", "China") in relations
+    assert not any(s == "Emmanuel Macron" and t == "Russia" for s, _, t in relations)

@@ -96,7 +96,7 @@ class Phrases:
         return found
 
     def title_holder(self, token: Token) -> Token | None:
-        """The person a title names when the parser hung the name on the title's preposition, glued
+        """The one a title names when the parser hung the name on the title's preposition, glued
         to the body the title is of: "Former US Ambassador to the United Nations Nikki Haley" ("Haley"
         the object of "to", "United Nations" its compound)."""
         if token.pos_ not in ("NOUN", "PROPN"):
