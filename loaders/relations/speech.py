@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
-from polgraph.loaders.mentions.nodes import is_node
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
@@ -180,6 +179,7 @@ def quote_frames(s: Sentence, speakers: list[Argument], tokens: list[Token] | No
         return
     said = about(s, tokens, [a.node for a in speakers])
     if mechanisms:  # a speaker found by following the quotation: no name mentioned only in passing
+        from polgraph.loaders.mentions.nodes import is_node  # here: the node rules read relevance, in this package
         said = [a for a in said if a.is_topic or is_node(s.found, a.node, s.sent.doc, set())]
     if said:
         sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
