@@ -289,3 +289,57 @@ def test_a_participle_on_a_statements_phrase_is_the_speakers_act(loader):
 def test_an_act_named_by_the_object_gives_the_plover_category(loader):
     relations, _ = read(loader, "Russian forces completed their withdrawal from Georgia.")
     assert relations[("Russia", "YIELDS", "Georgia")].plover == "RETREAT"
+
+
+# -- quotations whose speaker no verb of saying names (relation recall round) ------------------
+def test_a_quotation_introduced_by_another_verb_is_its_subjects_words(loader):
+    relations, _ = read(loader, 'Joe Biden defended his policy on Monday, "If they go on, I will destroy and obliterate the economy of Iran."')
+    assert relations[("Joe Biden", "THREATENS", "Iran")].attribution == "asserted"
+    relations, _ = read(loader, '"Russia is lying to the world," Boris Johnson continued on Tuesday.')
+    assert ("Boris Johnson", "CRITICIZES", "Russia") in relations
+
+
+def test_a_quotation_whose_speaker_is_named_where_it_ends(loader):
+    text = 'Reporters asked about the talks on Monday. "China has broken every promise. Beijing cannot be trusted," said Angela Merkel.'
+    relations, graph = read(loader, text)
+    assert any(s == "Angela Merkel" and t == "China" and r.sentence == 2 for (s, _, t), r in relations.items())
+
+
+def test_a_quotation_right_after_another_of_the_same_speaker_goes_on_in_her_name(loader):
+    text = '"Ukraine deserves our help," Angela Merkel told reporters in Berlin. "Russia has violated international law. It must withdraw its troops."'
+    relations, _ = read(loader, text)
+    assert relations[("Angela Merkel", "CRITICIZES", "Russia")].sentence == 2
+
+
+def test_a_quotation_nobody_is_named_for_is_nobodys(loader):
+    relations, _ = read(loader, 'Reporters asked about the talks on Monday. "Russia has violated international law. It must withdraw."')
+    assert not any(t == "Russia" for _, _, t in relations)
+
+
+def test_a_statement_judging_an_act_in_scornful_words_criticizes_its_doer(loader):
+    text = 'Russia invaded Ukraine on Monday. Boris Johnson said, "It is a shameful provocation."'
+    relations, _ = read(loader, text)
+    assert relations[("Boris Johnson", "CRITICIZES", "Russia")].sentence == 2
+    text = 'Russia invaded Ukraine on Monday. Boris Johnson said, "Invading it was a big mistake."'
+    assert ("Boris Johnson", "CRITICIZES", "Russia") in read(loader, text)[0]
+
+
+def test_a_statement_judging_no_act_or_in_plain_words_is_about_no_doer(loader):
+    text = 'Russia invaded Ukraine on Monday. Boris Johnson said, "It is a sunny day."'
+    assert not any(s == "Boris Johnson" and t == "Russia" for s, _, t in read(loader, text)[0])
+    text = 'Russia invaded Ukraine on Monday. "Any questioning of the vote is an insult, it is a disgrace," said Boris Johnson.'
+    assert ("Boris Johnson", "CRITICIZES", "Russia") not in read(loader, text)[0]
+
+
+def test_a_name_the_parser_glued_to_the_body_of_a_title_holds_the_title(loader):
+    relations, _ = read(loader, "Former US Ambassador to the United Nations Nikki Haley criticized Russia on Monday.")
+    assert ("Nikki Haley", "CRITICIZES", "Russia") in relations
+    assert not any(s == "United States" and t == "Russia" for s, _, t in relations)
+
+
+def test_a_quotation_closed_where_another_opens_is_not_the_next_speakers(loader):
+    text = ('Reporters gathered in Paris on Monday. "Russia has violated international law. It must withdraw its troops.\n\n'
+            '""China is a partner of France," said Emmanuel Macron.')
+    relations, _ = read(loader, text)
+    assert ("Emmanuel Macron", "COMMENTS_ON", "China") in relations
+    assert not any(s == "Emmanuel Macron" and t == "Russia" for s, _, t in relations)

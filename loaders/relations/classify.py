@@ -16,7 +16,7 @@ from polgraph.graph.ontology import Attribution, EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.phrases import STRONG_PREPS
-from polgraph.loaders.relations.records import Argument, Candidate, Frame, Governed, Slot, Trigger
+from polgraph.loaders.relations.records import PARSE_REPAIRS, Argument, Candidate, Frame, Governed, Slot, Trigger
 
 __all__ = ["classify"]
 
@@ -48,9 +48,13 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
     said_type = E.CRITICIZES if frame.framing.criticism_cue else E.COMMENTS_ON
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
     slots = _by_slot(frame.targets)
-    return (_emit(frame, said_type, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, [mechanism])
-            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [mechanism, "speech-mentioned"])
-            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [mechanism, "speech-topic"]))
+    more = list(frame.mechanisms)  # how the quotation's speaker was found
+    content = slots.get(Slot.CONTENT, [])
+    return (_emit(frame, said_type, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, [mechanism, *more])
+            + _emit(frame, said_type, frame.sources, [t for t in content if t.how == "judged"], found, lexicon,
+                    [mechanism, *more, "judged-act"])
+            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [mechanism, "speech-mentioned", *more])
+            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [mechanism, "speech-topic", *more]))
 
 
 def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidate]:
@@ -115,9 +119,12 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], found, lexicon, ["speech", "obligation"])
         else:
             said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
-            candidates += _emit(frame, said, frame.sources, slots.get(Slot.CONTENT, []), found, lexicon, ["speech"])
-            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, ["speech", "speech-mentioned"])
-            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, ["speech", "speech-topic"])
+            content = slots.get(Slot.CONTENT, [])
+            speech = ["speech", *(m for m in frame.mechanisms if m in PARSE_REPAIRS)]
+            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, speech)
+            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how == "judged"], found, lexicon, [*speech, "judged-act"])
+            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [*speech, "speech-mentioned"])
+            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [*speech, "speech-topic"])
     return candidates
 
 

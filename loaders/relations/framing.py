@@ -34,7 +34,12 @@ def negated(verb: Token) -> bool:
 
 
 def is_modal(verb: Token, lexicon: Lexicon) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in lexicon.modal for c in verb.children)
+    """ "may impose"; and a verb coordinated under it without a subject or auxiliary of its own
+    ("will destroy and obliterate X")."""
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.modal for c in verb.children):
+        return True
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and not own and verb.head.pos_ in ("VERB", "AUX") and is_modal(verb.head, lexicon)
 
 
 def is_conditional(verb: Token, lexicon: Lexicon) -> bool:

@@ -36,6 +36,9 @@ class Phrases:
         self.recent = recent or {}  # the article's last act of each type, before this sentence
         self.lead = lead  # the article's first act that is not a statement: the act it reports
         self.previous = previous  # the act of the sentence before, if any (not a statement)
+        # Who speaks the quotation this sentence holds, where no verb of saying in it tells:
+        # 'Trump defended his decision, "I will ..."' (set by the reader, which follows quotations).
+        self.quoting: list[Argument] = []
 
     # -- noun phrases ----------------------------------------------------------------------
     def actors_of(self, token: Token, owners: Iterable[str] = ("poss", "of", "by"), depth: int = 0) -> list[str]:
@@ -48,10 +51,13 @@ class Phrases:
         found: list[tuple[str, Token]] = []
         own = self.found.actor_at(token) or self._reporting_owner(token)
         members = self._members(token) if not own else []
+        holder = self.title_holder(token) if not (own or members) else None
         if own:
             found.append((own, token))
         elif members:
             found += members
+        elif holder is not None:
+            found.append((self.found.actor_at(holder), holder))  # type: ignore[arg-type]
         elif depth < 2:
             for child in token.children:
                 if child.dep_ == "poss" and "poss" in owners:
@@ -88,6 +94,22 @@ class Phrases:
                     if pobj.dep_ == "pobj":
                         found += self.actor_tokens(pobj, ())
         return found
+
+    def title_holder(self, token: Token) -> Token | None:
+        """The one a title names when the parser hung the name on the title's preposition, glued
+        to the body the title is of: "Former US Ambassador to the United Nations Nikki Haley" ("Haley"
+        the object of "to", "United Nations" its compound)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of", "for", "at"):
+                continue
+            for pobj in prep.children:
+                person = self.found.actor_at(pobj) if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" else None
+                if person and self.found.actors[person].kind not in ("state", "region", "city") and any(
+                        c.dep_ == "compound" and self.found.actor_at(c) not in (None, person) for c in pobj.children):
+                    return pobj
+        return None
 
     def _reporting_owner(self, token: Token) -> str | None:
         """ "its"/"their" in a statement of a state or organisation is the speaker's: "Iran said
@@ -238,7 +260,12 @@ class Phrases:
                 for a in self.arguments(p, Slot.PASSIVE_AGENT)]
 
     def quoted_speaker(self, verb: Token) -> list[Argument]:
-        """Who "I" or "we" is: the speaker of the sentence's speech verb outside the quote."""
+        """Who "I" or "we" is: the speaker of the sentence's speech verb outside the quote, else the
+        speaker of the quotation the sentence is in, where the reader knows it (``quoting``)."""
+        return self.named_speaker(verb) or [Argument(a.node, Slot.QUOTED_SPEAKER, a.token, a.how) for a in self.quoting]
+
+    def named_speaker(self, verb: Token) -> list[Argument]:
+        """The speaker of the sentence's speech verb outside the quote holding ``verb``."""
         inside = {t.i for t in verb.subtree}
         for token in self.sent:
             if token.i in inside or token.pos_ != "VERB" or self.lemma(token) not in self.lexicon.speech:

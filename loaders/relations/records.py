@@ -14,7 +14,10 @@ from datetime import date
 
 from polgraph.graph.ontology import Attribution, EventType
 
-__all__ = ["Argument", "Candidate", "Framing", "Frame", "Governed", "RecentAct", "Slot", "Trigger"]
+__all__ = ["PARSE_REPAIRS", "Argument", "Candidate", "Framing", "Frame", "Governed", "RecentAct", "Slot", "Trigger"]
+
+# Mechanisms that found a verb's subject where the parse hid it: they read who speaks too.
+PARSE_REPAIRS = frozenset({"title-holder", "auxiliary-subject", "subordinate-subject", "participle-of-object"})
 
 
 class Trigger(enum.StrEnum):

@@ -13,7 +13,8 @@ from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
-__all__ = ["according_to_frames", "content_arguments", "quote_frames", "quote_state"]
+__all__ = ["according_to_frames", "content_arguments", "introducers", "outside_speakers", "paragraph_closes", "quote_frames",
+           "quote_state", "quoted_tokens"]
 
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
@@ -41,9 +42,44 @@ _ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANC
 
 
 def has_cue(s: Sentence, tokens: list[Token], speakers: list[str] = ()) -> bool:
-    """Words of blame in a statement, or an act of force it reports of another actor."""
+    """Words of blame in a statement, or an act of force it reports of another actor, or an act
+    it judges in scornful words."""
     cues = s.lexicon.criticism_cues
-    return any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
+    return (any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
+            or any(_judged_act(s, t) is not None for t in tokens))
+
+
+# Words that name an act without naming it, as the subject of a judgement: "It is a propaganda stunt".
+_ACT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _judged_act(s: Sentence, root: Token) -> Token | None:
+    """The subject of a judgement in scornful words on an act that a pronoun or a gerund names:
+    "It is a propaganda stunt", "Leaving them to die is a big mistake"; None if ``root`` is no such."""
+    if root.lemma_.lower() != "be" or root.pos_ not in ("AUX", "VERB"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None or any(c.dep_ == "neg" for c in root.children):
+        return None
+    if subject.dep_ == "nsubj" and (subject.lower_ not in _ACT_PRONOUNS or s.found.actor_at(subject)):
+        return None
+    if subject.dep_ == "csubj" and subject.tag_ != "VBG":
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and s.phrases.lemma(t.head) not in s.lexicon.speech
+           for t in s.sent if t.i < subject.i):
+        return None  # "any questioning of it is an insult, it is ...": the pronoun is that noun, not an act
+    words = {w for c in root.children if c.dep_ in ("attr", "acomp") for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
+    return subject if words & (s.lexicon.scorn | s.lexicon.criticism_cues) else None
+
+
+def judged_doers(s: Sentence, root: Token, speakers: list[str]) -> list[Argument]:
+    """Who did the act a statement judges in scornful words (``_judged_act``): the act of the
+    sentence before, else the act the article reports (its first), as for "the move"."""
+    subject = _judged_act(s, root)
+    act = s.phrases.previous or s.phrases.lead
+    if subject is None or act is None:
+        return []
+    return [Argument(a.node, Slot.CONTENT, subject.i, "judged") for a in act.doers if a.node not in speakers]
 
 
 def _accused_act(s: Sentence, verb: Token, speakers: list[str]) -> bool:
@@ -76,6 +112,9 @@ def about(s: Sentence, tokens: list[Token], speakers: list[str]) -> list[Argumen
         if actor and actor not in speakers and not _in_adjunct(token) and token.dep_ != "amod":
             named.append(s.phrases.argument(actor, token, Slot.CONTENT))  # "the American dream" is not about the US
     named = unique(named)
+    judged = unique(a for t in tokens for a in judged_doers(s, t, speakers))
+    if judged:  # "It is a propaganda stunt": about who did the act
+        return judged + [Argument(a.node, Slot.MENTIONED, a.token, a.how) for a in named if a.node not in {x.node for x in judged}]
     for _ in range(3):
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -129,28 +168,86 @@ def according_to_frames(s: Sentence) -> Iterator[Frame]:
                             evidence=s.evidence)
 
 
-def quote_frames(s: Sentence, speakers: list[Argument]) -> Iterator[Frame]:
-    """A sentence inside a quotation opened earlier: its speaker on the actors it is about (the
-    subjects of its clauses), unless it names its own speaker."""
+def quote_frames(s: Sentence, speakers: list[Argument], tokens: list[Token] | None = None,
+                 mechanisms: tuple[str, ...] = ()) -> Iterator[Frame]:
+    """A sentence inside a quotation opened earlier (or ``tokens``, the words quoted in it): its
+    speaker on the actors it is about (the subjects of its clauses), unless it names its own speaker."""
     if s.phrases.speakers():
         return
-    if not any(token.dep_ in ("nsubj", "nsubjpass") for token in s.sent):
+    tokens = list(s.sent) if tokens is None else tokens
+    if not any(token.dep_ in ("nsubj", "nsubjpass") for token in tokens):
         return
-    said = about(s, list(s.sent), [a.node for a in speakers])
+    said = about(s, tokens, [a.node for a in speakers])
+    if mechanisms:  # a speaker found by following the quotation: no name mentioned only in passing
+        from polgraph.loaders.mentions.nodes import is_node  # here: the node rules read relevance, in this package
+        said = [a for a in said if a.is_topic or is_node(s.found, a.node, s.sent.doc, set())]
     if said:
         sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
         yield Frame(s.number, s.sent.root.i, "quote", Trigger.QUOTE, sources, tuple(said),
-                    Framing(criticism_cue=has_cue(s, list(s.sent), [a.node for a in speakers])), date=s.published,
-                    evidence=s.evidence)
+                    Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.published,
+                    mechanisms=mechanisms, evidence=s.evidence)
+
+
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def quoted_tokens(s: Sentence, was_open: bool) -> list[Token]:
+    """The words of the sentence inside quotation marks (from its start when a quotation is open)."""
+    inside, out = was_open, []
+    for token in s.sent:
+        if token.text in _QUOTE_MARKS:
+            inside = token.text == "“" or (token.text == '"' and not inside)
+        elif "\n" in token.text or "\n" in token.whitespace_:
+            after = next((t for t in token.doc[token.i + 1:] if not t.is_space), None)
+            inside = inside and (after is None or after.text in _QUOTE_MARKS)  # a paragraph ends a quotation
+        elif inside and not token.is_space:
+            out.append(token)
+    return out
+
+
+def introducers(s: Sentence, was_open: bool) -> list[Argument]:
+    """Who speaks a quotation that a verb other than a verb of saying introduces or follows:
+    'Trump defended his decision, "I will ..."', '"...", Graham continued.': the subject of the
+    sentence's main verb, outside the quotation marks, when it is an actor (not "I" or "we")."""
+    quoted = quoted_tokens(s, was_open)
+    if not quoted or s.phrases.speakers():
+        return []
+    inside = {t.i for t in quoted}
+    outside = [t for t in s.sent if t.pos_ == "VERB" and t.i not in inside
+               and any(c.dep_ == "nsubj" and c.i not in inside for c in t.children)]
+    if not outside:
+        return []
+    verb = min(outside, key=lambda t: (len(list(t.ancestors)), t.i))  # the main verb outside the quotation
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we")]
+    return [Argument(a.node, Slot.SPEAKER, a.token, a.how) for c in subjects for a in s.phrases.arguments(c, Slot.SPEAKER, ())]
+
+
+def outside_speakers(s: Sentence, was_open: bool) -> list[Argument]:
+    """Who the sentence says speaks, outside its quoted words: '..., said X', '..., X continued'."""
+    inside = {t.i for t in quoted_tokens(s, was_open)}
+    found = [a for t in s.sent if t.i not in inside and t.pos_ == "VERB" and s.phrases.lemma(t) in s.lexicon.speech
+             for a in s.phrases.subjects(t) if a.slot != Slot.QUOTED_SPEAKER]
+    return unique(found) or introducers(s, was_open)
+
+
+
+def paragraph_closes(s: Sentence) -> bool:
+    """Whether the sentence opens a paragraph without a quotation mark: a quotation still open
+    before it was left unclosed (news opens each paragraph of a quotation with a mark)."""
+    before = s.sent.doc.text[:s.sent.start_char]
+    gap = before[len(before.rstrip()):] + s.sent.text[:len(s.sent.text) - len(s.sent.text.lstrip())]
+    return "\n" in gap and s.sent.text.lstrip()[:1] not in _QUOTE_MARKS
 
 
 def quote_state(text: str, was_open: bool) -> tuple[bool, bool]:
     """Whether a quotation is still open after this sentence, and whether this sentence opened it."""
     state = was_open
     opened = False
-    for ch in text:
+    for at, ch in enumerate(text):
         if ch == "“" or (ch == '"' and not state):
             state, opened = True, True
         elif ch == "”" or (ch == '"' and state):
             state, opened = False, False
+        elif ch == "\n" and state and text[at:].strip() and text[at:].strip()[0] not in ('"', "“", "”"):
+            state, opened = False, False  # a quotation a paragraph ends without its closing mark
     return state, opened and state

@@ -170,6 +170,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
 def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
     """The mechanisms that found the subject where the parse hid it."""
     found = []
+    if any(c.dep_ in ("nsubj", "nsubjpass") and not phrases.found.actor_at(c) and phrases.title_holder(c) is not None
+           for c in verb.children):
+        found.append("title-holder")  # "US Ambassador to the United Nations Nikki Haley wrote ..."
     if phrases.auxiliary_subjects(verb):
         found.append("auxiliary-subject")  # "The US has been encouraging ...", the subject on "been"
     if phrases.subordinate_subject(verb) is not None:
