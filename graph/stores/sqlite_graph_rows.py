@@ -9,11 +9,14 @@ bytewise in SQLite and by code point in Python: the same order for UTF-8.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
+from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.store import EVENTS, EdgeGroup
 from polgraph.graph.stores.sqlite_rows import EVENT, EVENT_PROPS, NODE_TABLES, link_edge, mention_id, node_props
 
@@ -83,6 +86,36 @@ class SQLiteGraphRows:
             for row in self._rows(sql, group.kind):
                 edge = link_edge(row)
                 yield edge.source, edge.target, edge.type, edge.props
+
+    def graph_nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        for label, (table, columns) in NODE_TABLES.items():  # as SQLiteStore.to_networkx adds them
+            for row in self._rows(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"):
+                yield row[0], {LABELS: [label], **node_props(label, row)}
+
+    def graph_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """In the order a MultiDiGraph built by ``SQLiteStore.to_networkx`` iterates its edges: by
+        source in node order (every edge starts at an actor, and actors come first, by id); at a
+        source, by target in the order of the target's first edge added (events by id, then roles
+        and memberships by id, then mentions by article); at a pair, in the order added. Only one
+        source's edges are held at a time."""
+        events = ((row[0], 0, row[1], row[4], {TYPE: row[2], **dict(zip(EVENT_PROPS, row[4:]))})
+                  for row in self._rows(f"SELECT {', '.join(EVENT)} FROM event ORDER BY source, id"))
+        links = ((edge.source, 1, edge.target, edge.id, {TYPE: edge.type, **edge.props})
+                 for edge in map(link_edge, self._rows(
+                     'SELECT id, type, source, target, title, start, "end" FROM link ORDER BY source, id')))
+        mentions = ((actor, 2, article, key, {TYPE: "MENTIONED_IN", "id": key, "count": count})
+                    for actor, article, count in self._rows("SELECT actor, article, count FROM mention ORDER BY actor, article")
+                    for key in (mention_id(actor, article),))
+        # merged by (source, phase): the three streams are each sorted by source, and within a
+        # source each keeps its own order
+        merged = heapq.merge(events, links, mentions, key=lambda edge: (edge[0], edge[1]))
+        for source, edges in itertools.groupby(merged, key=lambda edge: edge[0]):
+            by_target: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+            for _, _, target, key, attrs in edges:
+                by_target.setdefault(target, []).append((key, attrs))
+            for target, keyed in by_target.items():
+                for key, attrs in keyed:
+                    yield source, target, key, attrs
 
     def _any(self, sql: str, *params: Any) -> bool:
         with self._errors("read"):
