@@ -11,10 +11,10 @@ they replace, at 100k and 1M event relations of the synthetic graph (benchmarks/
   writers).
 
 Both write through the same ``write_output`` (a temp file renamed), each in a fresh child process
-of this script (the same imports; the CLI adds about 0.4 s of its own), measured measured by ``os.wait4``: CPU seconds (user + system)
-and peak memory (max RSS), start-up and imports included. Both write the same file: the table says
-whether their bytes are equal (sha256). Wall times on a shared machine run 1-3x the CPU times;
-compare the ratios, taken in the same run. Stores are built once per size in ``--work`` (kept
+of this script (the same imports; the CLI adds its own), measured by ``os.wait4``: CPU seconds
+(user + system) and peak memory (max RSS), start-up and imports included. The table says whether
+both wrote the same bytes (sha256). Wall times on a shared machine run 1-3x the CPU times; compare
+the ratios, taken in the same run. Stores are built once per size in ``--work`` (kept
 with ``--keep``; an existing store there is reused).
 """
 
@@ -112,7 +112,8 @@ def print_header() -> None:
 
 
 def print_row(row: dict[str, object]) -> None:
-    print(f"| {row['relations']:,} | {row['format']} | {row['mb']:.0f} | {row['graph_cpu']:.1f} | {row['graph_mb']:.0f} "
+    print(f"| {row['relations']:,} | {row['format']} | {row['mb']:.0f} "
+          f"| {row['graph_cpu']:.1f} | {row['graph_mb']:.0f} "
           f"| {row['stream_cpu']:.1f} | {row['stream_mb']:.0f} | {row['stream_cpu'] / row['graph_cpu']:.2f} "
           f"| {row['stream_mb'] / row['graph_mb']:.3f} | {'yes' if row['same'] else 'NO'} |", flush=True)
 

@@ -52,7 +52,8 @@ def assert_same_exports(store) -> None:
     for fmt in FORMATS:
         for with_text, actors_only in FLAGS:
             got = streamed(store, fmt, with_text=with_text, actors_only=actors_only)
-            assert got == reference(graph, fmt, with_text=with_text, actors_only=actors_only), (fmt, with_text, actors_only)
+            want = reference(graph, fmt, with_text=with_text, actors_only=actors_only)
+            assert got == want, (fmt, with_text, actors_only)
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -85,7 +86,8 @@ def test_stored_text_with_control_characters_and_markup(tmp_path):
 def test_an_empty_store(tmp_path):
     with SQLiteStore(tmp_path / "graph.db", create=True) as store:
         assert_same_exports(store)
-        assert b"<nodes />" in streamed(store, "gexf") and streamed(store, "json") == b'{\n "nodes": [],\n "relationships": []\n}'
+        assert b"<nodes />" in streamed(store, "gexf")
+        assert streamed(store, "json") == b'{\n "nodes": [],\n "relationships": []\n}'
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -94,7 +96,8 @@ def test_parts_are_written_through_their_rows_alike(seed):
     store = NetworkXStore(None)
     store.write(random_graphs(seed, SHAPE))
     actor = Counter(r.source for r in store.relations()).most_common(1)[0][0]
-    for part in (Part(around=actor), Part(where=RelationFilter(since=date(2021, 6, 1))), Part(around=actor, hops=2, top=5)):
+    since = Part(where=RelationFilter(since=date(2021, 6, 1)))
+    for part in (Part(around=actor), since, Part(around=actor, hops=2, top=5)):
         graph = select(store, part)
         for fmt in FORMATS:
             out = io.BytesIO()
@@ -131,7 +134,8 @@ def test_the_cli_streams_a_loaded_store_to_the_bytes_of_its_graph(fmt, flags, lo
         graph = without_articles(graph)
     assert graph.number_of_edges() > 1000
     assert out.read_bytes() == reference(graph, fmt, with_text="--with-text" in flags)
-    assert result.stderr == f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {out}\n"
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    assert result.stderr == f"Wrote {nodes} nodes and {edges} relationships to {out}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temp file left beside it
 
 

@@ -231,8 +231,8 @@ def test_graph_rows_are_the_graph_s_rows_in_order(store: Store) -> None:
     assert {g.kind for g in got[1]} == {"events", "MENTIONED_IN", "HOLDS_ROLE", "MEMBER_OF"}
 
 
-CONTRACT_SHAPE = RandomShape(types=("PROPOSES", "REJECTS", "CRITICIZES"), actors=(6, 12), name_share=0.7, articles=(3, 5),
-                             relations=(2, 8), days=300, coded=10, goldstein=(None, -2.0, 3.4))
+CONTRACT_SHAPE = RandomShape(types=("PROPOSES", "REJECTS", "CRITICIZES"), actors=(6, 12), name_share=0.7,
+                             articles=(3, 5), relations=(2, 8), days=300, coded=10, goldstein=(None, -2.0, 3.4))
 
 
 def test_graph_rows_stream_the_store_s_graph_in_its_order(store: Store) -> None:

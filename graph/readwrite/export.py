@@ -39,7 +39,8 @@ from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.ontology import QuadClass
 from polgraph.graph.store import GraphRows
 
-__all__ = ["FORMATS", "Exported", "analyst_edge", "analyst_graph", "analyst_node", "exported_edges", "exported_nodes", "without_articles"]
+__all__ = ["FORMATS", "Exported", "analyst_edge", "analyst_graph", "analyst_node", "exported_edges", "exported_nodes",
+           "without_articles"]
 
 FORMATS = ("json", "graphml", "gexf")
 
@@ -49,7 +50,6 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _FLOATS = ("goldstein", "confidence", "avg_tone")
 _INTS = ("quad_class", "sentence", "num_mentions", "num_sources", "num_articles", "count")
-
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Exported:
 def without_articles(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Actors, topics and the relations among them: no articles, so no mentions. Nodes and edges
     keep the graph's order (a subgraph view of few nodes would iterate a set: hash order)."""
-    kept = nx.MultiDiGraph()
+    kept = nx.MultiDiGraph(**graph.graph)
     kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if not _is_article(d))
     kept.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in kept and v in kept)
     return kept

@@ -17,7 +17,14 @@ from xml.etree.ElementTree import Element
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
-from polgraph.graph.readwrite.export import Exported, analyst_edge, analyst_graph, analyst_node, exported_edges, exported_nodes
+from polgraph.graph.readwrite.export import (
+    Exported,
+    analyst_edge,
+    analyst_graph,
+    analyst_node,
+    exported_edges,
+    exported_nodes,
+)
 from polgraph.graph.readwrite.xml_stream import sentinel, skeleton, write_elements
 from polgraph.graph.store import GraphRows
 

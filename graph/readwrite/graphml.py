@@ -17,7 +17,14 @@ from xml.etree.ElementTree import Element
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
-from polgraph.graph.readwrite.export import Exported, analyst_edge, analyst_graph, analyst_node, exported_edges, exported_nodes
+from polgraph.graph.readwrite.export import (
+    Exported,
+    analyst_edge,
+    analyst_graph,
+    analyst_node,
+    exported_edges,
+    exported_nodes,
+)
 from polgraph.graph.readwrite.xml_stream import sentinel, skeleton, write_elements
 from polgraph.graph.store import GraphRows
 
@@ -28,7 +35,8 @@ def write_graphml(graph: nx.MultiDiGraph, out: IO[bytes], *, with_text: bool = F
     nx.write_graphml_xml(analyst_graph(graph, with_text=with_text), out)
 
 
-def write_graphml_rows(rows: GraphRows, out: IO[bytes], *, with_text: bool = False, actors_only: bool = False) -> Exported:
+def write_graphml_rows(rows: GraphRows, out: IO[bytes], *, with_text: bool = False,
+                       actors_only: bool = False) -> Exported:
     """``write_graphml`` of the store's graph (``without_articles`` with ``actors_only``), streamed."""
 
     def items() -> Iterator[tuple[str, Element, dict[str, Any]]]:

@@ -37,7 +37,8 @@ def skeleton(root: Element, indent: Indent, sentinels: Iterable[Element], encodi
     return [*pieces, rest]
 
 
-def write_elements(out: IO[bytes], elements: Iterable[Element], indent: Indent, level: int, encoding: str = "utf-8") -> None:
+def write_elements(out: IO[bytes], elements: Iterable[Element], indent: Indent, level: int,
+                   encoding: str = "utf-8") -> None:
     """The elements of a list at ``level`` as they stand in the whole document, where a sentinel of
     ``skeleton`` stood: each one's tail is the indentation of the next, the last one's is the
     sentinel's (in the skeleton). A batch is written in a container whose own tags are cut off."""

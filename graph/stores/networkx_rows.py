@@ -41,7 +41,8 @@ class NetworkXGraphRows:
             group = EdgeGroup(rel_type if rel_type in STRUCTURAL_TYPES else EVENTS, label_of[source], label_of[target])
             edges[group].append((str(source), str(target), rel_type, {k: v for k, v in data.items() if k != TYPE}))
         return ({label: sorted(rows, key=lambda row: row[0]) for label, rows in nodes.items()},
-                {group: sorted(rows, key=lambda e: (e[0], e[1], e[2], str(e[3].get("id")))) for group, rows in edges.items()})
+                {group: sorted(rows, key=lambda e: (e[0], e[1], e[2], str(e[3].get("id"))))
+                 for group, rows in edges.items()})
 
     def labels(self) -> list[str]:
         return sorted(self._grouped[0])
