@@ -14,7 +14,9 @@ Both write through the same ``write_output`` (a temp file renamed), each in a fr
 of this script (the same imports; the CLI adds its own), measured by ``os.wait4``: CPU seconds
 (user + system) and peak memory (max RSS), start-up and imports included. The table says whether
 both wrote the same bytes (sha256). Wall times on a shared machine run 1-3x the CPU times; compare
-the ratios, taken in the same run. Stores are built once per size in ``--work`` (kept
+the ratios, taken in the same run. The graph-built export runs under an address-space limit
+(``--graph-limit-mb``, so that a 1M run cannot take the shared machine's memory): past it, it stops
+with a MemoryError and the table prints the limit as a lower bound of its peak. Stores are built once per size in ``--work`` (kept
 with ``--keep``; an existing store there is reused).
 """
 
@@ -23,11 +25,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import resource
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -42,6 +46,9 @@ def child(args: argparse.Namespace) -> None:
     from polgraph.graph.stores.sqlite_store import SQLiteStore
 
     path = Path(args.store)
+    if args.limit_mb:
+        limit = args.limit_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     if args.step == "load":
         from synthetic import SyntheticGraph
 
@@ -89,16 +96,22 @@ def build(work: Path, size: int) -> Path:
     return store
 
 
-def measure(work: Path, store: Path, size: int, formats: list[str]) -> list[dict[str, object]]:
+def measure(work: Path, store: Path, size: int, formats: list[str], limit_mb: int) -> list[dict[str, object]]:
     rows = []
     for fmt in formats:
         old, new = work / f"graph-built.{fmt}", work / f"streamed.{fmt}"
-        graph_built = step("graph", store, format=fmt, out=old)
         stream = step("stream", store, format=fmt, out=new)
-        row = {"relations": size, "format": fmt, "graph_cpu": graph_built.cpu, "graph_mb": graph_built.rss_mb,
-               "stream_cpu": stream.cpu, "stream_mb": stream.rss_mb, "mb": new.stat().st_size / 1e6,
-               "same": digest(old) == digest(new)}
-        old.unlink()
+        try:
+            graph_built = step("graph", store, format=fmt, out=old, **{"limit-mb": limit_mb})
+        except RuntimeError as exc:
+            if "MemoryError" not in str(exc):
+                raise
+            graph_built = None
+        row = {"relations": size, "format": fmt, "graph_cpu": graph_built.cpu if graph_built else None,
+               "graph_mb": graph_built.rss_mb if graph_built else None, "stream_cpu": stream.cpu,
+               "stream_mb": stream.rss_mb, "mb": new.stat().st_size / 1e6,
+               "same": digest(old) == digest(new) if graph_built else None, "limit_mb": limit_mb}
+        old.unlink(missing_ok=True)
         new.unlink()
         rows.append(row)
         print_row(row)
@@ -111,11 +124,16 @@ def print_header() -> None:
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
 
 
-def print_row(row: dict[str, object]) -> None:
-    print(f"| {row['relations']:,} | {row['format']} | {row['mb']:.0f} "
-          f"| {row['graph_cpu']:.1f} | {row['graph_mb']:.0f} "
-          f"| {row['stream_cpu']:.1f} | {row['stream_mb']:.0f} | {row['stream_cpu'] / row['graph_cpu']:.2f} "
-          f"| {row['stream_mb'] / row['graph_mb']:.3f} | {'yes' if row['same'] else 'NO'} |", flush=True)
+def print_row(row: dict[str, Any]) -> None:
+    if row["graph_cpu"] is None:  # stopped at the limit
+        graph = f"MemoryError | > {row['limit_mb']:,}"
+        ratios = f"- | < {row['stream_mb'] / row['limit_mb']:.3f} | -"
+    else:
+        graph = f"{row['graph_cpu']:.1f} | {row['graph_mb']:.0f}"
+        ratios = (f"{row['stream_cpu'] / row['graph_cpu']:.2f} | {row['stream_mb'] / row['graph_mb']:.3f} "
+                  f"| {'yes' if row['same'] else 'NO'}")
+    print(f"| {row['relations']:,} | {row['format']} | {row['mb']:.0f} | {graph} "
+          f"| {row['stream_cpu']:.1f} | {row['stream_mb']:.0f} | {ratios} |", flush=True)
 
 
 def main() -> None:
@@ -124,12 +142,15 @@ def main() -> None:
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--work", type=Path, help="where the stores and exports go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the stores built in --work")
+    parser.add_argument("--graph-limit-mb", type=int, default=12_000,
+                        help="address-space limit of the graph-built export's process (0: none)")
     parser.add_argument("--json", dest="as_json", action="store_true", help="also print the rows as JSON")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--format", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--limit-mb", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         args.step = args.child
@@ -147,7 +168,7 @@ def main() -> None:
         print()
         print_header()
         for size, store in zip(sizes, stores):
-            rows += measure(work, store, size, formats)
+            rows += measure(work, store, size, formats, args.graph_limit_mb)
     finally:
         if not args.keep:
             if args.work is None:
@@ -157,7 +178,7 @@ def main() -> None:
                     store.unlink()
     if args.as_json:
         print(json.dumps(rows))
-    if not all(row["same"] for row in rows):
+    if any(row["same"] is False for row in rows):
         raise SystemExit("the streamed and graph-built exports differ")
 
 
