@@ -52,18 +52,23 @@ def write_gexf_rows(rows: GraphRows, out: IO[bytes], *, with_text: bool = False,
     writer.graph_element = Element("graph", defaultedgetype="directed", mode="static", name="")
     # The first pass: attribute declarations, mode and time format, the node ids GEXF writes for
     # edge ends (a node's ``id`` attribute, where it differs), whether an edge needs a made-up id.
+    # An element adds declarations, or changes the time format, only by the names and types of its
+    # attributes: one element of each such shape is made.
     renamed: dict[str, str] = {}
     node_count = edge_count = 0
     unnamed = False
+    shapes: set[tuple[str, tuple[tuple[str, type], ...]]] = set()
     for node, attrs in nodes():
         node_count += 1
-        _node_element(writer, node, attrs)
+        if _new_shape(shapes, "node", attrs):
+            _node_element(writer, node, attrs)
         if str(attrs.get("id", node)) != str(node):
             renamed[node] = str(attrs["id"])
     for u, v, key, attrs in edges():
         edge_count += 1
         unnamed = unnamed or attrs.get("id") is None
-        _edge_element(writer, u, v, key, attrs, renamed, edge_id="")
+        if _new_shape(shapes, "edge", attrs):
+            _edge_element(writer, u, v, key, attrs, renamed, edge_id="")
     if unnamed:  # GEXFWriter.add_graph: made-up ids skip the ids edges have
         writer.all_edge_ids = {str(attrs["id"]) for *_, attrs in edges() if attrs.get("id") is not None}
         writer.edge_id = itertools.count()
@@ -85,6 +90,14 @@ def write_gexf_rows(rows: GraphRows, out: IO[bytes], *, with_text: bool = False,
                        writer.encoding)
         out.write(next(pieces))
     return Exported(node_count, edge_count)
+
+
+def _new_shape(shapes: set[tuple[str, tuple[tuple[str, type], ...]]], scope: str, attrs: dict[str, Any]) -> bool:
+    shape = (scope, tuple((name, type(value)) for name, value in attrs.items()))
+    if shape in shapes:
+        return False
+    shapes.add(shape)
+    return True
 
 
 def _node_element(writer: GEXFWriter, node: str, data: dict[str, Any]) -> Element:
