@@ -1,9 +1,10 @@
 """``GraphRows`` of the embedded store, streamed from its tables in SQL order: memory stays flat in
-the number of relations (``polgraph export --format neo4j-import`` at a million events).
+the number of relations (``polgraph export`` at a million events).
 
 The rows are those ``SQLiteStore.to_networkx()`` builds, in the order ``networkx_rows`` sorts them
 to: nodes by id; event relations by (source, target, type, id) with an Actor or a Topic at their
-end; roles and memberships by (source, target, id); mentions by (actor, article). Text compares
+end; roles and memberships by (source, target, id); mentions by (actor, article); and every node
+and edge in the order of that graph (``graph_nodes``, ``graph_edges``). Text compares
 bytewise in SQLite and by code point in Python: the same order for UTF-8.
 """
 
@@ -103,9 +104,8 @@ class SQLiteGraphRows:
         links = ((edge.source, 1, edge.target, edge.id, {TYPE: edge.type, **edge.props})
                  for edge in map(link_edge, self._rows(
                      'SELECT id, type, source, target, title, start, "end" FROM link ORDER BY source, id')))
-        mentions = ((actor, 2, article, key, {TYPE: "MENTIONED_IN", "id": key, "count": count})
-                    for actor, article, count in self._rows("SELECT actor, article, count FROM mention ORDER BY actor, article")
-                    for key in (mention_id(actor, article),))
+        sql = "SELECT actor, article, count FROM mention ORDER BY actor, article"
+        mentions = (_mention(*row) for row in self._rows(sql))
         # merged by (source, phase): the three streams are each sorted by source, and within a
         # source each keeps its own order
         merged = heapq.merge(events, links, mentions, key=lambda edge: (edge[0], edge[1]))
@@ -130,3 +130,8 @@ class SQLiteGraphRows:
             if not rows:
                 return
             yield from rows
+
+
+def _mention(actor: str, article: str, count: int) -> tuple[str, int, str, str, dict[str, Any]]:
+    key = mention_id(actor, article)
+    return actor, 2, article, key, {TYPE: "MENTIONED_IN", "id": key, "count": count}
