@@ -46,6 +46,20 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions", "language_data", _language_data_without("armed_people")),
     "organisation's name before a title ('X Bank president Y')": (
         "polgraph.loaders.mentions.roles", "_organisation_word", lambda token: False),
+    "place a person is of or from ('Senator X of Vermont')": (
+        "polgraph.loaders.mentions.nodes", "_place_of_person", lambda root, found: False),
+    "state named only as a home left or taken ('moved to X', 'in Y, X')": (
+        "polgraph.loaders.mentions.nodes", "_home", lambda root: False),
+    "place where the subject is does not act ('a judge in Texas ruled')": (
+        "polgraph.loaders.mentions.nodes", "_located", lambda node: False),
+    "province listed beside a state is no counterpart ('Alabama, Georgia')": (
+        "polgraph.loaders.mentions.nodes", "_may_be_counterpart", lambda kind: True),
+    "place modifying a thing does not act ('The Nevada caucuses were')": (
+        "polgraph.loaders.mentions.nodes", "_modifier_of_a_thing", lambda root, found: False),
+    "news medium with no relation ('The Jakarta Post reports')": (
+        "polgraph.loaders.mentions.nodes", "_reports_only", lambda *args: False),
+    "state named only by its adjective of a thing ('Italian artwork')": (
+        "polgraph.loaders.mentions.nodes", "_adjective_of_a_thing", lambda span, found: False),
 }
 
 

@@ -151,3 +151,85 @@ def test_an_organisation_named_before_a_title_is_an_actor_too(loader):
     text = "Speaking in Niamey, Sahel Export Bank president Okey Obi said the currency cost Africa billions."
     found = nodes(loader, text, {"Sahel Export Bank": "ORG", "Okey Obi": "PERSON", "Niamey": "GPE", "Africa": "LOC"})
     assert "Sahel Export Bank" in found and found["Okey Obi"].kind == "person"
+
+
+# -- places and states that are no actors by how they are named ---------------------------------
+def test_the_place_a_person_is_of_is_no_actor_by_that(loader):
+    text = "Senator Maria Olsen of Vermont and Senator Paul Dunn of Idaho signed the letter on Monday."
+    found = nodes(loader, text, {"Maria Olsen": "PERSON", "Paul Dunn": "PERSON", "Vermont": "GPE", "Idaho": "GPE"})
+    assert "Maria Olsen" in found and any("Dunn" in name for name in found)
+    assert "Vermont" not in found and "Idaho" not in found
+
+
+def test_a_state_a_person_is_from_is_no_actor_but_one_that_acts_is(loader):
+    labels = {"Jan Novak": "PERSON", "Poland": "GPE"}
+    assert "Poland" not in nodes(loader, "Jan Novak of Poland spoke on Monday.", labels)
+    assert "Poland" in nodes(loader, "Jan Novak of Poland spoke on Monday. Poland expelled two diplomats.", labels)
+
+
+def test_the_office_of_a_place_still_makes_it_act(loader):
+    assert "Idaho" in nodes(loader, "The governor of Idaho announced a curfew on Monday.")
+
+
+def test_a_state_named_only_by_its_adjective_before_a_thing_is_no_actor(loader):
+    found = nodes(loader, "The artwork, a golden toilet by an Italian sculptor, was a Japanese design.")
+    assert "Italy" not in found and "Japan" not in found
+
+
+def test_a_state_named_by_its_adjective_before_its_office_or_forces_is_an_actor(loader):
+    found = nodes(loader, "Turkish troops entered the town on Monday, and the Italian president called for calm.")
+    assert {"Turkey", "Italy"} <= set(found)
+
+
+def test_a_state_named_only_as_a_home_left_or_taken_is_no_actor(loader):
+    found = nodes(loader, "I moved to Malaysia after my family fled from Syria. Bombs struck a church in Mindanao, Philippines.")
+    assert not {"Malaysia", "Syria", "Philippines"} & set(found)
+
+
+def test_a_state_given_something_or_visited_stays_an_actor(loader):
+    found = nodes(loader, "Iran returned the tanker to Britain on Monday. The delegation traveled to Russia.")
+    assert {"United Kingdom", "Russia"} <= set(found)
+
+
+# -- a news medium that only reports ------------------------------------------------------------
+def test_a_news_medium_that_only_reports_is_no_actor(loader):
+    found = nodes(loader, "The Jakarta Post reported that eleven sailors died. The Daily Star said the ship sank.")
+    assert not {"Jakarta Post", "Daily Star"} & set(found)
+
+
+def test_a_news_medium_acted_on_is_an_actor(loader):
+    found = nodes(loader, "The Philippine government shut down the Manila Times on Monday.")
+    assert "Manila Times" in found
+
+
+def test_a_place_where_the_subject_is_does_not_act_with_it(loader):
+    text = "A federal judge in Vermont ruled against the order, and officials in Idaho arrested a man."
+    found = nodes(loader, text, {"Vermont": "GPE", "Idaho": "GPE"})
+    assert "Vermont" not in found and "Idaho" not in found
+
+
+def test_a_region_listed_beside_a_state_is_no_counterpart_by_that(loader):
+    text = "Members came from Vermont, Georgia and Idaho, the report said."
+    found = nodes(loader, text, {"Vermont": "GPE", "Georgia": "GPE", "Idaho": "GPE"})
+    assert "Vermont" not in found and "Idaho" not in found
+
+
+def test_a_region_that_acts_or_whose_office_acts_is_an_actor(loader):
+    text = "The governor of Vermont said the order stands. Idaho held its caucuses on Saturday."
+    assert {"Vermont", "Idaho"} <= set(nodes(loader, text, {"Vermont": "GPE", "Idaho": "GPE"}))
+
+
+def test_a_state_named_by_its_adjective_before_its_act_is_an_actor(loader):
+    found = nodes(loader, "Aid workers fled the region before the Turkish offensive began.")
+    assert "Turkey" in found
+
+
+def test_a_place_modifying_a_thing_does_not_act_with_it(loader):
+    text = "The Vermont caucuses were the third step of the campaign."
+    assert "Vermont" not in nodes(loader, text, {"Vermont": "GPE"})
+
+
+def test_a_place_modifying_its_officials_or_people_acts(loader):
+    found = nodes(loader, "Vermont officials said the vote stands, and Idaho voters rejected the measure.",
+                  {"Vermont": "GPE", "Idaho": "GPE"})
+    assert {"Vermont", "Idaho voters"} <= set(found)

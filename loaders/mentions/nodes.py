@@ -3,9 +3,11 @@ where it acts, a state only where it is more than a venue."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from polgraph.loaders.mentions.base import ArticleActors
+from polgraph.loaders.lexicon import default_lexicon
+from polgraph.loaders.mentions.base import ArticleActors, language_data
+from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import sector_of
 
 __all__ = ["is_node"]
@@ -19,14 +21,20 @@ _LOCATIVE = {"in", "at", "near", "across", "within", "throughout", "inside", "ou
 
 def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str]) -> bool:
     """Whether an actor the article names is a node of its graph: one the registry knows, a
-    person, an end of a relation, or a new name that acts (:func:`_acts`); a state all of whose
-    mentions are places where something happens ("talks took place in Turkey") is no node."""
+    person, an end of a relation, or a new name that acts (:func:`_acts`) and is not a news medium
+    that only reports; a state all of whose mentions are places ("talks took place in Turkey",
+    "Senator X of Vermont") or adjectives of things ("an Italian artwork") is no node."""
     if actor_id in in_relations:
         return True
     actor = found.actors[actor_id]
     if actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc):
         return False  # an unknown place or thing named only in passing is not an actor
+    if actor_id in found.new_ids and _reports_only(found, actor_id, doc):
+        return False
     return not (actor.kind == "state" and _only_a_place(found, actor_id, doc))
+
+
+_PLACE_KINDS = frozenset({"state", "region", "city"})
 
 
 def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
@@ -38,10 +46,31 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         if mention.actor != actor_id:
             continue
         root = doc[mention.start:mention.end].root
+        kind = found.actors[actor_id].kind
+        place = kind in _PLACE_KINDS
+        if place and (_place_of_person(root, found) or _modifier_of_a_thing(root, found)):
+            continue
         office = _office_of(root)
-        if _subject(root) or (office is not None and _subject(office)) or _paired_with_known(root, found):
+        if (
+            _subject(root, places_stop=place)
+            or (office is not None and _subject(office))
+            or (_may_be_counterpart(kind) and _paired_with_known(root, found))
+        ):
             return True
     return False
+
+
+def _reports_only(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether an actor is a news medium the registry does not know, with no relation: one that
+    reports ("The Jakarta Post reports", "a poll published by NBC News") is the article's
+    source, not an actor in it; one acted on or acting is an end of a relation."""
+    return found.actors[actor_id].kind == "organization" and standing(actor_id, found, doc) is Standing.MEDIA
+
+
+def _may_be_counterpart(kind: str) -> bool:
+    """A province or US state listed beside a state ("Alabama, Georgia, Florida", where "Georgia"
+    is read as the country) is no counterpart of it: only a polity or body is."""
+    return kind != "region"
 
 
 def _paired_with_known(root: Token, found: ArticleActors) -> bool:
@@ -57,12 +86,22 @@ def _paired_with_known(root: Token, found: ArticleActors) -> bool:
     return False
 
 
-def _subject(node: Token) -> bool:
+def _located(node: Token) -> bool:
+    """Whether a word on the way up to a subject is a locative preposition: what it governs is
+    where the subject is ("a federal judge in Texas ruled"), not part of it."""
+    return node.dep_ == "prep" and node.lower_ in _LOCATIVE
+
+
+def _subject(node: Token, places_stop: bool = False) -> bool:
     """Whether a word is (part of) the subject of a verb, or the agent of a passive one; a member
-    named by "which include" is part of the group ("his critics, which include Greenpeace, blame him")."""
+    named by "which include" is part of the group ("his critics, which include Greenpeace, blame him").
+    With ``places_stop``, a place where the subject is does not act with it: "a federal judge in
+    Texas ruled", "officials in Kerala arrested a man"."""
     for _ in range(6):
         if node.dep_ in ("nsubj", "nsubjpass", "agent") or _passive_agent(node):
             return True
+        if places_stop and _located(node):
+            return False
         group = _group_included_in(node)
         if group is not None:
             node = group
@@ -118,10 +157,95 @@ def _office_noun(token: Token) -> Token | None:
 
 
 def _only_a_place(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
-    """Whether every mention of a state is the object of a locative preposition."""
+    """Whether every mention of a state is the object of a locative preposition, the place a
+    person is of or from (:func:`_place_of_person`) or an adjective of a thing
+    (:func:`_adjective_of_a_thing`)."""
     for mention in found.mentions:
         if mention.actor == actor_id:
             root = doc[mention.start:mention.end].root
-            if not (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE):
+            if not (
+                _locative(root)
+                or _place_of_person(root, found)
+                or _adjective_of_a_thing(doc[mention.start:mention.end], found)
+            ):
                 return False
     return True
+
+
+def _locative(root: Token) -> bool:
+    """Whether a name is where something happens: the object of a locative preposition ("talks
+    took place in Turkey"), or a home left or taken (:func:`_home`)."""
+    return (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE) or _home(root)
+
+
+def _home(root: Token) -> bool:
+    """Whether a name is a home left or taken, the object of "to" or "from" after a verb of
+    settling with no object ("moved to Malaysia", "fled from Syria"; not "returned the tanker to
+    the UK"), or a name in apposition or coordinated with a place ("in Mindanao, Philippines")."""
+    node = root
+    while node.dep_ in ("conj", "appos") and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    if node is not root and node.head.lower_ in _LOCATIVE:
+        return True
+    verb = node.head.head
+    return (
+        node.head.lower_ in ("to", "from")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in set(language_data()["motion_verbs"])
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _place_of_person(root: Token, found: ArticleActors) -> bool:
+    """Whether a place is named as where a person is of or from, after the person's name:
+    "Senator Elizabeth Warren of Massachusetts", "Alexander Gagay of Yekaterinburg", "Bruce
+    McArthur, from Toronto" (each of a list: "Senators X of Florida, Y of Utah"). The place is
+    the person's constituency or home, not an actor by that; "the governor of Ohio" names an office
+    of the place, not a person (:func:`_office_of`)."""
+    node = root
+    while node.dep_ in ("conj", "appos") and node.head is not node:  # "of Montreal, Quebec"
+        node = node.head
+    if not (node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and node.head.dep_ == "prep"):
+        return False
+    head = node.head.head
+    mention = found.by_token.get(head.i)
+    return mention is not None and head.i not in found.role_tokens and found.actors[mention.actor].kind == "person"
+
+
+def _modifier_of_a_thing(root: Token, found: ArticleActors) -> bool:
+    """Whether a place's name modifies a common noun of a thing or an event, not a body, office,
+    people or act of it: "The Nevada caucuses were the third step", "the Wisconsin primary"
+    (the place does not act with its caucuses); "Texas police", "Arizona officials" (offices),
+    "the Turkish offensive" (an act) and "Wisconsin Governor Tony Evers" (a title) are not such."""
+    head = root.head
+    if root.dep_ != "compound" or head.pos_ != "NOUN" or head.i in found.role_tokens or head.i in found.by_token:
+        return False
+    if _office_noun(head) is not None or head.lemma_.lower() in default_lexicon().nominal:
+        return False
+    data = language_data()
+    if {head.lower_, head.lemma_.lower()} & {*data["state_proxies"], *data["people_nouns"]}:
+        return False  # "Ohio officials", "Ohio voters": its people or organs
+    return sector_of([head.lemma_.lower()]) is None
+
+
+def _adjective_of_a_thing(span: Span, found: ArticleActors) -> bool:
+    """Whether a state is named only by its adjective before a thing, not a body or people of it:
+    "an Italian artwork", "the Japanese cartoon", "Italian artist Maurizio Cattelan" (a person's
+    nationality). "Turkish troops", "the Iranian government" name the state acting (they are
+    proxies or offices), "the Turkish offensive" its act (an event noun of the lexicon); a demonym
+    naming a group is the group's."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "nmod") or found.registry.state_by_demonym(span.text) is None:
+        return False
+    if any(c.dep_ == "det" for c in root.children):
+        return False  # "The British relinquished control": the people, parsed as an adjective
+    if root.head.lemma_.lower() in default_lexicon().nominal:
+        return False  # an act of the state: "the Turkish offensive", "the American withdrawal"
+    if found.registry.by_name(span.text) is not None:
+        return False  # the state's own name used as a modifier ("US forces"), not its adjective
+    head = root.head
+    if head.i in found.role_tokens or _office_noun(head) is not None:
+        return False  # a title or an office: "the Ukrainian president", "Turkish police"
+    return sector_of([head.lemma_.lower()]) is None or head.i in found.by_token
