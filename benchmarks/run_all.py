@@ -74,6 +74,8 @@ BENCHMARKS: tuple[Benchmark, ...] = (
               ("--sizes", "1000", "--load-size", "0", "--json-max", "0", "--duckdb-max", "0"),
               "| step |"),
     Benchmark("cypher", "cypher_bench.py", ("--sizes", "100000"), ("--sizes", "3000"), "query "),
+    Benchmark("export", "export_bench.py", ("--sizes", "100000"), ("--sizes", "1000", "--formats", "graphml"),
+              "| relations | format |"),
     Benchmark("gdelt_load", "gdelt_load_bench.py", ("--rows", "50000", "--repeat", "1"),
               ("--rows", "600", "--repeat", "1", "--batch-size", "100"), "| rows | step |"),
     Benchmark("neo4j_write", "neo4j_write.py", ("--scale", "0.1", "--baseline", "500", "--store-size", "20000"),

@@ -163,6 +163,17 @@ class GraphRows(Protocol):
         """(source, target, type, properties with ``id``) of the group's edges, by (source, target, type, id)."""
         ...
 
+    def graph_nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, attributes in the shared layout) of every node, in the order of the store's
+        ``to_networkx()`` graph (``graph.nodes(data=True)``): the JSON, GraphML and GEXF exports
+        stream these and write the bytes the graph would give."""
+        ...
+
+    def graph_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source, target, key, attributes in the shared layout) of every edge, in the order of the
+        store's ``to_networkx()`` graph (``graph.edges(keys=True, data=True)``)."""
+        ...
+
 
 @runtime_checkable
 class Store(Protocol):

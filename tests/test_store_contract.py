@@ -24,7 +24,7 @@ from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
 from polgraph.graph.store import EdgeGroup, GraphRows, RelationFilter, Store
 from polgraph.graph.stores.networkx_store import NetworkXStore
 from polgraph.graph.stores.sqlite_store import SQLiteStore
-from tests.helpers import sample_graph
+from tests.helpers import RandomShape, random_graphs, sample_graph
 
 
 
@@ -229,6 +229,24 @@ def test_graph_rows_are_the_graph_s_rows_in_order(store: Store) -> None:
         got, again = everything(rows), everything(rows)
     assert got == again == everything(NetworkXGraphRows(reference_of(store).to_networkx()))
     assert {g.kind for g in got[1]} == {"events", "MENTIONED_IN", "HOLDS_ROLE", "MEMBER_OF"}
+
+
+CONTRACT_SHAPE = RandomShape(types=("PROPOSES", "REJECTS", "CRITICIZES"), actors=(6, 12), name_share=0.7,
+                             articles=(3, 5), relations=(2, 8), days=300, coded=10, goldstein=(None, -2.0, 3.4))
+
+
+def test_graph_rows_stream_the_store_s_graph_in_its_order(store: Store) -> None:
+    """``graph_nodes`` / ``graph_edges`` (what the JSON, GraphML and GEXF exports stream) are the
+    store's own ``to_networkx()`` graph, node by node and edge by edge in its iteration order:
+    several edges a pair, both directions, self-loops, topics, mentions, roles, memberships."""
+    both(store, [sample_graph(), second_article(), *random_graphs(3, CONTRACT_SHAPE)])
+    graph = store.to_networkx()
+    with store.graph_rows() as rows:
+        nodes, edges = list(rows.graph_nodes()), list(rows.graph_edges())
+        assert list(rows.graph_edges()) == edges
+    assert nodes == list(graph.nodes(data=True))
+    assert edges == list(graph.edges(keys=True, data=True))
+    assert len({(u, v) for u, v, _, _ in edges}) < len(edges) and any(u == v for u, v, _, _ in edges)
 
 
 def test_to_networkx_uses_the_shared_layout(store: Store) -> None:

@@ -15,20 +15,32 @@ GraphML and GEXF get the graph an analyst expects (``analyst_graph``):
   well-formed whatever an article contained.
 
 Article text is left out unless ``with_text``: it is most of the bytes and no graph tool shows it.
+
+Each format has its module (``node_link``, ``graphml``, ``gexf``) with two writers of the same
+bytes: ``write_<format>(graph, out)`` from a NetworkX graph (a part, and the reference), and
+``write_<format>_rows(rows, out)`` from a store's ``GraphRows``, streamed in the order of the
+store's graph (``GraphRows.graph_nodes`` / ``graph_edges``): an export of the whole store holds
+one node or edge at a time (GraphML and GEXF read the rows twice: their attribute declarations
+come first), never the graph. This module holds the layout both follow, node by node and edge by
+edge.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import IO, Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.ontology import QuadClass
+from polgraph.graph.store import GraphRows
 
-__all__ = ["FORMATS", "analyst_graph", "without_articles", "write_gexf", "write_graph", "write_graphml", "write_json"]
+__all__ = ["FORMATS", "Exported", "analyst_edge", "analyst_graph", "analyst_node", "exported_edges", "exported_nodes",
+           "without_articles"]
 
 FORMATS = ("json", "graphml", "gexf")
 
@@ -40,10 +52,37 @@ _FLOATS = ("goldstein", "confidence", "avg_tone")
 _INTS = ("quad_class", "sentence", "num_mentions", "num_sources", "num_articles", "count")
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What a streamed export wrote."""
+
+    nodes: int
+    relationships: int
+
+
 def without_articles(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Actors, topics and the relations among them: no articles, so no mentions."""
-    kept = [n for n, d in graph.nodes(data=True) if "Article" not in d.get(LABELS, ())]
-    return nx.MultiDiGraph(graph.subgraph(kept))
+    """Actors, topics and the relations among them: no articles, so no mentions. Nodes and edges
+    keep the graph's order (a subgraph view of few nodes would iterate a set: hash order)."""
+    kept = nx.MultiDiGraph(**graph.graph)
+    kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if not _is_article(d))
+    kept.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in kept and v in kept)
+    return kept
+
+
+def exported_nodes(rows: GraphRows, *, actors_only: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The nodes of ``rows`` in the graph's order (without articles with ``actors_only``, as
+    ``without_articles``)."""
+    return (node for node in rows.graph_nodes() if not (actors_only and _is_article(node[1])))
+
+
+def exported_edges(rows: GraphRows, *, actors_only: bool = False) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """The edges of ``rows`` in the graph's order (without mentions with ``actors_only``: the only
+    edges at an article, ``store.edge_target_label``)."""
+    return (edge for edge in rows.graph_edges() if not (actors_only and edge[3].get(TYPE) == "MENTIONED_IN"))
+
+
+def _is_article(data: dict[str, Any]) -> bool:
+    return "Article" in data.get(LABELS, ())
 
 
 def analyst_graph(graph: nx.MultiDiGraph, *, with_text: bool = False, dynamic: bool = False) -> nx.MultiDiGraph:
@@ -51,22 +90,35 @@ def analyst_graph(graph: nx.MultiDiGraph, *, with_text: bool = False, dynamic: b
     ``dynamic`` gives each dated event a ``start`` and ``end`` (GEXF)."""
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        labels = list(data.get(LABELS, ()))
-        attrs = _scalars(data, with_text)
-        attrs["labels"] = ":".join(labels)
-        attrs["kind"] = data.get("kind") or (labels[0].lower() if labels else "")
-        attrs["label"] = _xml(str(data.get("name") or data.get("title") or node))
-        flat.add_node(_xml(node), **attrs)
+        node, attrs = analyst_node(node, data, with_text=with_text)
+        flat.add_node(node, **attrs)
     for u, v, key, data in graph.edges(keys=True, data=True):
-        rel_type = data.get(TYPE, "")
-        attrs = _scalars(data, with_text)
-        attrs["relation"] = attrs["label"] = _xml(rel_type)
-        if data.get("quad_class") is not None:
-            attrs["quad_class_name"] = QuadClass(int(data["quad_class"])).name.lower().replace("_", " ")
-        if dynamic and data.get("date"):
-            attrs["start"] = attrs["end"] = data["date"]  # an event is one day long
-        flat.add_edge(_xml(u), _xml(v), key=_xml(key), **attrs)
+        u, v, key, attrs = analyst_edge(u, v, key, data, with_text=with_text, dynamic=dynamic)
+        flat.add_edge(u, v, key=key, **attrs)
     return flat
+
+
+def analyst_node(node: str, data: dict[str, Any], *, with_text: bool = False) -> tuple[str, dict[str, Any]]:
+    """One node of ``analyst_graph``: (id, attributes)."""
+    labels = list(data.get(LABELS, ()))
+    attrs = _scalars(data, with_text)
+    attrs["labels"] = ":".join(labels)
+    attrs["kind"] = data.get("kind") or (labels[0].lower() if labels else "")
+    attrs["label"] = _xml(str(data.get("name") or data.get("title") or node))
+    return _xml(node), attrs
+
+
+def analyst_edge(u: str, v: str, key: str, data: dict[str, Any], *, with_text: bool = False,
+                 dynamic: bool = False) -> tuple[str, str, str, dict[str, Any]]:
+    """One edge of ``analyst_graph``: (source, target, key, attributes)."""
+    rel_type = data.get(TYPE, "")
+    attrs = _scalars(data, with_text)
+    attrs["relation"] = attrs["label"] = _xml(rel_type)
+    if data.get("quad_class") is not None:
+        attrs["quad_class_name"] = QuadClass(int(data["quad_class"])).name.lower().replace("_", " ")
+    if dynamic and data.get("date"):
+        attrs["start"] = attrs["end"] = data["date"]  # an event is one day long
+    return _xml(u), _xml(v), _xml(key), attrs
 
 
 def _scalars(data: dict[str, Any], with_text: bool) -> dict[str, Any]:
@@ -86,30 +138,3 @@ def _scalars(data: dict[str, Any], with_text: bool) -> dict[str, Any]:
 
 def _xml(text: str) -> str:
     return _NOT_XML.sub("", text)
-
-
-def write_json(graph: nx.MultiDiGraph, out: IO[bytes], *, with_text: bool = False) -> None:
-    """Node-link JSON in the shared layout (lossless with ``with_text``)."""
-
-    def props(data: dict[str, Any], hidden: str) -> dict[str, Any]:
-        return {k: v for k, v in data.items() if k != hidden and (with_text or k != "text")}
-
-    doc = {
-        "nodes": [{"id": n, "labels": d.get(LABELS, []), **props(d, LABELS)} for n, d in graph.nodes(data=True)],
-        "relationships": [
-            {"source": u, "target": v, "type": d.get(TYPE), **props(d, TYPE)} for u, v, d in graph.edges(data=True)
-        ],
-    }
-    out.write(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
-
-
-def write_graphml(graph: nx.MultiDiGraph, out: IO[bytes], *, with_text: bool = False) -> None:
-    nx.write_graphml(analyst_graph(graph, with_text=with_text), out)
-
-
-def write_gexf(graph: nx.MultiDiGraph, out: IO[bytes], *, with_text: bool = False) -> None:
-    nx.write_gexf(analyst_graph(graph, with_text=with_text, dynamic=True), out)
-
-
-def write_graph(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, *, with_text: bool = False) -> None:
-    {"json": write_json, "graphml": write_graphml, "gexf": write_gexf}[fmt](graph, out, with_text=with_text)

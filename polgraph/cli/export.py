@@ -6,6 +6,7 @@ from __future__ import annotations
 import shlex
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -14,13 +15,14 @@ from polgraph.cli.part import PartOptions, part_options
 from polgraph.exceptions import ConfigError
 from polgraph.graph.readwrite import (
     FORMATS,
+    Exported,
     import_command,
-    without_articles,
-    write_graph,
+    write_graph_rows,
     write_neo4j_import,
     write_neo4j_import_rows,
 )
 from polgraph.graph.selection import select
+from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
 from polgraph.output import write_output
 
 __all__ = ["COMMANDS", "export"]
@@ -53,30 +55,32 @@ def export(fmt: str, output: Path | None, actors_only: bool, with_text: bool, pa
         raise ConfigError("the neo4j-import format writes a folder of CSV files: name it with -o DIR")
     with open_store_from(store_spec, require_neo4j) as store:
         chosen = part.resolve(store)
-        if fmt == NEO4J_IMPORT and chosen.is_whole:  # streamed from the store's rows: no graph is built
-            assert output is not None
-            with store.graph_rows() as rows:
-                written = write_neo4j_import_rows(rows, output, with_text=with_text, actors_only=actors_only)
-            _echo_import(written.files, written.nodes, written.relationships, output)
-            return
-        if chosen.is_whole:
-            graph = store.to_networkx()
-            if actors_only:
-                graph = without_articles(graph)
-        else:
-            graph = select(store, chosen)
         if fmt == NEO4J_IMPORT:
             assert output is not None
-            files = write_neo4j_import(graph, output, with_text=with_text)
-            _echo_import(files, graph.number_of_nodes(), graph.number_of_edges(), output)
+            if chosen.is_whole:  # streamed from the store's rows: no graph is built
+                with store.graph_rows() as rows:
+                    imported = write_neo4j_import_rows(rows, output, with_text=with_text, actors_only=actors_only)
+                _echo_import(imported.files, imported.nodes, imported.relationships, output)
+            else:
+                graph = select(store, chosen)
+                files = write_neo4j_import(graph, output, with_text=with_text)
+                _echo_import(files, graph.number_of_nodes(), graph.number_of_edges(), output)
             return
+
+        def write(out: BinaryIO) -> Exported:
+            """The whole store streamed from its rows (no graph is built), or the part's graph."""
+            if chosen.is_whole:
+                with store.graph_rows() as rows:
+                    return write_graph_rows(rows, out, fmt, with_text=with_text, actors_only=actors_only)
+            return write_graph_rows(NetworkXGraphRows(select(store, chosen)), out, fmt, with_text=with_text)
+
         if output is None:
-            write_graph(graph, sys.stdout.buffer, fmt, with_text=with_text)
+            write(sys.stdout.buffer)
             sys.stdout.buffer.write(b"\n")
             return
-        write_output(output, lambda fh: write_graph(graph, fh, fmt, with_text=with_text), protect=[store.location])
-    click.echo(f"Wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships to {output}",
-               err=True)
+        written: list[Exported] = []
+        write_output(output, lambda fh: written.append(write(fh)), protect=[store.location])
+    click.echo(f"Wrote {written[0].nodes} nodes and {written[0].relationships} relationships to {output}", err=True)
 
 
 def _echo_import(files: list[Path], nodes: int, relationships: int, output: Path) -> None:
