@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -209,3 +210,13 @@ def test_frames(store):
     assert events.set_index("type").loc["PROPOSES", "target_kind"] == "topic"
     recent = polgraph.to_frames(store, RelationFilter(since=date(2025, 1, 1)))[1]
     assert sorted(recent["type"]) == ["AIDS", "ASSAULTS"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_an_export_does_not_depend_on_the_day_it_is_written(store_path, tmp_path, monkeypatch, fmt):
+    (tmp_path / "today").mkdir()
+    (tmp_path / "later").mkdir()
+    first = export_to(store_path, tmp_path / "today", fmt).read_bytes()
+    # networkx's GEXF writer stamps time.strftime's date on the file
+    monkeypatch.setattr(time, "strftime", lambda *args: "1999-12-31")
+    assert export_to(store_path, tmp_path / "later", fmt).read_bytes() == first

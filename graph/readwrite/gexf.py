@@ -34,7 +34,18 @@ _LEVEL = 3  # gexf > graph > nodes, edges > node, edge
 
 
 def write_gexf(graph: nx.MultiDiGraph, out: IO[bytes], *, with_text: bool = False) -> None:
-    nx.write_gexf(analyst_graph(graph, with_text=with_text, dynamic=True), out)
+    writer = _writer()
+    writer.add_graph(analyst_graph(graph, with_text=with_text, dynamic=True))
+    writer.write(out)
+
+
+def _writer() -> GEXFWriter:
+    """networkx's writer without the date it stamps on the file: the same store exports the same
+    bytes on any day (``lastmodifieddate`` is optional in GEXF 1.2)."""
+    writer = GEXFWriter()
+    for meta in writer.xml.iter("meta"):
+        meta.attrib.pop("lastmodifieddate", None)
+    return writer
 
 
 def write_gexf_rows(rows: GraphRows, out: IO[bytes], *, with_text: bool = False, actors_only: bool = False) -> Exported:
@@ -48,7 +59,7 @@ def write_gexf_rows(rows: GraphRows, out: IO[bytes], *, with_text: bool = False,
         for u, v, key, data in exported_edges(rows, actors_only=actors_only):
             yield analyst_edge(u, v, key, data, with_text=with_text, dynamic=True)
 
-    writer = GEXFWriter()
+    writer = _writer()
     writer.graph_element = Element("graph", defaultedgetype="directed", mode="static", name="")
     # The first pass: attribute declarations, mode and time format, the node ids GEXF writes for
     # edge ends (a node's ``id`` attribute, where it differs), whether an edge needs a made-up id.
