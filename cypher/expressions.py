@@ -575,40 +575,33 @@ def _c_binop(e: A.BinOp, ctx: Context) -> Fn:
     return chain
 
 
-def _c_and(e: A.And, ctx: Context) -> Fn:
-    first, nodes = _left_spine(e, A.And)
+def _short_circuit(e: A.And | A.Or, ctx: Context, op: str, decisive: bool) -> Fn:
+    """AND (decisive False) and OR (decisive True) under three-valued logic: a decisive operand
+    settles the result, a null one makes it null unless a decisive one follows."""
+    first, nodes = _left_spine(e, type(e))
     fns = [compile_expr(x, ctx) for x in [first] + [n.right for n in nodes]]
-    fns = [f for f in fns[:-1] if not (_is_const(f) and f.value is True)] + fns[-1:]  # type: ignore[attr-defined]
+    # A constant that cannot decide (TRUE in an AND, FALSE in an OR) is dropped, but never the last.
+    fns = [f for f in fns[:-1] if not (_is_const(f) and f.value is (not decisive))] + fns[-1:]  # type: ignore[attr-defined]
 
-    def and_(row: dict[Any, Any]) -> Any:
-        result: Any = True
+    def short_circuit(row: dict[Any, Any]) -> Any:
+        result: Any = not decisive
         for fn in fns:
-            v = _bool_operand("AND", fn(row))
-            if v is False:
-                return False
+            v = _bool_operand(op, fn(row))
+            if v is decisive:
+                return decisive
             if v is None:
                 result = None
         return result
 
-    return and_
+    return short_circuit
+
+
+def _c_and(e: A.And, ctx: Context) -> Fn:
+    return _short_circuit(e, ctx, "AND", decisive=False)
 
 
 def _c_or(e: A.Or, ctx: Context) -> Fn:
-    first, nodes = _left_spine(e, A.Or)
-    fns = [compile_expr(x, ctx) for x in [first] + [n.right for n in nodes]]
-    fns = [f for f in fns[:-1] if not (_is_const(f) and f.value is False)] + fns[-1:]  # type: ignore[attr-defined]
-
-    def or_(row: dict[Any, Any]) -> Any:
-        result: Any = False
-        for fn in fns:
-            v = _bool_operand("OR", fn(row))
-            if v is True:
-                return True
-            if v is None:
-                result = None
-        return result
-
-    return or_
+    return _short_circuit(e, ctx, "OR", decisive=True)
 
 
 def _c_xor(e: A.Xor, ctx: Context) -> Fn:
