@@ -21,6 +21,20 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="module")
+def loaded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store filled by ``polgraph load``: the seed article and a complete GDELT 2.0 file."""
+    from click.testing import CliRunner
+
+    from polgraph.cli.app import cli
+
+    path = tmp_path_factory.mktemp("loaded") / "graph.db"
+    for source in (SEED, SHARED / "data" / "gdelt" / "v2" / "20191024143000.export.CSV"):
+        result = CliRunner().invoke(cli, ["load", "--store", str(path), str(source)])
+        assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _embedded_default_store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only tests marked ``neo4j`` see NEO4J_URI: with it exported, the rest still run on the

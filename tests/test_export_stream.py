@@ -105,18 +105,6 @@ def test_parts_are_written_through_their_rows_alike(seed):
             assert out.getvalue() == reference(graph, fmt), (part, fmt)
 
 
-@pytest.fixture(scope="module")
-def loaded_store(tmp_path_factory):
-    """A store filled by ``polgraph load``: the seed article and a complete GDELT 2.0 file."""
-    from tests.conftest import SEED, SHARED
-
-    path = tmp_path_factory.mktemp("loaded") / "graph.db"
-    for source in (SEED, SHARED / "data" / "gdelt" / "v2" / "20191024143000.export.CSV"):
-        result = CliRunner().invoke(cli, ["load", "--store", str(path), str(source)])
-        assert result.exit_code == 0, result.output
-    return path
-
-
 def export(path, out, *args: str):
     result = CliRunner().invoke(cli, ["export", "--store", str(path), "-o", str(out), *args])
     assert result.exit_code == 0, result.output + result.stderr

@@ -121,18 +121,6 @@ def test_a_folder_in_use_or_no_folder_is_one_error_line(store_path, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "graph.db", "used"]  # no staging folder left
 
 
-@pytest.fixture(scope="module")
-def loaded_store(tmp_path_factory):
-    """A store filled by ``polgraph load``: the seed article and a complete GDELT 2.0 file."""
-    from tests.conftest import SEED, SHARED
-
-    path = tmp_path_factory.mktemp("loaded") / "graph.db"
-    for source in (SEED, SHARED / "data" / "gdelt" / "v2" / "20191024143000.export.CSV"):
-        result = CliRunner().invoke(cli, ["load", "--store", str(path), str(source)])
-        assert result.exit_code == 0, result.output
-    return path
-
-
 @pytest.mark.parametrize("flags", [(), ("--with-text",), ("--actors-only",)])
 @pytest.mark.parametrize("which", ["loaded_store", "store_path"])
 def test_streamed_files_are_the_bytes_of_the_graph_s(which, flags, request, tmp_path):
