@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from polgraph.cli.app import _register, cli
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation
 from polgraph.graph.readwrite import FORMATS, without_articles, write_graph, write_graph_rows
+from polgraph.graph.readwrite.xml_stream import BATCH
 from polgraph.graph.selection import Part, select
 from polgraph.graph.store import RelationFilter
 from polgraph.graph.stores.networkx_rows import NetworkXGraphRows
@@ -88,6 +89,17 @@ def test_an_empty_store(tmp_path):
         assert_same_exports(store)
         assert b"<nodes />" in streamed(store, "gexf")
         assert streamed(store, "json") == b'{\n "nodes": [],\n "relationships": []\n}'
+
+
+@pytest.mark.parametrize("nodes", [BATCH - 1, BATCH, BATCH + 1, 2 * BATCH])
+def test_lists_as_long_as_the_write_batch_end_as_the_whole_document(nodes):
+    """The streamed writers write a few hundred elements at a time: a list ending exactly on a
+    batch still ends with the indentation of the whole document."""
+    article = Article("a1", "text", published=date(2024, 5, 2))
+    store = NetworkXStore(None)
+    store.write([ArticleGraph(article, [Actor(f"s{i:04d}", f"State {i}", "state") for i in range(nodes - 1)], [], [], [])])
+    assert store.to_networkx().number_of_nodes() == nodes  # the actors and the article
+    assert_same_exports(store)
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable
 from typing import IO
 from xml.etree.ElementTree import Element, ElementTree, tostring
 
-__all__ = ["Indent", "sentinel", "skeleton", "write_elements"]
+__all__ = ["BATCH", "Indent", "sentinel", "skeleton", "write_elements"]
 
 Indent = Callable[[Element, int], None]  # networkx's writers' ``indent(elem, level)``, in place
 
-_BATCH = 500
+BATCH = 500  # elements serialised at a time
 _CONTAINER = "polgraph-batch"
 
 
@@ -44,15 +44,19 @@ def write_elements(out: IO[bytes], elements: Iterable[Element], indent: Indent, 
     sentinel's (in the skeleton). A batch is written in a container whose own tags are cut off."""
     between = "\n" + "  " * level
     batch = Element(_CONTAINER)
+    last: Element | None = None  # held back: only the end of the list tells it is the last
     for element in elements:
         indent(element, level)
-        element.tail = between
-        batch.append(element)
-        if len(batch) == _BATCH:
-            _flush(out, batch, encoding)
-            batch = Element(_CONTAINER)
-    if len(batch):
-        batch[-1].tail = None
+        if last is not None:
+            last.tail = between
+            batch.append(last)
+            if len(batch) == BATCH:
+                _flush(out, batch, encoding)
+                batch = Element(_CONTAINER)
+        last = element
+    if last is not None:
+        last.tail = None
+        batch.append(last)
         _flush(out, batch, encoding)
 
 
