@@ -18,6 +18,8 @@ from polgraph.graph.model import Actor
 
 __all__ = ["actor_keys", "name_form", "name_key", "name_keys", "stem_key", "surname_key"]
 
+_NAME, _SURNAME, _STEM = "name:", "surname:", "stem:"
+_STEM_LENGTH = 4
 _POSSESSIVE = re.compile(r"'s\b")
 _BREAK = re.compile(r"[^a-z0-9]+")
 
@@ -39,15 +41,15 @@ def name_form(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    return "name:" + name_form(text)
+    return _NAME + name_form(text)
 
 
 def surname_key(word: str) -> str:
-    return "surname:" + name_form(word)
+    return _SURNAME + name_form(word)
 
 
 def stem_key(word: str) -> str:
-    return "stem:" + name_form(word)[:4]
+    return _STEM + name_form(word)[:_STEM_LENGTH]
 
 
 def actor_keys(actor: Actor) -> set[str]:
@@ -59,10 +61,10 @@ def name_keys(name: str, aliases: Iterable[str], kind: str) -> set[str]:
     keys = set()
     for form in {name_form(n) for n in (name, *aliases)}:
         if form:
-            keys.add("name:" + form)
+            keys.add(_NAME + form)
             words = form.split()
             if kind == "person" and len(words) > 1:
                 # surname_key and stem_key of the last word, whose form is itself
-                keys.add("surname:" + words[-1])
-                keys.add("stem:" + words[-1][:4])
+                keys.add(_SURNAME + words[-1])
+                keys.add(_STEM + words[-1][:_STEM_LENGTH])
     return keys

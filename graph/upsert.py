@@ -35,7 +35,7 @@ from typing import Any
 
 from polgraph.exceptions import StoreError
 from polgraph.graph import codec
-from polgraph.graph.model import ACTOR_KINDS, Actor, ArticleGraph, Relation, relation_id
+from polgraph.graph.model import ACTOR_KINDS, Actor, ArticleGraph, Relation
 from polgraph.graph.ontology import STRUCTURAL_TYPES
 
 __all__ = [
@@ -156,7 +156,7 @@ def plan_write(graphs: Sequence[ArticleGraph], written: Mapping[str, Actor] | No
         for rel in ag.relations:  # once per relation written: kept short
             if not rel.type or rel.type in _STRUCTURAL:
                 raise StoreError(f"relation {rel.source} -> {rel.target}: {rel.type!r} is not an event type")
-            rel_id = relation_id(rel.source, rel.type, rel.target, rel.article, rel.sentence)  # rel.id, without the property call
+            rel_id = rel.id
             old = relations.setdefault(rel_id, rel)
             if old is not rel and old != rel:  # the same reading twice in one write, with different properties
                 merged = merge_edge(rel.type, codec.relation_props(old), codec.relation_props(rel))
