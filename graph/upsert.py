@@ -27,6 +27,7 @@ thing twice changes nothing:
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ class WritePlan:
         """Raise ``StoreError`` for an event relation or a mention with an end neither written nor stored."""
         actors = stored_actors | set(self.actors) | self.written_actors
         targets = actors | stored_topics | set(self.topics)
-        sources, ends = self._relation_ends()
+        sources, ends = self._ends
         if not (sources <= actors and ends <= targets):  # the first relation at fault is named
             for rel in self.relations.values():
                 if rel.source not in actors or rel.target not in targets:
@@ -104,11 +105,12 @@ class WritePlan:
                 raise StoreError(f"mention {edge.id}: the actor or the article is neither in the write nor in the store")
 
     def relation_ends(self) -> set[str]:
-        sources, targets = self._relation_ends()
+        sources, targets = self._ends
         return sources | targets
 
-    def _relation_ends(self) -> tuple[set[str], set[str]]:
-        """(the relations' sources, their targets)."""
+    @functools.cached_property
+    def _ends(self) -> tuple[set[str], set[str]]:
+        """(the relations' sources, their targets), once a plan (a store asks twice; read after ``plan_write``)."""
         rels = self.relations.values()
         return set(map(_SOURCE, rels)), set(map(_TARGET, rels))
 

@@ -152,7 +152,7 @@ def test_a_bulk_load_builds_the_event_indexes_at_its_end(tmp_path):
             assert _indexes(path) == set()  # dropped while loading; reads still answer
             assert len(store.relations()) == 3
             store.write([second_article()])
-        assert _indexes(path) == {"event_source", "event_target", "event_date"}
+        assert _indexes(path) == {"event_source", "event_target"}
         assert store.counts()["relations"] == 4
 
 
@@ -172,7 +172,7 @@ def test_indexes_a_killed_bulk_load_dropped_come_back_on_the_next_write(tmp_path
         conn.execute("UPDATE meta SET value = ? WHERE key = 'bulk_load'", (f"{socket.gethostname()}:999999999",))
     conn.close()
     SQLiteStore(path, create=True).close()  # a dead process of this machine: rebuilt
-    assert _indexes(path) == {"event_source", "event_target", "event_date"}
+    assert _indexes(path) == {"event_source", "event_target"}
 
 
 def test_relations_written_before_their_article_merge_when_it_comes(tmp_path):

@@ -72,7 +72,8 @@ CREATE UNIQUE INDEX unique_event_id ON event (id);
 CREATE INDEX event_source ON event (source, target, type, date, article, sentence, to_topic, goldstein, quad_class,
                                     confidence, attribution);
 CREATE INDEX event_target ON event (target, date);
-CREATE INDEX event_date ON event (date);
+-- No index on the date alone: a window with no actor reads event_source whole (a query that
+-- aggregates) or the table (docs/scale.md, "The load path, third round"); it cost a quarter of a bulk load's index builds.
 
 -- MENTIONED_IN: actor -> article (its id, "mention:<actor>|<article>", follows from the key).
 CREATE TABLE mention (

@@ -37,7 +37,10 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 # A bulk load into a store with fewer events than this drops the event indexes and builds them
 # again at its end (sorting once is much faster than keeping them up to date row by row).
 BULK_REBUILD_MAX = 2_000_000
-_DEFERRED_INDEXES = ("event_source", "event_target", "event_date")
+_DEFERRED_INDEXES = ("event_source", "event_target")
+# Indexes stores made before had and no longer need: a bulk load drops them (kept up to date row by
+# row, they would cost it more than they ever saved a read).
+_RETIRED_INDEXES = ("event_date",)
 # The index that keeps event ids unique. A bulk load into a store with no event yet puts it off
 # too (its random keys cost most of a row's insert at 10M rows) and checks the ids it writes
 # itself (``sqlite_ids``); meanwhile no other process may write (``Database.transaction``).
@@ -173,10 +176,12 @@ class Database:
             events = self.conn.execute("SELECT count(*) FROM event").fetchone()[0]
         deferred = events < BULK_REBUILD_MAX
         unchecked_ids = events == 0 and UNIQUE_EVENT_ID in self._indexes()
-        if deferred:
+        retired = [name for name in _RETIRED_INDEXES if name in self._indexes()]
+        if deferred or retired:
             with self.transaction() as conn:
-                conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_load', ?)", (_process_tag(),))
-                for name in _DEFERRED_INDEXES + ((UNIQUE_EVENT_ID,) if unchecked_ids else ()):
+                if deferred:
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('bulk_load', ?)", (_process_tag(),))
+                for name in (*retired, *(_DEFERRED_INDEXES if deferred else ()), *((UNIQUE_EVENT_ID,) if unchecked_ids else ())):
                     conn.execute(f"DROP INDEX IF EXISTS {name}")
         self.conn.execute("PRAGMA cache_size = -524288")
         self.conn.execute("PRAGMA wal_autocheckpoint = 65536")  # fewer, larger checkpoints
@@ -194,8 +199,20 @@ class Database:
 
     def build_unique_ids(self) -> None:
         """Build the index of event ids a bulk load put off (from now on the store checks ids)."""
-        with self.transaction() as conn:
+        with self._sorting_in_files(), self.transaction() as conn:
             conn.execute(_index_statement(UNIQUE_EVENT_ID))
+
+    @contextmanager
+    def _sorting_in_files(self) -> Iterator[None]:
+        """Index builds sort in SQLite's temporary files (the OS keeps them in its page cache while
+        memory allows): with ``temp_store = MEMORY`` SQLite's sorter allocates every record on its own
+        and sorts one linked list, which cost a quarter more CPU at 3M events and held the whole
+        sort in the process (docs/scale.md)."""
+        self.conn.execute("PRAGMA temp_store = FILE")
+        try:
+            yield
+        finally:
+            self.conn.execute("PRAGMA temp_store = MEMORY")
 
     def restore_indexes(self, only_if_abandoned: bool = False) -> None:
         """Build the event indexes a bulk load dropped; with ``only_if_abandoned``, only when no
@@ -205,7 +222,7 @@ class Database:
             owner = self.conn.execute("SELECT value FROM meta WHERE key = 'bulk_load'").fetchone()
         if only_if_abandoned and (not missing or (owner is not None and _alive(owner[0]))):
             return
-        with self.transaction() as conn:
+        with self._sorting_in_files(), self.transaction() as conn:
             for name in missing:
                 conn.execute(_index_statement(name))
             conn.execute("DELETE FROM meta WHERE key = 'bulk_load'")

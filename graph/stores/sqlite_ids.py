@@ -27,7 +27,7 @@ class WrittenIds:
     @staticmethod
     def encode(ids: Collection[str]) -> np.ndarray | None:
         """The ids as numbers; None when one is not 16 hexadecimal digits."""
-        if any(len(i) != 16 for i in ids):
+        if ids and (min(map(len, ids)) != 16 or max(map(len, ids)) != 16):
             return None
         try:
             raw = bytes.fromhex("".join(ids))  # all at once; it skips whitespace, so a space shows as bytes missing

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 import networkx as nx
@@ -33,7 +34,13 @@ ARTICLE = ("id", "title", "published", "source", "url", "text")
 EVENT_PROPS = tuple(codec.relation_props(Relation("", "", "", "", 0)))
 EVENT = ("source", "target", "type", "to_topic", *EVENT_PROPS)
 LINK = ("id", "type", "source", "target", "title", "start", "end")
-EVENT_APPEND = f"INSERT INTO event ({', '.join(EVENT)}) VALUES ({', '.join('?' * len(EVENT))})"
+# The columns of a row of ``event_rows``: the relation's own fields as one ``attrgetter`` gives
+# them (in C: this runs once per relation written), then the three computed ones.
+_EVENT_FIELDS = ("source", "target", "type", "cameo", "plover", "article", "sentence", "evidence", "confidence", "goldstein",
+                 "quad_class", "attribution", "reported_by", "url", "num_mentions", "num_sources", "num_articles", "avg_tone")
+_EVENT_ROW = (*_EVENT_FIELDS, "id", "to_topic", "date")
+_event_fields = attrgetter(*_EVENT_FIELDS)
+EVENT_APPEND = f"INSERT INTO event ({', '.join(_EVENT_ROW)}) VALUES ({', '.join('?' * len(_EVENT_ROW))})"
 EVENT_INSERT = EVENT_APPEND + " ON CONFLICT (id) DO NOTHING"
 MENTION_UPSERT = "INSERT INTO mention VALUES (?, ?, ?) ON CONFLICT (actor, article) DO UPDATE SET count = excluded.count"
 NODE_TABLES = {"Actor": ("actor", ACTOR), "Topic": ("topic", TOPIC), "Article": ("article", ARTICLE)}
@@ -98,10 +105,11 @@ def mention_id(actor: str, article: str) -> str:
 
 
 def event_rows(relations: Mapping[str, Relation], topics: Container[str]) -> list[tuple[Any, ...]]:
-    """The ``event`` rows (the columns of ``EVENT``, values as ``codec.relation_props``) of relations
-    by id; a target in ``topics`` is a topic."""
+    """The rows ``EVENT_APPEND`` and ``EVENT_INSERT`` write (their columns, values as
+    ``codec.relation_props``) of relations by id; a target in ``topics`` is a topic."""
     days: dict[date, str] = {}  # codec.iso, once per day: this runs once per relation written
     rows = []
+    append = rows.append
     for rel_id, rel in relations.items():
         day = rel.date
         if day:
@@ -110,9 +118,7 @@ def event_rows(relations: Mapping[str, Relation], topics: Container[str]) -> lis
                 iso = days[day] = day.isoformat()
         else:
             iso = None
-        rows.append((rel.source, rel.target, rel.type, int(rel.target in topics), rel_id, rel.cameo, rel.plover, iso,
-                     rel.article, rel.sentence, rel.evidence, rel.confidence, rel.goldstein, rel.quad_class, rel.attribution,
-                     rel.reported_by, rel.url, rel.num_mentions, rel.num_sources, rel.num_articles, rel.avg_tone))
+        append((*_event_fields(rel), rel_id, 1 if rel.target in topics else 0, iso))
     return rows
 
 

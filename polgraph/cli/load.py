@@ -24,7 +24,7 @@ __all__ = ["COMMANDS", "load"]
               help="Extra actor registry YAML (repeatable), on top of the shipped one.")
 @click.option("--max-article-mb", default=1.0, show_default=True, help="Refuse articles longer than this (million characters).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
-              help="Per store transaction: articles (default 32), or GDELT event edges (default 10,000).")
+              help="Per store transaction: articles (default 32), or GDELT event edges (default 50,000).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Keep event relations of articles of confidence X or more (default: the threshold chosen on the "
                    "reference readings); lower trades precision for recall.")
