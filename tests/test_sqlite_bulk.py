@@ -166,3 +166,21 @@ def test_written_ids_answer_across_their_runs():
     assert WrittenIds.encode(["0000000 0000000f"]) is None and WrittenIds.encode(["00000000000000ff", "０00000000000000f"]) is None
     assert WrittenIds.encode(["000000000000000f", "000000000000000"]) is None  # one short
     assert np.array_equal(WrittenIds.encode(["00000000000000ff"]), np.array([255], dtype=np.uint64))
+
+
+def test_a_bulk_load_drops_the_date_index_older_stores_have_and_ends_as_ordinary_writes(tmp_path, ordinary):
+    want, _ = ordinary
+    path = tmp_path / "g.db"
+    with SQLiteStore(path, create=True) as store:
+        store.write(BATCHES[0])
+    with sqlite3.connect(path) as conn:  # as a store made before the index was retired
+        conn.execute("CREATE INDEX event_date ON event (date)")
+    conn.close()
+    with SQLiteStore(path, create=True) as store, store.bulk():
+        for batch in BATCHES[1:]:
+            store.write(batch)
+    with sqlite3.connect(path) as conn:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event'")}
+    conn.close()
+    assert names == {"unique_event_id", "event_source", "event_target"}
+    assert _export(path) == want
