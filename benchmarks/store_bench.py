@@ -9,7 +9,8 @@ For each size, every step runs in a fresh child process, measured by ``os.wait4`
 The commands are the real CLI (``polgraph actors``, ``polgraph relations --actor X --since D``,
 a one-hop ``polgraph query`` from X by name (SQLite only), the JSON store's own CLI); "export of a
 part" writes the JSON of the graph around X since D; "add 1,000 relations" opens the big store and writes one batch of 1,000 new relations.
-Loads go through ``Store.write`` in batches of 50,000 relations (as ``polgraph load --format gdelt``) (``Store.bulk`` for SQLite); their
+Loads go through ``Store.write`` in batches of 50,000 relations, as ``polgraph load --format gdelt``
+writes them (inside ``Store.bulk`` for SQLite); their
 rate is relations per second of the time spent in ``write`` (CPU and wall), the generator's time
 left out. Wall times on a shared machine run 1-3x the CPU times; compare CPU, and ratios taken in
 the same run.

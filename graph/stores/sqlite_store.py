@@ -2,8 +2,9 @@
 
 - Tables per kind of node and edge (``graph/data/sqlite_schema.sql``; rows: ``sqlite_rows``),
   indexed for what the commands ask: an actor's events (from and to, each with its dates), the
-  pairs analytics stream (a time window with no actor is read from that stream's index). Commands read only the rows they need; ``to_networkx`` builds a NetworkX
-  graph on request, of the whole store or only of the part around a filter.
+  pairs analytics stream (a time window with no actor is read from that stream's index).
+  Commands read only the rows they need; ``to_networkx`` builds a NetworkX graph on request, of
+  the whole store or only of the part around a filter.
 - One ``write`` is one transaction: applied whole or not at all, a killed process leaves the
   last committed state, concurrent writers wait for each other and readers are never blocked
   (``sqlite_file``). Writes merge by the rules of ``graph.upsert``.

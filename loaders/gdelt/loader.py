@@ -28,7 +28,7 @@ __all__ = ["DEFAULT_BATCH_SIZE", "EventLoadReport", "GdeltLoader", "event_relati
 
 # Rows per store transaction: large, so that a store's bulk path pays its per-transaction cost
 # (an fsync, a file rewrite, the per-batch lookups) rarely. Measured on the embedded store, 1M coded
-# events: 10,000 a batch cost 1.2x the CPU of 50,000, 20,000 1.07x (docs/scale.md).
+# events: 10,000 a batch cost 1.2-1.3x the CPU of 50,000, 20,000 1.1x (docs/scale.md).
 DEFAULT_BATCH_SIZE = 50_000
 KEPT_ERRORS = 1_000  # bad rows kept in the report; all are counted and passed to on_error
 
