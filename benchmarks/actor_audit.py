@@ -2,6 +2,8 @@
 
     python benchmarks/actor_audit.py dump  [--sample N]      # every node of the sample, to judge
     python benchmarks/actor_audit.py score [--sample N]      # precision / recall against the judgements
+    python benchmarks/actor_audit.py count [--sample N] [--switch WORD ...]
+                                                   # nodes each mechanism removes (actor_node_mechanisms' switches)
 
 The sample: articles of ``../shared/data/wikinews/wikinews-2019-2020.jsonl`` that are not dev
 readings (date and title against ``../shared/eval/wikinews`` file names) and not non-political
@@ -79,11 +81,18 @@ def judgements() -> dict[tuple[str, str], str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("verb", choices=["dump", "score"])
+    parser.add_argument("verb", choices=["dump", "score", "count"])
     parser.add_argument("--sample", type=int, default=30)
+    parser.add_argument("--switch", nargs="*", default=[], help="count only the switches whose label holds one of these")
+    parser.add_argument("--off", nargs="*", default=[], help="read with the switches whose label holds one of these off")
     args = parser.parse_args()
     records = sample(args.sample)
+    for module, name, off in _switches(args.off):
+        setattr(module, name, off)
     nodes = read(records)
+    if args.verb == "count":
+        count(records, nodes, args.switch)
+        return
     judged = judgements()
     if args.verb == "dump":
         for r in records:
@@ -117,6 +126,48 @@ def main() -> None:
           f"wrong {bad}, unjudged {counts['unjudged']}; missed actors {missed}")
     print(f"node precision {p:.3f}, recall {rec:.3f}, F1 {2 * p * rec / max(p + rec, 1e-9):.3f}")
     print("wrong by kind: " + ", ".join(f"{k[6:]} {n}" for k, n in wrong.most_common()))
+
+
+def _switches(words: list[str]) -> list[tuple]:
+    """(module, function name, replacement) of ``actor_node_mechanisms``' switches named by ``words``."""
+    import importlib
+    import sys
+
+    if not words:
+        return []
+    sys.path.insert(0, str(HERE))
+    from actor_node_mechanisms import SWITCHES
+
+    return [(importlib.import_module(m), n, off) for label, (m, n, off) in SWITCHES.items() if any(w in label for w in words)]
+
+
+def count(records: list[dict], nodes: dict[str, list], only: list[str]) -> None:
+    """Nodes and relations each switch of ``actor_node_mechanisms`` changes over the sample."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    from actor_node_mechanisms import SWITCHES
+
+    names = {rid: {a.name for a, _ in v} for rid, v in nodes.items()}
+    print(f"{len(records)} articles, {sum(len(v) for v in names.values())} nodes with every mechanism")
+    for label, (module_name, name, off) in SWITCHES.items():
+        if only and not any(w in label for w in only):
+            continue
+        module = importlib.import_module(module_name)
+        original = getattr(module, name)
+        setattr(module, name, off)
+        try:
+            without = read(records)
+        finally:
+            setattr(module, name, original)
+        gone = {rid: sorted({a.name for a, _ in without[rid]} - names[rid]) for rid in names}
+        added = {rid: sorted(names[rid] - {a.name for a, _ in without[rid]}) for rid in names}
+        print(f"{label}: nodes it removes {sum(map(len, added.values()))} in {sum(1 for v in added.values() if v)} articles, "
+              f"adds {sum(map(len, gone.values()))}")
+        for rid in names:
+            if added[rid] or gone[rid]:
+                print(f"   {rid}: -{added[rid]} +{gone[rid]}")
 
 
 if __name__ == "__main__":

@@ -103,7 +103,9 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                     fuller.append(other.id)
                     break
                 if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and (
-                    ow[: len(words)] == words or (len(words) == 1 and words[0] in generic and words[0] in ow)
+                    ow[: len(words)] == words
+                    or (len(words) == 1 and words[0] in generic and words[0] in ow)
+                    or _tail_of_a_name(actor, other)
                 ):
                     fuller.append(other.id)
                     break
@@ -123,6 +125,16 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
         found.actors.pop(old, None)
         found.new_ids.discard(old)
     _settle_generic_names(found, generic, doc)
+
+
+def _tail_of_a_name(actor: Actor, other: Actor) -> bool:
+    """ "Court of Justice" in an article that names the "European Court of Justice", "Oversight and
+    Reform Committee" beside the "House Oversight and Reform Committee": an organisation's name of
+    two words or more that ends another's, after a space, is that one named short ("Quds Force" is
+    no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it)."""
+    short = " " + " ".join(actor.name.lower().split())
+    return (actor.kind == "organization" and len(short.split()) >= 2
+            and any(" ".join(n.lower().split()).endswith(short) for n in (other.name, *other.aliases)))
 
 
 def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Doc | None) -> None:

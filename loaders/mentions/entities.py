@@ -36,7 +36,7 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if label not in kinds:
             continue
         span = _trim(ent, label, found)
-        if span is not None and label == "ORG" and _state_led_name(span, found):
+        if span is not None and label == "ORG" and (_state_led_name(span, found) or _hyphen_joined(span, found)):
             for mention in {
                 id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
             }.values():
@@ -241,6 +241,20 @@ def _state_led_name(span: Span, found: ArticleActors) -> bool:
         return False  # "United States Representative Elijah Cummings": a title of the state, then a name
     head = span.root
     return head.i >= mention.end and span.doc[mention.end - 1].head.i >= mention.end
+
+
+def _hyphen_joined(span: Span, found: ArticleActors) -> bool:
+    """ "Agence France-Presse": a state's name inside an organisation's name joined by a hyphen to
+    the word after it is a part of one word of the name, not the state (a body's name so joined,
+    "Islamic Revolutionary Guard Corps-Quds Force", is that body's unit)."""
+    doc = span.doc
+    for i in range(span.start, span.end - 2):
+        mention = found.by_token.get(i)
+        if (mention is not None and mention.end == i + 1 and found.actors[mention.actor].kind == "state"
+                and doc[i + 1].text == "-"
+                and not doc[i].whitespace_ and not doc[i + 1].whitespace_):
+            return True
+    return False
 
 
 def _uncovered_tail(span: Span, found: ArticleActors) -> Span | None:
