@@ -318,3 +318,9 @@ def test_an_organisation_named_by_the_end_of_a_longer_name_is_that_organisation(
                                     ("Budget and Finance Committee", 50, "ORG")])
     assert "Budget and Finance Committee" not in found
     assert "House Budget and Finance Committee" in found
+
+
+@pytest.mark.parametrize("group", ["Iraqi militias", "Chinese citizens", "Yemeni tribes"])
+def test_militias_citizens_and_tribes_of_a_state_are_its_group(group):
+    found = mentioned(f"On Monday {group} rejected the agreement signed by the government.")
+    assert group in found and found[group].kind == "group" and found[group].country is not None

@@ -9,7 +9,14 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from polgraph.graph.model import Actor, slugify
-from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names, state_phrase
+from polgraph.loaders.mentions.base import (
+    ArticleActors,
+    Proposals,
+    generic_nouns,
+    language_data,
+    similar_names,
+    state_phrase,
+)
 from polgraph.loaders.registry import norm
 from polgraph.loaders.sectors import agent_nouns
 
@@ -130,11 +137,13 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
 def _tail_of_a_name(actor: Actor, other: Actor) -> bool:
     """ "Court of Justice" in an article that names the "European Court of Justice", "Oversight and
     Reform Committee" beside the "House Oversight and Reform Committee": an organisation's name of
-    two words or more that ends another's, after a space, is that one named short ("Quds Force" is
+    two words or more, one of them a body's word (:func:`~.base.generic_nouns`: "committee",
+    "court", "party"), that ends another's after a space is that one named short ("Quds Force" is
     no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it)."""
     short = " " + " ".join(actor.name.lower().split())
-    return (actor.kind == "organization" and len(short.split()) >= 2
-            and any(" ".join(n.lower().split()).endswith(short) for n in (other.name, *other.aliases)))
+    if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
+        return False  # no word of a body in it: "Nicola Sturgeon" read as an organisation is no short "Scotland Nicola Sturgeon"
+    return any(" ".join(n.lower().split()).endswith(short) for n in (other.name, *other.aliases))
 
 
 def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Doc | None) -> None:
