@@ -14,8 +14,10 @@ reads an article.
 The judgements (``benchmarks/actor_audit.tsv``): ``id<TAB>node name<TAB>verdict``, verdict one of
 ``ok`` (an actor an annotator following ``../shared/eval/README.md`` lists), ``optional`` (a state
 named only as an adjective, a medium that only reports, a marginal actor: counts neither way),
-``wrong:KIND`` (no actor: a place, a building, a thing, a second node for one actor, ...), and
-``missed`` for an actor the article names and polgraph makes no node of. Precision is ok nodes over
+``wrong:KIND`` (no actor: a place, a building, a thing, a second node for one actor, ...),
+``variant`` (another name of an actor judged ``ok`` under its other name: right where it is a node,
+no miss where it is not), and ``missed`` for an actor the article names and polgraph makes no node
+of. Precision is ok nodes over
 ok and wrong nodes; recall is ok nodes over ok nodes and missed actors. A node never judged is
 printed so it can be.
 """
@@ -68,6 +70,18 @@ def read(records: list[dict]) -> dict[str, list]:
     return out
 
 
+def dumped(path: Path) -> dict[str, list]:
+    """The nodes of a ``dump`` output, as :func:`read` gives them (names only)."""
+    from types import SimpleNamespace
+
+    out: dict[str, list] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("## "):
+            rid, name = line.split("\t")[:2]
+            out.setdefault(rid, []).append((SimpleNamespace(name=name), False))
+    return out
+
+
 def judgements() -> dict[tuple[str, str], str]:
     if not JUDGED.exists():
         return {}
@@ -85,11 +99,12 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--switch", nargs="*", default=[], help="count only the switches whose label holds one of these")
     parser.add_argument("--off", nargs="*", default=[], help="read with the switches whose label holds one of these off")
+    parser.add_argument("--dump", type=Path, help="score the nodes of an earlier dump (another version's) instead of reading")
     args = parser.parse_args()
     records = sample(args.sample)
     for module, name, off in _switches(args.off):
         setattr(module, name, off)
-    nodes = read(records)
+    nodes = dumped(args.dump) if args.dump else read(records)
     if args.verb == "count":
         count(records, nodes, args.switch)
         return
@@ -110,6 +125,8 @@ def main() -> None:
             if verdict is None:
                 print(f"unjudged\t{r['id']}\t{name}")
                 counts["unjudged"] += 1
+            elif verdict == "variant":
+                counts["ok"] += 1
             elif verdict.startswith("wrong"):
                 counts["wrong"] += 1
                 wrong[verdict] += 1

@@ -71,7 +71,7 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
     "registry name joined by a hyphen inside an organisation's name ('Agence France-Presse')": (
         "polgraph.loaders.mentions.entities", "_hyphen_joined", lambda span, found: False),
     "organisation named by the end of another's name ('Court of Justice')": (
-        "polgraph.loaders.mentions.coreference", "_tail_of_a_name", lambda actor, other: False),
+        "polgraph.loaders.mentions.coreference", "_tail_of_a_name", lambda actor, other, found: False),
 }
 
 

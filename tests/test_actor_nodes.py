@@ -298,6 +298,7 @@ def test_a_body_whose_name_ends_with_a_building_word_is_not_taken_for_a_site():
 
     assert not _a_site("Watch Tower Society") and not _a_site("Port Authority of New York")
     assert not _a_site("Russian Orthodox Church") and _a_site("Upper Big Branch Mine")
+    assert _a_site("Human Life Protection Act") and not _a_site("UCLA School of Law")
 
 
 def test_a_name_in_another_script_is_no_node(loader):

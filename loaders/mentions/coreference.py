@@ -112,7 +112,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                 if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and (
                     ow[: len(words)] == words
                     or (len(words) == 1 and words[0] in generic and words[0] in ow)
-                    or _tail_of_a_name(actor, other)
+                    or _tail_of_a_name(actor, other, found)
                 ):
                     fuller.append(other.id)
                     break
@@ -134,16 +134,22 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     _settle_generic_names(found, generic, doc)
 
 
-def _tail_of_a_name(actor: Actor, other: Actor) -> bool:
+def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
     """ "Court of Justice" in an article that names the "European Court of Justice", "Oversight and
     Reform Committee" beside the "House Oversight and Reform Committee": an organisation's name of
     two words or more, one of them a body's word (:func:`~.base.generic_nouns`: "committee",
     "court", "party"), that ends another's after a space is that one named short ("Quds Force" is
-    no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it)."""
+    no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it). A longer name that is the
+    short one after a state's name ("United States Democratic Party") is left as it is: the short
+    one is the name the party goes by."""
     short = " " + " ".join(actor.name.lower().split())
     if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
         return False  # no word of a body in it: "Nicola Sturgeon" read as an organisation is no short "Scotland Nicola Sturgeon"
-    return any(" ".join(n.lower().split()).endswith(short) for n in (other.name, *other.aliases))
+    for name in (other.name, *other.aliases):
+        full = " ".join(name.split())
+        if full.lower().endswith(short) and found.registry.place(full[: len(full) - len(short)]) is None:
+            return True
+    return False
 
 
 def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Doc | None) -> None:

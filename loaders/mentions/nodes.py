@@ -46,10 +46,13 @@ _PLACE_KINDS = frozenset({"state", "region", "city"})
 def _a_site(name: str) -> bool:
     """Whether a name of two words or more names a place or a building by its last word
     (``site_words``: "Chippewa Falls", "Jolo Cathedral") or its first (``site_openers``: "Ciudad
-    Juárez")."""
+    Juárez"), or a law or a document by its last (``document_words``: "the Human Life Protection
+    Act")."""
     words = name.lower().split()
     data = language_data()
-    return len(words) >= 2 and (words[-1] in data["site_words"] or words[0] in data["site_openers"])
+    return len(words) >= 2 and (
+        words[-1] in data["site_words"] or words[-1] in data["document_words"] or words[0] in data["site_openers"]
+    )
 
 
 def _latin(name: str) -> bool:
