@@ -325,3 +325,9 @@ def test_an_organisation_named_by_the_end_of_a_longer_name_is_that_organisation(
 def test_militias_citizens_and_tribes_of_a_state_are_its_group(group):
     found = mentioned(f"On Monday {group} rejected the agreement signed by the government.")
     assert group in found and found[group].kind == "group" and found[group].country is not None
+
+
+def test_a_foreign_honorific_before_a_surname_is_no_part_of_the_name(loader):
+    text = "Claire Vasseur testified on Monday. The court found that Mme Vasseur had told the truth."
+    found = nodes(loader, text, {"Claire Vasseur": "PERSON", "Mme Vasseur": "PERSON"})
+    assert "Claire Vasseur" in found and "Mme Vasseur" not in found
