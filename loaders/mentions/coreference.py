@@ -17,6 +17,7 @@ from polgraph.loaders.mentions.base import (
     similar_names,
     state_phrase,
 )
+from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import norm
 from polgraph.loaders.sectors import agent_nouns
 
@@ -140,14 +141,16 @@ def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
     two words or more, one of them a body's word (:func:`~.base.generic_nouns`: "committee",
     "court", "party"), that ends another's after a space is that one named short ("Quds Force" is
     no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it). A longer name that is the
-    short one after a state's name ("United States Democratic Party") is left as it is: the short
-    one is the name the party goes by."""
+    short one after a place's name is another body ("Maryland Democratic Party") or the same
+    one's long name ("United States Democratic Party"), left as it is: the short one is the name
+    the party goes by."""
     short = " " + " ".join(actor.name.lower().split())
     if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
         return False  # no word of a body in it: "Nicola Sturgeon" read as an organisation is no short "Scotland Nicola Sturgeon"
     for name in (other.name, *other.aliases):
         full = " ".join(name.split())
-        if full.lower().endswith(short) and found.registry.place(full[: len(full) - len(short)]) is None:
+        lead = full[: len(full) - len(short)]
+        if full.lower().endswith(short) and found.registry.place(lead) is None and subnational_place(lead, found.registry) is None:
             return True
     return False
 
