@@ -97,9 +97,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("verb", choices=["dump", "score", "count"])
     parser.add_argument("--sample", type=int, default=30)
-    parser.add_argument("--switch", nargs="*", default=[], help="count only the switches whose label holds one of these")
-    parser.add_argument("--off", nargs="*", default=[], help="read with the switches whose label holds one of these off")
-    parser.add_argument("--dump", type=Path, help="score the nodes of an earlier dump (another version's) instead of reading")
+    parser.add_argument("--switch", nargs="*", default=[], help="count only switches whose label holds one of these")
+    parser.add_argument("--off", nargs="*", default=[], help="read with switches whose label holds one of these off")
+    parser.add_argument("--dump", type=Path, help="score an earlier version's dump")
     args = parser.parse_args()
     records = sample(args.sample)
     for module, name, off in _switches(args.off):
@@ -114,7 +114,8 @@ def main() -> None:
             print(f"## {r['id']} {r['date']} {r['title']}")
             for actor, related in nodes[r["id"]]:
                 mark = judged.get((r["id"], actor.name), "?")
-                print(f"{r['id']}\t{actor.name}\t{mark}\t{actor.kind}\t{actor.country or ''}\t{'rel' if related else ''}")
+                related_mark = "rel" if related else ""
+                print(f"{r['id']}\t{actor.name}\t{mark}\t{actor.kind}\t{actor.country or ''}\t{related_mark}")
         return
     counts: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
@@ -139,7 +140,8 @@ def main() -> None:
                 counts["ok lost"] += 1  # a node judged right once, no node now: an actor missed
     ok, bad, missed = counts["ok"], counts["wrong"], counts["missed"] + counts["ok lost"]
     p, rec = ok / max(ok + bad, 1), ok / max(ok + missed, 1)
-    print(f"{len(records)} articles, {sum(len(v) for v in nodes.values())} nodes: ok {ok}, optional {counts['optional']}, "
+    total = sum(len(v) for v in nodes.values())
+    print(f"{len(records)} articles, {total} nodes: ok {ok}, optional {counts['optional']}, "
           f"wrong {bad}, unjudged {counts['unjudged']}; missed actors {missed}")
     print(f"node precision {p:.3f}, recall {rec:.3f}, F1 {2 * p * rec / max(p + rec, 1e-9):.3f}")
     print("wrong by kind: " + ", ".join(f"{k[6:]} {n}" for k, n in wrong.most_common()))
@@ -155,7 +157,8 @@ def _switches(words: list[str]) -> list[tuple]:
     sys.path.insert(0, str(HERE))
     from actor_node_mechanisms import SWITCHES
 
-    return [(importlib.import_module(m), n, off) for label, (m, n, off) in SWITCHES.items() if any(w in label for w in words)]
+    return [(importlib.import_module(m), n, off) for label, (m, n, off) in SWITCHES.items()
+            if any(w in label for w in words)]
 
 
 def count(records: list[dict], nodes: dict[str, list], only: list[str]) -> None:
@@ -180,7 +183,8 @@ def count(records: list[dict], nodes: dict[str, list], only: list[str]) -> None:
             setattr(module, name, original)
         gone = {rid: sorted({a.name for a, _ in without[rid]} - names[rid]) for rid in names}
         added = {rid: sorted(names[rid] - {a.name for a, _ in without[rid]}) for rid in names}
-        print(f"{label}: nodes it removes {sum(map(len, added.values()))} in {sum(1 for v in added.values() if v)} articles, "
+        removed, articles = sum(map(len, added.values())), sum(1 for v in added.values() if v)
+        print(f"{label}: nodes it removes {removed} in {articles} articles, "
               f"adds {sum(map(len, gone.values()))}")
         for rid in names:
             if added[rid] or gone[rid]:

@@ -146,11 +146,12 @@ def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
     the party goes by."""
     short = " " + " ".join(actor.name.lower().split())
     if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
-        return False  # no word of a body in it: "Nicola Sturgeon" read as an organisation is no short "Scotland Nicola Sturgeon"
+        return False  # no body's word: "Nicola Sturgeon" read as an organisation is no "Scotland Nicola Sturgeon"
     for name in (other.name, *other.aliases):
         full = " ".join(name.split())
         lead = full[: len(full) - len(short)]
-        if full.lower().endswith(short) and found.registry.place(lead) is None and subnational_place(lead, found.registry) is None:
+        placed = found.registry.place(lead) is not None or subnational_place(lead, found.registry) is not None
+        if full.lower().endswith(short) and not placed:
             return True
     return False
 
