@@ -6,7 +6,8 @@
                                                    # nodes each mechanism removes (actor_node_mechanisms' switches)
 
 The sample: articles of ``../shared/data/wikinews/wikinews-2019-2020.jsonl`` that are not dev
-readings (date and title against ``../shared/eval/wikinews`` file names) and not non-political
+readings nor held-out ones (date and title against the file names of ``../shared/eval/wikinews``,
+``eval/blind`` and ``eval/blind2``: names only, the readings are not opened) and not non-political
 (``benchmarks/nonpolitical_wikinews.tsv``, ``eval/nonpolitical.tsv``), taken in the order of a hash
 of their id (stable, not the corpus order), the first N. Each is read alone, as ``polgraph eval``
 reads an article.
@@ -38,7 +39,8 @@ from polgraph.loaders.dates import published_date
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "../shared/data/wikinews/wikinews-2019-2020.jsonl"
-DEV = HERE.parent / "../shared/eval/wikinews"
+# Articles with a reading: the dev set and the held-out sets an audit must not see.
+READ = [HERE.parent / "../shared/eval/wikinews", HERE.parent / "eval/blind", HERE.parent / "eval/blind2"]
 JUDGED = HERE / "actor_audit.tsv"
 QUIET = [HERE / "nonpolitical_wikinews.tsv", HERE.parent / "eval/nonpolitical.tsv"]
 
@@ -49,7 +51,7 @@ def _slug(text: str) -> str:
 
 
 def sample(size: int) -> list[dict]:
-    dev = {f.name[:-4] for f in DEV.glob("*.txt")}
+    dev = {f.name[:-4] for folder in READ for f in folder.glob("*.txt")}
     quiet = {line.split("\t", 1)[0].strip() for p in QUIET for line in p.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")}
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -96,7 +98,7 @@ def judgements() -> dict[tuple[str, str], str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("verb", choices=["dump", "score", "count"])
-    parser.add_argument("--sample", type=int, default=30)
+    parser.add_argument("--sample", type=int, default=25)
     parser.add_argument("--switch", nargs="*", default=[], help="count only switches whose label holds one of these")
     parser.add_argument("--off", nargs="*", default=[], help="read with switches whose label holds one of these off")
     parser.add_argument("--dump", type=Path, help="score an earlier version's dump")
@@ -140,7 +142,7 @@ def main() -> None:
                 counts["ok lost"] += 1  # a node judged right once, no node now: an actor missed
     ok, bad, missed = counts["ok"], counts["wrong"], counts["missed"] + counts["ok lost"]
     p, rec = ok / max(ok + bad, 1), ok / max(ok + missed, 1)
-    total = sum(len(v) for v in nodes.values())
+    total = sum(len(nodes[r["id"]]) for r in records)
     print(f"{len(records)} articles, {total} nodes: ok {ok}, optional {counts['optional']}, "
           f"wrong {bad}, unjudged {counts['unjudged']}; missed actors {missed}")
     print(f"node precision {p:.3f}, recall {rec:.3f}, F1 {2 * p * rec / max(p + rec, 1e-9):.3f}")
