@@ -22,6 +22,7 @@ _FIRST_PERSON = {"i", "we", "me", "us"}
 # Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
 STRONG_PREPS = frozenset({"against", "with", "on", "to"})
+_ALONG = frozenset({"along", "together"})  # "along with X", "together with X"
 _PARTICLES = frozenset({"down", "out", "up", "off", "back", "away", "over"})
 TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 
@@ -81,7 +82,9 @@ class Phrases:
         "German firms including Siemens and Daimler", "allies such as Germany"; and the actors a
         plural noun of people comes from: "ministers from Egypt, Greece and Cyprus"."""
         found: list[tuple[str, Token]] = []
-        for child in token.children:
+        # "attorneys general of Oregon": the parser hangs the places on "general"
+        titles = [c for c in token.children if c.dep_ == "amod" and c.lower_ == "general"]
+        for child in [*token.children, *(c for t in titles for c in t.children)]:
             if child.dep_ == "appos":
                 actor = self.found.actor_at(child)
                 if actor:
@@ -198,8 +201,34 @@ class Phrases:
             accused = [c for c in governing.children if c.dep_ == "dobj" and self.actors_of(c, ())]
             if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X"
                 return self.arguments(accused[0], Slot.CONTROLLER, ())
+            if accused and verb.head.lower_ == "in" and self.lemma(governing) == "join":  # "Hungary joined Poland in blocking X"
+                return unique([*self._inherit(self.subjects(governing, depth + 1)), *self.arguments(accused[0], Slot.JOINER, ())])
             return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
         return []
+
+    def companions(self, verb: Token) -> list[Argument]:
+        """Who joins the subjects in the verb's act: "California, joined by Oregon and Nevada, sued
+        ...", "France, along with Germany, condemned ...", "X, together with Y, ..."; the phrase
+        hung on the verb or on its subject."""
+        found: list[Argument] = []
+        holders = [verb, *(c for c in verb.children if c.dep_ == "nsubj")]
+        for child in (c for h in holders for c in h.children):
+            if self.joined_by(child):
+                preps = [g for g in child.children if g.dep_ == "agent"]
+            elif child.dep_ in ("prep", "advmod") and child.lower_ in _ALONG:
+                preps = [g for g in child.children if g.dep_ == "prep" and g.lower_ == "with"]
+            elif child.dep_ == "prep" and child.lower_ == "with" and any(g.lower_ in _ALONG for g in child.children):
+                preps = [child]
+            else:
+                continue
+            found += [a for g in preps for p in g.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.JOINER, ("poss", "of"))]
+        return unique(found)
+
+    @staticmethod
+    def joined_by(verb: Token) -> bool:
+        """ "joined by X" set off beside a subject or its verb: X is a companion, no act of its own."""
+        return (verb.dep_ in ("advcl", "acl") and verb.lemma_.lower() == "join" and verb.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in verb.children))
 
     @staticmethod
     def auxiliary_subjects(verb: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.joining import JOIN, joined_act_frame
 from polgraph.loaders.relations.phrases import Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
@@ -25,8 +26,9 @@ _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
 
 def verb_frames(s: Sentence) -> Iterator[Frame]:
     for token in s.sent:
-        if token.pos_ == "VERB":
-            frame = verb_frame(s, token)
+        if token.pos_ == "VERB" and not s.phrases.joined_by(token):
+            joined = joined_act_frame(s, token) if token.lemma_.lower() == JOIN else None
+            frame = joined or verb_frame(s, token)
             if frame is not None:
                 yield frame
 
@@ -98,6 +100,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("place-agent")
     if not sources:
         return None
+    companions = [a for a in phrases.companions(verb) if a.node not in {b.node for b in sources}]
+    sources = [*sources, *companions]  # "California, joined by Oregon and Nevada, sued ...": each of them sued
+    if any(a.slot == Slot.JOINER for a in sources):
+        mechanisms.append("joined-act")
     mechanisms += _parse_repairs(phrases, verb)
     if any(a.how == "event" and a.slot in (Slot.SUBJECT, Slot.INHERITED) for a in sources):
         mechanisms.append("meeting-participants")  # "the summit denounced ...": those who met
