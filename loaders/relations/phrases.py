@@ -327,6 +327,9 @@ class Phrases:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 targets += self.arguments(verb.head, Slot.OBJECT, ())  # "Muhandis, who was killed": Muhandis
+            elif child.dep_ == "dative" and child.pos_ == "ADP":  # "issued a warning to Belarus": "to" parsed as a dative
+                prep_targets += [a for p in child.children if p.dep_ == "pobj"
+                                 for a in self.arguments(p, Slot.PREPOSITION, ("poss", "of"), prep=child.lower_)]
             elif child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
                 if noun is None or noun.dep_ == "dative":  # "gave Tanzania a grant": the grant, not the recipient
                     noun = child if child.dep_ != "oprd" else noun

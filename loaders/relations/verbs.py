@@ -50,6 +50,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if lemma in lexicon.authorizing and noun is not None and noun.lemma_.lower() in lexicon.nominal:
         return None  # "approved the strike": the noun frame reads the strike, done by the subject
     mechanisms: list[str] = list(event_mentions)
+    if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
+        mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
