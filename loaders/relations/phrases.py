@@ -13,11 +13,13 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, RecentAct, Slot
 
-__all__ = ["STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
+__all__ = ["PROPOSALS", "STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
 # What is said, not done: "criticized the move" is not about a comment.
 STATEMENTS = frozenset({EventType.COMMENTS_ON, EventType.CRITICIZES})
+# What is asked or offered, not done: "approved the proposal" agrees to another's act, it does not do it.
+PROPOSALS = frozenset({EventType.PROPOSES, EventType.CALLS_FOR})
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
@@ -361,7 +363,8 @@ class Phrases:
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and self.found.actor_at(child)):
                 doers += self.arguments(child, Slot.OBJECT, ("poss",))
-            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "of" and rel_type in PROPOSALS))):
+                # "the demands of the protesters": what is asked or offered is its asker's
                 doers += [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.OBJECT, ())]
             elif child.dep_ == "acl":  # "the attack carried out by X"
                 doers += [a for g in child.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
