@@ -421,3 +421,15 @@ def test_approving_a_proposal_acts_on_its_author(everything):
     relations, _ = read(everything, "The European Parliament approved the proposal of France.")
     # CAMEO codes "approve proposal" 030 (PLOVER AGREE); the proposal is France's, not the Parliament's act
     assert ("European Parliament", "PROPOSES", "France") in relations
+
+
+def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_modifies(loader):
+    relations, _ = read(loader, "Hezbollah, a group funded by Iran, attacked Israel.")
+    assert ("Iran", "AIDS", "Hezbollah") in relations
+    relations, _ = read(loader, "Backed by Russia, Syrian forces attacked Idlib.")
+    assert ("Russia", "SUPPORTS", "Syria") in relations
+
+
+def test_a_participle_of_saying_is_no_act_on_the_subject(everything):
+    relations, _ = read(everything, "Vladimir Putin, as reported by the Kremlin, met Emmanuel Macron.")
+    assert not any(s == "Kremlin" for s, _, _ in relations)

@@ -226,6 +226,21 @@ class Phrases:
             found += [a for g in preps for p in g.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.JOINER, ("poss", "of"))]
         return unique(found)
 
+    def participle_patient(self, verb: Token) -> Token | None:
+        """Who a passive participle with its agent is done to: "Saudi Arabia, backed by the US",
+        "a group funded by Iran" (the noun it modifies), "Backed by Russia, Syrian forces attacked"
+        (the subject of the clause it opens)."""
+        if verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children) or self.joined_by(verb):
+            return None
+        if self.lemma(verb) in self.lexicon.speech:
+            return None  # "as reported by X": who told it, not an act on the subject
+        if verb.dep_ == "acl":
+            node = verb.head
+            return node.head if node.dep_ == "appos" and not self.actors_of(node, ()) else node  # "Hezbollah, a group funded by"
+        if verb.dep_ == "advcl":
+            return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return None
+
     @staticmethod
     def joined_by(verb: Token) -> bool:
         """ "joined by X" set off beside a subject or its verb: X is a companion, no act of its own."""
@@ -326,6 +341,10 @@ class Phrases:
         targets: list[Argument] = []
         prep_targets: list[Argument] = []
         noun = None
+        patient = self.participle_patient(verb)
+        if patient is not None:  # the object of the participle: it names the act's object noun too
+            targets += self.arguments(patient, Slot.OBJECT, ())
+            noun = patient
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 targets += self.arguments(verb.head, Slot.OBJECT, ())  # "Muhandis, who was killed": Muhandis

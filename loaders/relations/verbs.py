@@ -94,7 +94,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     governed = framing.governed(verb, lexicon)
     if governed == Governed.CARRIED:
         return None  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
-    passive = phrases.is_passive(verb)
+    participle = phrases.participle_patient(verb) is not None
+    passive = phrases.is_passive(verb) or participle
+    if participle and targets:
+        mechanisms.append("passive-participle")  # "Saudi Arabia, backed by the US, ...": the US backs it
     sources = phrases.passive_agents(verb) if passive else phrases.subjects(verb)
     if not sources and passive and rel_type in lexicon.symmetric:  # "the US had been allied with the Kurds"
         sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in phrases.arguments(c, Slot.SUBJECT)]
@@ -134,14 +137,14 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         if lemma in lexicon.intent:
             comp_noun = phrases.objects(comp)[1]
             complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
-    if noun is not None:
+    if noun is not None and not participle:  # "territory controlled by X" is no topic of X's
         targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
     else:  # "called for a safe zone": the object of its preposition
         pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "over", "to")
                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
         if pobj is not None:
             targets += _topic(s.topic(None, pobj), pobj, Slot.TOPIC)
-    if not any(c.dep_ == "dobj" for c in verb.children):
+    if not any(c.dep_ == "dobj" for c in verb.children) and not participle:
         targets.append(Argument(s.topics.add(lemma), Slot.ACT, verb.i))  # "she resigned", "students demonstrated"
     speech_head = framing.reported_in(verb, lexicon)
     reporters = tuple(a.node for a in phrases.subjects(speech_head)) if speech_head is not None else ()
