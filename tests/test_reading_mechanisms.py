@@ -429,3 +429,15 @@ def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_modifies(loader
     relations, _ = read(loader, "Backed by Russia, Syrian forces attacked Idlib.")
     assert ("Russia", "SUPPORTS", "Syria") in relations
 
+
+
+def test_who_is_accused_in_the_passive_of_an_act_is_its_doer(loader):
+    relations, _ = read(loader, "Russia was blamed by Britain for poisoning Sergei Skripal.")
+    assert ("United Kingdom", "CRITICIZES", "Russia") in relations
+    assert ("Russia", "ASSAULTS", "Sergei Skripal") in relations
+    assert ("United Kingdom", "ASSAULTS", "Sergei Skripal") not in relations
+
+
+def test_claiming_responsibility_for_an_attack_is_doing_it(loader):
+    relations, _ = read(loader, "Kataib Hezbollah claimed responsibility for the attack on the US embassy.")
+    assert ("Hezbollah", "ASSAULTS", "United States") in relations

@@ -29,8 +29,9 @@ _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.Y
 # Acts that are done to no one in particular: "students staged demonstrations".
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
 # Words that make the subject of their clause a doer of the event noun after them: "was involved in
-# the attack", "is responsible for the attack", "was behind the strike", "took part in the raid".
-_PARTAKING = frozenset({"involve", "involved", "responsible", "behind", "complicit", "participate", "part", "hand",
+# the attack", "is responsible for the attack", "claimed responsibility for the attack", "was behind
+# the strike", "took part in the raid".
+_PARTAKING = frozenset({"involve", "involved", "responsible", "responsibility", "behind", "complicit", "participate", "part", "hand",
                         "role", "implicate", "implicated", "culpable"})
 
 

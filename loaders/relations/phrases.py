@@ -200,8 +200,8 @@ class Phrases:
             return self._inherit(self.subjects(verb.head, depth + 1))
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             governing = verb.head.head
-            accused = [c for c in governing.children if c.dep_ == "dobj" and self.actors_of(c, ())]
-            if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X"
+            accused = [c for c in governing.children if c.dep_ in ("dobj", "nsubjpass") and self.actors_of(c, ())]
+            if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X", "X was accused of ..."
                 return self.arguments(accused[0], Slot.CONTROLLER, ())
             if accused and verb.head.lower_ == "in" and self.lemma(governing) == "join":  # "Hungary joined Poland in blocking X"
                 return unique([*self._inherit(self.subjects(governing, depth + 1)), *self.arguments(accused[0], Slot.JOINER, ())])
