@@ -55,8 +55,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
-    elif _partner_type(phrases, verb, lemma, len(phrases.subjects(verb)) > 1 and not targets) is not None:
-        rel_type = _partner_type(phrases, verb, lemma, True)  # "spoke with Erdogan", "X and Y talked"
+    elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
+        rel_type = partnered  # "spoke with Erdogan", "X and Y talked"
         mechanisms.append("verb+with")
     elif lemma in lexicon.transitive and any(c.dep_ == "dobj" for c in verb.children):
         rel_type = lexicon.transitive[lemma]  # "jets struck the base"
@@ -181,7 +181,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     )
 
 
-def _partner_type(phrases: Phrases, verb: Token, lemma: str, coordinated: bool) -> EventType | None:
+def _partner_type(phrases: Phrases, verb: Token, lemma: str, untargeted: bool) -> EventType | None:
     """The type of a verb done with someone ("spoke with X", "clashed with X"), where the lexicon has
     the verb with "with": when an actor is with whom, or coordinated subjects did it together with
     no one else ("X and Y spoke by phone") and the type is one done with each other."""
@@ -191,7 +191,8 @@ def _partner_type(phrases: Phrases, verb: Token, lemma: str, coordinated: bool) 
     if any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and phrases.actors_of(p, ()) for p in c.children)
            for c in verb.children):
         return rel_type
-    return rel_type if coordinated and rel_type in phrases.lexicon.symmetric else None
+    together = untargeted and rel_type in phrases.lexicon.symmetric and len(phrases.subjects(verb)) > 1
+    return rel_type if together else None
 
 
 def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
