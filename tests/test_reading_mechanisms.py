@@ -397,6 +397,11 @@ def test_coordinated_subjects_who_talked_consult_each_other(loader):
     assert {("Angela Merkel", "CONSULTS", "Emmanuel Macron"), ("Emmanuel Macron", "CONSULTS", "Angela Merkel")} <= set(relations)
 
 
+def test_the_agents_of_a_passive_joining_do_not_consult_each_other(loader):
+    relations, _ = read(loader, "The European Union launched a trade initiative which was later joined by Canada, Japan and Chile.")
+    assert not any(t == "CONSULTS" for _, t, _ in relations)
+
+
 def test_talking_alone_is_no_consultation(everything):
     relations, _ = read(everything, "Emmanuel Macron spoke at a rally in Lyon.")
     assert not any(t == "CONSULTS" for _, t, _ in relations)

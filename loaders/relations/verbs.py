@@ -191,7 +191,10 @@ def _partner_type(phrases: Phrases, verb: Token, lemma: str, untargeted: bool) -
     if any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and phrases.actors_of(p, ()) for p in c.children)
            for c in verb.children):
         return rel_type
-    together = untargeted and rel_type in phrases.lexicon.symmetric and len(phrases.subjects(verb)) > 1
+    # Only subjects who did it ("X and Y spoke"): the agents of a passive ("which was joined by A, B
+    # and C") did it to the subject, not with each other.
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    together = untargeted and not passive and rel_type in phrases.lexicon.symmetric and len(phrases.subjects(verb)) > 1
     return rel_type if together else None
 
 
