@@ -343,3 +343,106 @@ def test_a_quotation_closed_where_another_opens_is_not_the_next_speakers(loader)
     relations, _ = read(loader, text)
     assert ("Emmanuel Macron", "COMMENTS_ON", "China") in relations
     assert not any(s == "Emmanuel Macron" and t == "Russia" for s, _, t in relations)
+
+
+# -- joining another's act, talking with someone, datives, demands (relrecall6) ------------------
+def test_each_actor_joined_by_a_subject_does_its_act(loader):
+    relations, _ = read(loader, "California, joined by the attorneys general of Oregon, Nevada and Hawaii, "
+                                "sued the Trump administration.")
+    assert {(s, "CRITICIZES", "Donald Trump") for s in ("California", "Oregon", "Nevada", "Hawaii")} <= set(relations)
+    assert not any(t == "COOPERATES" for _, t, _ in relations)  # "joined by" is no act of its own
+
+
+def test_an_actor_along_with_the_subject_does_its_act(loader):
+    relations, _ = read(loader, "France, along with Germany, condemned Russia.")
+    assert {("France", "CRITICIZES", "Russia"), ("Germany", "CRITICIZES", "Russia")} <= set(relations)
+
+
+def test_joining_a_lawsuit_is_suing_whom_it_is_against(loader):
+    relations, _ = read(loader, "Austria later joined the lawsuit against Poland.")
+    assert ("Austria", "CRITICIZES", "Poland") in relations
+    assert relations[("Austria", "CRITICIZES", "Poland")].cameo.startswith("11")
+
+
+def test_joining_the_last_act_of_a_kind_acts_on_its_target(loader):
+    relations, _ = read(loader, "Russia attacked Ukraine on Monday. Belarus joined the attack.")
+    assert ("Belarus", "ASSAULTS", "Ukraine") in relations
+    assert not any(s == "Belarus" and t == "COOPERATES" for s, t, _ in relations)
+
+
+def test_each_actor_joining_someone_in_an_act_does_it_and_so_does_the_one_joined(everything):
+    relations, _ = read(everything, "Jean Dupont is joined in this legal action by attorneys general from Maine, "
+                                    "Vermont and Hawaii.")
+    assert {(s, "CRITICIZES", "legal action") for s in ("Maine", "Vermont", "Hawaii", "Jean Dupont")} <= set(relations)
+
+
+def test_joining_someone_in_doing_an_act(loader):
+    relations, _ = read(loader, "Hungary joined Poland in blocking the EU budget.")
+    assert {("Hungary", "COERCES", "European Union"), ("Poland", "COERCES", "European Union")} <= set(relations)
+
+
+def test_joining_a_body_stays_cooperation(loader):
+    relations, _ = read(loader, "Benin and Nigeria joined the African Union.")
+    assert ("Benin", "COOPERATES", "African Union") in relations
+
+
+def test_talking_with_someone_is_a_consultation(loader):
+    relations, _ = read(loader, "US President Joe Biden spoke with Russian President Vladimir Putin by phone on Sunday.")
+    assert ("Joe Biden", "CONSULTS", "Vladimir Putin") in relations
+    assert ("Joe Biden", "COMMENTS_ON", "Vladimir Putin") not in relations
+
+
+def test_coordinated_subjects_who_talked_consult_each_other(loader):
+    relations, _ = read(loader, "Angela Merkel and Emmanuel Macron talked by phone on Sunday.")
+    assert {("Angela Merkel", "CONSULTS", "Emmanuel Macron"), ("Emmanuel Macron", "CONSULTS", "Angela Merkel")} <= set(relations)
+
+
+def test_the_agents_of_a_passive_joining_do_not_consult_each_other(loader):
+    relations, _ = read(loader, "The European Union launched a trade initiative which was later joined by Canada, Japan and Chile.")
+    assert not any(t == "CONSULTS" for _, t, _ in relations)
+
+
+def test_talking_alone_is_no_consultation(everything):
+    relations, _ = read(everything, "Emmanuel Macron spoke at a rally in Lyon.")
+    assert not any(t == "CONSULTS" for _, t, _ in relations)
+
+
+def test_a_to_parsed_as_a_dative_is_the_target(loader):
+    relations, _ = read(loader, "The European Union issued a warning to Belarus.")
+    assert ("European Union", "THREATENS", "Belarus") in relations
+
+
+def test_a_demand_for_something_is_a_call_for_it(loader):
+    relations, _ = read(loader, "Iran's demands for a new inquiry were rejected.")
+    assert ("Iran", "CALLS_FOR", "new inquiry") in relations
+
+
+def test_rejecting_the_demands_of_an_actor_rejects_the_actor(loader):
+    relations, _ = read(loader, "Germany rejected the demands of Poland.")
+    assert ("Germany", "REJECTS", "Poland") in relations
+
+
+def test_approving_a_proposal_acts_on_its_author(everything):
+    relations, _ = read(everything, "The European Parliament approved the proposal of France.")
+    # CAMEO codes "approve proposal" 030 (PLOVER AGREE); the proposal is France's, not the Parliament's act
+    assert ("European Parliament", "PROPOSES", "France") in relations
+
+
+def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_modifies(loader):
+    relations, _ = read(loader, "Hezbollah, a group funded by Iran, attacked Israel.")
+    assert ("Iran", "AIDS", "Hezbollah") in relations
+    relations, _ = read(loader, "Backed by Russia, Syrian forces attacked Idlib.")
+    assert ("Russia", "SUPPORTS", "Syria") in relations
+
+
+
+def test_who_is_accused_in_the_passive_of_an_act_is_its_doer(loader):
+    relations, _ = read(loader, "Russia was blamed by Britain for poisoning Sergei Skripal.")
+    assert ("United Kingdom", "CRITICIZES", "Russia") in relations
+    assert ("Russia", "ASSAULTS", "Sergei Skripal") in relations
+    assert ("United Kingdom", "ASSAULTS", "Sergei Skripal") not in relations
+
+
+def test_claiming_responsibility_for_an_attack_is_doing_it(loader):
+    relations, _ = read(loader, "Kataib Hezbollah claimed responsibility for the attack on the US embassy.")
+    assert ("Hezbollah", "ASSAULTS", "United States") in relations

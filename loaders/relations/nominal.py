@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations import framing as framing_rules
+from polgraph.loaders.relations.phrases import PROPOSALS
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 from polgraph.loaders.relations.relevance import default_relevance
 
@@ -28,8 +29,9 @@ _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.Y
 # Acts that are done to no one in particular: "students staged demonstrations".
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
 # Words that make the subject of their clause a doer of the event noun after them: "was involved in
-# the attack", "is responsible for the attack", "was behind the strike", "took part in the raid".
-_PARTAKING = frozenset({"involve", "involved", "responsible", "behind", "complicit", "participate", "part", "hand",
+# the attack", "is responsible for the attack", "claimed responsibility for the attack", "was behind
+# the strike", "took part in the raid".
+_PARTAKING = frozenset({"involve", "involved", "responsible", "responsibility", "behind", "complicit", "participate", "part", "hand",
                         "role", "implicate", "implicated", "culpable"})
 
 
@@ -56,7 +58,7 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
             sources.append(phrases.argument(s.found.actor_at(child), child, Slot.POSSESSOR))  # type: ignore[arg-type]
         elif child.dep_ in ("prep", "agent"):
             pobjs = [a for p in child.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, (), child.lower_)]
-            if child.lower_ == "by":
+            if child.lower_ == "by" or (child.lower_ == "of" and rel_type in PROPOSALS):  # "the demands of the protesters"
                 sources += [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for a in pobjs]
             elif child.lower_ == "between" and len(pobjs) > 1:
                 sources = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[:1]]
@@ -91,7 +93,7 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
         mechanisms.append("involvement")
     if not sources and token.dep_ in ("pobj", "dobj"):
         verb = token.head.head if token.dep_ == "pobj" else token.head
-        authorized = token.dep_ == "dobj" and verb.lemma_.lower() in s.lexicon.authorizing
+        authorized = token.dep_ == "dobj" and verb.lemma_.lower() in s.lexicon.authorizing and rel_type not in PROPOSALS
         light = verb.lemma_.lower() in _LIGHT_VERBS or authorized or (rel_type == EventType.CONSULTS and token.dep_ == "pobj")
         if verb.pos_ == "VERB" and light and (targets or token.dep_ == "dobj"):
             sources = [Argument(a.node, Slot.LIGHT_VERB_SUBJECT, a.token, a.how) for a in phrases.subjects(verb)]
@@ -100,6 +102,13 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 targets = _last_targets(s, token, rel_type)  # "Soleimani approved the attack": the last attack's target
             if sources and not targets and rel_type in _INTRANSITIVE:
                 targets = [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]  # "students staged demonstrations"
+    if sources and not targets and rel_type in PROPOSALS:  # "the protesters' demands for an inquiry": what is asked
+        asked = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                      if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        topic = s.topic(None, asked) if asked is not None else None
+        if topic:
+            targets = [Argument(topic, Slot.TOPIC, asked.i)]  # type: ignore[union-attr]
+            mechanisms.append("noun-topic")
     if not sources or not targets or framing.negated:
         return None
     return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,

@@ -13,15 +13,18 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, RecentAct, Slot
 
-__all__ = ["STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
+__all__ = ["PROPOSALS", "STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
 # What is said, not done: "criticized the move" is not about a comment.
 STATEMENTS = frozenset({EventType.COMMENTS_ON, EventType.CRITICIZES})
+# What is asked or offered, not done: "approved the proposal" agrees to another's act, it does not do it.
+PROPOSALS = frozenset({EventType.PROPOSES, EventType.CALLS_FOR})
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
 STRONG_PREPS = frozenset({"against", "with", "on", "to"})
+_ALONG = frozenset({"along", "together"})  # "along with X", "together with X"
 _PARTICLES = frozenset({"down", "out", "up", "off", "back", "away", "over"})
 TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 
@@ -81,7 +84,9 @@ class Phrases:
         "German firms including Siemens and Daimler", "allies such as Germany"; and the actors a
         plural noun of people comes from: "ministers from Egypt, Greece and Cyprus"."""
         found: list[tuple[str, Token]] = []
-        for child in token.children:
+        # "attorneys general of Oregon": the parser hangs the places on "general"
+        titles = [c for c in token.children if c.dep_ == "amod" and c.lower_ == "general"]
+        for child in [*token.children, *(c for t in titles for c in t.children)]:
             if child.dep_ == "appos":
                 actor = self.found.actor_at(child)
                 if actor:
@@ -195,11 +200,52 @@ class Phrases:
             return self._inherit(self.subjects(verb.head, depth + 1))
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             governing = verb.head.head
-            accused = [c for c in governing.children if c.dep_ == "dobj" and self.actors_of(c, ())]
-            if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X"
+            accused = [c for c in governing.children if c.dep_ in ("dobj", "nsubjpass") and self.actors_of(c, ())]
+            if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X", "X was accused of ..."
                 return self.arguments(accused[0], Slot.CONTROLLER, ())
+            if accused and verb.head.lower_ == "in" and self.lemma(governing) == "join":  # "Hungary joined Poland in blocking X"
+                return unique([*self._inherit(self.subjects(governing, depth + 1)), *self.arguments(accused[0], Slot.JOINER, ())])
             return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
         return []
+
+    def companions(self, verb: Token) -> list[Argument]:
+        """Who joins the subjects in the verb's act: "California, joined by Oregon and Nevada, sued
+        ...", "France, along with Germany, condemned ...", "X, together with Y, ..."; the phrase
+        hung on the verb or on its subject."""
+        found: list[Argument] = []
+        holders = [verb, *(c for c in verb.children if c.dep_ == "nsubj")]
+        for child in (c for h in holders for c in h.children):
+            if self.joined_by(child):
+                preps = [g for g in child.children if g.dep_ == "agent"]
+            elif child.dep_ in ("prep", "advmod") and child.lower_ in _ALONG:
+                preps = [g for g in child.children if g.dep_ == "prep" and g.lower_ == "with"]
+            elif child.dep_ == "prep" and child.lower_ == "with" and any(g.lower_ in _ALONG for g in child.children):
+                preps = [child]
+            else:
+                continue
+            found += [a for g in preps for p in g.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.JOINER, ("poss", "of"))]
+        return unique(found)
+
+    def participle_patient(self, verb: Token) -> Token | None:
+        """Who a passive participle with its agent is done to: "Saudi Arabia, backed by the US",
+        "a group funded by Iran" (the noun it modifies), "Backed by Russia, Syrian forces attacked"
+        (the subject of the clause it opens)."""
+        if verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children) or self.joined_by(verb):
+            return None
+        if self.lemma(verb) in self.lexicon.speech:
+            return None  # "as reported by X": who told it, not an act on the subject
+        if verb.dep_ == "acl":
+            node = verb.head
+            return node.head if node.dep_ == "appos" and not self.actors_of(node, ()) else node  # "Hezbollah, a group funded by"
+        if verb.dep_ == "advcl":
+            return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return None
+
+    @staticmethod
+    def joined_by(verb: Token) -> bool:
+        """ "joined by X" set off beside a subject or its verb: X is a companion, no act of its own."""
+        return (verb.dep_ in ("advcl", "acl") and verb.lemma_.lower() == "join" and verb.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in verb.children))
 
     @staticmethod
     def auxiliary_subjects(verb: Token) -> list[Token]:
@@ -295,9 +341,16 @@ class Phrases:
         targets: list[Argument] = []
         prep_targets: list[Argument] = []
         noun = None
+        patient = self.participle_patient(verb)
+        if patient is not None:  # the object of the participle: it names the act's object noun too
+            targets += self.arguments(patient, Slot.OBJECT, ())
+            noun = patient
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 targets += self.arguments(verb.head, Slot.OBJECT, ())  # "Muhandis, who was killed": Muhandis
+            elif child.dep_ == "dative" and child.pos_ == "ADP":  # "issued a warning to Belarus": "to" parsed as a dative
+                prep_targets += [a for p in child.children if p.dep_ == "pobj"
+                                 for a in self.arguments(p, Slot.PREPOSITION, ("poss", "of"), prep=child.lower_)]
             elif child.dep_ in ("dobj", "dative", "attr", "oprd") or (child.dep_ == "nsubjpass"):
                 if noun is None or noun.dep_ == "dative":  # "gave Tanzania a grant": the grant, not the recipient
                     noun = child if child.dep_ != "oprd" else noun
@@ -329,7 +382,8 @@ class Phrases:
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and self.found.actor_at(child)):
                 doers += self.arguments(child, Slot.OBJECT, ("poss",))
-            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "of" and rel_type in PROPOSALS))):
+                # "the demands of the protesters": what is asked or offered is its asker's
                 doers += [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.OBJECT, ())]
             elif child.dep_ == "acl":  # "the attack carried out by X"
                 doers += [a for g in child.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"

@@ -47,6 +47,7 @@ class Slot(enum.StrEnum):
     SPEAKER = "speaker"  # "according to X", the speaker of a running quotation
     PLACE = "place"  # the state where a state's act was done: "X is banned in Turkey"
     COORDINATED = "coordinated"  # the other subjects of a shared act: "France and Germany agreed"
+    JOINER = "joiner"  # who joins another's act: "X, joined by Y, sued Z", "Y joined the lawsuit"
     # targets
     OBJECT = "object"  # direct object, dative, attribute, passive subject
     PREPOSITION = "preposition"  # "against X", "on X", "with X"

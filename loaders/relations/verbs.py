@@ -10,7 +10,8 @@ from spacy.tokens import Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
-from polgraph.loaders.relations.phrases import Phrases
+from polgraph.loaders.relations.joining import JOIN, joined_act_frame
+from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.relations.sense import Force, ambiguous, force_sense, may_be_words
@@ -25,8 +26,9 @@ _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
 
 def verb_frames(s: Sentence) -> Iterator[Frame]:
     for token in s.sent:
-        if token.pos_ == "VERB":
-            frame = verb_frame(s, token)
+        if token.pos_ == "VERB" and not s.phrases.joined_by(token):
+            joined = joined_act_frame(s, token) if token.lemma_.lower() == JOIN else None
+            frame = joined or verb_frame(s, token)
             if frame is not None:
                 yield frame
 
@@ -45,12 +47,17 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         noun = None if noun is not None and noun.i in media else noun
     if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
         return None  # "give" means nothing alone, "give aid" does
-    if lemma in lexicon.authorizing and noun is not None and noun.lemma_.lower() in lexicon.nominal:
+    if lemma in lexicon.authorizing and noun is not None and lexicon.nominal.get(noun.lemma_.lower()) not in (None, *PROPOSALS):
         return None  # "approved the strike": the noun frame reads the strike, done by the subject
     mechanisms: list[str] = list(event_mentions)
+    if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
+        mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
+    elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
+        rel_type = partnered  # "spoke with Erdogan", "X and Y talked"
+        mechanisms.append("verb+with")
     elif lemma in lexicon.transitive and any(c.dep_ == "dobj" for c in verb.children):
         rel_type = lexicon.transitive[lemma]  # "jets struck the base"
         mechanisms.append("transitive")
@@ -87,7 +94,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     governed = framing.governed(verb, lexicon)
     if governed == Governed.CARRIED:
         return None  # the governing "propose"/"threaten"/"urge" carries it, with this verb's targets
-    passive = phrases.is_passive(verb)
+    participle = phrases.participle_patient(verb) is not None
+    passive = phrases.is_passive(verb) or participle
+    if participle and targets:
+        mechanisms.append("passive-participle")  # "Saudi Arabia, backed by the US, ...": the US backs it
     sources = phrases.passive_agents(verb) if passive else phrases.subjects(verb)
     if not sources and passive and rel_type in lexicon.symmetric:  # "the US had been allied with the Kurds"
         sources = [a for c in verb.children if c.dep_ == "nsubjpass" for a in phrases.arguments(c, Slot.SUBJECT)]
@@ -98,6 +108,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("place-agent")
     if not sources:
         return None
+    companions = [a for a in phrases.companions(verb) if a.node not in {b.node for b in sources}]
+    sources = [*sources, *companions]  # "California, joined by Oregon and Nevada, sued ...": each of them sued
+    if any(a.slot == Slot.JOINER for a in sources):
+        mechanisms.append("joined-act")
     mechanisms += _parse_repairs(phrases, verb)
     if any(a.how == "event" and a.slot in (Slot.SUBJECT, Slot.INHERITED) for a in sources):
         mechanisms.append("meeting-participants")  # "the summit denounced ...": those who met
@@ -123,14 +137,14 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         if lemma in lexicon.intent:
             comp_noun = phrases.objects(comp)[1]
             complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
-    if noun is not None:
+    if noun is not None and not participle:  # "territory controlled by X" is no topic of X's
         targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
     else:  # "called for a safe zone": the object of its preposition
         pobj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "over", "to")
                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
         if pobj is not None:
             targets += _topic(s.topic(None, pobj), pobj, Slot.TOPIC)
-    if not any(c.dep_ == "dobj" for c in verb.children):
+    if not any(c.dep_ == "dobj" for c in verb.children) and not participle:
         targets.append(Argument(s.topics.add(lemma), Slot.ACT, verb.i))  # "she resigned", "students demonstrated"
     speech_head = framing.reported_in(verb, lexicon)
     reporters = tuple(a.node for a in phrases.subjects(speech_head)) if speech_head is not None else ()
@@ -165,6 +179,23 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms=tuple(mechanisms),
         evidence=s.evidence,
     )
+
+
+def _partner_type(phrases: Phrases, verb: Token, lemma: str, untargeted: bool) -> EventType | None:
+    """The type of a verb done with someone ("spoke with X", "clashed with X"), where the lexicon has
+    the verb with "with": when an actor is with whom, or coordinated subjects did it together with
+    no one else ("X and Y spoke by phone") and the type is one done with each other."""
+    rel_type = phrases.lexicon.objects.get((lemma, "with"))
+    if rel_type is None:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" and phrases.actors_of(p, ()) for p in c.children)
+           for c in verb.children):
+        return rel_type
+    # Only subjects who did it ("X and Y spoke"): the agents of a passive ("which was joined by A, B
+    # and C") did it to the subject, not with each other.
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    together = untargeted and not passive and rel_type in phrases.lexicon.symmetric and len(phrases.subjects(verb)) > 1
+    return rel_type if together else None
 
 
 def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
