@@ -4,7 +4,9 @@ Sudan must return the helicopter")."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -13,8 +15,8 @@ from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
-__all__ = ["according_to_frames", "content_arguments", "introducers", "outside_speakers", "paragraph_closes", "quote_frames",
-           "quote_state", "quoted_tokens"]
+__all__ = ["HeldQuotation", "QuotationTracker", "according_to_frames", "content_arguments", "introducers", "outside_speakers",
+           "paragraph_closes", "quote_frames", "quote_state", "quoted_tokens", "spoken_by"]
 
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
@@ -251,3 +253,98 @@ def quote_state(text: str, was_open: bool) -> tuple[bool, bool]:
         elif ch == "\n" and state and text[at:].strip() and text[at:].strip()[0] not in ('"', "“", "”"):
             state, opened = False, False  # a quotation a paragraph ends without its closing mark
     return state, opened and state
+
+
+def spoken_by(s: Sentence, speakers: list[Argument]) -> Sentence:
+    """The sentence read as the words of ``speakers``: its "I" and "we" are theirs where no verb of
+    saying in it names another speaker (a new reading of it; ``s`` itself is left as it was)."""
+    if not speakers:
+        return s
+    spoken = copy.copy(s)
+    spoken.phrases = copy.copy(s.phrases)
+    spoken.phrases.quoting = list(speakers)
+    return spoken
+
+
+@dataclass(frozen=True)
+class HeldQuotation:
+    """The sentences of a quotation whose speaker is named only where it ends ('"...," said X'), or
+    that goes on right after another quotation of the same speaker; and that speaker."""
+
+    sentences: tuple[Sentence, ...]
+    speakers: tuple[Argument, ...]
+
+
+@dataclass(frozen=True)
+class _Closed:
+    """Where the last quotation closed, and who spoke it."""
+
+    sentence: int = -1
+    speakers: tuple[Argument, ...] = ()
+
+
+@dataclass
+class QuotationTracker:
+    """Follows quotations from sentence to sentence of an article: whether one is open, who speaks
+    it, and the sentences of one whose speaker is not named yet. One sentence at a time, in order:
+    ``enter`` (the sentence read with its quotation's speaker as its "I" and "we"), then ``words``
+    (the frames of its quoted words whose speaker is known), then ``leave`` (a quotation whose
+    speaker this sentence names, if any)."""
+
+    open: bool = False
+    speaker: list[Argument] = field(default_factory=list)  # who speaks the open quotation
+    introduced: bool = False  # found by a verb other than of saying ('Trump defended his decision, "..."')
+    held: list[Sentence] = field(default_factory=list)  # the open quotation's sentences, its speaker not yet named
+    closed: _Closed = field(default_factory=_Closed)
+    _introducers: list[Argument] = field(default_factory=list)  # who introduces the entered sentence's quoted words
+
+    def enter(self, s: Sentence) -> Sentence:
+        """The sentence as the words of the quotation's speaker, where the tracker knows who that is;
+        a paragraph opening without a quotation mark ends a quotation left open."""
+        if self.open and paragraph_closes(s):
+            self.open, self.speaker, self.introduced, self.held = False, [], False, []
+        self._introducers = introducers(s, self.open)
+        return spoken_by(s, self._introducers or (self.speaker if self.open and self.introduced else []))
+
+    def words(self, s: Sentence) -> list[Frame]:
+        """The entered sentence's quoted words read as its speaker's: a quotation running on, or words
+        that a verb other than of saying introduces or follows ('Trump defended his decision, "..."',
+        '"...", Graham continued.')."""
+        if self.open and self.speaker and not _closes_at_once(s):
+            return list(quote_frames(s, self.speaker, mechanisms=("quote-introduced",) if self.introduced else ()))
+        if self._introducers:
+            return list(quote_frames(s, self._introducers, quoted_tokens(s, self.open), ("quote-introduced",)))
+        return []
+
+    def leave(self, s: Sentence) -> HeldQuotation | None:
+        """Move past the entered sentence; a held quotation whose speaker it names where the quotation
+        ends (a sentence opening with the closing mark names the speaker of its own quotation), or
+        who spoke the quotation closed just before it."""
+        closes_at_once = _closes_at_once(s)
+        was_open = self.open
+        self.open, opened = quote_state(s.sent.text, was_open)
+        named = s.phrases.speakers() or self._introducers
+        attributed = None
+        if self.held and not self.open:
+            named_here = [] if closes_at_once else outside_speakers(s, was_open)
+            same = list(self.closed.speakers) if self.closed.sentence == self.held[0].number - 1 else []
+            speakers = named_here or same
+            if speakers:
+                attributed = HeldQuotation(tuple(self.held + ([] if closes_at_once else [s])), tuple(speakers))
+            self.held = []
+        elif self.held:
+            self.held.append(s)
+        if opened and not named:
+            self.held = [s]
+        if not self.open and (was_open or any(mark in s.sent.text for mark in _QUOTE_MARKS)):
+            self.closed = _Closed(s.number, tuple(named or self.speaker))
+        if opened:
+            self.speaker, self.introduced = named, bool(self._introducers)
+        elif not self.open:
+            self.speaker, self.introduced = [], False
+        return attributed
+
+
+def _closes_at_once(s: Sentence) -> bool:
+    """Whether the sentence opens with a closing mark: the previous sentence's quotation ends here."""
+    return s.sent.text.lstrip()[:1] in ('"', "”")
