@@ -13,7 +13,8 @@ from spacy.tokens import Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
-from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
+from polgraph.loaders.relations import stance
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Stance, Trigger
 
 __all__ = ["HeldQuotation", "QuotationTracker", "according_to_frames", "content_arguments", "introducers", "outside_speakers",
            "paragraph_closes", "quote_frames", "quote_state", "quoted_tokens", "spoken_by"]
@@ -21,34 +22,36 @@ __all__ = ["HeldQuotation", "QuotationTracker", "according_to_frames", "content_
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
 
-def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[list[Argument], bool]:
+def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[list[Argument], Stance]:
     """What a speech verb's statement is about (CONTENT), or who it obliges to act (OBLIGED);
-    and whether it holds words of blame."""
+    and its stance."""
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
         if any(c.dep_ == "aux" and c.lower_ in s.lexicon.obligation for c in comp.children):
             obliged = [a for c in comp.children if c.dep_ == "nsubj"
                        for a in s.phrases.arguments(c, Slot.OBLIGED, ("poss", "of", "amod")) if a.node not in speakers]
             if obliged:
-                return obliged, False
+                return obliged, Stance.CALL
     addressees = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
     tokens: list[Token] = [t for c in clause for t in c.subtree if t.i not in addressees]  # "told the BBC ..."
     if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
-    return about(s, tokens, speakers), has_cue(s, tokens, speakers)
+    said = about(s, tokens, speakers)
+    return said, stance_of(s, tokens, speakers, said, reported=True)
 
 
 # Acts that, reported by someone, are an accusation: "Iran said the US had attacked its ships".
 _ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANCTIONS, EventType.THREATENS})
 
 
-def has_cue(s: Sentence, tokens: list[Token], speakers: list[str] = ()) -> bool:
-    """Words of blame in a statement, or an act of force it reports of another actor, or an act
-    it judges in scornful words."""
-    cues = s.lexicon.criticism_cues
-    return (any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
-            or any(_judged_act(s, t) is not None for t in tokens))
+def stance_of(s: Sentence, tokens: list[Token], speakers: list[str], said: list[Argument], reported: bool) -> Stance:
+    """The stance of a statement on who it is about (``stance.read``); an act of force it reports
+    of another actor, or an act it judges in scornful words, is criticism."""
+    accuses = any(_accused_act(s, t, speakers) or _judged_act(s, t) is not None for t in tokens)
+    doc = s.sent.doc
+    about_tokens = [doc[a.token] for a in said if a.slot == Slot.CONTENT and not a.is_topic]
+    return stance.read(s, tokens, speakers, about_tokens, accuses, reported)
 
 
 # Words that name an act without naming it, as the subject of a judgement: "It is a propaganda stunt".
@@ -166,7 +169,7 @@ def according_to_frames(s: Sentence) -> Iterator[Frame]:
             said = about(s, tokens, [a.node for a in speakers])
             if speakers and said:
                 yield Frame(s.number, token.i, "according to", Trigger.ACCORDING, tuple(speakers), tuple(said),
-                            Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.date_of(token.head),
+                            Framing(stance=stance_of(s, tokens, [a.node for a in speakers], said, reported=True)), date=s.date_of(token.head),
                             evidence=s.evidence)
 
 
@@ -186,7 +189,7 @@ def quote_frames(s: Sentence, speakers: list[Argument], tokens: list[Token] | No
     if said:
         sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
         yield Frame(s.number, s.sent.root.i, "quote", Trigger.QUOTE, sources, tuple(said),
-                    Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.published,
+                    Framing(stance=stance_of(s, tokens, [a.node for a in speakers], said, reported=False)), date=s.published,
                     mechanisms=mechanisms, evidence=s.evidence)
 
 
