@@ -102,3 +102,14 @@ def test_a_words_own_valence_names_its_stance():
     assert stance.word_stance("condolence") == Stance.SUPPORT
     assert stance.word_stance("outrage") == Stance.CRITICISM
     assert stance.word_stance("meeting") == Stance.NEUTRAL
+
+
+# -- cooperation and support ----------------------------------------------------------------------
+def test_joining_an_alliance_is_cooperation_not_praise(loader):
+    relations = read(loader, "Poland joined the alliance with Lithuania on Monday.")
+    assert between(relations, "Poland", "Lithuania") == {"COOPERATES"}
+
+
+def test_who_a_cooperative_act_is_against_is_no_partner(loader):
+    relations = read(loader, "France supported the government of Mali against the Islamic State.")
+    assert not between(relations, "France", "Islamic State")

@@ -68,6 +68,8 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
     candidates: list[Candidate] = []
     if rel is not None:
         targets = primary
+        if rel in _COOPERATIVE:  # "worked with Syria against the rebels": who an act is against is no partner
+            targets = [t for t in targets if t.prep != "against"]
         if not targets and rel in (E.CALLS_FOR, E.PROPOSES) and slots.get(Slot.CLAUSE_SUBJECT):
             targets, rel = slots[Slot.CLAUSE_SUBJECT], E.CALLS_FOR
             mechanisms.append("clause-subject")
