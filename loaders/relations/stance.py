@@ -135,6 +135,7 @@ def polarity(s: Sentence, tokens: list[Token]) -> float:
              and not (t.pos_ == "VERB" and lexicon.verbs.get(t.lemma_.lower()))
              and not (t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.nominal)
              and t.lemma_.lower() not in data.undergone
+             and not (t.i + 1 < len(t.doc) and t.nbor(1).text == "-")  # "free-trade", "long-range": a kind, no judgement
              and not s.found.actor_at(t)]
     return _analyzer().polarity_scores(" ".join(words))["compound"] if words else 0.0
 
@@ -166,6 +167,8 @@ def _imperative(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg", "expl") for c in verb.children):
         return False
+    if verb.dep_ == "conj":  # "stop the war and free them" orders twice; "aims to tighten ... and impose" does not
+        return _imperative(verb.head)
     return not any(not t.is_punct for t in verb.lefts)
 
 
