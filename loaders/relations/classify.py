@@ -144,9 +144,9 @@ def _said(frame: Frame, said: EventType, found: ArticleActors, lexicon: Lexicon,
     it names no actor."""
     slots = _by_slot(frame.targets)
     content = slots.get(Slot.CONTENT, [])
-    stance = frame.framing.stance
-    if stance != Stance.NEUTRAL and said == _SAID_TYPES[stance]:
-        mechanisms = [*mechanisms, f"stance-{stance}"]
+    read = frame.framing.stance
+    if read != Stance.NEUTRAL and said == _SAID_TYPES[read]:
+        mechanisms = [*mechanisms, f"stance-{read}"]
     mentioned = E.CRITICIZES if said == E.CRITICIZES else E.COMMENTS_ON
     return (_emit(frame, said, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, mechanisms)
             + _emit(frame, said, frame.sources, [t for t in content if t.how == "judged"], found, lexicon, [*mechanisms, "judged-act"])

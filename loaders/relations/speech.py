@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
-from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Stance, Trigger
 
 __all__ = ["HeldQuotation", "QuotationTracker", "according_to_frames", "content_arguments", "introducers", "outside_speakers",

@@ -6,11 +6,13 @@ on someone to act, a refusal by the speaker, criticism, support, or none.
   in a quotation: "Stop the bombing").
 - **Refusal**: the speaker's own act of accepting, negated ("we will not accept", "Iran said it
   would never negotiate"), or an act of refusing ("it refuses to ...").
-- **Criticism / support**: the polarity of the statement's evaluative words, read by VADER
-  (``vaderSentiment``: its rated lexicon, negation, boosters, "but"), with words that name an act
-  (verbs and nouns of the event lexicon: "killed", "the attack") and actors' names left out: what
-  a speaker reports another did is not the speaker's stance (accusations are read apart, in
-  ``speech``). Language data beside VADER's: ``data/stance.yaml``.
+- **Criticism / support**: the polarity, read by VADER (``vaderSentiment``: its rated lexicon,
+  negation, boosters, "but"), of the words said of the actor the statement is about (the rest of
+  the clause it is subject or object of, or addressed in: ``evaluation``), words that name an act
+  ("killed", "the attack"), harm suffered and names left out: what a speaker reports another did
+  is not the speaker's stance (accusations are read apart, in ``speech``). A word of the hand
+  list ``criticism_cues`` among those words is criticism too. Language data beside VADER's:
+  ``data/stance.yaml``.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ _FIRST_PERSON = frozenset({"i", "we"})
 # Clauses of their own below a clause: what they say is not said of the clause's subject.
 _OTHER_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
 _REPORTED_SELF = frozenset({"it", "he", "she", "they"})
-_ADDITIVE = frozenset({"only", "just", "merely"})
+_ADDITIVE = frozenset({"only", "just", "merely"})  # "not only ... but": no negation
 # Prepositions by which an evaluation is of an actor: addressed to it ("solidarity with X",
 # "condolences to X"), caused by it ("disappointed by X", "angry at X"), on it ("critical of X",
 # "concern over X"); not an outcome for it ("a big win for X").
@@ -126,18 +128,23 @@ def word_stance(lemma: str) -> Stance:
 
 
 def polarity(s: Sentence, tokens: list[Token]) -> float:
-    """VADER's compound polarity of evaluative words: without the words that name an act, harm
-    suffered, or an actor, nor the "not" of "not only ... but" (VADER would read a negation)."""
-    lexicon = s.lexicon
+    """VADER's compound polarity of the evaluative words among ``tokens``."""
     data = _data()
-    words = [t.text for t in tokens
-             if not (t.dep_ == "neg" and t.nbor(1).lower_ in _ADDITIVE if t.i + 1 < len(t.doc) else False)
-             and not (t.pos_ == "VERB" and lexicon.verbs.get(t.lemma_.lower()))
-             and not (t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.nominal)
-             and t.lemma_.lower() not in data.undergone
-             and not (t.i + 1 < len(t.doc) and t.nbor(1).text == "-")  # "free-trade", "long-range": a kind, no judgement
-             and not s.found.actor_at(t)]
+    words = [t.text for t in tokens if _evaluative(s, t, data)]
     return _analyzer().polarity_scores(" ".join(words))["compound"] if words else 0.0
+
+
+def _evaluative(s: Sentence, token: Token, data: _Data) -> bool:
+    """Whether a word may judge: not a word that names an act (the event lexicon's verbs and nouns:
+    "killed", "the attack") or harm suffered, not a name, not a hyphenated kind ("free-trade"), not
+    the "not" of "not only ... but" (VADER would read a negation)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and (after.text == "-" or (token.dep_ == "neg" and after.lower_ in _ADDITIVE)):
+        return False
+    lemma = token.lemma_.lower()
+    if (token.pos_ == "VERB" and s.lexicon.verbs.get(lemma)) or (token.pos_ == "NOUN" and lemma in s.lexicon.nominal):
+        return False
+    return lemma not in data.undergone and not s.found.actor_at(token)
 
 
 def calls(s: Sentence, tokens: list[Token], speakers: list[str], reported: bool) -> bool:
