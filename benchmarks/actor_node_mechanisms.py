@@ -60,6 +60,18 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions.nodes", "_reports_only", lambda *args: False),
     "state named only by its adjective of a thing ('Italian artwork')": (
         "polgraph.loaders.mentions.nodes", "_adjective_of_a_thing", lambda span, found: False),
+    "place or building by a word of its kind ('Chippewa Falls')": (
+        "polgraph.loaders.mentions.nodes", "_a_site", lambda name: False),
+    "name in another script than Latin": (
+        "polgraph.loaders.mentions.nodes", "_latin", lambda name: True),
+    "picture caption names no actor ('X Image: Y.')": (
+        "polgraph.loaders.mentions", "caption_tokens", lambda doc: frozenset()),
+    "organisation entity opening with a title before a person ('Representative X Y')": (
+        "polgraph.loaders.mentions.entities", "_titled_person", lambda span, found: None),
+    "registry name joined by a hyphen inside an organisation's name ('Agence France-Presse')": (
+        "polgraph.loaders.mentions.entities", "_hyphen_joined", lambda span, found: False),
+    "organisation named by the end of another's name ('Court of Justice')": (
+        "polgraph.loaders.mentions.coreference", "_tail_of_a_name", lambda actor, other, found: False),
 }
 
 

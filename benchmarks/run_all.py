@@ -89,6 +89,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
               ("../shared/seeds",), "mechanism articles"),
     Benchmark("actor_node_mechanisms", "actor_node_mechanisms.py", ("../shared/eval/wikinews", "../shared/seeds"),
               ("../shared/seeds",), "mechanism articles"),
+    Benchmark("actor_audit", "actor_audit.py", ("score",), ("score", "--sample", "2"), "node precision"),
     Benchmark("tck", "tck.py", (), ("--only", "clauses/return-orderby",), "folder "),
     Benchmark("overlay", "overlay_bench.py", (), ("--relations", "400", "--actors", "60", "--repeat", "1"),
               "changes apply s x write"),

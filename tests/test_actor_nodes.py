@@ -233,3 +233,101 @@ def test_a_place_modifying_its_officials_or_people_acts(loader):
     found = nodes(loader, "Vermont officials said the vote stands, and Idaho voters rejected the measure.",
                   {"Vermont": "GPE", "Idaho": "GPE"})
     assert {"Vermont", "Idaho voters"} <= set(found)
+
+
+# -- actors6 round: captions, titles glued to a name, sites, scripts, names joined, short names ---
+def test_a_picture_caption_names_no_actor_and_leaves_the_person_named_in_the_text():
+    text = ("Senator Mark Delaney criticized Governor Anna Holloway on Monday.\n\n"
+            "Mark DelaneyImage: Anna Holloway.\n\n"
+            "Barack Obama Image: Pete Souza.\n\n"
+            "Delaney said the budget was unfair.")
+    doc = load_pipeline(None)(text)
+    found = find_mentions(doc, default_registry(), DAY)
+    captions = (text.index("Mark DelaneyImage"), text.index("Delaney said"))
+    assert not [m for m in found.mentions if captions[0] <= doc[m.start].idx < captions[1]]
+    names = {found.actors[m.actor].name for m in found.mentions}
+    assert "Barack Obama" not in names and "Pete Souza" not in names  # named in a caption only
+    assert not any("Image" in n for n in names)
+
+
+def test_a_caption_is_a_short_line_only():
+    from polgraph.loaders.mentions.base import caption_tokens
+
+    doc = load_pipeline(None)("Tom Reyes Image: Lee Park.\n\n" + "The minister said that " * 20 + "Image: none.")
+    covered = caption_tokens(doc)
+    assert {t.i for t in doc if t.text in ("Reyes", "Lee", "Park")} <= covered
+    assert not {t.i for t in doc if t.text == "minister"} & covered  # a long line with "Image:" is no caption
+
+
+def nodes_at(loader: Loader, text: str, spans: list[tuple[str, int, str]]) -> dict[str, object]:
+    """The actor nodes of ``text`` with its entities set to (name, where to look from, label):
+    for names that also occur inside another entity."""
+    doc = loader.nlp(text)
+    ents = []
+    for name, start, label in spans:
+        at = text.index(name, start)
+        span = doc.char_span(at, at + len(name))
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    graph = loader.graph_of(Article.from_text(text, published=DAY), doc)
+    return {a.name: a for a in graph.actors}
+
+
+def test_an_organisation_entity_opening_with_a_title_is_the_person_after_it(loader):
+    text = ("Representative Dana Whitfield voted against the bill on Tuesday. "
+            "Whitfield said the vote was rushed.")
+    found = nodes_at(loader, text, [("Representative Dana Whitfield", 0, "ORG"), ("Whitfield", 40, "PERSON")])
+    assert "Dana Whitfield" in found and found["Dana Whitfield"].kind == "person"
+    assert "Representative Dana Whitfield" not in found and "Whitfield" not in found
+
+
+def test_an_organisation_entity_after_a_place_keeps_its_name_when_no_person_bears_it(loader):
+    text = "Vermont Public Radio reported on Tuesday that the governor had vetoed the bill."
+    found = nodes(loader, text, {"Vermont Public Radio": "ORG"})
+    assert "Public Radio" not in found
+
+
+@pytest.mark.parametrize("site", ["Harlow Falls", "Ciudad Ortega", "Greenbank Mine", "Lindell Cathedral"])
+def test_a_name_of_a_place_or_building_is_no_node_unless_in_a_relation(loader, site):
+    text = f"The mayor of the town said on Monday that {site} had been closed to visitors."
+    assert site not in nodes(loader, text, {site: "PERSON"})  # a person is a node wherever named
+
+
+def test_a_body_whose_name_ends_with_a_building_word_is_not_taken_for_a_site():
+    from polgraph.loaders.mentions.nodes import _a_site
+
+    assert not _a_site("Watch Tower Society") and not _a_site("Port Authority of New York")
+    assert not _a_site("Russian Orthodox Church") and _a_site("Upper Big Branch Mine")
+    assert _a_site("Human Life Protection Act") and not _a_site("UCLA School of Law")
+
+
+def test_a_name_in_another_script_is_no_node(loader):
+    text = "Officials said on Monday that Кремлёв Дом had rejected the proposal of the council."
+    assert "Кремлёв Дом" not in nodes(loader, text, {"Кремлёв Дом": "ORG"})
+
+
+def test_a_state_name_joined_by_a_hyphen_inside_an_organisation_name_is_no_state():
+    found = mentioned("According to Agence France-Presse, the strike began on Monday.")
+    assert "France" not in found
+    assert any(a.name == "Agence France-Presse" for a in found.values())
+
+
+def test_an_organisation_named_by_the_end_of_a_longer_name_is_that_organisation(loader):
+    text = ("The House Budget and Finance Committee met on Monday. "
+            "The Budget and Finance Committee rejected the proposal of the governor.")
+    found = nodes_at(loader, text, [("House Budget and Finance Committee", 0, "ORG"),
+                                    ("Budget and Finance Committee", 50, "ORG")])
+    assert "Budget and Finance Committee" not in found
+    assert "House Budget and Finance Committee" in found
+
+
+@pytest.mark.parametrize("group", ["Iraqi militias", "Chinese citizens", "Yemeni tribes"])
+def test_militias_citizens_and_tribes_of_a_state_are_its_group(group):
+    found = mentioned(f"On Monday {group} rejected the agreement signed by the government.")
+    assert group in found and found[group].kind == "group" and found[group].country is not None
+
+
+def test_a_foreign_honorific_before_a_surname_is_no_part_of_the_name(loader):
+    text = "Claire Vasseur testified on Monday. The court found that Mme Vasseur had told the truth."
+    found = nodes(loader, text, {"Claire Vasseur": "PERSON", "Mme Vasseur": "PERSON"})
+    assert "Claire Vasseur" in found and "Mme Vasseur" not in found

@@ -18,7 +18,14 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from polgraph.loaders.mentions.base import ArticleActors, Mention, generic_nouns, language_data, resolve
+from polgraph.loaders.mentions.base import (
+    ArticleActors,
+    Mention,
+    caption_tokens,
+    generic_nouns,
+    language_data,
+    resolve,
+)
 from polgraph.loaders.mentions.collectives import (
     find_groups,
     find_institutions,
@@ -41,7 +48,7 @@ __all__ = ["ArticleActors", "Mention", "find_mentions"]
 
 
 def find_mentions(doc: Doc, registry: Registry, published: date | None) -> ArticleActors:
-    found = ArticleActors(registry, published)
+    found = ArticleActors(registry, published, blocked=caption_tokens(doc))
     proxies = language_data()
     resolve(found, find_registry_names(doc, found))
     resolve(found, find_role_phrases(doc, found))

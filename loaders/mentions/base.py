@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from polgraph.graph.model import Actor, slugify
 from polgraph.loaders.places import subnational_place
@@ -82,6 +82,7 @@ class ArticleActors:
     role_tokens: dict[int, str] = field(default_factory=dict)  # title noun -> actor id
     new_ids: set[str] = field(default_factory=set)  # actors the registry did not know
     title_extra: dict[int, list[int]] = field(default_factory=dict)  # "of State" in "Secretary of State"
+    blocked: frozenset[int] = frozenset()  # tokens no mention covers: picture captions (:func:`caption_tokens`)
 
     dropped: list[Mention] = field(default_factory=list)  # in a draft: settled mentions a longer name takes over
 
@@ -102,6 +103,7 @@ class ArticleActors:
         return ArticleActors(
             self.registry, self.published, dict(self.actors), list(self.mentions), dict(self.by_token),
             dict(self.role_tokens), set(self.new_ids), {k: list(v) for k, v in self.title_extra.items()},
+            self.blocked,
         )
 
     def proposals(self, settled: "ArticleActors") -> "Proposals":
@@ -156,10 +158,12 @@ def resolve(found: ArticleActors, proposals: Proposals) -> None:
     """The one place mentions are settled, in the manner of spaCy's ``filter_spans``: longest span
     first, then the earliest; a span overlapping a settled mention is dropped, unless it takes over
     and holds every mention it overlaps whole (then those are dropped)."""
-    found.actors.update(proposals.actors)
-    found.new_ids |= proposals.new_ids
+    spans = [p for p in proposals.spans if not any(i in found.blocked for i in range(p.start, p.end))]
+    unnamed = {p.actor.id for p in proposals.spans} - {p.actor.id for p in spans}
+    found.actors.update({k: a for k, a in proposals.actors.items() if k not in unnamed})  # named in a caption only
+    found.new_ids |= proposals.new_ids - unnamed
     accepted: list[Mention] = []
-    for p in sorted(proposals.spans, key=lambda p: (-(p.end - p.start), p.start)):
+    for p in sorted(spans, key=lambda p: (-(p.end - p.start), p.start)):
         overlapped = {id(m): m for m in (found.by_token.get(i) for i in range(p.start, p.end)) if m is not None}
         if overlapped and not (p.takes_over and all(p.start <= m.start and m.end <= p.end for m in overlapped.values())):
             continue
@@ -173,9 +177,31 @@ def resolve(found: ArticleActors, proposals: Proposals) -> None:
         for i in range(p.start, p.end):
             found.by_token[i] = mention
     found.mentions[:] = sorted(found.mentions + accepted, key=lambda m: m.start)
-    found.role_tokens.update(proposals.role_tokens)
+    found.role_tokens.update({i: a for i, a in proposals.role_tokens.items() if i not in found.blocked})
     for i, extra in proposals.title_extra.items():
         found.title_extra.setdefault(i, extra)
+
+
+# A picture's caption: "Jo Jorgensen Image: Jo Jorgensen for President." (the subject, then the
+# credit, on a line of its own); no longer than this.
+_CAPTION_CHARS = 160
+
+
+def caption_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens of the lines that caption a picture, "NAME Image: CREDIT." (the text of an article
+    with its pictures' captions; the name may be glued to "Image"): a caption names who is shown
+    and who took the picture ("Ross Perot Image: Allan Warren."), neither an act nor an actor of
+    the article."""
+    text = doc.text
+    spans = []
+    for token in doc[:-1]:
+        if token.text.endswith("Image") and doc[token.i + 1].text == ":":
+            start = text.rfind("\n", 0, token.idx) + 1
+            end = text.find("\n", token.idx)
+            end = len(text) if end < 0 else end
+            if end - start <= _CAPTION_CHARS:
+                spans.append(doc.char_span(start, end, alignment_mode="expand"))
+    return frozenset(i for span in spans if span is not None for i in range(span.start, span.end))
 
 
 TITLE_HEADS = {

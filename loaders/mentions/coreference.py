@@ -9,7 +9,15 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from polgraph.graph.model import Actor, slugify
-from polgraph.loaders.mentions.base import ArticleActors, Proposals, language_data, similar_names, state_phrase
+from polgraph.loaders.mentions.base import (
+    ArticleActors,
+    Proposals,
+    generic_nouns,
+    language_data,
+    similar_names,
+    state_phrase,
+)
+from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import norm
 from polgraph.loaders.sectors import agent_nouns
 
@@ -103,7 +111,9 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                     fuller.append(other.id)
                     break
                 if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and (
-                    ow[: len(words)] == words or (len(words) == 1 and words[0] in generic and words[0] in ow)
+                    ow[: len(words)] == words
+                    or (len(words) == 1 and words[0] in generic and words[0] in ow)
+                    or _tail_of_a_name(actor, other, found)
                 ):
                     fuller.append(other.id)
                     break
@@ -123,6 +133,27 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
         found.actors.pop(old, None)
         found.new_ids.discard(old)
     _settle_generic_names(found, generic, doc)
+
+
+def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
+    """ "Court of Justice" in an article that names the "European Court of Justice", "Oversight and
+    Reform Committee" beside the "House Oversight and Reform Committee": an organisation's name of
+    two words or more, one of them a body's word (:func:`~.base.generic_nouns`: "committee",
+    "court", "party"), that ends another's after a space is that one named short ("Quds Force" is
+    no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it). A longer name that is the
+    short one after a place's name is another body ("Maryland Democratic Party") or the same
+    one's long name ("United States Democratic Party"), left as it is: the short one is the name
+    the party goes by."""
+    short = " " + " ".join(actor.name.lower().split())
+    if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
+        return False  # no body's word: "Nicola Sturgeon" read as an organisation is no "Scotland Nicola Sturgeon"
+    for name in (other.name, *other.aliases):
+        full = " ".join(name.split())
+        lead = full[: len(full) - len(short)]
+        placed = found.registry.place(lead) is not None or subnational_place(lead, found.registry) is not None
+        if full.lower().endswith(short) and not placed:
+            return True
+    return False
 
 
 def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Doc | None) -> None:

@@ -36,7 +36,7 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if label not in kinds:
             continue
         span = _trim(ent, label, found)
-        if span is not None and label == "ORG" and _state_led_name(span, found):
+        if span is not None and label == "ORG" and (_state_led_name(span, found) or _hyphen_joined(span, found)):
             for mention in {
                 id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
             }.values():
@@ -49,6 +49,9 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
             continue
         if label == "ORG" and _looks_like_person(span, found):
             label = "PERSON"
+        titled = _titled_person(span, found) if label == "ORG" else None
+        if titled is not None:
+            span, label = titled, "PERSON"
         if label == "PERSON":
             span = with_hyphenated_start(span, found)
         if label == "ORG":
@@ -194,6 +197,24 @@ def _prefix_word(token: Token, rest: int, found: ArticleActors) -> bool:
     return rest >= 2 and token.text.isupper() and len(token.text) >= 2 and token.text.isalpha()
 
 
+def _titled_person(span: Span, found: ArticleActors) -> Span | None:
+    """The person's name in an organisation's entity that begins with a title or a place glued
+    before the name ("Representative Elijah Cummings", "Vermont Bernie Sanders" after "Senator
+    from"): two or three proper nouns after it, the last of them read as a person's name somewhere
+    in the article. "Vermont Public Radio" keeps its name: no person is called "Radio"."""
+    doc = span.doc
+    first, rest = span[0], span[1:]
+    titled = norm(first.text) in found.registry.titles.honorifics or first.lower_ in TITLE_HEADS
+    if not (titled or name_prefix(first, found)) or not 2 <= len(rest) <= 3:
+        return None
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
+        return None
+    surname = rest[-1].text
+    if any(e.label_ == "PERSON" and surname in (t.text for t in e) for e in doc.ents):
+        return rest
+    return None
+
+
 def _known_person_within(span: Span, found: ArticleActors) -> Span | None:
     """The end of a longer name that is a person the article or the registry names in full:
     "NPR Hamza bin Laden" read as one organisation is Hamza bin Laden."""
@@ -215,8 +236,25 @@ def _state_led_name(span: Span, found: ArticleActors) -> bool:
     mention = found.by_token[covered[0]]
     if found.actors[mention.actor].kind != "state" or mention.end > max(covered) + 1:
         return False
+    after = span.doc[mention.end] if mention.end < span.end else None
+    if after is not None and after.lower_ in TITLE_HEADS:
+        return False  # "United States Representative Elijah Cummings": a title of the state, then a name
     head = span.root
     return head.i >= mention.end and span.doc[mention.end - 1].head.i >= mention.end
+
+
+def _hyphen_joined(span: Span, found: ArticleActors) -> bool:
+    """ "Agence France-Presse": a state's name inside an organisation's name joined by a hyphen to
+    the word after it is a part of one word of the name, not the state (a body's name so joined,
+    "Islamic Revolutionary Guard Corps-Quds Force", is that body's unit)."""
+    doc = span.doc
+    for i in range(span.start, span.end - 2):
+        mention = found.by_token.get(i)
+        if (mention is not None and mention.end == i + 1 and found.actors[mention.actor].kind == "state"
+                and doc[i + 1].text == "-"
+                and not doc[i].whitespace_ and not doc[i + 1].whitespace_):
+            return True
+    return False
 
 
 def _uncovered_tail(span: Span, found: ArticleActors) -> Span | None:

@@ -3,6 +3,8 @@ where it acts, a state only where it is more than a venue."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.lexicon import default_lexicon
@@ -31,10 +33,32 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
         return False  # an unknown place or thing named only in passing is not an actor
     if actor_id in found.new_ids and _reports_only(found, actor_id, doc):
         return False
+    if actor_id in found.new_ids and actor.kind in ("person", "organization") and _a_site(actor.name):
+        return False
+    if actor_id in found.new_ids and not _latin(actor.name):
+        return False
     return not (actor.kind == "state" and _only_a_place(found, actor_id, doc))
 
 
 _PLACE_KINDS = frozenset({"state", "region", "city"})
+
+
+def _a_site(name: str) -> bool:
+    """Whether a name of two words or more names a place or a building by its last word
+    (``site_words``: "Chippewa Falls", "Jolo Cathedral") or its first (``site_openers``: "Ciudad
+    Juárez"), or a law or a document by its last (``document_words``: "the Human Life Protection
+    Act")."""
+    words = name.lower().split()
+    data = language_data()
+    return len(words) >= 2 and (
+        words[-1] in data["site_words"] or words[-1] in data["document_words"] or words[0] in data["site_openers"]
+    )
+
+
+def _latin(name: str) -> bool:
+    """Whether a name is written in Latin letters: text in another script ("Кремль", a Hindi
+    quotation) read by the English model as names is no actor an English reading lists."""
+    return all("LATIN" in unicodedata.name(c, "") for c in name if c.isalpha())
 
 
 def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
