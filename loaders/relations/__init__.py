@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -39,15 +39,7 @@ from polgraph.loaders.relations.scoring import (
     write_scorer,
 )
 from polgraph.loaders.relations.select import merge, select
-from polgraph.loaders.relations.speech import (
-    according_to_frames,
-    introducers,
-    outside_speakers,
-    paragraph_closes,
-    quote_frames,
-    quote_state,
-    quoted_tokens,
-)
+from polgraph.loaders.relations.speech import HeldQuotation, QuotationTracker, according_to_frames, quote_frames, spoken_by
 from polgraph.loaders.relations.verbs import verb_frames
 
 __all__ = [
@@ -79,56 +71,43 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
                 topics: Topics) -> list[Frame]:
     """Stage 1 over an article: every frame, in sentence order."""
     frames: list[Frame] = []
-    quote_open, speaker, introduced_speaker = False, [], False
-    unattributed: list[Sentence] = []  # a running quotation opened with no speaker named yet
-    last_quote: tuple[int, list[Argument]] = (-1, [])  # where the last quotation closed, and its speaker
-    recent: dict[EventType, RecentAct] = {}  # the last act of each type
-    lead: RecentAct | None = None  # the article's first act that is not a statement: what it reports
-    latest: RecentAct | None = None  # and its latest
+    quotes = QuotationTracker()
+    acts = _ActsSoFar()
     for number, sent in sentences:
-        previous = latest if latest is not None and latest.sentence == number - 1 else None
-        s = Sentence(sent, number, found, lexicon, published, topics, recent, lead, previous)
-        if quote_open and paragraph_closes(s):
-            quote_open, speaker, introduced_speaker, unattributed = False, [], False, []
-        introduced = introducers(s, quote_open)
-        s.phrases.quoting = introduced or (speaker if quote_open and introduced_speaker else [])
+        s = quotes.enter(Sentence(sent, number, found, lexicon, published, topics, acts.recent, acts.lead, acts.previous(number)))
         read = _first_person(s, [*verb_frames(s), *according_to_frames(s), *noun_frames(s)], "quote-introduced")
         frames += read
+        acts.note(read, number)
+        frames += quotes.words(s)
+        held = quotes.leave(s)
+        if held is not None:
+            frames += _attributed_after(held)
+    return frames
+
+
+@dataclass
+class _ActsSoFar:
+    """The acts an article has told before the sentence read: the last of each type, the first that
+    is not a statement (what the article reports) and the latest such."""
+
+    recent: dict[EventType, RecentAct] = field(default_factory=dict)
+    lead: RecentAct | None = None
+    latest: RecentAct | None = None
+
+    def previous(self, number: int) -> RecentAct | None:
+        """The act of the sentence before ``number``, if it told one (not a statement)."""
+        return self.latest if self.latest is not None and self.latest.sentence == number - 1 else None
+
+    def note(self, read: list[Frame], number: int) -> None:
         for frame in read:
             doers = tuple(a for a in frame.sources if not a.is_topic)
             told = frame.kind == Trigger.VERB or not set(frame.mechanisms) & _BACK_REFERENCES
             if frame.lexical_type and doers and told and not (frame.framing.negated or frame.framing.denied):
                 acted_on = tuple(a for a in frame.targets if not a.is_topic and a.slot in _ACTED_ON)
-                recent[frame.lexical_type] = RecentAct(doers, acted_on, number)
+                self.recent[frame.lexical_type] = RecentAct(doers, acted_on, number)
                 if frame.lexical_type not in STATEMENTS:
-                    latest = recent[frame.lexical_type]
-                    lead = lead or latest
-        closes_at_once = sent.text.lstrip()[:1] in ('"', "”")  # the previous sentence's closing mark
-        running = quote_open and speaker and not closes_at_once
-        if running:  # a quotation running on: its speaker's words
-            frames += quote_frames(s, speaker, mechanisms=("quote-introduced",) if introduced_speaker else ())
-        elif introduced:  # 'Trump defended his decision, "..."', '"...", Graham continued.'
-            frames += quote_frames(s, introduced, quoted_tokens(s, quote_open), ("quote-introduced",))
-        was_open = quote_open
-        quote_open, opened = quote_state(sent.text, quote_open)
-        named = s.phrases.speakers() or introduced
-        if unattributed and not quote_open:  # the quotation's speaker, named where it ends
-            # (a sentence opening with the closing mark names the speaker of its own quotation)
-            named_here = [] if closes_at_once else outside_speakers(s, was_open)
-            same = last_quote[1] if last_quote[0] == unattributed[0].number - 1 else []
-            frames += _attributed_after(unattributed + ([] if closes_at_once else [s]), named_here or same)
-            unattributed = []
-        elif unattributed:
-            unattributed.append(s)
-        if opened and not named:
-            unattributed = [s]
-        if not quote_open and (was_open or any(mark in sent.text for mark in ('"', "“", "”"))):
-            last_quote = (number, named or speaker)
-        if opened:
-            speaker, introduced_speaker = named, bool(introduced)
-        elif not quote_open:
-            speaker, introduced_speaker = [], False
-    return frames
+                    self.latest = self.recent[frame.lexical_type]
+                    self.lead = self.lead or self.latest
 
 
 def _first_person(s: Sentence, frames: list[Frame], mechanism: str) -> list[Frame]:
@@ -141,18 +120,15 @@ def _first_person(s: Sentence, frames: list[Frame], mechanism: str) -> list[Fram
             for f in frames]
 
 
-def _attributed_after(held: list[Sentence], speakers: list[Argument]) -> list[Frame]:
-    """The sentences of a quotation whose speaker is named only where it ends ('"...," said X'), or
-    that goes on right after another quotation of the same speaker: that speaker's words, and
-    their "I" and "we" that speaker."""
+def _attributed_after(held: HeldQuotation) -> list[Frame]:
+    """A quotation's sentences whose speaker was named after them: that speaker's words, and their
+    "I" and "we" that speaker."""
     frames: list[Frame] = []
-    if not speakers:
-        return frames
-    for s in held:
+    speakers = list(held.speakers)
+    for s in held.sentences:
         frames += quote_frames(s, speakers, mechanisms=("quote-attributed-after",))
-        s.phrases.quoting = speakers
         frames += [replace(f, mechanisms=(*f.mechanisms, "quote-attributed-after"))
-                   for f in verb_frames(s) if any(a.slot == Slot.QUOTED_SPEAKER for a in f.sources)]
+                   for f in verb_frames(spoken_by(s, speakers)) if any(a.slot == Slot.QUOTED_SPEAKER for a in f.sources)]
     return frames
 
 

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from polgraph.graph.ontology import Attribution, EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
+from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.phrases import STRONG_PREPS
-from polgraph.loaders.relations.records import PARSE_REPAIRS, Argument, Candidate, Frame, Governed, Slot, Trigger
+from polgraph.loaders.relations.records import PARSE_REPAIRS, Argument, Candidate, Frame, Governed, Slot, Stance, Trigger
 
 __all__ = ["classify"]
 
@@ -45,16 +46,8 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
         attribution, reporter = _attribution(frame, lexicon, True)
         mechanisms = ["noun-event", *frame.mechanisms] + ([f"attribution-{attribution.value}"] if attribution != Attribution.ASSERTED else [])
         return _emit(frame, frame.lexical_type, frame.sources, frame.targets, found, lexicon, mechanisms, attribution, reporter)
-    said_type = E.CRITICIZES if frame.framing.criticism_cue else E.COMMENTS_ON
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
-    slots = _by_slot(frame.targets)
-    more = list(frame.mechanisms)  # how the quotation's speaker was found
-    content = slots.get(Slot.CONTENT, [])
-    return (_emit(frame, said_type, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, [mechanism, *more])
-            + _emit(frame, said_type, frame.sources, [t for t in content if t.how == "judged"], found, lexicon,
-                    [mechanism, *more, "judged-act"])
-            + _emit(frame, said_type, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [mechanism, "speech-mentioned", *more])
-            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [mechanism, "speech-topic", *more]))
+    return _said(frame, _SAID_TYPES[frame.framing.stance], found, lexicon, [mechanism, *frame.mechanisms])
 
 
 def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidate]:
@@ -75,12 +68,17 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
     candidates: list[Candidate] = []
     if rel is not None:
         targets = primary
+        if rel in _COOPERATIVE:  # "worked with Syria against the rebels": who an act is against is no partner
+            targets = [t for t in targets if t.prep != "against"]
         if not targets and rel in (E.CALLS_FOR, E.PROPOSES) and slots.get(Slot.CLAUSE_SUBJECT):
             targets, rel = slots[Slot.CLAUSE_SUBJECT], E.CALLS_FOR
             mechanisms.append("clause-subject")
         if rel == E.CALLS_FOR and framing.purpose_of == E.PROTESTS:
             rel = E.PROTESTS  # "struck to demand the minister's resignation": a protest against the minister
             mechanisms.append("protest-demand")
+        if rel == E.COMMENTS_ON and frame.kind == Trigger.SPEECH and targets:  # "told Putin: 'Stop the war'"
+            rel, stance_mechanism = _stance_type(frame, targets)
+            mechanisms += stance_mechanism
         framed = rel
         if framing.modal or framing.governed == Governed.INTENT:
             if rel in lexicon.coercive or (framing.conditional and rel not in _COOPERATIVE and rel != E.COMMENTS_ON):
@@ -118,14 +116,42 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         if slots.get(Slot.OBLIGED):
             candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], found, lexicon, ["speech", "obligation"])
         else:
-            said = E.CRITICIZES if rel == E.CRITICIZES or framing.criticism_cue else E.COMMENTS_ON
-            content = slots.get(Slot.CONTENT, [])
-            speech = ["speech", *(m for m in frame.mechanisms if m in PARSE_REPAIRS)]
-            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, speech)
-            candidates += _emit(frame, said, frame.sources, [t for t in content if t.how == "judged"], found, lexicon, [*speech, "judged-act"])
-            candidates += _emit(frame, said, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [*speech, "speech-mentioned"])
-            candidates += _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [*speech, "speech-topic"])
+            said = E.CRITICIZES if rel == E.CRITICIZES else _SAID_TYPES[framing.stance]
+            candidates += _said(frame, said, found, lexicon, ["speech", *(m for m in frame.mechanisms if m in PARSE_REPAIRS)])
     return candidates
+
+
+def _stance_type(frame: Frame, targets: list[Argument]) -> tuple[EventType, list[str]]:
+    """A verb of saying's act on who it addresses: what its object names when that is what is said
+    to them ("expressed condolences to the people of Turkey"), or a call when what was said orders."""
+    addressed = all(t.slot == Slot.PREPOSITION for t in targets)
+    named = stance.word_stance(frame.object_lemma) if frame.object_lemma and addressed else Stance.NEUTRAL
+    if named != Stance.NEUTRAL:
+        return _SAID_TYPES[named], [f"stance-{named}-word"]
+    if frame.framing.stance == Stance.CALL:  # what was said judges who it is about, not who hears it
+        return E.CALLS_FOR, [f"stance-{Stance.CALL}"]
+    return E.COMMENTS_ON, []
+
+
+# What a statement of each stance does to who it is about.
+_SAID_TYPES = {Stance.NEUTRAL: E.COMMENTS_ON, Stance.CRITICISM: E.CRITICIZES, Stance.SUPPORT: E.SUPPORTS,
+               Stance.CALL: E.CALLS_FOR, Stance.REJECTION: E.REJECTS}
+
+
+def _said(frame: Frame, said: EventType, found: ArticleActors, lexicon: Lexicon, mechanisms: list[str]) -> list[Candidate]:
+    """A statement's acts: ``said`` on who it is about (an act it judges: the act's doer); on the
+    others it names a comment, or criticism when it criticizes; a comment on what it is about when
+    it names no actor."""
+    slots = _by_slot(frame.targets)
+    content = slots.get(Slot.CONTENT, [])
+    read = frame.framing.stance
+    if read != Stance.NEUTRAL and said == _SAID_TYPES[read]:
+        mechanisms = [*mechanisms, f"stance-{read}"]
+    mentioned = E.CRITICIZES if said == E.CRITICIZES else E.COMMENTS_ON
+    return (_emit(frame, said, frame.sources, [t for t in content if t.how != "judged"], found, lexicon, mechanisms)
+            + _emit(frame, said, frame.sources, [t for t in content if t.how == "judged"], found, lexicon, [*mechanisms, "judged-act"])
+            + _emit(frame, mentioned, frame.sources, slots.get(Slot.MENTIONED, []), found, lexicon, [*mechanisms, "speech-mentioned"])
+            + _emit(frame, E.COMMENTS_ON, frame.sources, slots.get(Slot.SAID, []), found, lexicon, [*mechanisms, "speech-topic"]))
 
 
 def _attribution(frame: Frame, lexicon: Lexicon, type_kept: bool) -> tuple[Attribution, str]:
@@ -216,8 +242,8 @@ def _features(frame: Frame, rel: EventType, source: Argument, target: Argument, 
         features.append("purpose")
     if framing.passive:
         features.append("passive")
-    if framing.criticism_cue:
-        features.append("criticism_cue")
+    if framing.stance != Stance.NEUTRAL:
+        features.append(f"stance={framing.stance}")
     if framing.reported_by:
         features.append("reported")
     if framing.denied:

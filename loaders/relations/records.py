@@ -14,7 +14,7 @@ from datetime import date
 
 from polgraph.graph.ontology import Attribution, EventType
 
-__all__ = ["PARSE_REPAIRS", "Argument", "Candidate", "Framing", "Frame", "Governed", "RecentAct", "Slot", "Trigger"]
+__all__ = ["PARSE_REPAIRS", "Argument", "Candidate", "Framing", "Frame", "Governed", "RecentAct", "Slot", "Stance", "Trigger"]
 
 # Mechanisms that found a verb's subject where the parse hid it: they read who speaks too.
 PARSE_REPAIRS = frozenset({"title-holder", "auxiliary-subject", "subordinate-subject", "participle-of-object"})
@@ -28,6 +28,16 @@ class Trigger(enum.StrEnum):
     NOUN = "noun"  # "Germany's ban on Mahan Air"
     ACCORDING = "according"  # "according to X, ..."
     QUOTE = "quote"  # a sentence inside a quotation opened earlier
+
+
+class Stance(enum.StrEnum):
+    """What a statement does to who it is about (``stance``)."""
+
+    NEUTRAL = "neutral"  # a comment
+    CRITICISM = "criticism"
+    SUPPORT = "support"  # praise, thanks, sympathy, solidarity
+    CALL = "call"  # "Russia must withdraw"
+    REJECTION = "rejection"  # "we will not accept"
 
 
 class Slot(enum.StrEnum):
@@ -100,7 +110,7 @@ class Framing:
     purpose: bool = False  # "struck to demand reforms": the purpose of another act
     purpose_of: EventType | None = None  # the type of that other act (PROTESTS for "struck")
     passive: bool = False
-    criticism_cue: bool = False  # words of blame in what was said
+    stance: Stance = Stance.NEUTRAL  # of what was said: criticism, support, a call, a refusal
     reported_by: tuple[str, ...] = ()  # speakers whose statement holds the act ("X said Y attacked Z")
     hearsay: bool = False  # "allegedly", "reportedly"
     denied: bool = False  # the act is what a speaker denies: "Russia denied that it attacked"

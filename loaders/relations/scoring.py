@@ -93,7 +93,7 @@ def _relevance(features: set[str]) -> float:
     pair = next((f.split("=", 1)[1] for f in features if f.startswith("political=")), "both")
     band = _band(features)
     weight = _RELEVANCE[band][pair]
-    if band != "high" and "type=COMMENTS_ON" in features:
+    if band != "high" and ("type=COMMENTS_ON" in features or any(f.startswith("mechanism=stance-") for f in features)):
         weight *= 0.7  # outside news of politics, a statement is a comment on the news, not a political act
     return weight
 

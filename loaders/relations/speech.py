@@ -4,49 +4,54 @@ Sudan must return the helicopter")."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
-from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Stance, Trigger
 
-__all__ = ["according_to_frames", "content_arguments", "introducers", "outside_speakers", "paragraph_closes", "quote_frames",
-           "quote_state", "quoted_tokens"]
+__all__ = ["HeldQuotation", "QuotationTracker", "according_to_frames", "content_arguments", "introducers", "outside_speakers",
+           "paragraph_closes", "quote_frames", "quote_state", "quoted_tokens", "spoken_by"]
 
 _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", "within", "since", "after", "before"}
 
 
-def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[list[Argument], bool]:
+def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[list[Argument], Stance]:
     """What a speech verb's statement is about (CONTENT), or who it obliges to act (OBLIGED);
-    and whether it holds words of blame."""
+    and its stance."""
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
         if any(c.dep_ == "aux" and c.lower_ in s.lexicon.obligation for c in comp.children):
             obliged = [a for c in comp.children if c.dep_ == "nsubj"
                        for a in s.phrases.arguments(c, Slot.OBLIGED, ("poss", "of", "amod")) if a.node not in speakers]
             if obliged:
-                return obliged, False
+                return obliged, Stance.CALL
     addressees = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
     tokens: list[Token] = [t for c in clause for t in c.subtree if t.i not in addressees]  # "told the BBC ..."
     if not tokens and verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children):
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
-    return about(s, tokens, speakers), has_cue(s, tokens, speakers)
+    said = about(s, tokens, speakers)
+    return said, stance_of(s, tokens, speakers, said, reported=True)
 
 
 # Acts that, reported by someone, are an accusation: "Iran said the US had attacked its ships".
 _ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANCTIONS, EventType.THREATENS})
 
 
-def has_cue(s: Sentence, tokens: list[Token], speakers: list[str] = ()) -> bool:
-    """Words of blame in a statement, or an act of force it reports of another actor, or an act
-    it judges in scornful words."""
-    cues = s.lexicon.criticism_cues
-    return (any(t.lower_ in cues or t.lemma_.lower() in cues or _accused_act(s, t, speakers) for t in tokens)
-            or any(_judged_act(s, t) is not None for t in tokens))
+def stance_of(s: Sentence, tokens: list[Token], speakers: list[str], said: list[Argument], reported: bool) -> Stance:
+    """The stance of a statement on who it is about (``stance.read``); an act of force it reports
+    of another actor, or an act it judges in scornful words, is criticism."""
+    accuses = any(_accused_act(s, t, speakers) or _judged_act(s, t) is not None for t in tokens)
+    doc = s.sent.doc
+    about_tokens = [doc[a.token] for a in said if a.slot == Slot.CONTENT and not a.is_topic]
+    return stance.read(s, tokens, speakers, about_tokens, accuses, reported)
 
 
 # Words that name an act without naming it, as the subject of a judgement: "It is a propaganda stunt".
@@ -164,7 +169,7 @@ def according_to_frames(s: Sentence) -> Iterator[Frame]:
             said = about(s, tokens, [a.node for a in speakers])
             if speakers and said:
                 yield Frame(s.number, token.i, "according to", Trigger.ACCORDING, tuple(speakers), tuple(said),
-                            Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.date_of(token.head),
+                            Framing(stance=stance_of(s, tokens, [a.node for a in speakers], said, reported=True)), date=s.date_of(token.head),
                             evidence=s.evidence)
 
 
@@ -184,7 +189,7 @@ def quote_frames(s: Sentence, speakers: list[Argument], tokens: list[Token] | No
     if said:
         sources = tuple(Argument(a.node, Slot.SPEAKER, a.token, a.how) for a in speakers)
         yield Frame(s.number, s.sent.root.i, "quote", Trigger.QUOTE, sources, tuple(said),
-                    Framing(criticism_cue=has_cue(s, tokens, [a.node for a in speakers])), date=s.published,
+                    Framing(stance=stance_of(s, tokens, [a.node for a in speakers], said, reported=False)), date=s.published,
                     mechanisms=mechanisms, evidence=s.evidence)
 
 
@@ -251,3 +256,98 @@ def quote_state(text: str, was_open: bool) -> tuple[bool, bool]:
         elif ch == "\n" and state and text[at:].strip() and text[at:].strip()[0] not in ('"', "“", "”"):
             state, opened = False, False  # a quotation a paragraph ends without its closing mark
     return state, opened and state
+
+
+def spoken_by(s: Sentence, speakers: list[Argument]) -> Sentence:
+    """The sentence read as the words of ``speakers``: its "I" and "we" are theirs where no verb of
+    saying in it names another speaker (a new reading of it; ``s`` itself is left as it was)."""
+    if not speakers:
+        return s
+    spoken = copy.copy(s)
+    spoken.phrases = copy.copy(s.phrases)
+    spoken.phrases.quoting = list(speakers)
+    return spoken
+
+
+@dataclass(frozen=True)
+class HeldQuotation:
+    """The sentences of a quotation whose speaker is named only where it ends ('"...," said X'), or
+    that goes on right after another quotation of the same speaker; and that speaker."""
+
+    sentences: tuple[Sentence, ...]
+    speakers: tuple[Argument, ...]
+
+
+@dataclass(frozen=True)
+class _Closed:
+    """Where the last quotation closed, and who spoke it."""
+
+    sentence: int = -1
+    speakers: tuple[Argument, ...] = ()
+
+
+@dataclass
+class QuotationTracker:
+    """Follows quotations from sentence to sentence of an article: whether one is open, who speaks
+    it, and the sentences of one whose speaker is not named yet. One sentence at a time, in order:
+    ``enter`` (the sentence read with its quotation's speaker as its "I" and "we"), then ``words``
+    (the frames of its quoted words whose speaker is known), then ``leave`` (a quotation whose
+    speaker this sentence names, if any)."""
+
+    open: bool = False
+    speaker: list[Argument] = field(default_factory=list)  # who speaks the open quotation
+    introduced: bool = False  # found by a verb other than of saying ('Trump defended his decision, "..."')
+    held: list[Sentence] = field(default_factory=list)  # the open quotation's sentences, its speaker not yet named
+    closed: _Closed = field(default_factory=_Closed)
+    _introducers: list[Argument] = field(default_factory=list)  # who introduces the entered sentence's quoted words
+
+    def enter(self, s: Sentence) -> Sentence:
+        """The sentence as the words of the quotation's speaker, where the tracker knows who that is;
+        a paragraph opening without a quotation mark ends a quotation left open."""
+        if self.open and paragraph_closes(s):
+            self.open, self.speaker, self.introduced, self.held = False, [], False, []
+        self._introducers = introducers(s, self.open)
+        return spoken_by(s, self._introducers or (self.speaker if self.open and self.introduced else []))
+
+    def words(self, s: Sentence) -> list[Frame]:
+        """The entered sentence's quoted words read as its speaker's: a quotation running on, or words
+        that a verb other than of saying introduces or follows ('Trump defended his decision, "..."',
+        '"...", Graham continued.')."""
+        if self.open and self.speaker and not _closes_at_once(s):
+            return list(quote_frames(s, self.speaker, mechanisms=("quote-introduced",) if self.introduced else ()))
+        if self._introducers:
+            return list(quote_frames(s, self._introducers, quoted_tokens(s, self.open), ("quote-introduced",)))
+        return []
+
+    def leave(self, s: Sentence) -> HeldQuotation | None:
+        """Move past the entered sentence; a held quotation whose speaker it names where the quotation
+        ends (a sentence opening with the closing mark names the speaker of its own quotation), or
+        who spoke the quotation closed just before it."""
+        closes_at_once = _closes_at_once(s)
+        was_open = self.open
+        self.open, opened = quote_state(s.sent.text, was_open)
+        named = s.phrases.speakers() or self._introducers
+        attributed = None
+        if self.held and not self.open:
+            named_here = [] if closes_at_once else outside_speakers(s, was_open)
+            same = list(self.closed.speakers) if self.closed.sentence == self.held[0].number - 1 else []
+            speakers = named_here or same
+            if speakers:
+                attributed = HeldQuotation(tuple(self.held + ([] if closes_at_once else [s])), tuple(speakers))
+            self.held = []
+        elif self.held:
+            self.held.append(s)
+        if opened and not named:
+            self.held = [s]
+        if not self.open and (was_open or any(mark in s.sent.text for mark in _QUOTE_MARKS)):
+            self.closed = _Closed(s.number, tuple(named or self.speaker))
+        if opened:
+            self.speaker, self.introduced = named, bool(self._introducers)
+        elif not self.open:
+            self.speaker, self.introduced = [], False
+        return attributed
+
+
+def _closes_at_once(s: Sentence) -> bool:
+    """Whether the sentence opens with a closing mark: the previous sentence's quotation ends here."""
+    return s.sent.text.lstrip()[:1] in ('"', "”")

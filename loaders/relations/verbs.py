@@ -12,7 +12,7 @@ from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
 from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
-from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.relations.sense import Force, ambiguous, force_sense, may_be_words
 from polgraph.loaders.relations.speech import content_arguments
@@ -148,9 +148,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         targets.append(Argument(s.topics.add(lemma), Slot.ACT, verb.i))  # "she resigned", "students demonstrated"
     speech_head = framing.reported_in(verb, lexicon)
     reporters = tuple(a.node for a in phrases.subjects(speech_head)) if speech_head is not None else ()
-    cue = False
+    said_stance = Stance.NEUTRAL
     if is_speech or rel_type == EventType.CRITICIZES:
-        said, cue = content_arguments(s, verb, [a.node for a in sources])
+        said, said_stance = content_arguments(s, verb, [a.node for a in sources])
         targets += said
     return Frame(
         sentence=s.number,
@@ -167,7 +167,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             purpose=framing.purpose(verb, lexicon, phrases.lemma(verb.head)),
             purpose_of=framing.purpose_of(verb, lexicon, phrases.lemma(verb.head)),
             passive=passive,
-            criticism_cue=cue,
+            stance=said_stance,
             reported_by=reporters,
             hearsay=framing.hearsay(verb),
             denied=speech_head is not None and speech_head.lemma_.lower() in lexicon.denial,

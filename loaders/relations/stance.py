@@ -1,0 +1,208 @@
+"""The stance of what a speaker said (a quotation, or the complement of a verb of saying): a call
+on someone to act, a refusal by the speaker, criticism, support, or none.
+
+- **Call**: a clause of the statement obliges someone other than the speaker ("Russia must
+  withdraw", "they should be held accountable", "the US needs to act"), or orders (an imperative
+  in a quotation: "Stop the bombing").
+- **Refusal**: the speaker's own act of accepting, negated ("we will not accept", "Iran said it
+  would never negotiate"), or an act of refusing ("it refuses to ...").
+- **Criticism / support**: the polarity, read by VADER (``vaderSentiment``: its rated lexicon,
+  negation, boosters, "but"), of the words said of the actor the statement is about (the rest of
+  the clause it is subject or object of, or addressed in: ``evaluation``), words that name an act
+  ("killed", "the attack"), harm suffered and names left out: what a speaker reports another did
+  is not the speaker's stance (accusations are read apart, in ``speech``). A word of the hand
+  list ``criticism_cues`` among those words is criticism too. Language data beside VADER's:
+  ``data/stance.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.records import Stance
+
+__all__ = ["CRITICISM_BELOW", "SUPPORT_ABOVE", "WORD_CRITICISM", "WORD_SUPPORT", "calls", "evaluation", "polarity", "read",
+           "refuses", "word_stance"]
+
+# VADER compound polarity at or past which a statement criticizes or supports (VADER's own cut for
+# a negative or positive text is 0.05; a statement needs clearly evaluative words).
+CRITICISM_BELOW = -0.5
+SUPPORT_ABOVE = 0.5
+# A word's own valence (VADER's scale, -4 .. +4) at or past which it names criticism or support.
+WORD_CRITICISM = -1.5
+WORD_SUPPORT = 1.5
+
+_FIRST_PERSON = frozenset({"i", "we"})
+# Clauses of their own below a clause: what they say is not said of the clause's subject.
+_OTHER_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
+_REPORTED_SELF = frozenset({"it", "he", "she", "they"})
+_ADDITIVE = frozenset({"only", "just", "merely"})  # "not only ... but": no negation
+# Prepositions by which an evaluation is of an actor: addressed to it ("solidarity with X",
+# "condolences to X"), caused by it ("disappointed by X", "angry at X"), on it ("critical of X",
+# "concern over X"); not an outcome for it ("a big win for X").
+_EVALUATED = frozenset({"with", "to", "toward", "towards", "by", "at", "of", "over", "about"})
+_OBLIGING_AUX = frozenset({"must", "should", "ought"})
+_OBLIGING_HEADS = frozenset({"have", "need"})  # "has to leave", "needs to act"
+
+
+@dataclass(frozen=True)
+class _Data:
+    valence: dict[str, float]
+    acceptance: frozenset[str]
+    refusal: frozenset[str]
+    undergone: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/stance.yaml").read_text(encoding="utf-8"))
+    return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
+                 frozenset(doc["undergone"]))
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> SentimentIntensityAnalyzer:
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(_data().valence)
+    return analyzer
+
+
+def read(s: Sentence, tokens: list[Token], speakers: list[str], about: list[Token], accuses: bool, reported: bool) -> Stance:
+    """The stance of a statement (its words ``tokens``) on who it is about (``about``: the words
+    naming them); ``accuses``: it reports another's act of force or judges an act in scornful words
+    (read by ``speech``), which is criticism; ``reported``: the statement is a verb of saying's
+    complement ("Iran said it would not ..."), where "it" and "he" are the speaker."""
+    if not tokens:
+        return Stance.NEUTRAL
+    if calls(s, tokens, speakers, reported):
+        return Stance.CALL
+    if refuses(s, tokens, speakers, reported):
+        return Stance.REJECTION
+    if accuses:
+        return Stance.CRITICISM
+    inside = {t.i for t in tokens}
+    words = {w.i: w for a in about for w in evaluation(a, inside)}
+    said = [words[i] for i in sorted(words)]
+    score = polarity(s, said)
+    blame = any(w.lower_ in s.lexicon.criticism_cues or w.lemma_.lower() in s.lexicon.criticism_cues for w in said)
+    if score <= CRITICISM_BELOW or blame:
+        return Stance.CRITICISM
+    if score >= SUPPORT_ABOVE:
+        return Stance.SUPPORT
+    return Stance.NEUTRAL
+
+
+def evaluation(actor: Token, inside: set[int]) -> list[Token]:
+    """The words of a statement that say something of an actor: the rest of the clause the actor
+    stands in as subject or object, or addressed ("Trump treats the law with contempt", "our
+    prayers are with the people of France"), without the actor's own phrase."""
+    node, prep = actor, ""
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i in inside:
+        if node.dep_ == "pobj":
+            prep = node.head.lower_
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX") or (prep and prep not in _EVALUATED):
+        return []  # "a big win for Iran": what is good or bad for an actor is no judgement of it
+    own = {t.i for t in actor.subtree}
+    return [t for t in node.subtree if t.i in inside and t.i not in own
+            and not (t.dep_ in _OTHER_CLAUSES and t.head.i == node.i)
+            and not any(a.dep_ in _OTHER_CLAUSES and a.head.i == node.i for a in t.ancestors)]
+
+
+def word_stance(lemma: str) -> Stance:
+    """The stance a word names by itself, by its VADER valence: the object of a verb of saying
+    ("expressed condolences to", "voiced outrage at")."""
+    valence = _analyzer().lexicon.get(lemma, 0.0)
+    if valence >= WORD_SUPPORT:
+        return Stance.SUPPORT
+    if valence <= WORD_CRITICISM:
+        return Stance.CRITICISM
+    return Stance.NEUTRAL
+
+
+def polarity(s: Sentence, tokens: list[Token]) -> float:
+    """VADER's compound polarity of the evaluative words among ``tokens``."""
+    data = _data()
+    words = [t.text for t in tokens if _evaluative(s, t, data)]
+    return _analyzer().polarity_scores(" ".join(words))["compound"] if words else 0.0
+
+
+def _evaluative(s: Sentence, token: Token, data: _Data) -> bool:
+    """Whether a word may judge: not a word that names an act (the event lexicon's verbs and nouns:
+    "killed", "the attack") or harm suffered, not a name, not a hyphenated kind ("free-trade"), not
+    the "not" of "not only ... but" (VADER would read a negation)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and (after.text == "-" or (token.dep_ == "neg" and after.lower_ in _ADDITIVE)):
+        return False
+    lemma = token.lemma_.lower()
+    if (token.pos_ == "VERB" and s.lexicon.verbs.get(lemma)) or (token.pos_ == "NOUN" and lemma in s.lexicon.nominal):
+        return False
+    return lemma not in data.undergone and not s.found.actor_at(token)
+
+
+def calls(s: Sentence, tokens: list[Token], speakers: list[str], reported: bool) -> bool:
+    """A clause of the statement that obliges an actor other than the speaker to act ("Russia must
+    withdraw"), or an order."""
+    for token in tokens:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        obliging = any(c.dep_ == "aux" and c.lower_ in _OBLIGING_AUX for c in token.children)
+        head = token
+        if not obliging and token.dep_ == "xcomp" and token.head.lemma_.lower() in _OBLIGING_HEADS \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            obliging, head = True, token.head
+        if obliging:
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and s.phrases.actors_of(subject) and not _own(s, subject, speakers, reported):
+                return True
+        elif _imperative(token):
+            return True
+    return False
+
+
+def _imperative(verb: Token) -> bool:
+    """An order: a bare verb opening its clause, with no subject, auxiliary or marker ("Stop the
+    bombing", "Release them now")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "xcomp", "conj") or verb.lemma_.lower() in ("be", "let", "thank"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg", "expl") for c in verb.children):
+        return False
+    if verb.dep_ == "conj":  # "stop the war and free them" orders twice; "aims to tighten ... and impose" does not
+        return _imperative(verb.head)
+    return not any(not t.is_punct for t in verb.lefts)
+
+
+def refuses(s: Sentence, tokens: list[Token], speakers: list[str], reported: bool) -> bool:
+    """The speaker's own act of accepting, negated, or an act of refusing."""
+    data = _data()
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in data.acceptance | data.refusal:
+            continue
+        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and token.dep_ == "xcomp":  # "refused to sign it": the governing verb's subject
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            negated = negated or any(c.dep_ == "neg" or c.lower_ == "never" for c in token.head.children)
+        if subject is None or not _own(s, subject, speakers, reported):
+            continue
+        if (lemma in data.acceptance and negated) or (lemma in data.refusal and not negated):
+            return True
+    return False
+
+
+def _own(s: Sentence, subject: Token, speakers: list[str], reported: bool) -> bool:
+    """Whether a clause's subject is the speaker: "we", "I", the speaker's own name or state, or in
+    reported speech a pronoun of the third person."""
+    if subject.lower_ in _FIRST_PERSON or (reported and subject.lower_ in _REPORTED_SELF):
+        return True
+    found = s.found
+    own = set(speakers) | {found.actors[a].country for a in speakers if a in found.actors} - {None}
+    return bool(set(s.phrases.actors_of(subject)) & own)

@@ -1,0 +1,115 @@
+"""The stance of what a speaker said, on sentences built for it: criticism, support (sympathy,
+praise, solidarity), a call on someone to act, a refusal, or a plain comment; and its target, the
+actor the statement is about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from polgraph.graph.model import Article
+from polgraph.loaders.pipeline import Loader
+from polgraph.loaders.relations import stance
+from polgraph.loaders.relations.records import Stance
+
+
+@pytest.fixture(scope="module")
+def loader() -> Loader:
+    return Loader()
+
+
+def read(loader: Loader, text: str) -> dict[tuple[str, str, str], object]:
+    graph = loader.read(Article.from_text(text, published=date(2021, 6, 15)))
+    names = {a.id: a.name for a in graph.actors} | {t.id: t.name for t in graph.topics}
+    return {(names[r.source], r.type, names[r.target]): r for r in graph.relations}
+
+
+def between(relations, source: str, target: str) -> set[str]:
+    return {t for s, t, o in relations if s == source and o == target}
+
+
+# -- criticism and support by the polarity of what was said about the target -------------------
+def test_scornful_words_about_the_subject_of_a_statement_criticize_it(loader):
+    relations = read(loader, "Emmanuel Macron said Vladimir Putin had behaved in a cowardly and dishonest way.")
+    assert between(relations, "Emmanuel Macron", "Vladimir Putin") == {"CRITICIZES"}
+
+
+def test_praise_of_the_subject_of_a_statement_supports_it(loader):
+    relations = read(loader, "Joe Biden said Angela Merkel has been a brave and wise leader.")
+    assert between(relations, "Joe Biden", "Angela Merkel") == {"SUPPORTS"}
+
+
+def test_sympathy_and_solidarity_with_an_actor_support_it(loader):
+    relations = read(loader, 'Angela Merkel said, "Our thoughts and prayers are with the people of France."')
+    assert between(relations, "Angela Merkel", "France") == {"SUPPORTS"}
+    relations = read(loader, "Justin Trudeau said Canada stands in solidarity with Ukraine.")
+    assert between(relations, "Justin Trudeau", "Ukraine") == {"SUPPORTS"}
+
+
+def test_a_verb_of_saying_whose_object_names_a_stance_takes_it(loader):
+    relations = read(loader, "Emmanuel Macron expressed his condolences to the people of Turkey.")
+    assert between(relations, "Emmanuel Macron", "Turkey") == {"SUPPORTS"}
+
+
+def test_a_plain_statement_is_a_comment(loader):
+    relations = read(loader, "Angela Merkel said the talks with China were held in Berlin.")
+    assert between(relations, "Angela Merkel", "China") == {"COMMENTS_ON"}
+
+
+def test_harm_an_actor_suffered_is_no_criticism_of_it(loader):
+    relations = read(loader, 'Brett McGurk said, "The Kurds suffered thousands of casualties in the war against ISIS."')
+    assert "CRITICIZES" not in between(relations, "Brett McGurk", "Kurds")
+
+
+def test_acts_a_statement_reports_are_not_its_polarity(loader):
+    # "killed" names an act (the reader's event lexicon), not the speaker's judgement of Nigeria.
+    relations = read(loader, "Muhammadu Buhari said Nigeria had killed many of the militants during the operation.")
+    assert "CRITICIZES" not in between(relations, "Muhammadu Buhari", "Nigeria")
+
+
+# -- calls: an obligation on another actor, an order ---------------------------------------------
+def test_an_obligation_on_another_actor_in_a_quotation_is_a_call_on_it(loader):
+    relations = read(loader, '"Russia must withdraw its troops from Ukraine," Boris Johnson said.')
+    assert between(relations, "Boris Johnson", "Russia") == {"CALLS_FOR"}
+
+
+def test_an_obligation_on_no_actor_is_no_call(loader):
+    relations = read(loader, "Ali Khamenei said the 36 suspects must face murder charges in Iran.")
+    assert "CALLS_FOR" not in {t for _, t, _ in relations}
+
+
+def test_an_order_to_the_addressee_is_a_call_on_it(loader):
+    relations = read(loader, 'Boris Johnson told Vladimir Putin: "Stop the war now."')
+    assert between(relations, "Boris Johnson", "Vladimir Putin") == {"CALLS_FOR"}
+
+
+# -- refusals: the speaker's own acceptance negated --------------------------------------------
+def test_the_speakers_negated_acceptance_is_a_refusal(loader):
+    relations = read(loader, '"We will not accept the decision of the European Union," Viktor Orbán said.')
+    assert between(relations, "Viktor Orban", "European Union") == {"REJECTS"}
+    relations = read(loader, "Iran said it would never negotiate with the United States.")
+    assert between(relations, "Iran", "United States") == {"REJECTS"}
+
+
+def test_anothers_negated_acceptance_is_no_refusal_by_the_speaker(loader):
+    relations = read(loader, "Iran said the United States would never accept the deal.")
+    assert "REJECTS" not in between(relations, "Iran", "United States")
+
+
+# -- the stance of single words -----------------------------------------------------------------
+def test_a_words_own_valence_names_its_stance():
+    assert stance.word_stance("condolence") == Stance.SUPPORT
+    assert stance.word_stance("outrage") == Stance.CRITICISM
+    assert stance.word_stance("meeting") == Stance.NEUTRAL
+
+
+# -- cooperation and support ----------------------------------------------------------------------
+def test_joining_an_alliance_is_cooperation_not_praise(loader):
+    relations = read(loader, "Poland joined the alliance with Lithuania on Monday.")
+    assert between(relations, "Poland", "Lithuania") == {"COOPERATES"}
+
+
+def test_who_a_cooperative_act_is_against_is_no_partner(loader):
+    relations = read(loader, "France supported the government of Mali against the Islamic State.")
+    assert not between(relations, "France", "Islamic State")
