@@ -146,8 +146,9 @@ def main() -> None:
             small, large = args.rows, 1_000_000
         else:
             small, large = sorted((max(args.rows // 10, 3 * args.batch_size), args.rows))
-        if small not in files:
-            files[small] = gdelt_gen.write(folder / f"{small}" / "20200101000000.export.CSV", small, args.seed)
+        for n in (small, large):  # either may be larger than --rows: three batches at least
+            if n not in files:
+                files[n] = gdelt_gen.write(folder / f"{n}" / "20200101000000.export.CSV", n, args.seed)
         print()
         print("| step | heap peak, MB | rows |")
         print("|---|---:|---:|")
