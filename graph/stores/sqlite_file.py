@@ -17,6 +17,7 @@ import shutil
 import socket
 import sqlite3
 from collections.abc import Iterator
+import contextlib
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -26,7 +27,7 @@ from polgraph.exceptions import StoreError
 
 __all__ = [
     "APPLICATION_ID", "BULK_REBUILD_MAX", "DEFAULT_PATH", "FORMAT", "UNIQUE_EVENT_ID", "Database", "LegacyJSONStore",
-    "NoSuchStore", "schema", "sniff",
+    "NoSuchStore", "pragmas", "schema", "sniff",
 ]
 
 DEFAULT_PATH = Path(".polgraph") / "graph.db"
@@ -34,6 +35,7 @@ FORMAT = "polgraph-sqlite/1"
 APPLICATION_ID = 0x706F6C67  # "polg": PRAGMA application_id, how a polgraph store is told from other SQLite files
 SCHEMA_VERSION = 1
 _SQLITE_HEADER = b"SQLite format 3\x00"
+_TEMP_STORE_FILE = 1  # PRAGMA temp_store: 0 default, 1 FILE, 2 MEMORY
 # A bulk load into a store with fewer events than this drops the event indexes and builds them
 # again at its end (sorting once is much faster than keeping them up to date row by row).
 BULK_REBUILD_MAX = 2_000_000
@@ -75,6 +77,19 @@ def sniff(path: Path) -> str:
     if head.lstrip()[:1] == b"{":
         return "json"
     return "other"
+
+
+@contextmanager
+def pragmas(conn: sqlite3.Connection, settings: dict[str, int]) -> Iterator[None]:
+    """Integer PRAGMA ``settings`` on ``conn`` for a while; the values they had before come back after."""
+    saved = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in settings}
+    for name, value in settings.items():
+        conn.execute(f"PRAGMA {name} = {int(value)}")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            conn.execute(f"PRAGMA {name} = {int(value)}")
 
 
 class Database:
@@ -202,17 +217,12 @@ class Database:
         with self._sorting_in_files(), self.transaction() as conn:
             conn.execute(_index_statement(UNIQUE_EVENT_ID))
 
-    @contextmanager
-    def _sorting_in_files(self) -> Iterator[None]:
+    def _sorting_in_files(self) -> contextlib.AbstractContextManager[None]:
         """Index builds sort in SQLite's temporary files (the OS keeps them in its page cache while
         memory allows): with ``temp_store = MEMORY`` SQLite's sorter allocates every record on its own
         and sorts one linked list, which cost a quarter more CPU at 3M events and held the whole
         sort in the process (docs/scale.md)."""
-        self.conn.execute("PRAGMA temp_store = FILE")
-        try:
-            yield
-        finally:
-            self.conn.execute("PRAGMA temp_store = MEMORY")
+        return pragmas(self.conn, {"temp_store": _TEMP_STORE_FILE})
 
     def restore_indexes(self, only_if_abandoned: bool = False) -> None:
         """Build the event indexes a bulk load dropped; with ``only_if_abandoned``, only when no

@@ -14,11 +14,12 @@ import heapq
 import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Any
 
 from polgraph.graph.codec import LABELS, TYPE
 from polgraph.graph.store import EVENTS, EdgeGroup
+from polgraph.graph.stores.sqlite_file import pragmas
 from polgraph.graph.stores.sqlite_rows import EVENT, EVENT_PROPS, NODE_TABLES, link_edge, mention_id, node_props
 
 __all__ = ["SQLiteGraphRows", "graph_rows"]
@@ -37,19 +38,16 @@ def graph_rows(conn: sqlite3.Connection, errors: Callable[[str], AbstractContext
     """The rows of one read transaction (every pass sees the same store); ``errors`` turns
     SQLite's errors into the store's, around the store's own calls only."""
     nested = conn.in_transaction
-    with errors("read"):
-        saved = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in _SCAN_PRAGMAS}
-        for name, value in _SCAN_PRAGMAS.items():
-            conn.execute(f"PRAGMA {name} = {int(value)}")
-        if not nested:
-            conn.execute("BEGIN")
-    try:
-        yield SQLiteGraphRows(conn, errors)
-    finally:
-        if not nested and conn.in_transaction:
-            conn.execute("COMMIT")
-        for name, value in saved.items():
-            conn.execute(f"PRAGMA {name} = {int(value)}")
+    with ExitStack() as scan:
+        with errors("read"):
+            scan.enter_context(pragmas(conn, _SCAN_PRAGMAS))
+            if not nested:
+                conn.execute("BEGIN")
+        try:
+            yield SQLiteGraphRows(conn, errors)
+        finally:
+            if not nested and conn.in_transaction:
+                conn.execute("COMMIT")
 
 
 class SQLiteGraphRows:
