@@ -16,8 +16,19 @@ from polgraph.loaders.relations.phrases import PROPOSALS
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 from polgraph.loaders.relations.relevance import default_relevance
 
-__all__ = ["noun_frames"]
+__all__ = ["CLAIMED", "CLAIMING", "noun_frames"]
 
+# "Claimed responsibility" (or credit) for an attack: the claimant did it. The claim may name no
+# attack ("ISIL subsequently claimed responsibility"): the article's last one is meant.
+CLAIMING = frozenset({"claim", "take", "accept", "assume", "admit", "acknowledge", "bear"})
+CLAIMED = frozenset({"responsibility", "credit"})
+# Who stages protests: "protests against the bill" with no doer named are the article's protesters.
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator"})
+_PROTEST_NOUNS = frozenset({"protest", "demonstration"})  # not "rally" (a campaign's) nor "strike" (of force)
+# Words of an attack that name no doer or target of their own: "a bomb blast", "the explosion".
+_ATTACK_EVIDENCE = frozenset({"bomb", "blast", "explosion", "bombing", "shooting", "stabbing"})
+# Verbs of attack that are as often words: "attacked the decision".
+_VERBAL = frozenset({"attack", "blast", "hit", "slam"})
 # Adjectives that make a nominal event one that has not happened: "a possible war".
 _HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "prospective", "eventual", "hypothetical"}
 # Verbs whose subject is the doer of the event noun they govern: "launched an attack on X".
@@ -27,7 +38,7 @@ _TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon
 # Further prepositions of the target for some acts: "support for X", "the withdrawal from X".
 _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}}
 # Acts that are done to no one in particular: "students staged demonstrations".
-_INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
+_INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES, EventType.YIELDS})
 # Words that make the subject of their clause a doer of the event noun after them: "was involved in
 # the attack", "is responsible for the attack", "claimed responsibility for the attack", "was behind
 # the strike", "took part in the raid".
@@ -37,6 +48,11 @@ _PARTAKING = frozenset({"involve", "involved", "responsible", "responsibility", 
 
 def noun_frames(s: Sentence) -> Iterator[Frame]:
     for token in s.sent:
+        if token.lemma_.lower() in CLAIMED and token.dep_ == "dobj":
+            claim = _claim_frame(s, token)
+            if claim is not None:
+                yield claim
+            continue
         rel_type = s.lexicon.nominal.get(token.lemma_.lower())
         if rel_type is None or token.pos_ != "NOUN":
             continue
@@ -86,10 +102,11 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
     partaking = _partaking_clause(token) if not sources else None
     if partaking is not None:  # "Iran believes Trump was involved in the attack"
         sources = [a for c in partaking.children if c.dep_ in ("nsubj", "nsubjpass") for a in phrases.arguments(c, Slot.SUBJECT)]
-        targets = targets or _last_targets(s, token, rel_type)
+        targets = targets or _struck(s, token, rel_type) or _last_targets(s, token, rel_type)
         speech = framing_rules.reported_in(partaking, s.lexicon)
+        denied = partaking.lemma_.lower() in s.lexicon.denial  # "Iran denied responsibility for the attack"
         framing = Framing(reported_by=tuple(a.node for a in phrases.subjects(speech)) if speech is not None else (),
-                          hearsay=framing_rules.hearsay(partaking), negated=framing_rules.negated(partaking))
+                          hearsay=framing_rules.hearsay(partaking), negated=denied or framing_rules.negated(partaking))
         mechanisms.append("involvement")
     if not sources and token.dep_ in ("pobj", "dobj"):
         verb = token.head.head if token.dep_ == "pobj" else token.head
@@ -102,6 +119,14 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 targets = _last_targets(s, token, rel_type)  # "Soleimani approved the attack": the last attack's target
             if sources and not targets and rel_type in _INTRANSITIVE:
                 targets = [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]  # "students staged demonstrations"
+    if not sources and token.lemma_.lower() in _PROTEST_NOUNS and not framing_rules.negated(token.head):
+        sources = _protesters(s, token)  # "weeks of protests against the bill": the article's protesters
+        if sources:
+            against = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "against"
+                            for p in c.children if p.dep_ == "pobj"), None)
+            topic = s.topic(None, against) if against is not None and not targets else None
+            targets = targets or [Argument(topic or s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]
+            mechanisms.append("protesters")
     if sources and not targets and rel_type in PROPOSALS:  # "the protesters' demands for an inquiry": what is asked
         asked = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                       if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
@@ -114,6 +139,72 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
     return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
                  lexical_type=rel_type, date=s.date_of(token), mechanisms=tuple(mechanisms),
                  evidence=s.evidence)
+
+
+def _claim_frame(s: Sentence, noun: Token) -> Frame | None:
+    """ "X claimed responsibility" (or "credit", "for the blast"), naming no event noun of the
+    lexicon: X did the article's last attack, to whom it was done (or to what it struck, a topic).
+    A claim for a named attack ("for the attack on Y") is the attack noun's own frame."""
+    verb = noun.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIMING or framing_rules.negated(verb):
+        return None
+    claimed = next((p for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj"), None)
+    if claimed is not None and s.lexicon.nominal.get(claimed.lemma_.lower()) is not None:
+        return None
+    sources = s.phrases.subjects(verb)
+    attack = next(_attacks_before(s, noun), None)
+    if not sources or attack is None:
+        return None
+    targets = _struck(s, noun, EventType.ASSAULTS) or [Argument(s.topics.add(attack.lemma_.lower()), Slot.ACT, attack.i)]
+    speech = framing_rules.reported_in(verb, s.lexicon)
+    framing = Framing(reported_by=tuple(a.node for a in s.phrases.subjects(speech)) if speech is not None else (),
+                      hearsay=framing_rules.hearsay(verb))
+    return Frame(s.number, noun.i, noun.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
+                 lexical_type=EventType.ASSAULTS, date=s.date_of(verb), mechanisms=("claimed-responsibility",),
+                 evidence=s.evidence)
+
+
+def _protesters(s: Sentence, noun: Token) -> list[Argument]:
+    """Who stages protests the text names no doer of: the doers of the article's last protest, else
+    its one group named as protesters or demonstrators ("Hong Kong protesters")."""
+    last = s.phrases.recent.get(EventType.PROTESTS)
+    found = s.found
+    doers = [a for a in last.doers if found.actors[a.node].kind == "group"] if last is not None else []
+    if doers:
+        return [Argument(a.node, Slot.INHERITED, noun.i, "event") for a in doers]
+    doc = noun.doc
+    named = {m.actor for m in found.mentions
+             if found.actors[m.actor].kind == "group" and doc[m.end - 1].lemma_.lower() in _PROTESTERS}
+    return [Argument(named.pop(), Slot.INHERITED, noun.i, "event")] if len(named) == 1 else []
+
+
+def _struck(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:
+    """Who "the attack" a doer is said to be behind struck, where the noun names no target: the
+    actors the nearest attack told before it names as attacked ("gunmen killed three Nigerian
+    soldiers ... Boko Haram claimed responsibility for the attack")."""
+    if rel_type != EventType.ASSAULTS:
+        return []
+    return next((found for word in _attacks_before(s, noun) if (found := _attacked(s, word))), [])
+
+
+def _attacks_before(s: Sentence, before: Token) -> Iterator[Token]:
+    """The article's words of an attack before ``before``, nearest first: attack nouns and verbs."""
+    lexicon = s.lexicon
+    for token in reversed(before.doc[: before.i]):
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and (lexicon.nominal.get(lemma) == EventType.ASSAULTS or lemma in _ATTACK_EVIDENCE):
+            yield token
+        elif token.pos_ == "VERB" and lexicon.verbs.get(lemma) == EventType.ASSAULTS and lemma not in _VERBAL:
+            yield token
+
+
+def _attacked(s: Sentence, attack: Token) -> list[Argument]:
+    """Who an attack word names as attacked: a verb's objects, a noun's "on"/"against" objects."""
+    if attack.pos_ == "VERB":
+        return [Argument(a.node, Slot.OBJECT, a.token, "event") for a in s.phrases.objects(attack)[0] if a.slot == Slot.OBJECT]
+    return [Argument(a.node, Slot.OBJECT, a.token, "event") for c in attack.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+            for p in c.children if p.dep_ == "pobj" for a in s.phrases.arguments(p, Slot.PREPOSITION, ("poss", "of"))]
 
 
 def _sense(s: Sentence, noun: Token) -> EventType:

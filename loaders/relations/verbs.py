@@ -11,6 +11,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
+from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING
 from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
@@ -49,11 +50,16 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         return None  # "give" means nothing alone, "give aid" does
     if lemma in lexicon.authorizing and noun is not None and lexicon.nominal.get(noun.lemma_.lower()) not in (None, *PROPOSALS):
         return None  # "approved the strike": the noun frame reads the strike, done by the subject
+    if lemma in CLAIMING and noun_lemma in CLAIMED:
+        return None  # "claimed responsibility for the attack": the noun frames read the attack, done by the subject
     mechanisms: list[str] = list(event_mentions)
     if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
         mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
     rel_type = lexicon.verb_type(lemma, noun_lemma)
-    if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
+    if is_speech and rel_type == EventType.ASSAULTS and noun_lemma is not None and lexicon.nominal.get(noun_lemma) == rel_type:
+        rel_type = lexicon.verbs.get(lemma)  # "described the attacks as", "a statement saying an attack ...": words about an attack
+        mechanisms.append("told-attack")
+    elif rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
     elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
         rel_type = partnered  # "spoke with Erdogan", "X and Y talked"

@@ -1,0 +1,81 @@
+"""Acts of force and pressure read from constructions of news prose (sentences built for them,
+none from the eval articles): claims of responsibility, protests with no doer named, concessions
+announced as nouns, words about an attack, and what a measure would only allow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from polgraph.graph.model import Article
+from polgraph.loaders.pipeline import Loader
+
+
+@pytest.fixture(scope="module")
+def loader() -> Loader:
+    return Loader()
+
+
+def read(loader: Loader, text: str) -> set[tuple[str, str, str]]:
+    graph = loader.read(Article.from_text(text, published=date(2021, 6, 15)))
+    names = {a.id: a.name for a in graph.actors} | {t.id: f"topic:{t.name}" for t in graph.topics}
+    return {(names[r.source], r.type, names[r.target]) for r in graph.relations}
+
+
+def test_a_claim_of_responsibility_naming_no_attack_is_the_last_attack(loader):
+    triples = read(loader, "Gunmen killed three Nigerian soldiers in Borno on Monday. Boko Haram later claimed responsibility.")
+    assert ("Boko Haram", "ASSAULTS", "Nigeria") in triples
+    assert not any(t[1] == "COMMENTS_ON" and t[0] == "Boko Haram" for t in triples)
+
+
+def test_a_claim_for_the_attack_takes_the_targets_of_the_nearest_attack_that_names_them(loader):
+    triples = read(loader, "A car bomb killed twelve Afghan soldiers in Kabul on Sunday. "
+                           "The Taliban claimed responsibility for the attack.")
+    assert ("Taliban", "ASSAULTS", "Afghanistan") in triples
+
+
+def test_a_claim_for_an_attack_on_no_actor_targets_the_attack(loader):
+    triples = read(loader, "A bomb exploded at a market in Mogadishu on Friday. Al-Shabaab claimed responsibility for the blast.")
+    assert any(s == "Al-Shabaab" and t == "ASSAULTS" and o.startswith("topic:") for s, t, o in triples)
+
+
+def test_a_denied_responsibility_is_no_attack(loader):
+    triples = read(loader, "Iran denied responsibility for the attack on the Saudi embassy.")
+    assert not any(t[0] == "Iran" and t[1] == "ASSAULTS" for t in triples)
+
+
+def test_no_claim_without_an_attack_told(loader):
+    triples = read(loader, "Germany accepted responsibility for the refugees.")
+    assert not any(t[1] == "ASSAULTS" for t in triples)
+
+
+def test_protests_with_no_doer_named_are_the_protesters(loader):
+    triples = read(loader, "Thousands of Belarusian protesters gathered in Minsk on Sunday. "
+                           "The protests against Alexander Lukashenko continued for a second week.")
+    assert any(s.endswith("protesters") and t == "PROTESTS" and o == "Alexander Lukashenko" for s, t, o in triples)
+
+
+def test_protests_negated_are_no_act(loader):
+    triples = read(loader, "Iraqi protesters filled the streets of Baghdad. Protests were not reported in Basra.")
+    assert not any(t[1] == "PROTESTS" for t in triples)
+
+
+def test_a_campaign_rally_is_no_protest_of_the_protesters(loader):
+    triples = read(loader, "Belarusian protesters marched in Minsk. Joe Biden spoke at campaign rallies in Ohio.")
+    assert not any(t[1] == "PROTESTS" and t[2] == "topic:rally" for t in triples)
+
+
+def test_an_announced_withdrawal_is_a_retreat(loader):
+    triples = read(loader, "The United States announced a complete withdrawal from the region on Sunday.")
+    assert ("United States", "YIELDS", "topic:withdrawal") in triples
+
+
+def test_words_about_an_attack_are_no_attack(loader):
+    triples = read(loader, "Emmanuel Macron described the attacks on Mali as a crime.")
+    assert not any(t[0] == "Emmanuel Macron" and t[1] == "ASSAULTS" for t in triples)
+
+
+def test_what_a_bill_would_allow_is_not_done(loader):
+    triples = read(loader, "Thousands marched against a bill that would allow the Chinese government to remove people to the mainland.")
+    assert not any(t[0] == "China" and t[1] == "COERCES" for t in triples)
