@@ -79,3 +79,18 @@ def test_words_about_an_attack_are_no_attack(loader):
 def test_what_a_bill_would_allow_is_not_done(loader):
     triples = read(loader, "Thousands marched against a bill that would allow the Chinese government to remove people to the mainland.")
     assert not any(t[0] == "China" and t[1] == "COERCES" for t in triples)
+
+
+def test_an_x_led_coalition_acts_as_its_leader(loader):
+    triples = read(loader, "The Saudi-led coalition attacked the Houthis in Yemen on Monday.")
+    assert ("Saudi Arabia", "ASSAULTS", "Houthis") in triples
+
+
+def test_a_one_word_x_led_names_a_leader_the_article_knows(loader):
+    triples = read(loader, "U.S. troops arrived in Iraq in 2003, after a U.S.-led coalition ousted Saddam Hussein.")
+    assert ("United States", "COERCES", "Saddam Hussein") in triples
+
+
+def test_the_target_of_an_act_named_as_a_noun_owns_what_it_struck(loader):
+    triples = read(loader, "Iraqi militias had made threats against U.S. personnel in Baghdad.")
+    assert any(t[1] == "THREATENS" and t[2] == "United States" for t in triples)

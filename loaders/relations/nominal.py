@@ -73,7 +73,7 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
         if child.dep_ in ("poss", "compound", "amod") and s.found.actor_at(child):
             sources.append(phrases.argument(s.found.actor_at(child), child, Slot.POSSESSOR))  # type: ignore[arg-type]
         elif child.dep_ in ("prep", "agent"):
-            pobjs = [a for p in child.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, (), child.lower_)]
+            pobjs = [a for p in child.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), child.lower_)]
             if child.lower_ == "by" or (child.lower_ == "of" and rel_type in PROPOSALS):  # "the demands of the protesters"
                 sources += [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for a in pobjs]
             elif child.lower_ == "between" and len(pobjs) > 1:
