@@ -94,3 +94,19 @@ def test_a_one_word_x_led_names_a_leader_the_article_knows(loader):
 def test_the_target_of_an_act_named_as_a_noun_owns_what_it_struck(loader):
     triples = read(loader, "Iraqi militias had made threats against U.S. personnel in Baghdad.")
     assert any(t[1] == "THREATENS" and t[2] == "United States" for t in triples)
+
+
+def test_a_press_release_is_no_concession(loader):
+    triples = read(loader, "The Hirtenberger Defence Group issued a press release on Monday.")
+    assert not any(t[1] == "YIELDS" for t in triples)
+
+
+def test_a_protest_vote_is_no_protest(loader):
+    triples = read(loader, "Hong Kong protesters marched on Sunday. It is a protest vote against the government.")
+    assert not any(t[1] == "PROTESTS" and t[2] == "topic:protest" for t in triples)
+
+
+def test_protesters_named_long_before_stage_no_later_protests(loader):
+    triples = read(loader, "Hong Kong protesters marched on Sunday. Greta Thunberg spoke in Stockholm. She met students. "
+                           "Swedish schools closed early. Teachers went home. The protests in Sweden grew in January.")
+    assert not any(t[0] == "Hong Kong protesters" and t[1] == "PROTESTS" and t[2] == "topic:protest" for t in triples)

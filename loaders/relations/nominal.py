@@ -5,6 +5,7 @@ verb the verb's subject ("X launched an attack on Y"), and who is said to have t
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -24,11 +25,15 @@ CLAIMING = frozenset({"claim", "take", "accept", "assume", "admit", "acknowledge
 CLAIMED = frozenset({"responsibility", "credit"})
 # Who stages protests: "protests against the bill" with no doer named are the article's protesters.
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator"})
+_PROTESTERS_BEFORE = 3
+_ACTS_ON_PROTESTS = frozenset({EventType.COERCES, EventType.SANCTIONS, EventType.ASSAULTS, EventType.CRITICIZES,
+                               EventType.SUPPORTS, EventType.REJECTS})
 _PROTEST_NOUNS = frozenset({"protest", "demonstration"})  # not "rally" (a campaign's) nor "strike" (of force)
 # Words of an attack that name no doer or target of their own: "a bomb blast", "the explosion".
 _ATTACK_EVIDENCE = frozenset({"bomb", "blast", "explosion", "bombing", "shooting", "stabbing"})
 # Verbs of attack that are as often words: "attacked the decision".
 _VERBAL = frozenset({"attack", "blast", "hit", "slam"})
+_LEAD_SENTENCES = 3
 # Adjectives that make a nominal event one that has not happened: "a possible war".
 _HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "prospective", "eventual", "hypothetical"}
 # Verbs whose subject is the doer of the event noun they govern: "launched an attack on X".
@@ -37,8 +42,9 @@ _LIGHT_VERBS = {"have", "launch", "carry", "conduct", "hold", "make", "stage", "
 _TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon"}
 # Further prepositions of the target for some acts: "support for X", "the withdrawal from X".
 _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}}
-# Acts that are done to no one in particular: "students staged demonstrations".
-_INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES, EventType.YIELDS})
+# Acts that are done to no one in particular: "students staged demonstrations"; and retreats (the
+# lexicon's RETREAT nouns: "announced a complete withdrawal", not "issued a press release").
+_INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
 # Words that make the subject of their clause a doer of the event noun after them: "was involved in
 # the attack", "is responsible for the attack", "claimed responsibility for the attack", "was behind
 # the strike", "took part in the raid".
@@ -117,9 +123,13 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
             mechanisms.append("authorized" if authorized else "light-verb")
             if sources and not targets and authorized:
                 targets = _last_targets(s, token, rel_type)  # "Soleimani approved the attack": the last attack's target
-            if sources and not targets and rel_type in _INTRANSITIVE:
+            if sources and not targets and (rel_type in _INTRANSITIVE or s.lexicon.plover.get(token.lemma_.lower()) == "RETREAT"):
                 targets = [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]  # "students staged demonstrations"
-    if not sources and token.lemma_.lower() in _PROTEST_NOUNS and not framing_rules.negated(token.head):
+    # Not "protest vote" (a modifier) nor "promised protests", "had similar protests" (a verb's object:
+    # its subject's), but "suppressed the protests" (an act on them).
+    acted_on = token.dep_ == "dobj" and s.lexicon.verbs.get(token.head.lemma_.lower()) in _ACTS_ON_PROTESTS
+    if (not sources and token.lemma_.lower() in _PROTEST_NOUNS and (token.dep_ not in ("compound", "dobj") or acted_on)
+            and not framing_rules.negated(token.head)):
         sources = _protesters(s, token)  # "weeks of protests against the bill": the article's protesters
         if sources:
             against = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "against"
@@ -153,10 +163,10 @@ def _claim_frame(s: Sentence, noun: Token) -> Frame | None:
     if claimed is not None and s.lexicon.nominal.get(claimed.lemma_.lower()) is not None:
         return None
     sources = s.phrases.subjects(verb)
-    attack = next(_attacks_before(s, noun), None)
+    attack, targets = _the_attack(s, noun)
     if not sources or attack is None:
         return None
-    targets = _struck(s, noun, EventType.ASSAULTS) or [Argument(s.topics.add(attack.lemma_.lower()), Slot.ACT, attack.i)]
+    targets = targets or [Argument(s.topics.add(attack.lemma_.lower()), Slot.ACT, attack.i)]
     speech = framing_rules.reported_in(verb, s.lexicon)
     framing = Framing(reported_by=tuple(a.node for a in s.phrases.subjects(speech)) if speech is not None else (),
                       hearsay=framing_rules.hearsay(verb))
@@ -167,36 +177,42 @@ def _claim_frame(s: Sentence, noun: Token) -> Frame | None:
 
 def _protesters(s: Sentence, noun: Token) -> list[Argument]:
     """Who stages protests the text names no doer of: the doers of the article's last protest, else
-    its one group named as protesters or demonstrators ("Hong Kong protesters")."""
+    its one group named as protesters or demonstrators ("Hong Kong protesters"), either told in the
+    sentence or the few before it."""
     last = s.phrases.recent.get(EventType.PROTESTS)
     found = s.found
-    doers = [a for a in last.doers if found.actors[a.node].kind == "group"] if last is not None else []
+    recent = last is not None and last.sentence >= s.number - _PROTESTERS_BEFORE
+    doers = [a for a in last.doers if found.actors[a.node].kind == "group"] if recent else []
     if doers:
         return [Argument(a.node, Slot.INHERITED, noun.i, "event") for a in doers]
     doc = noun.doc
-    named = {m.actor for m in found.mentions
-             if found.actors[m.actor].kind == "group" and doc[m.end - 1].lemma_.lower() in _PROTESTERS}
+    starts = [sent.start for sent in doc.sents]
+    since = starts[max(0, bisect.bisect_right(starts, noun.i) - 1 - _PROTESTERS_BEFORE)]
+    named = {m.actor for m in found.mentions  # named in this sentence or the few before
+             if found.actors[m.actor].kind == "group" and doc[m.end - 1].lemma_.lower() in _PROTESTERS and since <= m.start < noun.sent.end}
     return [Argument(named.pop(), Slot.INHERITED, noun.i, "event")] if len(named) == 1 else []
 
 
 def _struck(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:
-    """Who "the attack" a doer is said to be behind struck, where the noun names no target: the
-    actors the nearest attack told before it names as attacked ("gunmen killed three Nigerian
-    soldiers ... Boko Haram claimed responsibility for the attack")."""
-    if rel_type != EventType.ASSAULTS:
-        return []
-    return next((found for word in _attacks_before(s, noun) if (found := _attacked(s, word))), [])
+    """Who "the attack" a doer is said to be behind struck, where the noun names no target: who the
+    attack the article told before names as attacked ("gunmen killed three Nigerian soldiers ...
+    Boko Haram claimed responsibility for the attack")."""
+    return _the_attack(s, noun)[1] if rel_type == EventType.ASSAULTS else []
 
 
-def _attacks_before(s: Sentence, before: Token) -> Iterator[Token]:
-    """The article's words of an attack before ``before``, nearest first: attack nouns and verbs."""
-    lexicon = s.lexicon
-    for token in reversed(before.doc[: before.i]):
-        lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and (lexicon.nominal.get(lemma) == EventType.ASSAULTS or lemma in _ATTACK_EVIDENCE):
-            yield token
-        elif token.pos_ == "VERB" and lexicon.verbs.get(lemma) == EventType.ASSAULTS and lemma not in _VERBAL:
-            yield token
+def _the_attack(s: Sentence, before: Token) -> tuple[Token | None, list[Argument]]:
+    """The attack a claim or "the attack" before ``before`` refers to, and who it names as
+    attacked: news tells its attack in its lead (the first three sentences), so the lead's first
+    attack that names who it struck, else the lead's first attack (nobody named); with no attack in
+    the lead, the nearest before that names who it struck, else the nearest."""
+    lexicon, doc = s.lexicon, before.doc
+    words = [t for t in doc[: before.i]
+             if (t.pos_ == "NOUN" and (lexicon.nominal.get(t.lemma_.lower()) == EventType.ASSAULTS or t.lemma_.lower() in _ATTACK_EVIDENCE))
+             or (t.pos_ == "VERB" and lexicon.verbs.get(t.lemma_.lower()) == EventType.ASSAULTS and t.lemma_.lower() not in _VERBAL)]
+    lead_end = next((sent.end for n, sent in enumerate(doc.sents) if n == _LEAD_SENTENCES - 1), len(doc))
+    lead = [w for w in words if w.i < lead_end]
+    order = lead or words[::-1]
+    return next(((w, found) for w in order if (found := _attacked(s, w))), (order[0] if order else None, []))
 
 
 def _attacked(s: Sentence, attack: Token) -> list[Argument]:
