@@ -110,3 +110,25 @@ def test_protesters_named_long_before_stage_no_later_protests(loader):
     triples = read(loader, "Hong Kong protesters marched on Sunday. Greta Thunberg spoke in Stockholm. She met students. "
                            "Swedish schools closed early. Teachers went home. The protests in Sweden grew in January.")
     assert not any(t[0] == "Hong Kong protesters" and t[1] == "PROTESTS" and t[2] == "topic:protest" for t in triples)
+
+
+def test_clashes_between_two_sides_are_each_side_s_attack(loader):
+    triples = read(loader, "Clashes between Turkish troops and Kurdish fighters continued on Monday.")
+    assert ("Turkey", "ASSAULTS", "Kurdish fighters") in triples
+    assert ("Kurdish fighters", "ASSAULTS", "Turkey") in triples
+
+
+def test_clashing_with_someone_is_mutual(loader):
+    triples = read(loader, "Armenian troops clashed with Azerbaijani forces on Monday.")
+    assert {("Armenia", "ASSAULTS", "Azerbaijan"), ("Azerbaijan", "ASSAULTS", "Armenia")} <= triples
+
+
+def test_shelling_named_as_a_noun_is_an_attack(loader):
+    triples = read(loader, "The Russian shelling of Ukraine continued through the night.")
+    assert ("Russia", "ASSAULTS", "Ukraine") in triples
+
+
+def test_weapons_fired_at_someone_are_an_attack(loader):
+    triples = read(loader, "The Houthis fired missiles at Saudi Arabia on Saturday.")
+    assert ("Houthis", "ASSAULTS", "Saudi Arabia") in triples
+    assert ("Houthis", "MOBILIZES", "Saudi Arabia") not in triples

@@ -112,6 +112,9 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         if attribution != Attribution.ASSERTED:
             mechanisms.append(f"attribution-{attribution.value}")
         candidates = _emit(frame, rel, frame.sources, targets, found, lexicon, mechanisms, attribution, reporter)
+        if rel == E.ASSAULTS and "verb+with" in mechanisms:  # "protesters clashed with police": each side fights the other
+            with_whom = [t for t in targets if t.prep == "with" and not t.is_topic]
+            candidates += _emit(frame, rel, with_whom, frame.sources, found, lexicon, [*mechanisms, "mutual-force"], attribution, reporter)
     if not any(not c.target.startswith("topic:") for c in candidates) and (frame.kind == Trigger.SPEECH or rel == E.CRITICIZES):
         if slots.get(Slot.OBLIGED):
             candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], found, lexicon, ["speech", "obligation"])

@@ -45,6 +45,8 @@ _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.Y
 # Acts that are done to no one in particular: "students staged demonstrations"; and retreats (the
 # lexicon's RETREAT nouns: "announced a complete withdrawal", not "issued a press release").
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
+# Acts between two sides that each does to the other: "fighting between Armenia and Azerbaijan".
+_MUTUAL = frozenset({EventType.ASSAULTS})
 # Words that make the subject of their clause a doer of the event noun after them: "was involved in
 # the attack", "is responsible for the attack", "claimed responsibility for the attack", "was behind
 # the strike", "took part in the raid".
@@ -82,6 +84,10 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
             pobjs = [a for p in child.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), child.lower_)]
             if child.lower_ == "by" or (child.lower_ == "of" and rel_type in PROPOSALS):  # "the demands of the protesters"
                 sources += [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for a in pobjs]
+            elif child.lower_ == "between" and len(pobjs) > 1 and rel_type in _MUTUAL:
+                # "clashes between Turkish troops and Kurdish fighters": each side fights the other
+                sources = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs]
+                targets = list(sources)
             elif child.lower_ == "between" and len(pobjs) > 1:
                 sources = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[:1]]
                 targets = [Argument(a.node, Slot.BETWEEN, a.token, a.how) for a in pobjs[1:]]

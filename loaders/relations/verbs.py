@@ -67,7 +67,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     elif lemma in lexicon.transitive and any(c.dep_ == "dobj" for c in verb.children):
         rel_type = lexicon.transitive[lemma]  # "jets struck the base"
         mechanisms.append("transitive")
-    if rel_type == EventType.MOBILIZES and any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets):
+    aimed_object = noun is not None and any(c.dep_ == "prep" and c.lower_ in _AIMED for c in noun.children
+                                            for p in c.children if p.dep_ == "pobj" and phrases.actors_of(p, ("poss",)))
+    if rel_type == EventType.MOBILIZES and (aimed_object or any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets)):
         rel_type = EventType.ASSAULTS  # "fired missiles at X": force aimed at someone
         mechanisms.append("aimed-force")
     origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
