@@ -132,3 +132,15 @@ def test_weapons_fired_at_someone_are_an_attack(loader):
     triples = read(loader, "The Houthis fired missiles at Saudi Arabia on Saturday.")
     assert ("Houthis", "ASSAULTS", "Saudi Arabia") in triples
     assert ("Houthis", "MOBILIZES", "Saudi Arabia") not in triples
+
+
+def test_condemnation_that_came_from_actors_is_theirs(loader):
+    triples = read(loader, "Russian forces attacked Kyiv on Monday. Condemnation of the attack came from France and Germany.")
+    assert {("France", "CRITICIZES", "Russia"), ("Germany", "CRITICIZES", "Russia")} <= triples
+
+
+def test_statements_of_condemnation_came_from_each_actor_listed(loader):
+    triples = read(loader, "A bomb exploded in Kabul. Statements of condemnation have come from Pope Francis, Joe Biden "
+                           "and a spokesperson for President Emmanuel Macron.")
+    sources = {s for s, t, _ in triples if t == "CRITICIZES"}
+    assert {"Joe Biden", "Emmanuel Macron"} <= sources

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations import framing as framing_rules
-from polgraph.loaders.relations.phrases import PROPOSALS
+from polgraph.loaders.relations.phrases import PROPOSALS, unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 from polgraph.loaders.relations.relevance import default_relevance
 
@@ -45,6 +45,10 @@ _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.Y
 # Acts that are done to no one in particular: "students staged demonstrations"; and retreats (the
 # lexicon's RETREAT nouns: "announced a complete withdrawal", not "issued a press release").
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
+# Statements that "came from" their speakers: "Condemnation came from France".
+_SENT = frozenset({EventType.CRITICIZES, EventType.SUPPORTS})
+_MESSAGES = frozenset({"statement", "message", "word", "expression", "voice", "note"})
+_COMING = frozenset({"come", "pour"})
 # Acts between two sides that each does to the other: "fighting between Armenia and Azerbaijan".
 _MUTUAL = frozenset({EventType.ASSAULTS})
 # Words that make the subject of their clause a doer of the event noun after them: "was involved in
@@ -102,6 +106,14 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
                     targets += pobjs
     mechanisms = []
+    senders = _came_from(s, token, rel_type) if not sources else []
+    if senders:  # "Condemnation came from France", "Statements of condemnation have come from X, Y and Z"
+        sources = senders
+        named = [t for t in targets if not t.is_topic]
+        acts = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+                for a in phrases.event_agents(p)]
+        targets = named or acts or [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]
+        mechanisms.append("came-from")
     if not targets and sources:
         targets = _undergoers(s, token)  # "Mahan has been the subject of United States sanctions"
         if targets:
@@ -179,6 +191,22 @@ def _claim_frame(s: Sentence, noun: Token) -> Frame | None:
     return Frame(s.number, noun.i, noun.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
                  lexical_type=EventType.ASSAULTS, date=s.date_of(verb), mechanisms=("claimed-responsibility",),
                  evidence=s.evidence)
+
+
+def _came_from(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:
+    """Who a statement "came from": "Condemnation came from France", "Statements of condemnation
+    have come from X, Y and Z" (every actor named in the list)."""
+    if rel_type not in _SENT:
+        return []
+    subject = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _MESSAGES else noun
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in _COMING:
+        return []
+    found = s.found
+    return unique([s.phrases.argument(found.by_token[t.i].actor, t, Slot.NOUN_AGENT)
+                   for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj" for t in p.subtree
+                   if t.i in found.by_token and found.by_token[t.i].start == t.i])
 
 
 def _protesters(s: Sentence, noun: Token) -> list[Argument]:
