@@ -144,3 +144,13 @@ def test_statements_of_condemnation_came_from_each_actor_listed(loader):
                            "and a spokesperson for President Emmanuel Macron.")
     sources = {s for s, t, _ in triples if t == "CRITICIZES"}
     assert {"Joe Biden", "Emmanuel Macron"} <= sources
+
+
+def test_an_investigation_into_someone_investigates_them(loader):
+    triples = read(loader, "Donald Trump attacked the inquiry on Twitter. Robert Mueller's investigation into Russian interference in the election ended in March.")
+    assert ("Robert Mueller", "INVESTIGATES", "Russia") in triples
+
+
+def test_the_operation_condemned_is_the_act_told_before(loader):
+    triples = read(loader, "Turkey began a military offensive into Syria on Wednesday. The operation was condemned by the European Union.")
+    assert ("European Union", "CRITICIZES", "Turkey") in triples

@@ -40,8 +40,8 @@ _HYPOTHETICAL = {"possible", "potential", "planned", "proposed", "future", "pros
 _LIGHT_VERBS = {"have", "launch", "carry", "conduct", "hold", "make", "stage", "mount", "begin", "start", "continue",
                 "order", "impose", "announce", "resume", "step", "intensify", "escalate", "wage", "lead", "issue"}
 _TARGET_PREPS = {"on", "against", "to", "with", "of", "toward", "towards", "upon"}
-# Further prepositions of the target for some acts: "support for X", "the withdrawal from X".
-_MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}}
+# Further prepositions of the target for some acts: "support for X", "the withdrawal from X", "the investigation into X".
+_MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.YIELDS: {"from"}, EventType.INVESTIGATES: {"into"}}
 # Acts that are done to no one in particular: "students staged demonstrations"; and retreats (the
 # lexicon's RETREAT nouns: "announced a complete withdrawal", not "issued a press release").
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
