@@ -154,3 +154,13 @@ def test_an_investigation_into_someone_investigates_them(loader):
 def test_the_operation_condemned_is_the_act_told_before(loader):
     triples = read(loader, "Turkey began a military offensive into Syria on Wednesday. The operation was condemned by the European Union.")
     assert ("European Union", "CRITICIZES", "Turkey") in triples
+
+
+def test_killed_in_an_attack_named_by_its_owner_is_the_owner_s_attack(loader):
+    triples = read(loader, "Two Syrian soldiers were killed in an Israeli airstrike near Damascus on Sunday.")
+    assert ("Israel", "ASSAULTS", "Syria") in triples
+
+
+def test_killed_in_an_operation_of_a_state(loader):
+    triples = read(loader, "Joe Biden said Ayman al-Zawahiri, the leader of al-Qaeda, has been killed in a US counter-terrorism operation.")
+    assert ("United States", "ASSAULTS", "Ayman al-Zawahiri") in triples

@@ -23,6 +23,8 @@ __all__ = ["verb_frames"]
 _AIMED = ("at", "on", "against", "into")
 # Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+# Armed acts named by nouns that are no attack alone: "killed in a US counter-terrorism operation".
+_ARMED_ACTS = frozenset({"operation", "raid"})
 
 
 def verb_frames(s: Sentence) -> Iterator[Frame]:
@@ -114,6 +116,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if not sources and passive and rel_type in _STATE_ACTS:
         sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
         mechanisms.append("place-agent")
+    if not sources and passive and rel_type == EventType.ASSAULTS:
+        sources = _attack_agents(s, verb)  # "was killed in a US airstrike": the US killed them
+        mechanisms.append("killed-in-attack")
     if not sources:
         return None
     companions = [a for a in phrases.companions(verb) if a.node not in {b.node for b in sources}]
@@ -239,6 +244,19 @@ def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
                 actor = s.found.actor_at(pobj) if pobj.dep_ == "pobj" else None
                 if actor and s.found.actors[actor].kind == "state":
                     return [s.phrases.argument(actor, pobj, Slot.PLACE)]
+    return []
+
+
+def _attack_agents(s: Sentence, verb: Token) -> list[Argument]:
+    """Whose attack a passive act of force happened in: "killed in a US counter-terrorism operation",
+    "wounded in an Israeli airstrike" (the owner the attack noun names)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for pobj in prep.children:
+                lemma = pobj.lemma_.lower()
+                if pobj.dep_ == "pobj" and (s.lexicon.nominal.get(lemma) == EventType.ASSAULTS or lemma in _ARMED_ACTS):
+                    owners = [t for t in pobj.subtree if t.i < pobj.i and t.dep_ in ("poss", "compound", "amod", "nmod") and s.found.actor_at(t)]
+                    return [s.phrases.argument(s.found.actor_at(t), t, Slot.PASSIVE_AGENT) for t in owners[:1]]  # type: ignore[arg-type]
     return []
 
 
