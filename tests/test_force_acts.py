@@ -164,3 +164,9 @@ def test_killed_in_an_attack_named_by_its_owner_is_the_owner_s_attack(loader):
 def test_killed_in_an_operation_of_a_state(loader):
     triples = read(loader, "Joe Biden said Ayman al-Zawahiri, the leader of al-Qaeda, has been killed in a US counter-terrorism operation.")
     assert ("United States", "ASSAULTS", "Ayman al-Zawahiri") in triples
+
+
+def test_who_faces_an_act_undergoes_it(loader):
+    triples = read(loader, "Iran faces new US sanctions over its nuclear programme. Turkey drew criticism from the European Union.")
+    assert ("United States", "SANCTIONS", "Iran") in triples
+    assert ("European Union", "CRITICIZES", "Turkey") in triples

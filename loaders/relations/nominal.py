@@ -45,6 +45,9 @@ _MORE_PREPS = {EventType.SUPPORTS: {"for"}, EventType.AIDS: {"for"}, EventType.Y
 # Acts that are done to no one in particular: "students staged demonstrations"; and retreats (the
 # lexicon's RETREAT nouns: "announced a complete withdrawal", not "issued a press release").
 _INTRANSITIVE = frozenset({EventType.PROTESTS, EventType.INVESTIGATES, EventType.MOBILIZES})
+# Verbs whose subject undergoes the act their object names, done by its owner or "from" someone:
+# "Iran faces US sanctions", "Turkey drew criticism from the EU".
+_UNDERGOING_VERBS = frozenset({"face", "draw", "receive", "suffer", "endure", "incur", "attract", "earn"})
 # Statements that "came from" their speakers: "Condemnation came from France".
 _SENT = frozenset({EventType.CRITICIZES, EventType.SUPPORTS})
 _MESSAGES = frozenset({"statement", "message", "word", "expression", "voice", "note"})
@@ -106,6 +109,14 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
                     targets += pobjs
     mechanisms = []
+    undergoer = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _UNDERGOING_VERBS else None
+    if undergoer is not None and not targets:  # "Turkey drew criticism from the EU", "Iran faces US sanctions"
+        sources = sources or [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for c in (*token.children, *undergoer.children)
+                              if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
+                              for a in phrases.arguments(p, Slot.NOUN_AGENT, ("poss",))]
+        targets = [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in phrases.subjects(undergoer)] if sources else []
+        if targets:
+            mechanisms.append("undergone")
     senders = _came_from(s, token, rel_type) if not sources else []
     if senders:  # "Condemnation came from France", "Statements of condemnation have come from X, Y and Z"
         sources = senders
