@@ -170,3 +170,26 @@ def test_who_faces_an_act_undergoes_it(loader):
     triples = read(loader, "Iran faces new US sanctions over its nuclear programme. Turkey drew criticism from the European Union.")
     assert ("United States", "SANCTIONS", "Iran") in triples
     assert ("European Union", "CRITICIZES", "Turkey") in triples
+
+
+@pytest.mark.parametrize("text", ["Iran may launch an attack on Israel next week.", "Iran threatened to launch attacks on Israel.",
+                                  "Russia plans to impose sanctions on Ukraine."])
+def test_an_act_named_as_a_noun_only_contemplated_is_not_done(loader, text):
+    triples = read(loader, text)
+    assert not any(t[1] in ("ASSAULTS", "SANCTIONS") for t in triples)
+
+
+def test_launching_an_attack_is_the_attack(loader):
+    triples = read(loader, "Israel launched an attack on Gaza on Friday.")
+    assert ("Israel", "ASSAULTS", "Gaza") in triples
+    assert ("Israel", "CRITICIZES", "Gaza") not in triples
+
+
+def test_an_attack_on_a_proposal_is_in_words(loader):
+    triples = read(loader, "Donald Trump launched an attack on the Democrats' proposal.")
+    assert not any(t[1] == "ASSAULTS" for t in triples)
+
+
+def test_a_warning_of_consequences_is_a_threat(loader):
+    triples = read(loader, "North Korea warned South Korea of serious consequences.")
+    assert ("North Korea", "THREATENS", "South Korea") in triples

@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations import framing as framing_rules
 from polgraph.loaders.relations.phrases import PROPOSALS, unique
-from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import default_relevance
 
-__all__ = ["CLAIMED", "CLAIMING", "noun_frames"]
+__all__ = ["CLAIMED", "CLAIMING", "aimed_at_words", "noun_frames"]
 
 # "Claimed responsibility" (or credit) for an attack: the claimant did it. The claim may name no
 # attack ("ISIL subsequently claimed responsibility"): the article's last one is meant.
@@ -109,6 +110,9 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 elif grand.dep_ == "prep" and grand.lower_ in ("on", "against", "to", "with"):
                     targets += pobjs
     mechanisms = []
+    if rel_type == EventType.ASSAULTS and aimed_at_words(token, s.lexicon):
+        rel_type = EventType.CRITICIZES  # "Trump's attack on the proposal": an attack in words
+        mechanisms.append("verbal-attack")
     undergoer = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _UNDERGOING_VERBS else None
     if undergoer is not None and not targets:  # "Turkey drew criticism from the EU", "Iran faces US sanctions"
         sources = sources or [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for c in (*token.children, *undergoer.children)
@@ -148,6 +152,15 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
         authorized = token.dep_ == "dobj" and verb.lemma_.lower() in s.lexicon.authorizing and rel_type not in PROPOSALS
         light = verb.lemma_.lower() in _LIGHT_VERBS or authorized or (rel_type == EventType.CONSULTS and token.dep_ == "pobj")
         if verb.pos_ == "VERB" and light and (targets or token.dep_ == "dobj"):
+            # "threatened to launch attacks", "did not impose sanctions", "would have imposed": the verb
+            # above carries the act, or none was done
+            if (framing_rules.governed(verb, s.lexicon) == Governed.CARRIED or framing_rules.negated(verb)
+                    or framing_rules.counterfactual(verb)):
+                return None
+            if framing_rules.is_modal(verb, s.lexicon) or framing_rules.governed(verb, s.lexicon) == Governed.INTENT:
+                # "may launch an attack on X", "plans to impose sanctions": a threat, or an intent
+                rel_type = EventType.THREATENS if rel_type in s.lexicon.coercive else EventType.PROPOSES
+                mechanisms.append("contemplated-threat" if rel_type == EventType.THREATENS else "stated-intent")
             sources = [Argument(a.node, Slot.LIGHT_VERB_SUBJECT, a.token, a.how) for a in phrases.subjects(verb)]
             mechanisms.append("authorized" if authorized else "light-verb")
             if sources and not targets and authorized:
@@ -202,6 +215,12 @@ def _claim_frame(s: Sentence, noun: Token) -> Frame | None:
     return Frame(s.number, noun.i, noun.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
                  lexical_type=EventType.ASSAULTS, date=s.date_of(verb), mechanisms=("claimed-responsibility",),
                  evidence=s.evidence)
+
+
+def aimed_at_words(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether an attack noun is aimed at words or a policy: "an attack on the proposal"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and p.dep_ == "pobj" and p.lemma_.lower() in lexicon.verbal_objects
+               for c in noun.children for p in c.children)
 
 
 def _came_from(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
-from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING
+from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING, aimed_at_words
 from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
@@ -23,6 +24,10 @@ __all__ = ["verb_frames"]
 _AIMED = ("at", "on", "against", "into")
 # Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+# Verbs of warning, and what makes a warning a threat: "warned X of serious consequences".
+_WARNING = frozenset({"warn", "caution"})
+_MENACES = frozenset({"consequence", "consequences", "retaliation", "reprisal", "reprisals", "response", "action",
+                      "force", "measures", "countermeasures", "revenge", "punishment"})
 # Armed acts named by nouns that are no attack alone: "killed in a US counter-terrorism operation".
 _ARMED_ACTS = frozenset({"operation", "raid"})
 
@@ -71,6 +76,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("transitive")
     aimed_object = noun is not None and any(c.dep_ == "prep" and c.lower_ in _AIMED for c in noun.children
                                             for p in c.children if p.dep_ == "pobj" and phrases.actors_of(p, ("poss",)))
+    if rel_type == EventType.CRITICIZES and lemma in _WARNING and _warned_of_force(verb, lexicon):
+        rel_type = EventType.THREATENS  # "warned South Korea of serious consequences": a threat (CAMEO 13)
+        mechanisms.append("warning-of-force")
     if rel_type == EventType.MOBILIZES and (aimed_object or any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets)):
         rel_type = EventType.ASSAULTS  # "fired missiles at X": force aimed at someone
         mechanisms.append("aimed-force")
@@ -94,6 +102,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         scornful = any(w.lemma_.lower() in lexicon.scorn or w.lower_ in lexicon.scorn for w in (oprd, *oprd.lefts))
         rel_type = EventType.CRITICIZES if scornful else EventType.COMMENTS_ON
         mechanisms.append("naming")
+    if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.nominal and aimed_at_words(noun, lexicon):
+        rel_type = EventType.CRITICIZES  # "launched an attack on the proposal": an attack in words
+        mechanisms.append("verbal-attack")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects and may_be_words(lemma):
         rel_type = EventType.CRITICIZES  # "attacked the proclamation by Trump": an attack in words
         mechanisms.append("verbal-attack")
@@ -245,6 +256,14 @@ def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
                 if actor and s.found.actors[actor].kind == "state":
                     return [s.phrases.argument(actor, pobj, Slot.PLACE)]
     return []
+
+
+def _warned_of_force(verb: Token, lexicon: Lexicon) -> bool:
+    """A warning "of" or "about" force or its consequences: "warned X of serious consequences",
+    "warned X of retaliation", "warned of military action against X"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "about") and p.dep_ == "pobj"
+               and (p.lemma_.lower() in _MENACES or lexicon.nominal.get(p.lemma_.lower()) in lexicon.coercive)
+               for node in (verb, *(o for o in verb.children if o.dep_ == "dobj")) for c in node.children for p in c.children)
 
 
 def _attack_agents(s: Sentence, verb: Token) -> list[Argument]:
