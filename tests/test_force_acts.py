@@ -193,3 +193,10 @@ def test_an_attack_on_a_proposal_is_in_words(loader):
 def test_a_warning_of_consequences_is_a_threat(loader):
     triples = read(loader, "North Korea warned South Korea of serious consequences.")
     assert ("North Korea", "THREATENS", "South Korea") in triples
+
+
+def test_support_that_came_from_a_titled_speaker_is_the_speaker_s_not_the_title_s(loader):
+    triples = read(loader, "Joe Biden backed the plan. Support for the plan also came from United States Senator from Minnesota Amy Klobuchar.")
+    sources = {s for s, t, _ in triples if t == "SUPPORTS"}
+    assert "Amy Klobuchar" in sources
+    assert not sources & {"United States", "Minnesota"}

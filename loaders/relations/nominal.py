@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
+from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations import framing as framing_rules
 from polgraph.loaders.relations.phrases import PROPOSALS, unique
@@ -235,8 +236,19 @@ def _came_from(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:
     found = s.found
     return unique([s.phrases.argument(found.by_token[t.i].actor, t, Slot.NOUN_AGENT)
                    for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                   for p in c.children if p.dep_ == "pobj" for t in p.subtree
-                   if t.i in found.by_token and found.by_token[t.i].start == t.i])
+                   for p in c.children if p.dep_ == "pobj" for t in p.subtree if _speaker_named(t, p, found)])
+
+
+def _speaker_named(token: Token, listed: Token, found: ArticleActors) -> bool:
+    """Whether a token heads an actor's mention that names a speaker in a list, not a title's place or
+    body ("Senator from Minnesota Amy Klobuchar", "United States Senator"); one a spokesperson is
+    "for" speaks."""
+    mention = found.by_token.get(token.i)
+    if mention is None or token.doc[mention.start:mention.end].root.i != token.i or token.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False
+    # the object of a title's or a body's preposition: "Senator from Minnesota Amy Klobuchar", "head of the OIC X"
+    holder = token.head.head
+    return token is listed or token.dep_ != "pobj" or token.head.lower_ == "for" or holder.i in found.by_token or holder.pos_ == "PROPN"
 
 
 def _protesters(s: Sentence, noun: Token) -> list[Argument]:
