@@ -200,3 +200,14 @@ def test_support_that_came_from_a_titled_speaker_is_the_speaker_s_not_the_title_
     sources = {s for s, t, _ in triples if t == "SUPPORTS"}
     assert "Amy Klobuchar" in sources
     assert not sources & {"United States", "Minnesota"}
+
+
+def test_protesters_gathering_around_a_building_protest_against_its_owner(loader):
+    triples = read(loader, "Iraqi protesters surrounded the US embassy in Baghdad on Tuesday.")
+    assert ("Iraqi protesters", "PROTESTS", "United States") in triples
+    assert not any(t[1] == "ASSAULTS" for t in triples)
+
+
+def test_officials_gathering_is_no_protest(loader):
+    triples = read(loader, "Iraqi officials gathered in Baghdad on Tuesday to discuss the budget with Iran.")
+    assert not any(t[1] == "PROTESTS" for t in triples)

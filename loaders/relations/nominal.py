@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
@@ -19,7 +19,7 @@ from polgraph.loaders.relations.phrases import PROPOSALS, unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import default_relevance
 
-__all__ = ["CLAIMED", "CLAIMING", "aimed_at_words", "noun_frames"]
+__all__ = ["CLAIMED", "CLAIMING", "aimed_at_words", "is_protesters", "noun_frames"]
 
 # "Claimed responsibility" (or credit) for an attack: the claimant did it. The claim may name no
 # attack ("ISIL subsequently claimed responsibility"): the article's last one is meant.
@@ -267,6 +267,12 @@ def _protesters(s: Sentence, noun: Token) -> list[Argument]:
     named = {m.actor for m in found.mentions  # named in this sentence or the few before
              if found.actors[m.actor].kind == "group" and doc[m.end - 1].lemma_.lower() in _PROTESTERS and since <= m.start < noun.sent.end}
     return [Argument(named.pop(), Slot.INHERITED, noun.i, "event")] if len(named) == 1 else []
+
+
+def is_protesters(found: ArticleActors, actor: str, doc: Doc) -> bool:
+    """Whether an actor is a group the article names as protesters or demonstrators ("Hong Kong protesters")."""
+    return found.actors[actor].kind == "group" and any(
+        m.actor == actor and doc[m.end - 1].lemma_.lower() in _PROTESTERS for m in found.mentions)
 
 
 def _struck(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:

@@ -12,7 +12,7 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
-from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING, aimed_at_words
+from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING, aimed_at_words, is_protesters
 from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
@@ -24,6 +24,9 @@ __all__ = ["verb_frames"]
 _AIMED = ("at", "on", "against", "into")
 # Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+# What protesters do together, and where: "gathered around the police headquarters", "surrounded the embassy".
+_ASSEMBLING = frozenset({"gather", "assemble", "surround", "converge", "throng", "fill", "congregate", "encircle"})
+_AT_A_PLACE = frozenset({"around", "outside", "at", "near", "before", "on"})
 # Verbs of warning, and what makes a warning a threat: "warned X of serious consequences".
 _WARNING = frozenset({"warn", "caution"})
 _MENACES = frozenset({"consequence", "consequences", "retaliation", "reprisal", "reprisals", "response", "action",
@@ -108,6 +111,11 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects and may_be_words(lemma):
         rel_type = EventType.CRITICIZES  # "attacked the proclamation by Trump": an attack in words
         mechanisms.append("verbal-attack")
+    if lemma in _ASSEMBLING and any(is_protesters(s.found, a.node, verb.doc) for a in phrases.subjects(verb)):
+        rel_type = EventType.PROTESTS  # "protesters gathered around the police headquarters", "surrounded the embassy"
+        targets = [*targets, *(a for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_A_PLACE for p in c.children
+                               if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), "against"))]
+        mechanisms.append("protesters-assembled")
     if rel_type is None and not is_speech:
         return None
     if framing.counterfactual(verb):
