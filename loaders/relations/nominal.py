@@ -28,6 +28,7 @@ CLAIMED = frozenset({"responsibility", "credit"})
 # Who stages protests: "protests against the bill" with no doer named are the article's protesters.
 _PROTESTERS = frozenset({"protester", "protestor", "demonstrator"})
 _PROTESTERS_BEFORE = 3
+_PROTESTED = frozenset({"against", "at", "over"})  # "in protest against/at/over X"
 _ACTS_ON_PROTESTS = frozenset({EventType.COERCES, EventType.SANCTIONS, EventType.ASSAULTS, EventType.CRITICIZES,
                                EventType.SUPPORTS, EventType.REJECTS})
 _PROTEST_NOUNS = frozenset({"protest", "demonstration"})  # not "rally" (a campaign's) nor "strike" (of force)
@@ -168,6 +169,14 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
                 targets = _last_targets(s, token, rel_type)  # "Soleimani approved the attack": the last attack's target
             if sources and not targets and (rel_type in _INTRANSITIVE or s.lexicon.plover.get(token.lemma_.lower()) == "RETREAT"):
                 targets = [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]  # "students staged demonstrations"
+    protesting = _in_protest(token) if not sources else None
+    if protesting is not None:  # "walked out in protest against Turkey": who walked out protests against Turkey
+        sources = phrases.subjects(protesting)
+        opposed = [a for c in (*token.children, *(c for c in protesting.children if c.i > token.i))
+                   if c.dep_ == "prep" and c.lower_ in _PROTESTED for p in c.children if p.dep_ == "pobj"
+                   for a in (phrases.event_agents(p) or phrases.arguments(p, Slot.PREPOSITION, ("poss",), "against"))]
+        targets = targets or opposed or [Argument(s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]
+        mechanisms.append("in-protest")
     # Not "protest vote" (a modifier) nor "promised protests", "had similar protests" (a verb's object:
     # its subject's), but "suppressed the protests" (an act on them).
     acted_on = token.dep_ == "dobj" and s.lexicon.verbs.get(token.head.lemma_.lower()) in _ACTS_ON_PROTESTS
@@ -273,6 +282,16 @@ def is_protesters(found: ArticleActors, actor: str, doc: Doc) -> bool:
     """Whether an actor is a group the article names as protesters or demonstrators ("Hong Kong protesters")."""
     return found.actors[actor].kind == "group" and any(
         m.actor == actor and doc[m.end - 1].lemma_.lower() in _PROTESTERS for m in found.mentions)
+
+
+def _in_protest(noun: Token) -> Token | None:
+    """The verb an act "in protest" qualifies: "resigned in protest at the invasion"."""
+    if noun.lemma_.lower() != "protest" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" and verb.dep_ == "pobj":  # "went on strike in protest"
+        verb = verb.head.head
+    return verb if verb.pos_ == "VERB" else None
 
 
 def _struck(s: Sentence, noun: Token, rel_type: EventType) -> list[Argument]:

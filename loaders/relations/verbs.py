@@ -26,6 +26,7 @@ _AIMED = ("at", "on", "against", "into")
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
 # What protesters do together, and where: "gathered around the police headquarters", "surrounded the embassy".
 _ASSEMBLING = frozenset({"gather", "assemble", "surround", "converge", "throng", "fill", "congregate", "encircle"})
+_ENCIRCLING = frozenset({"surround", "encircle"})
 _AT_A_PLACE = frozenset({"around", "outside", "at", "near", "before", "on"})
 # Verbs of warning, and what makes a warning a threat: "warned X of serious consequences".
 _WARNING = frozenset({"warn", "caution"})
@@ -113,7 +114,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("verbal-attack")
     if lemma in _ASSEMBLING and any(is_protesters(s.found, a.node, verb.doc) for a in phrases.subjects(verb)):
         rel_type = EventType.PROTESTS  # "protesters gathered around the police headquarters", "surrounded the embassy"
-        targets = [*targets, *(a for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_A_PLACE for p in c.children
+        kept = targets if lemma in _ENCIRCLING else []  # "filled the streets of Baghdad": a place, not whom
+        targets = [*kept, *(a for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_A_PLACE for p in c.children
                                if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), "against"))]
         mechanisms.append("protesters-assembled")
     if rel_type is None and not is_speech:
