@@ -218,3 +218,13 @@ def test_an_act_in_protest_is_a_protest_by_its_doer(loader):
     assert ("Belarusian workers", "PROTESTS", "Belarus") in triples
     triples = read(loader, "The Dutch ambassador resigned in protest at the Russian invasion.")
     assert ("Netherlands", "PROTESTS", "Russia") in triples
+
+
+def test_an_investigation_announced_for_the_future_is_still_an_investigation(loader):
+    triples = read(loader, "Nancy Pelosi announced that she would be launching an impeachment inquiry into Donald Trump.")
+    assert ("Nancy Pelosi", "INVESTIGATES", "Donald Trump") in triples
+
+
+def test_a_warning_of_war_to_no_one_is_no_threat(loader):
+    triples = read(loader, "Joe Biden criticized Donald Trump. Pierce warned of an impending civil war.")
+    assert not any(t[1] == "THREATENS" for t in triples)

@@ -159,10 +159,8 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
             if (framing_rules.governed(verb, s.lexicon) == Governed.CARRIED or framing_rules.negated(verb)
                     or framing_rules.counterfactual(verb)):
                 return None
-            if framing_rules.is_modal(verb, s.lexicon) or framing_rules.governed(verb, s.lexicon) == Governed.INTENT:
-                # "may launch an attack on X", "plans to impose sanctions": a threat, or an intent
-                rel_type = EventType.THREATENS if rel_type in s.lexicon.coercive else EventType.PROPOSES
-                mechanisms.append("contemplated-threat" if rel_type == EventType.THREATENS else "stated-intent")
+            # "may launch an attack on X", "plans to impose sanctions": only possible or intended (typed by classify)
+            framing = Framing(modal=framing_rules.is_modal(verb, s.lexicon), governed=framing_rules.governed(verb, s.lexicon))
             sources = [Argument(a.node, Slot.LIGHT_VERB_SUBJECT, a.token, a.how) for a in phrases.subjects(verb)]
             mechanisms.append("authorized" if authorized else "light-verb")
             if sources and not targets and authorized:

@@ -80,7 +80,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("transitive")
     aimed_object = noun is not None and any(c.dep_ == "prep" and c.lower_ in _AIMED for c in noun.children
                                             for p in c.children if p.dep_ == "pobj" and phrases.actors_of(p, ("poss",)))
-    if rel_type == EventType.CRITICIZES and lemma in _WARNING and _warned_of_force(verb, lexicon):
+    warned = any(c.dep_ == "dobj" for c in verb.children)  # a threat to whom is warned, not "warned of a civil war"
+    if rel_type == EventType.CRITICIZES and lemma in _WARNING and warned and _warned_of_force(verb, lexicon):
         rel_type = EventType.THREATENS  # "warned South Korea of serious consequences": a threat (CAMEO 13)
         mechanisms.append("warning-of-force")
     if rel_type == EventType.MOBILIZES and (aimed_object or any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets)):
