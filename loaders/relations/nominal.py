@@ -1,7 +1,10 @@
 """Nominal events: a noun that names an act, with its doer and target in modifiers ("Germany's
 ban on Mahan Air", "the supply of weapons by the West to Ukraine"), for the object of a light
 verb the verb's subject ("X launched an attack on Y"), and who is said to have taken part in it
-("Iran believes Trump was involved in the attack": the attack's target is the last attack's)."""
+("Iran believes Trump was involved in the attack": the attack's target is the last attack's).
+Also who claims an attack ("ISIL claimed responsibility"), who stages protests no doer is named
+for (the article's protesters), who undergoes an act ("Iran faces US sanctions") and whom a
+statement came from ("Condemnation came from France")."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
-from polgraph.loaders.mentions import ArticleActors
+from polgraph.loaders.mentions import ArticleActors, Mention
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations import framing as framing_rules
 from polgraph.loaders.relations.phrases import PROPOSALS, unique
@@ -203,8 +206,9 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
 
 def _claim_frame(s: Sentence, noun: Token) -> Frame | None:
     """ "X claimed responsibility" (or "credit", "for the blast"), naming no event noun of the
-    lexicon: X did the article's last attack, to whom it was done (or to what it struck, a topic).
-    A claim for a named attack ("for the attack on Y") is the attack noun's own frame."""
+    lexicon: X did the attack the article told (:func:`_the_attack`), to whom it was done, or to
+    what it struck (a topic). A claim for a named attack ("for the attack on Y") is the attack
+    noun's own frame."""
     verb = noun.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIMING or framing_rules.negated(verb):
         return None
@@ -271,15 +275,17 @@ def _protesters(s: Sentence, noun: Token) -> list[Argument]:
     doc = noun.doc
     starts = [sent.start for sent in doc.sents]
     since = starts[max(0, bisect.bisect_right(starts, noun.i) - 1 - _PROTESTERS_BEFORE)]
-    named = {m.actor for m in found.mentions  # named in this sentence or the few before
-             if found.actors[m.actor].kind == "group" and doc[m.end - 1].lemma_.lower() in _PROTESTERS and since <= m.start < noun.sent.end}
+    named = {m.actor for m in found.mentions if since <= m.start < noun.sent.end and _names_protesters(found, m, doc)}
     return [Argument(named.pop(), Slot.INHERITED, noun.i, "event")] if len(named) == 1 else []
 
 
 def is_protesters(found: ArticleActors, actor: str, doc: Doc) -> bool:
     """Whether an actor is a group the article names as protesters or demonstrators ("Hong Kong protesters")."""
-    return found.actors[actor].kind == "group" and any(
-        m.actor == actor and doc[m.end - 1].lemma_.lower() in _PROTESTERS for m in found.mentions)
+    return any(m.actor == actor and _names_protesters(found, m, doc) for m in found.mentions)
+
+
+def _names_protesters(found: ArticleActors, mention: Mention, doc: Doc) -> bool:
+    return found.actors[mention.actor].kind == "group" and doc[mention.end - 1].lemma_.lower() in _PROTESTERS
 
 
 def _in_protest(noun: Token) -> Token | None:

@@ -30,7 +30,7 @@ _ENCIRCLING = frozenset({"surround", "encircle"})
 _AT_A_PLACE = frozenset({"around", "outside", "at", "near", "before", "on"})
 # Verbs of warning, and what makes a warning a threat: "warned X of serious consequences".
 _WARNING = frozenset({"warn", "caution"})
-_MENACES = frozenset({"consequence", "consequences", "retaliation", "reprisal", "reprisals", "response", "action",
+_MENACES = frozenset({"consequence", "retaliation", "reprisal", "reprisals", "response", "action",
                       "force", "measures", "countermeasures", "revenge", "punishment"})
 # Armed acts named by nouns that are no attack alone: "killed in a US counter-terrorism operation".
 _ARMED_ACTS = frozenset({"operation", "raid"})
@@ -140,7 +140,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("place-agent")
     if not sources and passive and rel_type == EventType.ASSAULTS:
         sources = _attack_agents(s, verb)  # "was killed in a US airstrike": the US killed them
-        mechanisms.append("killed-in-attack")
+        mechanisms += ["killed-in-attack"] if sources else []
     if not sources:
         return None
     companions = [a for a in phrases.companions(verb) if a.node not in {b.node for b in sources}]
@@ -271,7 +271,7 @@ def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
 
 def _warned_of_force(verb: Token, lexicon: Lexicon) -> bool:
     """A warning "of" or "about" force or its consequences: "warned X of serious consequences",
-    "warned X of retaliation", "warned of military action against X"."""
+    "warned X of retaliation", "warned X of new sanctions"."""
     return any(c.dep_ == "prep" and c.lower_ in ("of", "about") and p.dep_ == "pobj"
                and (p.lemma_.lower() in _MENACES or lexicon.nominal.get(p.lemma_.lower()) in lexicon.coercive)
                for node in (verb, *(o for o in verb.children if o.dep_ == "dobj")) for c in node.children for p in c.children)
