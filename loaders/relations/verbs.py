@@ -11,7 +11,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
-from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
+from polgraph.loaders.relations.phrases import PROPOSALS, QUOTING, Phrases
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.relations.sense import Force, ambiguous, force_sense, may_be_words
@@ -47,6 +47,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         noun = None if noun is not None and noun.i in media else noun
     if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
         return None  # "give" means nothing alone, "give aid" does
+    if lemma in QUOTING and any(phrases.quoted_as_saying(c) is not None for p in verb.children if p.lower_ == "as" for c in p.children):
+        return None  # "Reuters quoted Erdogan as saying ...": Erdogan's words (read on "saying"), no act of Reuters
     if lemma in lexicon.authorizing and noun is not None and lexicon.nominal.get(noun.lemma_.lower()) not in (None, *PROPOSALS):
         return None  # "approved the strike": the noun frame reads the strike, done by the subject
     mechanisms: list[str] = list(event_mentions)

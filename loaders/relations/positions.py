@@ -1,0 +1,158 @@
+"""Stances that nouns state: who is "a critic of X" or "a supporter of X", who "had disagreements
+with X" or "is at odds with X", and who reacts to an act in a noun the act drew.
+
+- A holder noun (``data/positions.yaml``) after a copula, in apposition or as a title: "Poland has
+  been a vocal critic of Russia", "Navalny, a critic of Putin, ...", "Kremlin critic Alexei
+  Navalny": the one it names criticizes (or supports) whom "of", or a name before the noun, names.
+- A disagreement noun with its holders: "Bolton had disagreements with Pompeo" (the subject of the
+  light verb on who it is "with"), "Trump and Bolton have been at odds" (coordinated subjects, each
+  on the other).
+- A reaction drawn: "Trump's decision drew criticism from Germany", "the plan faced opposition from
+  the EU", "the law came under criticism from Amnesty": the one it is "from" reacts to who did the
+  act (or to the actor the subject names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from polgraph.graph.ontology import EventType
+from polgraph.loaders.relations import framing
+from polgraph.loaders.relations.context import Sentence
+from polgraph.loaders.relations.phrases import unique
+from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
+
+__all__ = ["Positions", "default_positions", "position_frames"]
+
+_COPULAS = frozenset({"be", "become", "remain"})
+_LIGHT = frozenset({"have", "be", "remain", "become"})
+
+
+@dataclass(frozen=True)
+class Positions:
+    """The language data of stances stated by nouns (``data/positions.yaml``)."""
+
+    holders: dict[str, EventType]
+    disagreements: dict[str, EventType]
+    reactions: dict[str, EventType]
+    reaction_types: frozenset[EventType]
+    drawing_verbs: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Positions":
+        doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/positions.yaml").read_text(encoding="utf-8"))
+
+        def by_word(section: str) -> dict[str, EventType]:
+            return {str(w).lower(): EventType(t) for t, words in doc[section].items() for w in words}
+
+        return cls(by_word("holders"), by_word("disagreements"), by_word("reactions"),
+                   frozenset(EventType(t) for t in doc["reaction_types"]), frozenset(str(w).lower() for w in doc["drawing_verbs"]))
+
+
+@lru_cache(maxsize=1)
+def default_positions() -> Positions:
+    return Positions.load()
+
+
+def position_frames(s: Sentence) -> Iterator[Frame]:
+    data = default_positions()
+    for token in s.sent:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in data.holders:
+            frame = _holder_frame(s, token, data.holders[lemma])
+        elif lemma in data.disagreements or token.lower_ in data.disagreements:
+            frame = _disagreement_frame(s, token, data.disagreements.get(lemma) or data.disagreements[token.lower_])
+        else:
+            rel_type = data.reactions.get(lemma) or s.lexicon.nominal.get(lemma)
+            frame = _reaction_frame(s, token, rel_type, data) if rel_type in data.reaction_types else None
+        if frame is not None:
+            yield frame
+
+
+def _frame(s: Sentence, token: Token, rel_type: EventType, sources: list[Argument], targets: list[Argument],
+           mechanism: str, clause: Token) -> Frame | None:
+    """The frame of the noun ``token``; ``clause`` is the verb that holds it (its negation, hedges
+    and date). A source is no target of its own (but of its coordinated holders' mutual stance)."""
+    sources = unique(sources)
+    mutual = [a for a in targets if a.slot == Slot.COORDINATED]
+    doers = {a.node for a in sources}
+    targets = [a for a in unique(targets) if a.node not in doers] + mutual
+    if not sources or not targets or framing.negated(clause):
+        return None
+    return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets),
+                 Framing(hearsay=framing.hearsay(clause)), lexical_type=rel_type, date=s.date_of(clause),
+                 mechanisms=(mechanism,), evidence=s.evidence)
+
+
+def _holder_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None:
+    """ "X is a critic of Y", "X, a critic of Y", "Y critic X"."""
+    phrases = s.phrases
+    if s.found.actor_at(noun):
+        return None  # the noun is itself a name's part ("the Supporters' Party")
+    targets = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.OBJECT, ("poss", "of"))]
+    targets += [phrases.argument(s.found.actor_at(c), c, Slot.OBJECT)  # type: ignore[arg-type]
+                for c in noun.children if c.dep_ in ("compound", "amod") and s.found.actor_at(c)]
+    clause = noun
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        clause = noun.head
+        sources = phrases.subjects(clause)
+    elif noun.dep_ == "appos" and s.found.actor_at(noun.head):
+        sources = phrases.arguments(noun.head, Slot.SUBJECT, ())
+    elif noun.dep_ == "compound" and s.found.actor_at(noun.head) and s.found.actors[s.found.actor_at(noun.head)].kind == "person":
+        sources = phrases.arguments(noun.head, Slot.SUBJECT, ())
+    else:
+        return None
+    return _frame(s, noun, rel_type, sources, targets, "holder-noun", clause)
+
+
+def _disagreement_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None:
+    """ "X had disagreements with Y", "X is at odds with Y", "X and Y have been at odds"."""
+    phrases = s.phrases
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.lower_ == "odds":
+        verb = noun.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LIGHT:
+        return None
+    sources = phrases.subjects(verb)
+    withs = [p for holder in (noun, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"
+             for p in c.children if p.dep_ == "pobj"]
+    targets = [a for p in withs for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), "with")]
+    if withs:
+        return _frame(s, noun, rel_type, sources, targets, "disagreement", verb)
+    if len(sources) < 2:
+        return None
+    # "Trump and Bolton have been at odds": each with the other
+    mutual = [Argument(a.node, Slot.COORDINATED, a.token, a.how) for a in sources]
+    return _frame(s, noun, rel_type, sources, mutual, "disagreement", verb)
+
+
+def _reaction_frame(s: Sentence, noun: Token, rel_type: EventType, data: Positions) -> Frame | None:
+    """ "Y's decision drew criticism from X", "the plan came under criticism from X"."""
+    phrases = s.phrases
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("under", "with"):
+        verb = noun.head.head  # "came under criticism from X", "met with opposition from X"
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in data.drawing_verbs:
+        return None
+    sources = [a for holder in (noun, verb) for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
+               for p in c.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.NOUN_AGENT, ("poss", "of"))]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    targets = phrases.event_agents(subject) or phrases.arguments(subject, Slot.OBJECT, ("poss", "of", "by"))
+    return _frame(s, noun, rel_type, sources, targets, "drawn-reaction", verb)
