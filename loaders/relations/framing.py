@@ -9,7 +9,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations.records import Governed
 
-__all__ = ["counterfactual", "epistemic_perfect", "governed", "hearsay", "is_conditional", "is_modal", "negated", "purpose", "purpose_of", "reported_in"]
+__all__ = ["counterfactual", "epistemic_perfect", "for_clause", "governed", "hearsay", "is_conditional", "is_modal", "negated", "purpose", "purpose_of", "reported_in"]
 
 # Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"})
@@ -97,10 +97,13 @@ def counterfactual(verb: Token) -> bool:
 
 
 def governed(verb: Token, lexicon: Lexicon) -> Governed:
-    """How the verb governing this one (xcomp, or ccomp of a request) frames it; a conjunct is
-    framed as the verb it is coordinated with ("proposed to stop hostilities and declare a truce")."""
+    """How the verb governing this one (xcomp, or ccomp of a request, or a "for X to" clause:
+    "called for Russia to withdraw") frames it; a conjunct is framed as the verb it is coordinated
+    with ("proposed to stop hostilities and declare a truce")."""
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
+    if for_clause(verb):
+        return Governed.CARRIED if lexicon.verbs.get(verb.head.lemma_.lower()) in _CARRYING else Governed.NO
     if verb.dep_ not in ("xcomp", "ccomp"):
         return Governed.NO
     head = verb.head
@@ -112,6 +115,13 @@ def governed(verb: Token, lexicon: Lexicon) -> Governed:
     if verb.dep_ == "xcomp" and head_lemma in lexicon.intent:
         return Governed.INTENT
     return Governed.NO
+
+
+def for_clause(verb: Token) -> bool:
+    """ "called for Russia to withdraw": an infinitive with its own subject after "for", which the
+    parser hangs on the verb above as an adverbial clause."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def hearsay(verb: Token) -> bool:

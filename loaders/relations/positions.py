@@ -28,10 +28,11 @@ from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Trigger
 
-__all__ = ["Positions", "default_positions", "position_frames"]
+__all__ = ["Positions", "default_positions", "position_frames", "vote_type"]
 
 _COPULAS = frozenset({"be", "become", "remain"})
 _LIGHT = frozenset({"have", "be", "remain", "become"})
+_DEGREES = frozenset({"more", "less", "much", "something", "enough", "bit"})
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,13 @@ class Positions:
 
     holders: dict[str, EventType]
     disagreements: dict[str, EventType]
+    mutual_verbs: dict[str, EventType]
     reactions: dict[str, EventType]
     reaction_types: frozenset[EventType]
     drawing_verbs: frozenset[str]
+    stance_phrases: dict[str, EventType]
+    voting_verbs: frozenset[str]
+    votes: dict[str, EventType]  # the preposition of a vote: "for", "against"
 
     @classmethod
     def load(cls) -> "Positions":
@@ -51,8 +56,11 @@ class Positions:
         def by_word(section: str) -> dict[str, EventType]:
             return {str(w).lower(): EventType(t) for t, words in doc[section].items() for w in words}
 
-        return cls(by_word("holders"), by_word("disagreements"), by_word("reactions"),
-                   frozenset(EventType(t) for t in doc["reaction_types"]), frozenset(str(w).lower() for w in doc["drawing_verbs"]))
+        voting = dict(doc["voting"])
+        voting_verbs = frozenset(str(w).lower() for w in voting.pop("verbs"))
+        return cls(by_word("holders"), by_word("disagreements"), by_word("mutual_verbs"), by_word("reactions"),
+                   frozenset(EventType(t) for t in doc["reaction_types"]), frozenset(str(w).lower() for w in doc["drawing_verbs"]),
+                   by_word("stance_phrases"), voting_verbs, {str(w).lower(): EventType(t) for t, words in voting.items() for w in words})
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +71,16 @@ def default_positions() -> Positions:
 def position_frames(s: Sentence) -> Iterator[Frame]:
     data = default_positions()
     for token in s.sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in data.mutual_verbs:
+            frame = _mutual_frame(s, token, data.mutual_verbs[token.lemma_.lower()])
+            if frame is not None:
+                yield frame
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = token.lemma_.lower()
-        if lemma in data.holders:
+        if lemma in data.stance_phrases and token.dep_ == "pobj" and token.head.lower_ == "in":
+            frame = _stance_phrase_frame(s, token, data.stance_phrases[lemma])
+        elif lemma in data.holders:
             frame = _holder_frame(s, token, data.holders[lemma])
         elif lemma in data.disagreements or token.lower_ in data.disagreements:
             frame = _disagreement_frame(s, token, data.disagreements.get(lemma) or data.disagreements[token.lower_])
@@ -102,8 +116,9 @@ def _holder_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None
     targets += [phrases.argument(s.found.actor_at(c), c, Slot.OBJECT)  # type: ignore[arg-type]
                 for c in noun.children if c.dep_ in ("compound", "amod") and s.found.actor_at(c)]
     clause = noun
-    if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
-        clause = noun.head
+    held = _degree_head(noun)  # "was much more of a critic of X": the copula's attribute is "more"
+    if held.dep_ in ("attr", "acomp") and held.head.lemma_.lower() in _COPULAS:
+        clause = held.head
         sources = phrases.subjects(clause)
     elif noun.dep_ == "appos" and s.found.actor_at(noun.head):
         sources = phrases.arguments(noun.head, Slot.SUBJECT, ())
@@ -112,6 +127,13 @@ def _holder_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None
     else:
         return None
     return _frame(s, noun, rel_type, sources, targets, "holder-noun", clause)
+
+
+def _degree_head(noun: Token) -> Token:
+    """ "more of a critic", "something of a critic": the degree word the noun hangs on, else the noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _DEGREES:
+        return noun.head.head
+    return noun
 
 
 def _disagreement_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None:
@@ -136,6 +158,38 @@ def _disagreement_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame 
     # "Trump and Bolton have been at odds": each with the other
     mutual = [Argument(a.node, Slot.COORDINATED, a.token, a.how) for a in sources]
     return _frame(s, noun, rel_type, sources, mutual, "disagreement", verb)
+
+
+def vote_type(verb: Token) -> EventType | None:
+    """The act of a vote "for" or "against" someone or their proposal: support or rejection."""
+    data = default_positions()
+    if verb.lemma_.lower() not in data.voting_verbs:
+        return None
+    return next((data.votes[c.lower_] for c in verb.children if c.dep_ == "prep" and c.lower_ in data.votes), None)
+
+
+def _stance_phrase_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None:
+    """ "voted in favour of X", "rallied in support of X", "spoke in opposition to X": the verb's
+    subjects on whom "of" or "to" names (or who made what it names: "in support of X's plan")."""
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "with")
+             for p in c.children if p.dep_ == "pobj"]
+    targets = [a for p in pobjs for a in (s.phrases.event_agents(p) or s.phrases.arguments(p, Slot.PREPOSITION, ("poss", "of", "by")))]
+    return _frame(s, noun, rel_type, s.phrases.subjects(verb), targets, "stance-phrase", verb)
+
+
+def _mutual_frame(s: Sentence, verb: Token, rel_type: EventType) -> Frame | None:
+    """ "Bolton and I disagreed", "the two leaders differed": coordinated subjects, each on the other
+    (with someone named by "with", the verb's own frame reads it)."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return None
+    sources = s.phrases.subjects(verb)
+    if len(sources) < 2:
+        return None
+    mutual = [Argument(a.node, Slot.COORDINATED, a.token, a.how) for a in sources]
+    return _frame(s, verb, rel_type, sources, mutual, "mutual-disagreement", verb)
 
 
 def _reaction_frame(s: Sentence, noun: Token, rel_type: EventType, data: Positions) -> Frame | None:

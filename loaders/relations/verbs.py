@@ -12,6 +12,7 @@ from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
 from polgraph.loaders.relations.phrases import PROPOSALS, QUOTING, Phrases
+from polgraph.loaders.relations.positions import vote_type
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.relations.sense import Force, ambiguous, force_sense, may_be_words
@@ -55,6 +56,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
         mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
     rel_type = lexicon.verb_type(lemma, noun_lemma)
+    if (voted := vote_type(verb)) is not None:  # "voted against the proposal": a rejection of its maker
+        rel_type = voted
+        mechanisms.append("vote")
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
     elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
@@ -219,7 +223,7 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
 def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
     """ "recommended the US troops withdraw": who is asked to act."""
     for comp in verb.children:
-        if comp.dep_ == "ccomp":
+        if comp.dep_ == "ccomp" or framing.for_clause(comp):  # "demanded that X ...", "called for X to ..."
             found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
             if found:
                 return found
