@@ -170,7 +170,7 @@ def _in_adjunct(token: Token) -> bool:
     """Inside a place or time adjunct ("in Ukraine", "during the summit"), which is not what was said about."""
     node = token
     for _ in range(6):
-        if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS and node.head.head.pos_ in ("VERB", "AUX", "NOUN"):
+        if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS and node.head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
             return True
         if node.head is node:
             return False
