@@ -148,3 +148,31 @@ def test_believing_an_actor_ordered_a_killing_is_an_accusation(loader):
 def test_saying_an_actor_was_responsible_for_no_act_of_force_is_a_comment(loader):
     relations = read(loader, "Germany said Russia was responsible for the delay.")
     assert ("Germany", "CRITICIZES", "Russia") not in relations
+
+
+def test_critics_listed_after_a_holder_noun_each_criticize(loader):
+    relations = read(loader, "Critics of Vladimir Putin, including Alexei Navalny and Amnesty International, condemned the law.")
+    assert {("Alexei Navalny", "CRITICIZES", "Vladimir Putin"), ("Amnesty International", "CRITICIZES", "Vladimir Putin")} <= set(relations)
+
+
+def test_a_possessors_critics_who_include_an_actor(loader):
+    relations = read(loader, "Jair Bolsonaro spoke on Monday, but his critics, which include Amnesty International, blame him for the fires.")
+    assert ("Amnesty International", "CRITICIZES", "Jair Bolsonaro") in relations
+
+
+# -- the addressee named by a bare title ----------------------------------------------------------
+def test_the_bare_title_is_who_the_article_gave_it_to(loader):
+    graph = loader.read(Article.from_text(
+        'United States President Donald Trump spoke on Friday. Nancy Pelosi said on Friday "We made that clear to the president."',
+        published=date(2019, 1, 7)))
+    names = {a.id: a.name for a in graph.actors}
+    assert ("Nancy Pelosi", "Donald Trump") in {(names[r.source], names.get(r.target)) for r in graph.relations}
+
+
+def test_a_title_given_to_two_people_stays_unresolved(loader):
+    graph = loader.read(Article.from_text(
+        "French President Emmanuel Macron met Russian President Vladimir Putin. Angela Merkel criticized the president.",
+        published=date(2019, 1, 7)))
+    names = {a.id: a.name for a in graph.actors}
+    assert not any(names.get(r.target) in ("Emmanuel Macron", "Vladimir Putin") and names[r.source] == "Angela Merkel"
+                   for r in graph.relations)

@@ -3,7 +3,8 @@ with X" or "is at odds with X", and who reacts to an act in a noun the act drew.
 
 - A holder noun (``data/positions.yaml``) after a copula, in apposition or as a title: "Poland has
   been a vocal critic of Russia", "Navalny, a critic of Putin, ...", "Kremlin critic Alexei
-  Navalny": the one it names criticizes (or supports) whom "of", or a name before the noun, names.
+  Navalny": the one it names criticizes (or supports) whom "of", or a name before the noun, names;
+  and the ones a plural holder noun lists: "his critics, including Greenpeace, ...".
 - A disagreement noun with its holders: "Bolton had disagreements with Pompeo" (the subject of the
   light verb on who it is "with"), "Trump and Bolton have been at odds" (coordinated subjects, each
   on the other).
@@ -124,9 +125,22 @@ def _holder_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None
         sources = phrases.arguments(noun.head, Slot.SUBJECT, ())
     elif noun.dep_ == "compound" and s.found.actor_at(noun.head) and s.found.actors[s.found.actor_at(noun.head)].kind == "person":
         sources = phrases.arguments(noun.head, Slot.SUBJECT, ())
+    elif sources := _members(s, noun):  # "his critics, including X", "critics of Y such as X"
+        targets += [a for c in noun.children if c.dep_ == "poss" for a in phrases.arguments(c, Slot.OBJECT, ())]
     else:
         return None
     return _frame(s, noun, rel_type, sources, targets, "holder-noun", clause)
+
+
+def _members(s: Sentence, noun: Token) -> list[Argument]:
+    """The actors a plural holder noun lists: "critics such as X", "critics, including X", "his
+    critics, which include X"."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    listed = s.phrases.arguments(noun, Slot.SUBJECT, ())
+    listed += [a for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() == "include"
+               for o in c.children if o.dep_ == "dobj" for a in s.phrases.arguments(o, Slot.SUBJECT, ())]
+    return listed
 
 
 def _degree_head(noun: Token) -> Token:
