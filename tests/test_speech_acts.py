@@ -176,3 +176,10 @@ def test_a_title_given_to_two_people_stays_unresolved(loader):
     names = {a.id: a.name for a in graph.actors}
     assert not any(names.get(r.target) in ("Emmanuel Macron", "Vladimir Putin") and names[r.source] == "Angela Merkel"
                    for r in graph.relations)
+
+
+# -- naming what an actor did -------------------------------------------------------------------
+def test_calling_an_actors_decision_a_disgrace_criticizes_the_actor(loader):
+    relations = read(loader, "Emmanuel Macron called Donald Trump's decision a disgrace.")
+    assert ("Emmanuel Macron", "CRITICIZES", "Donald Trump") in relations
+    assert ("Emmanuel Macron", "CALLS_FOR", "Donald Trump") not in relations

@@ -79,12 +79,15 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             targets = phrases.arguments(origin, Slot.ORIGIN, ("poss", "of", "with", "by")) or targets
             mechanisms.append("origin")
     oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if oprd is None and lemma in lexicon.naming:  # "called X's decision a disgrace", the name hung on the object
+        oprd = next((g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "npadvmod"), None)
     named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
     if lemma in lexicon.naming and oprd is None and named_as is not None and noun is not None:
         oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
         targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
     elif lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
-        targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
+        named = [c for c in verb.children if c.dep_ == "dobj"]  # "called X's admission a maneuver": the parser's object
+        targets = [a for node in [oprd, *oprd.children, *named] if node.dep_ in ("oprd", "appos", "dobj")
                    for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
     if lemma in lexicon.naming and oprd is not None:
         scornful = any(w.lemma_.lower() in lexicon.scorn or w.lower_ in lexicon.scorn for w in (oprd, *oprd.lefts))
