@@ -183,3 +183,13 @@ def test_calling_an_actors_decision_a_disgrace_criticizes_the_actor(loader):
     relations = read(loader, "Emmanuel Macron called Donald Trump's decision a disgrace.")
     assert ("Emmanuel Macron", "CRITICIZES", "Donald Trump") in relations
     assert ("Emmanuel Macron", "CALLS_FOR", "Donald Trump") not in relations
+
+
+def test_a_statement_from_a_government_speaks_for_its_state(loader):
+    relations = read(loader, "A statement from the German government said Russia had violated the treaty.")
+    assert ("Germany", "CRITICIZES", "Russia") in relations
+
+
+def test_concern_about_an_actors_actions_is_about_the_actor(loader):
+    relations = read(loader, "Angela Merkel expressed concern about Russia's actions.")
+    assert ("Angela Merkel", "CRITICIZES", "Russia") in relations

@@ -27,8 +27,10 @@ STRONG_PREPS = frozenset({"against", "with", "on", "to"})
 _ALONG = frozenset({"along", "together"})  # "along with X", "together with X"
 # Verbs that report another's words: "Reuters quoted Erdogan as saying ..." (Erdogan says it).
 QUOTING = frozenset({"quote", "cite"})
-# Nouns of one who speaks for whom "for" names: "a spokesperson for the Kremlin said ...".
-_SPEAKING_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"})
+# Nouns that speak for whom a preposition names: "a spokesperson for the Kremlin said ...", "a
+# statement from the German government said ...".
+_SPEAKING_FOR = {"for": frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}),
+                 "from": frozenset({"statement", "letter", "communique", "communiqué", "message", "release", "declaration"})}
 _PARTICLES = frozenset({"down", "out", "up", "off", "back", "away", "over"})
 TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 
@@ -74,7 +76,7 @@ class Phrases:
                     if actor and (child.dep_ == "compound" or self.found.actors[actor].kind == "state"):
                         found.append((actor, child))
                 elif child.dep_ in ("prep", "agent") and (child.lower_ in owners or (
-                        child.lower_ == "for" and token.lemma_.lower() in _SPEAKING_FOR)):  # "a spokesman for X": X speaks
+                        token.lemma_.lower() in _SPEAKING_FOR.get(child.lower_, ()))):  # "a spokesman for X": X speaks
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found += self.actor_tokens(pobj, owners, depth + 1)
@@ -372,7 +374,7 @@ class Phrases:
                 if noun is None or noun.dep_ == "dative":  # "gave Tanzania a grant": the grant, not the recipient
                     noun = child if child.dep_ != "oprd" else noun
                 doers = self.event_agents(child)  # "condemned the arrest of journalists by Belarus": Belarus
-                targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", *TARGET_PREPS))
+                targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", "about", *TARGET_PREPS))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
