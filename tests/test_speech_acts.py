@@ -193,3 +193,35 @@ def test_a_statement_from_a_government_speaks_for_its_state(loader):
 def test_concern_about_an_actors_actions_is_about_the_actor(loader):
     relations = read(loader, "Angela Merkel expressed concern about Russia's actions.")
     assert ("Angela Merkel", "CRITICIZES", "Russia") in relations
+
+
+# -- demands named by a noun, blame ----------------------------------------------------------------
+def test_renewing_a_call_for_an_actor_to_act_is_a_demand_on_it(loader):
+    relations = read(loader, "Germany renewed its call for Russia to withdraw its troops.")
+    assert ("Germany", "CALLS_FOR", "Russia") in relations
+
+
+def test_a_demand_that_an_actor_act_is_a_demand_not_its_act(loader):
+    relations = read(loader, "Emmanuel Macron repeated his demand that Iran release the prisoners.")
+    assert ("Emmanuel Macron", "CALLS_FOR", "Iran") in relations
+    assert not any(s == "Iran" for s, _, _ in relations)
+
+
+def test_holding_an_actor_responsible_accuses_it(loader):
+    relations = read(loader, "Iran held Israel responsible for the attack.")
+    assert ("Iran", "CRITICIZES", "Israel") in relations
+
+
+def test_a_phone_call_is_no_demand(loader):
+    relations = read(loader, "Joe Biden had a call with Emmanuel Macron.")
+    assert not any(t == "CALLS_FOR" for _, t, _ in relations)
+
+
+def test_his_opponents_in_a_race_are_rivals_not_critics(loader):
+    relations = read(loader, "Joe Biden spoke on Monday. His opponents, Bernie Sanders and Elizabeth Warren, shared this view.")
+    assert not any(t == "CRITICIZES" and o == "Joe Biden" for _, t, o in relations)
+
+
+def test_a_stance_phrase_is_its_subjects_not_its_subjects_owners(loader):
+    relations = read(loader, "Emmanuel Macron said his term would end in favour of his successor, Joe Biden.")
+    assert ("Emmanuel Macron", "SUPPORTS", "Joe Biden") not in relations

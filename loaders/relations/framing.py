@@ -102,8 +102,10 @@ def governed(verb: Token, lexicon: Lexicon) -> Governed:
     with ("proposed to stop hostilities and declare a truce")."""
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
-    if for_clause(verb):
+    if for_clause(verb) and verb.head.pos_ == "VERB":
         return Governed.CARRIED if lexicon.verbs.get(verb.head.lemma_.lower()) in _CARRYING else Governed.NO
+    if verb.dep_ in ("acl", "advcl", "ccomp") and _demanding_noun(verb.head, lexicon):
+        return Governed.CARRIED  # "his demand that Iran release the prisoners": asked, not done
     if verb.dep_ not in ("xcomp", "ccomp"):
         return Governed.NO
     head = verb.head
@@ -115,6 +117,12 @@ def governed(verb: Token, lexicon: Lexicon) -> Governed:
     if verb.dep_ == "xcomp" and head_lemma in lexicon.intent:
         return Governed.INTENT
     return Governed.NO
+
+
+def _demanding_noun(noun: Token, lexicon: Lexicon) -> bool:
+    from polgraph.loaders.relations.positions import default_positions  # here: positions reads framing
+    return default_positions().demands(noun, lexicon.nominal) or (
+        noun.pos_ == "NOUN" and lexicon.nominal.get(noun.lemma_.lower()) in (EventType.PROPOSES, EventType.THREATENS))
 
 
 def for_clause(verb: Token) -> bool:

@@ -49,6 +49,15 @@ class Positions:
     stance_phrases: dict[str, EventType]
     voting_verbs: frozenset[str]
     votes: dict[str, EventType]  # the preposition of a vote: "for", "against"
+    demand_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
+    blame_words: frozenset[str]
+    rivals: frozenset[str]
+
+    def demands(self, noun: Token, nominal: dict[str, EventType]) -> bool:
+        """Whether a noun names a demand ("call", "demand", "appeal")."""
+        lemma = noun.lemma_.lower()
+        return noun.pos_ == "NOUN" and (lemma in self.demand_nouns or nominal.get(lemma) == EventType.CALLS_FOR)
 
     @classmethod
     def load(cls) -> "Positions":
@@ -61,7 +70,8 @@ class Positions:
         voting_verbs = frozenset(str(w).lower() for w in voting.pop("verbs"))
         return cls(by_word("holders"), by_word("disagreements"), by_word("mutual_verbs"), by_word("reactions"),
                    frozenset(EventType(t) for t in doc["reaction_types"]), frozenset(str(w).lower() for w in doc["drawing_verbs"]),
-                   by_word("stance_phrases"), voting_verbs, {str(w).lower(): EventType(t) for t, words in voting.items() for w in words})
+                   by_word("stance_phrases"), voting_verbs, {str(w).lower(): EventType(t) for t, words in voting.items() for w in words},
+                   *(frozenset(str(w).lower() for w in doc[key]) for key in ("demand_nouns", "holding_verbs", "blame_words", "rivals")))
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +86,15 @@ def position_frames(s: Sentence) -> Iterator[Frame]:
             frame = _mutual_frame(s, token, data.mutual_verbs[token.lemma_.lower()])
             if frame is not None:
                 yield frame
+        if token.pos_ == "VERB" and token.lemma_.lower() in data.holding_verbs:
+            frame = _held_responsible_frame(s, token, data)
+            if frame is not None:
+                yield frame
+        if data.demands(token, s.lexicon.nominal):
+            frame = _demand_frame(s, token)
+            if frame is not None:
+                yield frame
+            continue
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = token.lemma_.lower()
@@ -126,7 +145,8 @@ def _holder_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None
     elif noun.dep_ == "compound" and s.found.actor_at(noun.head) and s.found.actors[s.found.actor_at(noun.head)].kind == "person":
         sources = phrases.arguments(noun.head, Slot.SUBJECT, ())
     elif sources := _members(s, noun):  # "his critics, including X", "critics of Y such as X"
-        targets += [a for c in noun.children if c.dep_ == "poss" for a in phrases.arguments(c, Slot.OBJECT, ())]
+        if noun.lemma_.lower() not in default_positions().rivals:  # "his opponents, X and Y": rivals in a race
+            targets += [a for c in noun.children if c.dep_ == "poss" for a in phrases.arguments(c, Slot.OBJECT, ())]
     else:
         return None
     return _frame(s, noun, rel_type, sources, targets, "holder-noun", clause)
@@ -191,7 +211,34 @@ def _stance_phrase_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame
     pobjs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "with")
              for p in c.children if p.dep_ == "pobj"]
     targets = [a for p in pobjs for a in (s.phrases.event_agents(p) or s.phrases.arguments(p, Slot.PREPOSITION, ("poss", "of", "by")))]
-    return _frame(s, noun, rel_type, s.phrases.subjects(verb), targets, "stance-phrase", verb)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # the subject itself, not whose it is: "his term was to end in favour of his successor" is no act of his
+    sources = [a for c in subjects for a in s.phrases.arguments(c, Slot.SUBJECT, ())] if subjects else s.phrases.subjects(verb)
+    return _frame(s, noun, rel_type, sources, targets, "stance-phrase", verb)
+
+
+def _demand_frame(s: Sentence, noun: Token) -> Frame | None:
+    """ "renewed its call for Russia to withdraw", "his demand that Iran release ...", "its call on
+    Russia to ...": who asks (the verb's subject, else the possessor) on who is to act."""
+    phrases = s.phrases
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    targets = [a for c in clauses for sub in c.children if sub.dep_ == "nsubj" for a in phrases.arguments(sub, Slot.CLAUSE_SUBJECT, ("poss",))]
+    if clauses:  # "a call on Russia to withdraw": who is called on
+        targets += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for p in c.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), "on")]
+    if not targets:
+        return None
+    sources = phrases.subjects(noun.head) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else []
+    sources = sources or [a for c in noun.children if c.dep_ == "poss" for a in phrases.arguments(c, Slot.POSSESSOR, ())]
+    return _frame(s, noun, EventType.CALLS_FOR, sources, targets, "demand-clause", noun.head if noun.dep_ == "dobj" else noun)
+
+
+def _held_responsible_frame(s: Sentence, verb: Token, data: Positions) -> Frame | None:
+    """ "Iran held Israel responsible for the attack": an accusation of Israel."""
+    if not any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in data.blame_words for c in verb.children):
+        return None
+    held = [a for c in verb.children if c.dep_ == "dobj" for a in s.phrases.arguments(c, Slot.OBJECT, ())]
+    return _frame(s, verb, EventType.CRITICIZES, s.phrases.subjects(verb), held, "held-responsible", verb)
 
 
 def _mutual_frame(s: Sentence, verb: Token, rel_type: EventType) -> Frame | None:

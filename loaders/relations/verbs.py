@@ -226,7 +226,8 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
 def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
     """ "recommended the US troops withdraw": who is asked to act."""
     for comp in verb.children:
-        if comp.dep_ == "ccomp" or framing.for_clause(comp):  # "demanded that X ...", "called for X to ..."
+        if comp.dep_ == "ccomp" or (framing.for_clause(comp) and s.lexicon.verbs.get(s.phrases.lemma(verb)) == EventType.CALLS_FOR):
+            # "demanded that X ...", "called for X to ..." (not "voted for X to serve")
             found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
             if found:
                 return found
