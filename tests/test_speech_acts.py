@@ -225,3 +225,10 @@ def test_his_opponents_in_a_race_are_rivals_not_critics(loader):
 def test_a_stance_phrase_is_its_subjects_not_its_subjects_owners(loader):
     relations = read(loader, "Emmanuel Macron said his term would end in favour of his successor, Joe Biden.")
     assert ("Emmanuel Macron", "SUPPORTS", "Joe Biden") not in relations
+
+
+# -- "I" in a running quotation ----------------------------------------------------------------
+def test_i_in_a_quotation_running_on_is_its_named_speaker(loader):
+    relations = read(loader, '"I met Emmanuel Macron on Monday," said Joe Biden, "and we talked for an hour. '
+                             'I thank Angela Merkel very much for her help."')
+    assert ("Joe Biden", "SUPPORTS", "Angela Merkel") in relations

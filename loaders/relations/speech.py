@@ -329,7 +329,7 @@ class QuotationTracker:
         if self.open and paragraph_closes(s):
             self.open, self.speaker, self.introduced, self.held = False, [], False, []
         self._introducers = introducers(s, self.open)
-        return spoken_by(s, self._introducers or (self.speaker if self.open and self.introduced else []))
+        return spoken_by(s, self._introducers or (self.speaker if self.open else []))
 
     def words(self, s: Sentence) -> list[Frame]:
         """The entered sentence's quoted words read as its speaker's: a quotation running on, or words
