@@ -216,6 +216,7 @@ def quote_frames(s: Sentence, speakers: list[Argument], tokens: list[Token] | No
 
 
 _QUOTE_MARKS = ('"', "“", "”")
+_FULL_STOPS = frozenset({".", "!", "?"})
 
 
 def quoted_tokens(s: Sentence, was_open: bool) -> list[Token]:
@@ -245,6 +246,9 @@ def introducers(s: Sentence, was_open: bool) -> list[Argument]:
     if not outside:
         return []
     verb = min(outside, key=lambda t: (len(list(t.ancestors)), t.i))  # the main verb outside the quotation
+    last = quoted[-1]
+    if last.text in _FULL_STOPS and verb.i > last.i:
+        return []  # '... That's to be sure." Bolton previously served ...': a new sentence the parser ran on, not a speaker
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we")]
     return [Argument(a.node, Slot.SPEAKER, a.token, a.how) for c in subjects for a in s.phrases.arguments(c, Slot.SPEAKER, ())]
 
