@@ -232,3 +232,13 @@ def test_i_in_a_quotation_running_on_is_its_named_speaker(loader):
     relations = read(loader, '"I met Emmanuel Macron on Monday," said Joe Biden, "and we talked for an hour. '
                              'I thank Angela Merkel very much for her help."')
     assert ("Joe Biden", "SUPPORTS", "Angela Merkel") in relations
+
+
+def test_calls_an_actor_faced_from_another_are_its_demand(loader):
+    relations = read(loader, "Boris Johnson faced calls from the Labour Party to resign.")
+    assert ("Labour Party", "CALLS_FOR", "Boris Johnson") in relations
+
+
+def test_a_call_received_is_a_phone_call_not_a_demand(loader):
+    relations = read(loader, "Boris Johnson received a call from Donald Trump.")
+    assert not any(t == "CALLS_FOR" for _, t, _ in relations)

@@ -91,7 +91,8 @@ def position_frames(s: Sentence) -> Iterator[Frame]:
             if frame is not None:
                 yield frame
         if data.demands(token, s.lexicon.nominal):
-            frame = _demand_frame(s, token)
+            frame = _demand_frame(s, token) or (_reaction_frame(s, token, EventType.CALLS_FOR, data)  # "faced calls from X to ..."
+                                                if _asks_something(token) else None)
             if frame is not None:
                 yield frame
             continue
@@ -231,6 +232,11 @@ def _demand_frame(s: Sentence, noun: Token) -> Frame | None:
     sources = phrases.subjects(noun.head) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else []
     sources = sources or [a for c in noun.children if c.dep_ == "poss" for a in phrases.arguments(c, Slot.POSSESSOR, ())]
     return _frame(s, noun, EventType.CALLS_FOR, sources, targets, "demand-clause", noun.head if noun.dep_ == "dobj" else noun)
+
+
+def _asks_something(noun: Token) -> bool:
+    """A demand noun that says what is asked ("calls to resign", "demands for changes"), not a phone call."""
+    return any(c.dep_ in ("acl", "advcl", "relcl") and c.pos_ == "VERB" or (c.dep_ == "prep" and c.lower_ == "for") for c in noun.children)
 
 
 def _held_responsible_frame(s: Sentence, verb: Token, data: Positions) -> Frame | None:
