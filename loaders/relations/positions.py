@@ -1,5 +1,5 @@
-"""Stances that nouns state: who is "a critic of X" or "a supporter of X", who "had disagreements
-with X" or "is at odds with X", and who reacts to an act in a noun the act drew.
+"""Stances and demands that nouns and phrases state, with no verb of their own between the actors:
+who is "a critic of X", who "had disagreements with X", who reacts to an act in a noun the act drew.
 
 - A holder noun (``data/positions.yaml``) after a copula, in apposition or as a title: "Poland has
   been a vocal critic of Russia", "Navalny, a critic of Putin, ...", "Kremlin critic Alexei
@@ -9,8 +9,13 @@ with X" or "is at odds with X", and who reacts to an act in a noun the act drew.
   light verb on who it is "with"), "Trump and Bolton have been at odds" (coordinated subjects, each
   on the other).
 - A reaction drawn: "Trump's decision drew criticism from Germany", "the plan faced opposition from
-  the EU", "the law came under criticism from Amnesty": the one it is "from" reacts to who did the
-  act (or to the actor the subject names).
+  the EU", "faced calls from X to resign": the one it is "from" reacts to who did the act (or to
+  the actor the subject names).
+- A stance phrase: "voted in favour of X", "is in opposition to X's plan": the subject on X.
+- A vote "for" or "against" someone or their proposal (``vote_type``, read by the verb's frame).
+- A demand a noun names with who is to act: "renewed its call for Russia to withdraw", "his demand
+  that Iran release ..." (the act asked for is carried by it: ``framing.governed``).
+- Blame: "Iran held Israel responsible for the attack".
 """
 
 from __future__ import annotations
