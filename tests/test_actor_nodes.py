@@ -331,3 +331,27 @@ def test_a_foreign_honorific_before_a_surname_is_no_part_of_the_name(loader):
     text = "Claire Vasseur testified on Monday. The court found that Mme Vasseur had told the truth."
     found = nodes(loader, text, {"Claire Vasseur": "PERSON", "Mme Vasseur": "PERSON"})
     assert "Claire Vasseur" in found and "Mme Vasseur" not in found
+
+
+# -- an organisation presented as one by the noun before its name --------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("The ruling answered a lawsuit by the veterans' rights group Harbor Watch League.", "Harbor Watch League"),
+    ("Three farmers sued the state. They worked with the organization Fairly Rural.", "Fairly Rural"),
+])
+def test_a_name_after_an_organisation_noun_is_an_actor(loader, text, name):
+    assert name in nodes(loader, text, {name: "ORG"})
+
+
+def test_an_acronym_in_apposition_to_a_thing_is_still_no_actor(loader):
+    text = "Officials described a special military operation (SMO) in the east."
+    assert "SMO" not in nodes(loader, text, {"SMO": "ORG"})
+
+
+def test_a_name_whose_relative_clause_acts_is_an_actor(loader):
+    text = "The president appealed to the Fourth Circuit Bench Panel, which issued a stay on Friday."
+    assert "Fourth Circuit Bench Panel" in nodes(loader, text, {"Fourth Circuit Bench Panel": "ORG"})
+
+
+def test_a_name_with_to_inside_it_is_a_name(loader):
+    text = "The Committee to Shield Farmers said sixteen farmers had lost their land."
+    assert "Committee to Shield Farmers" in nodes(loader, text, {"Committee to Shield Farmers": "ORG"})

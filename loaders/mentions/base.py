@@ -37,6 +37,7 @@ __all__ = [
     "drop_mention",
     "with_hyphenated_start",
     "group_actor",
+    "introduced_as_body",
 ]
 
 
@@ -385,3 +386,16 @@ def group_actor(name: str, found: ArticleActors, country: str | None = None) -> 
     actor = Actor(id=slugify(name), name=name, kind="group", country=country)
     found.new_ids.add(actor.id)
     return actor
+
+
+def introduced_as_body(span: Span) -> bool:
+    """Whether a name follows a noun that says it is an organisation ("the rights group National
+    Coalition for Men", "the organization Equally American"): the article presents it as a body, an
+    actor of its own, not a thing's acronym ("a special military operation (SVO)"). By position, not
+    by the parse, which often takes a name of common words ("Equally American") for something else."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    noun = doc[span.start - 1]
+    return (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_ in language_data()["organization_nouns"]
+            and all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "for", "and", "the") for t in span))

@@ -14,6 +14,7 @@ from polgraph.loaders.mentions.base import (
     Proposals,
     drop_mention,
     group_actor,
+    introduced_as_body,
     language_data,
     name_prefix,
     person_actor,
@@ -36,7 +37,9 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if label not in kinds:
             continue
         span = _trim(ent, label, found)
-        if span is not None and label == "ORG" and (_state_led_name(span, found) or _hyphen_joined(span, found)):
+        if span is not None and label == "ORG" and (
+            _state_led_name(span, found) or _hyphen_joined(span, found) or introduced_as_body(span)
+        ):
             for mention in {
                 id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
             }.values():
@@ -70,14 +73,14 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if known is not None:
             found.add(span.start, span.end, known, "entity")
             continue
-        if not _is_a_name(span):
+        if not (_is_a_name(span) or introduced_as_body(span)):
             continue
         if label == "NORP":
             if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ not in ("amod", "compound"):
                 actor = group_actor(span.text, found)  # "the Kurds", "Shiites"
                 found.add(span.start, span.end, actor, "entity")
             continue  # a nationality as an adjective is not an actor of its own
-        if label == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+        if label == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN" and not introduced_as_body(span):
             continue  # "a special military operation (SVO)": an acronym of a thing, not an actor
         if shared_surname(text, found):
             continue  # one of several people of that surname: no one can say which
@@ -116,7 +119,8 @@ def _voted_label(ent: Span, labels: dict[str, Counter[str]]) -> str:
 
 # Words inside a name that are not capitalised: "Bashar al-Assad", "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "della", "der", "den", "van", "von",
-                             "al", "el", "bin", "ibn", "bint", "da", "di", "du", "la", "le", "y", "e", "'s", "-", "&"})
+                             "al", "el", "bin", "ibn", "bint", "da", "di", "du", "la", "le", "y", "e", "'s", "-", "&",
+                             "to"})  # "Committee to Protect Journalists"
 
 
 def _is_a_name(span: Span) -> bool:

@@ -8,7 +8,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.lexicon import default_lexicon
-from polgraph.loaders.mentions.base import ArticleActors, language_data
+from polgraph.loaders.mentions.base import ArticleActors, introduced_as_body, language_data
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import sector_of
 
@@ -29,7 +29,8 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
     if actor_id in in_relations:
         return True
     actor = found.actors[actor_id]
-    if actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc):
+    if (actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc)
+            and not _presented_as_body(found, actor_id, doc)):
         return False  # an unknown place or thing named only in passing is not an actor
     if actor_id in found.new_ids and _reports_only(found, actor_id, doc):
         return False
@@ -41,6 +42,14 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
 
 
 _PLACE_KINDS = frozenset({"state", "region", "city"})
+
+
+def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether an organisation is named after a noun that presents it as one ("They worked with
+    the organization Equally American"): an actor the article introduces, even where it does not
+    act as a subject."""
+    return found.actors[actor_id].kind == "organization" and any(
+        introduced_as_body(doc[m.start:m.end]) for m in found.mentions if m.actor == actor_id)
 
 
 def _a_site(name: str) -> bool:
@@ -77,6 +86,7 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         office = _office_of(root)
         if (
             _subject(root, places_stop=place)
+            or _subject_of_relative_clause(root)
             or (office is not None and _subject(office))
             or (_may_be_counterpart(kind) and _paired_with_known(root, found))
         ):
@@ -134,6 +144,16 @@ def _subject(node: Token, places_stop: bool = False) -> bool:
             break
         node = node.head
     return False
+
+
+def _subject_of_relative_clause(root: Token) -> bool:
+    """Whether a name is what the relative pronoun of its own clause stands for, and that pronoun
+    the clause's subject: "the Second Circuit Court of Appeals, which issued a stay" acts."""
+    return any(
+        clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that")
+                                       for c in clause.children)
+        for clause in root.children
+    )
 
 
 def _group_included_in(node: Token) -> Token | None:
