@@ -355,3 +355,43 @@ def test_a_name_whose_relative_clause_acts_is_an_actor(loader):
 def test_a_name_with_to_inside_it_is_a_name(loader):
     text = "The Committee to Shield Farmers said sixteen farmers had lost their land."
     assert "Committee to Shield Farmers" in nodes(loader, text, {"Committee to Shield Farmers": "ORG"})
+
+
+# -- a Spanish or Portuguese name read as an organisation; one with a second surname --------------
+def test_a_name_with_its_title_in_apposition_is_a_person(loader):
+    text = "Marco Ibáñez Solano, Aragua's governor, announced his resignation on Monday."
+    assert nodes(loader, text, {"Marco Ibáñez Solano": "ORG"})["Marco Ibáñez Solano"].kind == "person"
+
+
+def test_a_name_after_its_title_is_a_person(loader):
+    text = "Yesterday Secretary of Justice Lucía Ferrer Ortega was sworn in as governor."
+    assert nodes(loader, text, {"Lucía Ferrer Ortega": "ORG"})["Lucía Ferrer Ortega"].kind == "person"
+
+
+def test_the_of_word_of_a_title_is_no_actor(loader):
+    text = "The Secretary of Interior would normally succeed the governor, but that office is vacant."
+    assert "Interior" not in nodes(loader, text, {"Interior": "ORG"})
+
+
+def test_a_first_surname_alone_is_the_person_of_a_double_surname(loader):
+    text = ("Marco Ibáñez Solano announced his resignation on Monday. Protesters had called for "
+            "Ibáñez to resign.")
+    doc = loader.nlp(text)
+    at = text.rindex("Ibáñez")
+    doc.ents = [Span(doc, doc.char_span(0, 19).start, doc.char_span(0, 19).end, label="PERSON"),
+                Span(doc, doc.char_span(at, at + 6).start, doc.char_span(at, at + 6).end, label="PERSON")]
+    found = {a.name for a in loader.graph_of(Article.from_text(text, published=DAY), doc).actors}
+    assert "Marco Ibáñez Solano" in found and "Ibáñez" not in found
+
+
+def test_a_name_with_a_second_surname_is_the_person_named_without_it(loader):
+    text = ("Pablo Ruiz was sworn in on Friday. The court said the oath of the Honorable Pablo R. Ruiz "
+            "Mendoza is unconstitutional.")
+    found = nodes(loader, text, {"Pablo Ruiz": "PERSON", "Pablo R. Ruiz Mendoza": "PERSON"})
+    assert "Pablo Ruiz" in found and not any("Mendoza" in name for name in found)
+
+
+def test_two_people_sharing_a_word_of_their_names_stay_two(loader):
+    text = ("Ali Hassan Karimi met Omar Karimi. Ahmad Hassan spoke later.")
+    found = nodes(loader, text, {"Ali Hassan Karimi": "PERSON", "Omar Karimi": "PERSON", "Ahmad Hassan": "PERSON"})
+    assert {"Ali Hassan Karimi", "Omar Karimi", "Ahmad Hassan"} <= set(found)

@@ -296,6 +296,7 @@ def _people_of_surname(name: str, found: ArticleActors) -> list[Actor]:
         theirs = norm(actor.name).split()
         if actor.kind == "person" and len(theirs) > len(words) and (
             theirs[-len(words):] == words or (len(words) == 1 and similar_names(words[0], theirs[-1]))
+            or (len(words) == 1 and len(theirs) >= 3 and similar_names(words[0], theirs[-2]))  # a first surname: "Rosselló"
         ):
             people[actor.id] = actor
     if len(people) > 1:
@@ -341,6 +342,11 @@ def same_person(parts: list[str], actor: Actor) -> bool:
             return True
         if len(mine) > 1 and similar_names(mine[-1], theirs[-1]) and mine[0][:1] == theirs[0][:1]:
             return True
+        if mine[0] == theirs[0] and (
+            (len(mine) >= 3 and len(theirs) >= 2 and similar_names(mine[-2], theirs[-1]))
+            or (len(theirs) >= 3 and len(mine) >= 2 and similar_names(mine[-1], theirs[-2]))
+        ):
+            return True  # one with a second surname: "Pedro R. Pierluisi Urrutia" is "Pedro Pierluisi"
     return False
 
 

@@ -102,6 +102,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                 if other.kind == "person" and (
                     ow[-len(words) :] == words
                     or (actor.kind == "person" and ow[: len(words)] == words)  # "Osama", "Gloria La"
+                    or (len(words) == 1 and len(ow) >= 3 and similar_names(words[0], ow[-2]))  # "Rosselló": Ricardo Rosselló Nevares
                     or (
                         person_like
                         and similar_names(words[-1], ow[-1])

@@ -13,6 +13,7 @@ from polgraph.loaders.mentions.base import (
     ArticleActors,
     Proposals,
     drop_mention,
+    generic_nouns,
     group_actor,
     introduced_as_body,
     language_data,
@@ -50,6 +51,8 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
                 continue
         if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
+        if label == "ORG" and _title_complement(span):
+            continue  # "the Secretary of Justice", "the Secretary of State": a part of the title
         if label == "ORG" and _looks_like_person(span, found):
             label = "PERSON"
         titled = _titled_person(span, found) if label == "ORG" else None
@@ -299,12 +302,45 @@ def _with_of_place(span: Span) -> Span:
     return span
 
 
+# Office words that, right before a name or in apposition after it, say the name is a person's.
+_PERSON_TITLES = frozenset({*TITLE_HEADS, "governor", "senator", "judge", "justice", "mayor", "ambassador",
+                            "director", "rep", "sen", "gov", "councillor", "councilor", "congressman",
+                            "congresswoman", "lawmaker", "legislator", "commissioner", "attorney"})
+
+
+def _title_complement(span: Span) -> bool:
+    """Whether a one-word name is the "of" word of an office's title: "Justice" in "the Secretary of
+    Justice for Puerto Rico", "State" in "the Secretary of State would succeed"."""
+    doc = span.doc
+    return (len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in _PERSON_TITLES)
+
+
+def _titled_name(span: Span) -> bool:
+    """Whether a name of two to four capitalised words with no body's word in it is set beside an
+    office: after its title ("Secretary of Justice Wanda Vázquez Garced") or with the title in
+    apposition ("Ricardo Rosselló Nevares, Puerto Rico's governor"). Spanish and Portuguese names
+    of three words are often read as organisations."""
+    doc = span.doc
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() for t in words):
+        return False
+    if {norm(t.text) for t in words} & generic_nouns():
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in _PERSON_TITLES:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in _PERSON_TITLES and c.i > span.end - 1 for c in span.root.children)
+
+
 def _looks_like_person(span: Span, found: ArticleActors) -> bool:
     """An ORG entity that is a person: in apposition to a title, or a name of two or three proper
     nouns coordinated with a person's name ("Presidents Muhammadu Buhari of Nigeria and Patrice
     Talon of Benin")."""
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS and len(span) >= 2:
+        return True
+    if _titled_name(span):
         return True
     if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
         return False
