@@ -395,3 +395,42 @@ def test_two_people_sharing_a_word_of_their_names_stay_two(loader):
     text = ("Ali Hassan Karimi met Omar Karimi. Ahmad Hassan spoke later.")
     found = nodes(loader, text, {"Ali Hassan Karimi": "PERSON", "Omar Karimi": "PERSON", "Ahmad Hassan": "PERSON"})
     assert {"Ali Hassan Karimi", "Omar Karimi", "Ahmad Hassan"} <= set(found)
+
+
+# -- a body named by a common noun in lower case ---------------------------------------------------
+def test_the_bare_police_are_the_main_states_police(loader):
+    text = ("Protesters marched in Belgrade on Sunday against Serbia's government. Serbia said the march "
+            "was illegal. The police fired tear gas at the crowd.")
+    assert "Serbian police" in nodes(loader, text)
+
+
+def test_the_bare_police_are_the_registrys_body_where_it_knows_one(loader):
+    text = ("Hong Kong's government withdrew the bill. Hong Kong said talks would follow. The police "
+            "arrested forty protesters.")
+    assert "Hong Kong Police Force" in nodes(loader, text)
+
+
+def test_police_before_another_noun_or_after_a_demonym_is_no_body(loader):
+    text = ("Serbia's government called the march illegal. Serbia sent police officers to the square. "
+            "Turkish police arrested two men.")
+    found = nodes(loader, text)
+    assert not any("police" in name.lower() for name in found)
+
+
+def test_the_bare_electoral_commission_is_the_main_states(loader):
+    text = ("Malawi held its election in May. Malawi's courts later annulled it. The electoral "
+            "commission said it would appeal the ruling.")
+    assert "Electoral Commission of Malawi" in nodes(loader, text)
+
+
+def test_the_bare_police_of_a_crime_story_are_no_body(loader):
+    text = ("A man was found dead in Leeds, England on Wednesday. According to police, the man was 34. "
+            "The police were investigating his death.")
+    assert not any("police" in name.lower() for name in nodes(loader, text))
+
+
+def test_a_bare_surname_is_no_registry_person_of_a_state_the_article_does_not_name(loader):
+    text = ("Protesters marched in Hong Kong on Sunday. A university student named Wong said, "
+            "\"We will never back down.\"")
+    found = nodes(loader, text, {"Hong Kong": "GPE", "Wong": "PERSON"})
+    assert "Wong" in found and "Penny Wong" not in found

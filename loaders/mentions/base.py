@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -38,6 +39,8 @@ __all__ = [
     "with_hyphenated_start",
     "group_actor",
     "introduced_as_body",
+    "main_state",
+    "people_of",
 ]
 
 
@@ -323,12 +326,14 @@ def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
     """The registry's one person of that surname; of several, the one in office on the article's
     date, else the one of a state the article names, when just one is."""
     candidates = found.registry.by_surname(name)
+    states = {a.id for a in found.actors.values() if a.kind == "state"}
     if len(candidates) > 1:
         in_office = [a for a in candidates if _in_office(a, found.published)]
         if len(in_office) == 1:
             return in_office[0]
-        states = {a.id for a in found.actors.values() if a.kind == "state"}
         candidates = [a for a in candidates if a.country in states]
+    if len(candidates) == 1 and candidates[0].country and candidates[0].country not in states:
+        return None  # "a student named Wong" in Hong Kong is no Australian minister of that surname
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -405,3 +410,19 @@ def introduced_as_body(span: Span) -> bool:
     noun = doc[span.start - 1]
     return (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_ in language_data()["organization_nouns"]
             and all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "for", "and", "the") for t in span))
+
+
+def main_state(found: ArticleActors) -> Actor | None:
+    """The state the article names most often, when no other is named as often."""
+    counts = Counter(m.actor for m in found.mentions if found.actors[m.actor].kind == "state")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return found.actors[ranked[0][0]]
+
+
+def people_of(state: Actor, found: ArticleActors) -> str:
+    """How English names a state's people before a noun: its adjective ("Serbian protesters"),
+    the state's name where the registry's first demonym is a noun ("Hong Kong", not "Hongkonger")."""
+    adjective = found.registry.adjective(state.id)
+    return adjective if adjective and not adjective.lower().endswith(("er", "ers")) else state.name
