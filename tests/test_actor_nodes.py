@@ -434,3 +434,19 @@ def test_a_bare_surname_is_no_registry_person_of_a_state_the_article_does_not_na
             "\"We will never back down.\"")
     found = nodes(loader, text, {"Hong Kong": "GPE", "Wong": "PERSON"})
     assert "Wong" in found and "Penny Wong" not in found
+
+
+# -- a party's members and a body described by its majority --------------------------------------
+def test_a_partys_members_in_a_body_are_the_partys_plural(loader):
+    text = ("The resolution passed with 194 Republicans opposing it. Republican Representatives "
+            "attacked the inquiry, and Republican lawmakers walked out.")
+    found = nodes(loader, text, {"Republicans": "NORP", "Republican Representatives": "ORG"})
+    assert "Republicans" in found
+    assert "Republican Representatives" not in found and "Republican lawmakers" not in found
+
+
+def test_a_partys_adjective_before_a_body_is_no_part_of_its_name(loader):
+    text = ("The House voted to impeach the president. Mitch McConnell, the leader of the Republican "
+            "Senate, said the United States Senate would hold a trial.")
+    found = nodes(loader, text, {"Republican Senate": "ORG"})
+    assert "Republican Senate" not in found

@@ -41,6 +41,7 @@ __all__ = [
     "introduced_as_body",
     "main_state",
     "people_of",
+    "party_members",
 ]
 
 
@@ -426,3 +427,12 @@ def people_of(state: Actor, found: ArticleActors) -> str:
     the state's name where the registry's first demonym is a noun ("Hong Kong", not "Hongkonger")."""
     adjective = found.registry.adjective(state.id)
     return adjective if adjective and not adjective.lower().endswith(("er", "ers")) else state.name
+
+
+def party_members(words: list[str]) -> str | None:
+    """The party plural ("Republicans") that a party's adjective before a noun of members in a body
+    names: "Republican Representatives", "Democratic lawmakers"; else None."""
+    data = language_data()
+    if len(words) != 2 or norm(words[1]) not in data["member_nouns"]:
+        return None
+    return data["party_members"].get(norm(words[0]))

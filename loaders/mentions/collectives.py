@@ -12,6 +12,7 @@ from polgraph.loaders.mentions.base import (
     drop_mention,
     group_actor,
     main_state,
+    party_members,
     people_of,
     place_of,
     state_phrase,
@@ -144,6 +145,7 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
         while start < token.i and doc[start].dep_ in ("det", "nummod", "predet", "quantmod") or doc[start].is_punct:
             start += 1
         name = " ".join(t.text for t in doc[start : token.i + 1] if not t.is_punct)
+        name = party_members(name.split()) or name  # "Republican lawmakers": the Republicans
         # "Algerian landowners", "Afghan rebels": people of the state their demonym names
         states = {p.id for p in (place_of(m, found) for m in mods) if p is not None and p.kind == "state"}
         states |= {s.id for t in doc[start : token.i] if (s := found.registry.state_by_demonym(t.text)) is not None}

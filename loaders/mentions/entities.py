@@ -17,6 +17,7 @@ from polgraph.loaders.mentions.base import (
     group_actor,
     introduced_as_body,
     language_data,
+    party_members,
     name_prefix,
     person_actor,
     shared_surname,
@@ -77,6 +78,10 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
             found.add(span.start, span.end, known, "entity")
             continue
         if not (_is_a_name(span) or introduced_as_body(span)):
+            continue
+        members = party_members(text.split()) if label in ("ORG", "NORP") else None
+        if members is not None:
+            found.add(span.start, span.end, group_actor(members, found), "entity")  # "Republican Representatives"
             continue
         if label == "NORP":
             if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ not in ("amod", "compound"):
@@ -172,6 +177,8 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
         start += 1  # "Twitter the Federal Aviation Administration"
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
+        or (label == "ORG" and end - start == 2 and norm(doc[start].text) in language_data()["party_members"]
+            and doc[start + 1].lemma_.lower() in language_data()["institutions"])  # "the Republican Senate"
         or doc[start].tag_ == "MD"  # "Will Red Hat ...?": a question's modal verb
         or (label == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
     ):
