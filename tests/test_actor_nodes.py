@@ -450,3 +450,17 @@ def test_a_partys_adjective_before_a_body_is_no_part_of_its_name(loader):
             "Senate, said the United States Senate would hold a trial.")
     found = nodes(loader, text, {"Republican Senate": "ORG"})
     assert "Republican Senate" not in found
+
+
+# -- people named in passing, outside politics ------------------------------------------------------
+def test_a_person_named_only_by_a_trade_outside_politics_is_no_actor(loader):
+    text = ("Pelosi was sworn in as Speaker. Guests included such celebrities as fashion designer "
+            "Tom Lunn and drummer Micky Harte.")
+    found = nodes(loader, text, {"Tom Lunn": "PERSON", "Micky Harte": "PERSON"})
+    assert "Tom Lunn" not in found and "Micky Harte" not in found
+
+
+def test_a_person_of_a_trade_who_acts_in_politics_is_an_actor(loader):
+    text = "On Monday singer Ana Belmonte endorsed Joe Biden for president."
+    found = nodes(loader, text, {"Ana Belmonte": "PERSON", "Joe Biden": "PERSON"})
+    assert "Ana Belmonte" in found

@@ -34,6 +34,8 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
         return False  # an unknown place or thing named only in passing is not an actor
     if actor_id in found.new_ids and _reports_only(found, actor_id, doc):
         return False
+    if actor_id in found.new_ids and actor.kind == "person" and _only_named_by_a_trade(found, actor_id, doc):
+        return False  # "such celebrities as fashion designer Tim Gunn": named in passing, no politics
     if actor_id in found.new_ids and actor.kind in ("person", "organization") and _a_site(actor.name):
         return False
     if actor_id in found.new_ids and not _latin(actor.name):
@@ -50,6 +52,22 @@ def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
     act as a subject."""
     return found.actors[actor_id].kind == "organization" and any(
         introduced_as_body(doc[m.start:m.end]) for m in found.mentions if m.actor == actor_id)
+
+
+def _only_named_by_a_trade(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether every mention of a person (but pronouns) is led by a trade outside politics
+    (``non_political_trades``: "fashion designer Tim Gunn", "Grateful Dead drummer Mickey Hart")
+    or has it in apposition ("Tim Gunn, a designer")."""
+    trades = frozenset(language_data()["non_political_trades"])
+    full = [m for m in found.mentions if m.actor == actor_id and m.how != "pronoun"]
+    if not full:
+        return False
+    for mention in full:
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        appositive = any(c.dep_ == "appos" and c.lemma_.lower() in trades for c in doc[mention.start:mention.end].root.children)
+        if not ((before is not None and before.lemma_.lower() in trades) or appositive):
+            return False
+    return True
 
 
 def _a_site(name: str) -> bool:
