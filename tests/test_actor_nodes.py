@@ -464,3 +464,9 @@ def test_a_person_of_a_trade_who_acts_in_politics_is_an_actor(loader):
     text = "On Monday singer Ana Belmonte endorsed Joe Biden for president."
     found = nodes(loader, text, {"Ana Belmonte": "PERSON", "Joe Biden": "PERSON"})
     assert "Ana Belmonte" in found
+
+
+def test_a_body_name_cut_before_for_is_read_whole(loader):
+    text = "The Lakeland Center for Investigative Reporting obtained the messages and released them."
+    found = nodes(loader, text, {"The Lakeland Center": "ORG"})
+    assert "Lakeland Center for Investigative Reporting" in found and "Lakeland Center" not in found

@@ -62,7 +62,7 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if label == "PERSON":
             span = with_hyphenated_start(span, found)
         if label == "ORG":
-            span = _with_of_place(span)
+            span = _with_for_name(_with_of_place(span), found)
         if any(i in found.by_token for i in range(span.start, span.end)):
             continue
         person = _known_person_within(span, found) if label in ("PERSON", "ORG") and len(span) >= 3 else None
@@ -290,6 +290,23 @@ def _thing_of_an_actor(tail: Span, ent: Span) -> bool:
     """ "G7 Summit", "NATO Charter": a word of an event or a document (``actor_things``) after an
     actor's name in an organisation's name is that actor's, not an actor of its own."""
     return tail.start > ent.start and len(tail) == 1 and tail[0].lower_ in language_data()["actor_things"]
+
+
+def _with_for_name(span: Span, found: ArticleActors) -> Span:
+    """ "The Puerto Rico Center" + "for Investigative Journalism": a body's head noun followed by
+    "for" and capitalised words is one organisation's name that entity recognition cut short."""
+    doc = span.doc
+    end = span.end
+    heads = {*language_data()["organization_nouns"], *language_data()["institutions"], "center", "centre", "fund"}
+    if end + 1 >= len(doc) or doc[end].lower_ != "for" or doc[end - 1].lower_ not in heads:
+        return span
+    stop = end + 1
+    while stop < len(doc) and (doc[stop].pos_ == "PROPN" or (doc[stop].text[:1].isupper() and doc[stop].pos_ in ("ADJ", "NOUN"))
+                               or (doc[stop].lower_ in ("and", "of", "the") and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())):
+        stop += 1
+    if stop == end + 1 or not doc[stop - 1].text[:1].isupper() or any(i in found.by_token for i in range(end, stop)):
+        return span  # "the Center for Iraq" with Iraq a state named: left as it was
+    return doc[span.start:stop]
 
 
 def _with_of_place(span: Span) -> Span:
