@@ -470,3 +470,8 @@ def test_a_body_name_cut_before_for_is_read_whole(loader):
     text = "The Lakeland Center for Investigative Reporting obtained the messages and released them."
     found = nodes(loader, text, {"The Lakeland Center": "ORG"})
     assert "Lakeland Center for Investigative Reporting" in found and "Lakeland Center" not in found
+
+
+def test_a_party_written_with_party_in_lower_case_is_a_name(loader):
+    text = "The Centrist party is scheduled to hold its primary in Nevada on February 22."
+    assert "Centrist party" in nodes(loader, text, {"The Centrist party": "ORG"})

@@ -139,6 +139,8 @@ def _is_a_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct or t.text in ("-", "&")]
     if not words or any(any(c.isdigit() or c in "[]" for c in t.text) for t in span):
         return False
+    if len(words) >= 2 and words[-1].lower_ == "party" and all(t.text[:1].isupper() for t in words[:-1]):
+        return True  # "the Democratic party": a party's name with its head noun in lower case
     if any(t.is_lower and t.lower_ not in _NAME_PARTICLES and not _after_hyphen(t) for t in words):
         return False
     return any(t.pos_ == "PROPN" for t in words)
