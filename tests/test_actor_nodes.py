@@ -294,11 +294,11 @@ def test_a_name_of_a_place_or_building_is_no_node_unless_in_a_relation(loader, s
 
 
 def test_a_body_whose_name_ends_with_a_building_word_is_not_taken_for_a_site():
-    from polgraph.loaders.mentions.nodes import _a_site
+    from polgraph.loaders.mentions.nodes import _a_document, _a_site
 
     assert not _a_site("Watch Tower Society") and not _a_site("Port Authority of New York")
     assert not _a_site("Russian Orthodox Church") and _a_site("Upper Big Branch Mine")
-    assert _a_site("Human Life Protection Act") and not _a_site("UCLA School of Law")
+    assert _a_document("Human Life Protection Act") and not _a_site("UCLA School of Law")
 
 
 def test_a_name_in_another_script_is_no_node(loader):
@@ -475,3 +475,15 @@ def test_a_body_name_cut_before_for_is_read_whole(loader):
 def test_a_party_written_with_party_in_lower_case_is_a_name(loader):
     text = "The Centrist party is scheduled to hold its primary in Nevada on February 22."
     assert "Centrist party" in nodes(loader, text, {"The Centrist party": "ORG"})
+
+
+def test_a_document_is_no_actor_even_at_the_end_of_a_relation(loader):
+    text = ("Waddoups wrote that the policy violated the Fourteenth Amendment to the Ruritanian Charter "
+            "Constitution, which established the country's policy of citizenship.")
+    found = nodes(loader, text, {"Ruritanian Charter Constitution": "ORG"})
+    assert "Ruritanian Charter Constitution" not in found
+
+
+def test_a_state_named_only_in_a_wars_name_is_no_actor(loader):
+    text = "The last draft in the United States took place in 1973 during the Vietnam War."
+    assert "Vietnam" not in nodes(loader, text)

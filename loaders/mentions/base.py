@@ -333,8 +333,9 @@ def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
         if len(in_office) == 1:
             return in_office[0]
         candidates = [a for a in candidates if a.country in states]
-    if len(candidates) == 1 and candidates[0].country and candidates[0].country not in states:
-        return None  # "a student named Wong" in Hong Kong is no Australian minister of that surname
+    if (len(candidates) == 1 and candidates[0].country and candidates[0].country not in states
+            and not _in_office(candidates[0], found.published)):
+        return None  # "a student named Wong" in Hong Kong is no Australian minister out of office
     return candidates[0] if len(candidates) == 1 else None
 
 

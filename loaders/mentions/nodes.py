@@ -26,9 +26,11 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
     person, an end of a relation, or a new name that acts (:func:`_acts`) and is not a news medium
     that only reports; a state all of whose mentions are places ("talks took place in Turkey",
     "Senator X of Vermont") or adjectives of things ("an Italian artwork") is no node."""
+    actor = found.actors[actor_id]
+    if actor_id in found.new_ids and actor.kind == "organization" and _a_document(actor.name):
+        return False  # "the United States Constitution" is what actors invoke, never an actor
     if actor_id in in_relations:
         return True
-    actor = found.actors[actor_id]
     if (actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc)
             and not _presented_as_body(found, actor_id, doc)):
         return False  # an unknown place or thing named only in passing is not an actor
@@ -70,16 +72,20 @@ def _only_named_by_a_trade(found: ArticleActors, actor_id: str, doc: Doc) -> boo
     return True
 
 
+def _a_document(name: str) -> bool:
+    """Whether a name of two words or more names a law or a document by its last word
+    (``document_words``: "the United States Constitution", "the Tenure of Office Act")."""
+    words = name.lower().split()
+    return len(words) >= 2 and words[-1] in language_data()["document_words"]
+
+
 def _a_site(name: str) -> bool:
     """Whether a name of two words or more names a place or a building by its last word
     (``site_words``: "Chippewa Falls", "Jolo Cathedral") or its first (``site_openers``: "Ciudad
-    Juárez"), or a law or a document by its last (``document_words``: "the Human Life Protection
-    Act")."""
+    Juárez")."""
     words = name.lower().split()
     data = language_data()
-    return len(words) >= 2 and (
-        words[-1] in data["site_words"] or words[-1] in data["document_words"] or words[0] in data["site_openers"]
-    )
+    return len(words) >= 2 and (words[-1] in data["site_words"] or words[0] in data["site_openers"])
 
 
 def _latin(name: str) -> bool:
@@ -227,11 +233,18 @@ def _only_a_place(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
             root = doc[mention.start:mention.end].root
             if not (
                 _locative(root)
+                or _names_a_war(root)
                 or _place_of_person(root, found)
                 or _adjective_of_a_thing(doc[mention.start:mention.end], found)
             ):
                 return False
     return True
+
+
+def _names_a_war(root: Token) -> bool:
+    """Whether a state's name is part of a war's name ("during the Vietnam War", "the Iraq War"):
+    the war is named, not the state as an actor."""
+    return root.dep_ == "compound" and root.head.lower_ in ("war", "wars")
 
 
 def _locative(root: Token) -> bool:
