@@ -488,9 +488,3 @@ def test_a_state_named_only_in_a_wars_name_is_no_actor(loader):
     text = "The last draft in the United States took place in 1973 during the Vietnam War."
     assert "Vietnam" not in nodes(loader, text)
 
-
-def test_relatives_named_beside_an_actor_are_no_actors(loader):
-    text = ("Judge Ruth Vale died on Tuesday. The governor said, \"We extend our condolences to her "
-            "children Maren and Tovah.\"")
-    found = nodes(loader, text, {"Ruth Vale": "PERSON", "Maren": "PERSON", "Tovah": "PERSON"})
-    assert "Ruth Vale" in found and "Maren" not in found and "Tovah" not in found

@@ -57,21 +57,15 @@ def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
 
 
 def _only_named_by_a_trade(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
-    """Whether every mention of a person (but pronouns) is led by a trade outside politics or a
-    relative's noun (``non_political_trades``: "fashion designer Tim Gunn", "Grateful Dead drummer
-    Mickey Hart", "his children Elizabeth and Susan", each of a list) or has it in apposition
-    ("Tim Gunn, a designer")."""
+    """Whether every mention of a person (but pronouns) is led by a trade outside politics
+    (``non_political_trades``: "fashion designer Tim Gunn", "Grateful Dead drummer Mickey Hart")
+    or has it in apposition ("Tim Gunn, a designer")."""
     trades = frozenset(language_data()["non_political_trades"])
     full = [m for m in found.mentions if m.actor == actor_id and m.how != "pronoun"]
     if not full:
         return False
     for mention in full:
-        first = doc[mention.start:mention.end].root
-        while first.dep_ == "conj" and first.head is not first:  # "his children Elizabeth and Susan"
-            first = first.head
-        lead = found.by_token.get(first.i)
-        start = lead.start if lead is not None else mention.start
-        before = doc[start - 1] if start > 0 else None
+        before = doc[mention.start - 1] if mention.start > 0 else None
         appositive = any(c.dep_ == "appos" and c.lemma_.lower() in trades for c in doc[mention.start:mention.end].root.children)
         if not ((before is not None and before.lemma_.lower() in trades) or appositive):
             return False
