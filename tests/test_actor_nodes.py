@@ -487,4 +487,3 @@ def test_a_document_is_no_actor_even_at_the_end_of_a_relation(loader):
 def test_a_state_named_only_in_a_wars_name_is_no_actor(loader):
     text = "The last draft in the United States took place in 1973 during the Vietnam War."
     assert "Vietnam" not in nodes(loader, text)
-
