@@ -4,7 +4,6 @@ he/she is the salient person of that gender."""
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 
 from spacy.tokens import Doc
 
