@@ -487,3 +487,9 @@ def test_a_document_is_no_actor_even_at_the_end_of_a_relation(loader):
 def test_a_state_named_only_in_a_wars_name_is_no_actor(loader):
     text = "The last draft in the United States took place in 1973 during the Vietnam War."
     assert "Vietnam" not in nodes(loader, text)
+
+
+def test_a_bare_surname_is_still_a_former_office_holder_of_an_unnamed_state(loader):
+    text = "On Monday Trump criticized the ruling."
+    article = Article.from_text(text, published=date(2021, 6, 15))
+    assert "Donald Trump" in {a.name for a in loader.read(article).actors}

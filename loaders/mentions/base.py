@@ -323,6 +323,12 @@ def _in_office(actor: Actor, day: date | None) -> bool:
     return any(r.active_on(day) for r in actor.roles if r.start or r.end)
 
 
+def _in_office_by(actor: Actor, day: date | None) -> bool:
+    """Whether a person has held an office of the registry by ``day`` (a former president named by
+    surname is still that president; one whose offices all come later is not yet known by it)."""
+    return any(day is None or r.start is None or r.start <= day for r in actor.roles)
+
+
 def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
     """The registry's one person of that surname; of several, the one in office on the article's
     date, else the one of a state the article names, when just one is."""
@@ -334,8 +340,8 @@ def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
             return in_office[0]
         candidates = [a for a in candidates if a.country in states]
     if (len(candidates) == 1 and candidates[0].country and candidates[0].country not in states
-            and not _in_office(candidates[0], found.published)):
-        return None  # "a student named Wong" in Hong Kong is no Australian minister out of office
+            and not _in_office_by(candidates[0], found.published)):
+        return None  # "a student named Wong" in 2019 Hong Kong is no Australian minister of 2022
     return candidates[0] if len(candidates) == 1 else None
 
 
