@@ -72,6 +72,27 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions.entities", "_hyphen_joined", lambda span, found: False),
     "organisation named by the end of another's name ('Court of Justice')": (
         "polgraph.loaders.mentions.coreference", "_tail_of_a_name", lambda actor, other, found: False),
+    # round 7
+    "organisation presented by a noun before it ('the rights group X')": (
+        "polgraph.loaders.mentions.entities", "introduced_as_body", lambda span: False),
+    "name whose relative clause acts ('X, which issued a stay')": (
+        "polgraph.loaders.mentions.nodes", "_subject_of_relative_clause", lambda root: False),
+    "name beside an office read as an organisation is a person ('X Y Z, the governor')": (
+        "polgraph.loaders.mentions.entities", "_titled_name", lambda span: False),
+    "'of' word of a title is no actor ('Secretary of Justice')": (
+        "polgraph.loaders.mentions.entities", "_title_complement", lambda span: False),
+    "lower-case body of the main state ('the police', 'the electoral commission')": (
+        "polgraph.loaders.mentions", "language_data", _language_data_without("bare_institutions")),
+    "party's members in a body are its plural ('Republican Representatives')": (
+        "polgraph.loaders.mentions.base", "language_data", _language_data_without("member_nouns")),
+    "person named only by a trade outside politics ('drummer X')": (
+        "polgraph.loaders.mentions.nodes", "_only_named_by_a_trade", lambda found, actor_id, doc: False),
+    "document is no actor, even in a relation ('the X Constitution')": (
+        "polgraph.loaders.mentions.nodes", "_a_document", lambda name: False),
+    "state named only in a war's name ('the Vietnam War')": (
+        "polgraph.loaders.mentions.nodes", "_names_a_war", lambda root: False),
+    "body's name cut before 'for' read whole ('Center' + 'for Investigative Journalism')": (
+        "polgraph.loaders.mentions.entities", "_with_for_name", lambda span, found: span),
 }
 
 

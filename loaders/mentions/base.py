@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -37,6 +38,10 @@ __all__ = [
     "drop_mention",
     "with_hyphenated_start",
     "group_actor",
+    "introduced_as_body",
+    "main_state",
+    "people_of",
+    "party_members",
 ]
 
 
@@ -295,6 +300,7 @@ def _people_of_surname(name: str, found: ArticleActors) -> list[Actor]:
         theirs = norm(actor.name).split()
         if actor.kind == "person" and len(theirs) > len(words) and (
             theirs[-len(words):] == words or (len(words) == 1 and similar_names(words[0], theirs[-1]))
+            or (len(words) == 1 and len(theirs) >= 3 and similar_names(words[0], theirs[-2]))  # a first surname: "Rosselló"
         ):
             people[actor.id] = actor
     if len(people) > 1:
@@ -317,16 +323,25 @@ def _in_office(actor: Actor, day: date | None) -> bool:
     return any(r.active_on(day) for r in actor.roles if r.start or r.end)
 
 
+def _in_office_by(actor: Actor, day: date | None) -> bool:
+    """Whether a person has held an office of the registry by ``day`` (a former president named by
+    surname is still that president; one whose offices all come later is not yet known by it)."""
+    return any(day is None or r.start is None or r.start <= day for r in actor.roles)
+
+
 def _registry_surname(name: str, found: ArticleActors) -> Actor | None:
     """The registry's one person of that surname; of several, the one in office on the article's
     date, else the one of a state the article names, when just one is."""
     candidates = found.registry.by_surname(name)
+    states = {a.id for a in found.actors.values() if a.kind == "state"}
     if len(candidates) > 1:
         in_office = [a for a in candidates if _in_office(a, found.published)]
         if len(in_office) == 1:
             return in_office[0]
-        states = {a.id for a in found.actors.values() if a.kind == "state"}
         candidates = [a for a in candidates if a.country in states]
+    if (len(candidates) == 1 and candidates[0].country and candidates[0].country not in states
+            and not _in_office_by(candidates[0], found.published)):
+        return None  # "a student named Wong" in 2019 Hong Kong is no Australian minister of 2022
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -340,6 +355,11 @@ def same_person(parts: list[str], actor: Actor) -> bool:
             return True
         if len(mine) > 1 and similar_names(mine[-1], theirs[-1]) and mine[0][:1] == theirs[0][:1]:
             return True
+        if mine[0] == theirs[0] and (
+            (len(mine) >= 3 and len(theirs) >= 2 and similar_names(mine[-2], theirs[-1]))
+            or (len(theirs) >= 3 and len(mine) >= 2 and similar_names(mine[-1], theirs[-2]))
+        ):
+            return True  # one with a second surname: "Pedro R. Pierluisi Urrutia" is "Pedro Pierluisi"
     return False
 
 
@@ -385,3 +405,41 @@ def group_actor(name: str, found: ArticleActors, country: str | None = None) -> 
     actor = Actor(id=slugify(name), name=name, kind="group", country=country)
     found.new_ids.add(actor.id)
     return actor
+
+
+def introduced_as_body(span: Span) -> bool:
+    """Whether a name follows a noun that says it is an organisation ("the rights group National
+    Coalition for Men", "the organization Equally American"): the article presents it as a body, an
+    actor of its own, not a thing's acronym ("a special military operation (SVO)"). By position, not
+    by the parse, which often takes a name of common words ("Equally American") for something else."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    noun = doc[span.start - 1]
+    return (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_ in language_data()["organization_nouns"]
+            and all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "for", "and", "the") for t in span))
+
+
+def main_state(found: ArticleActors) -> Actor | None:
+    """The state the article names most often, when no other is named as often."""
+    counts = Counter(m.actor for m in found.mentions if found.actors[m.actor].kind == "state")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return found.actors[ranked[0][0]]
+
+
+def people_of(state: Actor, found: ArticleActors) -> str:
+    """How English names a state's people before a noun: its adjective ("Serbian protesters"),
+    the state's name where the registry's first demonym is a noun ("Hong Kong", not "Hongkonger")."""
+    adjective = found.registry.adjective(state.id)
+    return adjective if adjective and not adjective.lower().endswith(("er", "ers")) else state.name
+
+
+def party_members(words: list[str]) -> str | None:
+    """The party plural ("Republicans") that a party's adjective before a noun of members in a body
+    names: "Republican Representatives", "Democratic lawmakers"; else None."""
+    data = language_data()
+    if len(words) != 2 or norm(words[1]) not in data["member_nouns"]:
+        return None
+    return data["party_members"].get(norm(words[0]))

@@ -11,13 +11,16 @@ from polgraph.loaders.mentions.base import (
     Proposals,
     drop_mention,
     group_actor,
+    main_state,
+    party_members,
+    people_of,
     place_of,
     state_phrase,
 )
 from polgraph.loaders.registry import norm
 from polgraph.loaders.sectors import agent_nouns
 
-__all__ = ["find_institutions", "find_state_proxies", "find_groups"]
+__all__ = ["find_institutions", "find_state_proxies", "find_groups", "find_bare_institutions"]
 
 
 def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Proposals:
@@ -142,6 +145,7 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
         while start < token.i and doc[start].dep_ in ("det", "nummod", "predet", "quantmod") or doc[start].is_punct:
             start += 1
         name = " ".join(t.text for t in doc[start : token.i + 1] if not t.is_punct)
+        name = party_members(name.split()) or name  # "Republican lawmakers": the Republicans
         # "Algerian landowners", "Afghan rebels": people of the state their demonym names
         states = {p.id for p in (place_of(m, found) for m in mods) if p is not None and p.kind == "state"}
         states |= {s.id for t in doc[start : token.i] if (s := found.registry.state_by_demonym(t.text)) is not None}
@@ -156,4 +160,45 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
             continue
         actor = named.get(token.lower_) or group_actor(token.lower_, found)
         found.add(token.i, token.i + 1, actor, "group")
+    return found.proposals(settled)
+
+
+def find_bare_institutions(doc: Doc, settled: ArticleActors, names: dict[str, str],
+                           policed: frozenset[str] = frozenset()) -> Proposals:
+    """Bodies named by a common noun in lower case with no state before them ("the police fired
+    tear gas", "the electoral commission announced"): the body of that kind of the article's main
+    state (the registry's where it knows one by the name given, "Police of Hong Kong" for the Hong
+    Kong Police Force). A noun modifying another ("police officers", "police vans") names no body;
+    one with a state before it ("Turkish police") stands for that state (``state_proxies``). The
+    police are such a body only where the article names a crowd they police (a group of a noun of
+    ``policed``: "protesters"); in a crime story they are the report's source."""
+    found = settled.draft()
+    state = main_state(found)
+    if state is None:
+        return found.proposals(settled)
+    crowd = any(a.kind == "group" and norm(a.name).split()[-1:] and norm(a.name).split()[-1] in policed
+                for a in found.actors.values())
+    phrases = sorted((p for p in names if crowd or p != "police"), key=lambda p: -len(p.split()))
+    for token in doc:
+        if token.i in found.by_token or not token.is_lower or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ in ("compound", "amod", "poss", "nmod"):
+            continue
+        for phrase in phrases:
+            words = phrase.split()
+            start = token.i - len(words) + 1
+            if start < 0 or [t.lower_ for t in doc[start : token.i + 1]] != words or any(t.i in found.by_token for t in doc[start : token.i + 1]):
+                continue
+            if any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < start and place_of(c, found) is not None
+                   for c in token.lefts):
+                break  # "Turkish police": the state itself
+            name = names[phrase].format(people=people_of(state, found), state=f"of {state_phrase(state)}")
+            registry_name = f"{' '.join(w.capitalize() for w in words)} of {state_phrase(state)}"
+            actor = (found.registry.by_name(registry_name) or found.registry.by_name(name)
+                     or next((a for a in found.actors.values() if a.name == name), None))
+            if actor is None:
+                actor = Actor(id=slugify(name), name=name, kind="organization", country=state.id)
+                found.new_ids.add(actor.id)
+            found.add(start, token.i + 1, actor, "institution")
+            break
     return found.proposals(settled)

@@ -4,7 +4,6 @@ he/she is the salient person of that gender."""
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -14,6 +13,8 @@ from polgraph.loaders.mentions.base import (
     Proposals,
     generic_nouns,
     language_data,
+    main_state,
+    people_of,
     similar_names,
     state_phrase,
 )
@@ -102,6 +103,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                 if other.kind == "person" and (
                     ow[-len(words) :] == words
                     or (actor.kind == "person" and ow[: len(words)] == words)  # "Osama", "Gloria La"
+                    or (len(words) == 1 and len(ow) >= 3 and similar_names(words[0], ow[-2]))  # "Rosselló": Ricardo Rosselló Nevares
                     or (
                         person_like
                         and similar_names(words[-1], ow[-1])
@@ -165,7 +167,7 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
     clause places them in ("students protesting in Belgium": "Belgian students"), else of the
     main state ("Serbian protesters"), named with the state's adjective. A name the registry
     knows of no main state but of exactly one state the article names is that one's."""
-    main = _main_state(found)
+    main = main_state(found)
     named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
     heads = {norm(w) for w in language_data()["institutions"]} & generic
     # armed groups are not the main state's people, as protesters are: they most often fight it
@@ -181,7 +183,7 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         if qualified is None and actor.kind == "group" and norm(actor.name) in people:
             place = _placed_in(doc, found, actor_id) or main
             if place is not None:
-                qualified = _named(found, f"{_people_of(place, found)} {actor.name}", "group", place.id)
+                qualified = _named(found, f"{people_of(place, found)} {actor.name}", "group", place.id)
         if qualified is None:
             continue
         found.actors.pop(actor_id)
@@ -192,13 +194,6 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
-
-
-def _people_of(state: Actor, found: ArticleActors) -> str:
-    """How English names a state's people before a noun: its adjective ("Serbian protesters"),
-    the state's name where the registry's first demonym is a noun ("Hong Kong", not "Hongkonger")."""
-    adjective = found.registry.adjective(state.id)
-    return adjective if adjective and not adjective.lower().endswith(("er", "ers")) else state.name
 
 
 def _placed_in(doc: Doc | None, found: ArticleActors, actor_id: str) -> Actor | None:
@@ -246,15 +241,6 @@ def _bare_institution(name: str, heads: set[str]) -> bool:
     words = key.split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
     return head in heads and (len(words) == 1 or key in agent_nouns())
-
-
-def _main_state(found: ArticleActors) -> Actor | None:
-    """The state the article names most often, when no other is named as often."""
-    counts = Counter(m.actor for m in found.mentions if found.actors[m.actor].kind == "state")
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return found.actors[ranked[0][0]]
 
 
 def _by_first_mention(found: ArticleActors, ids: set[str]) -> list[str]:

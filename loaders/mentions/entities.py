@@ -13,8 +13,11 @@ from polgraph.loaders.mentions.base import (
     ArticleActors,
     Proposals,
     drop_mention,
+    generic_nouns,
     group_actor,
+    introduced_as_body,
     language_data,
+    party_members,
     name_prefix,
     person_actor,
     shared_surname,
@@ -36,7 +39,9 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if label not in kinds:
             continue
         span = _trim(ent, label, found)
-        if span is not None and label == "ORG" and (_state_led_name(span, found) or _hyphen_joined(span, found)):
+        if span is not None and label == "ORG" and (
+            _state_led_name(span, found) or _hyphen_joined(span, found) or introduced_as_body(span)
+        ):
             for mention in {
                 id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
             }.values():
@@ -47,6 +52,8 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
                 continue
         if span is None or any(i in found.role_tokens for i in range(span.start, span.end)):
             continue
+        if label == "ORG" and _title_complement(span):
+            continue  # "the Secretary of Justice", "the Secretary of State": a part of the title
         if label == "ORG" and _looks_like_person(span, found):
             label = "PERSON"
         titled = _titled_person(span, found) if label == "ORG" else None
@@ -55,7 +62,7 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if label == "PERSON":
             span = with_hyphenated_start(span, found)
         if label == "ORG":
-            span = _with_of_place(span)
+            span = _with_for_name(_with_of_place(span), found)
         if any(i in found.by_token for i in range(span.start, span.end)):
             continue
         person = _known_person_within(span, found) if label in ("PERSON", "ORG") and len(span) >= 3 else None
@@ -70,14 +77,18 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         if known is not None:
             found.add(span.start, span.end, known, "entity")
             continue
-        if not _is_a_name(span):
+        if not (_is_a_name(span) or introduced_as_body(span)):
+            continue
+        members = party_members(text.split()) if label in ("ORG", "NORP") else None
+        if members is not None:
+            found.add(span.start, span.end, group_actor(members, found), "entity")  # "Republican Representatives"
             continue
         if label == "NORP":
             if span.root.tag_ in ("NNPS", "NNS") and span.root.dep_ not in ("amod", "compound"):
                 actor = group_actor(span.text, found)  # "the Kurds", "Shiites"
                 found.add(span.start, span.end, actor, "entity")
             continue  # a nationality as an adjective is not an actor of its own
-        if label == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+        if label == "ORG" and span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN" and not introduced_as_body(span):
             continue  # "a special military operation (SVO)": an acronym of a thing, not an actor
         if shared_surname(text, found):
             continue  # one of several people of that surname: no one can say which
@@ -116,7 +127,8 @@ def _voted_label(ent: Span, labels: dict[str, Counter[str]]) -> str:
 
 # Words inside a name that are not capitalised: "Bashar al-Assad", "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "on", "in", "de", "del", "della", "der", "den", "van", "von",
-                             "al", "el", "bin", "ibn", "bint", "da", "di", "du", "la", "le", "y", "e", "'s", "-", "&"})
+                             "al", "el", "bin", "ibn", "bint", "da", "di", "du", "la", "le", "y", "e", "'s", "-", "&",
+                             "to"})  # "Committee to Protect Journalists"
 
 
 def _is_a_name(span: Span) -> bool:
@@ -127,6 +139,8 @@ def _is_a_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct or t.text in ("-", "&")]
     if not words or any(any(c.isdigit() or c in "[]" for c in t.text) for t in span):
         return False
+    if len(words) >= 2 and words[-1].lower_ == "party" and all(t.text[:1].isupper() for t in words[:-1]):
+        return True  # "the Democratic party": a party's name with its head noun in lower case
     if any(t.is_lower and t.lower_ not in _NAME_PARTICLES and not _after_hyphen(t) for t in words):
         return False
     return any(t.pos_ == "PROPN" for t in words)
@@ -165,6 +179,8 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
         start += 1  # "Twitter the Federal Aviation Administration"
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
+        or (label == "ORG" and end - start == 2 and norm(doc[start].text) in language_data()["party_members"]
+            and doc[start + 1].lemma_.lower() in language_data()["institutions"])  # "the Republican Senate"
         or doc[start].tag_ == "MD"  # "Will Red Hat ...?": a question's modal verb
         or (label == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
     ):
@@ -278,6 +294,23 @@ def _thing_of_an_actor(tail: Span, ent: Span) -> bool:
     return tail.start > ent.start and len(tail) == 1 and tail[0].lower_ in language_data()["actor_things"]
 
 
+def _with_for_name(span: Span, found: ArticleActors) -> Span:
+    """ "The Puerto Rico Center" + "for Investigative Journalism": a body's head noun followed by
+    "for" and capitalised words is one organisation's name that entity recognition cut short."""
+    doc = span.doc
+    end = span.end
+    heads = {*language_data()["organization_nouns"], *language_data()["institutions"], "center", "centre", "fund"}
+    if end + 1 >= len(doc) or doc[end].lower_ != "for" or doc[end - 1].lower_ not in heads:
+        return span
+    stop = end + 1
+    while stop < len(doc) and (doc[stop].pos_ == "PROPN" or (doc[stop].text[:1].isupper() and doc[stop].pos_ in ("ADJ", "NOUN"))
+                               or (doc[stop].lower_ in ("and", "of", "the") and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())):
+        stop += 1
+    if stop == end + 1 or not doc[stop - 1].text[:1].isupper() or any(i in found.by_token for i in range(end, stop)):
+        return span  # "the Center for Iraq" with Iraq a state named: left as it was
+    return doc[span.start:stop]
+
+
 def _with_of_place(span: Span) -> Span:
     """ "The Federal Aviation Office" + "of Germany" is one organisation's name."""
     doc = span.doc
@@ -295,12 +328,45 @@ def _with_of_place(span: Span) -> Span:
     return span
 
 
+# Office words that, right before a name or in apposition after it, say the name is a person's.
+_PERSON_TITLES = frozenset({*TITLE_HEADS, "governor", "senator", "judge", "justice", "mayor", "ambassador",
+                            "director", "rep", "sen", "gov", "councillor", "councilor", "congressman",
+                            "congresswoman", "lawmaker", "legislator", "commissioner", "attorney"})
+
+
+def _title_complement(span: Span) -> bool:
+    """Whether a one-word name is the "of" word of an office's title: "Justice" in "the Secretary of
+    Justice for Puerto Rico", "State" in "the Secretary of State would succeed"."""
+    doc = span.doc
+    return (len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in _PERSON_TITLES)
+
+
+def _titled_name(span: Span) -> bool:
+    """Whether a name of two to four capitalised words with no body's word in it is set beside an
+    office: after its title ("Secretary of Justice Wanda Vázquez Garced") or with the title in
+    apposition ("Ricardo Rosselló Nevares, Puerto Rico's governor"). Spanish and Portuguese names
+    of three words are often read as organisations."""
+    doc = span.doc
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() for t in words):
+        return False
+    if {norm(t.text) for t in words} & generic_nouns():
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in _PERSON_TITLES:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in _PERSON_TITLES and c.i > span.end - 1 for c in span.root.children)
+
+
 def _looks_like_person(span: Span, found: ArticleActors) -> bool:
     """An ORG entity that is a person: in apposition to a title, or a name of two or three proper
     nouns coordinated with a person's name ("Presidents Muhammadu Buhari of Nigeria and Patrice
     Talon of Benin")."""
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS and len(span) >= 2:
+        return True
+    if _titled_name(span):
         return True
     if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
         return False

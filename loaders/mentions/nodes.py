@@ -8,7 +8,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.lexicon import default_lexicon
-from polgraph.loaders.mentions.base import ArticleActors, language_data
+from polgraph.loaders.mentions.base import ArticleActors, introduced_as_body, language_data
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import sector_of
 
@@ -26,13 +26,18 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
     person, an end of a relation, or a new name that acts (:func:`_acts`) and is not a news medium
     that only reports; a state all of whose mentions are places ("talks took place in Turkey",
     "Senator X of Vermont") or adjectives of things ("an Italian artwork") is no node."""
+    actor = found.actors[actor_id]
+    if actor_id in found.new_ids and actor.kind == "organization" and _a_document(actor.name):
+        return False  # "the United States Constitution" is what actors invoke, never an actor
     if actor_id in in_relations:
         return True
-    actor = found.actors[actor_id]
-    if actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc):
+    if (actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc)
+            and not _presented_as_body(found, actor_id, doc)):
         return False  # an unknown place or thing named only in passing is not an actor
     if actor_id in found.new_ids and _reports_only(found, actor_id, doc):
         return False
+    if actor_id in found.new_ids and actor.kind == "person" and _only_named_by_a_trade(found, actor_id, doc):
+        return False  # "such celebrities as fashion designer Tim Gunn": named in passing, no politics
     if actor_id in found.new_ids and actor.kind in ("person", "organization") and _a_site(actor.name):
         return False
     if actor_id in found.new_ids and not _latin(actor.name):
@@ -43,16 +48,44 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
 _PLACE_KINDS = frozenset({"state", "region", "city"})
 
 
+def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether an organisation is named after a noun that presents it as one ("They worked with
+    the organization Equally American"): an actor the article introduces, even where it does not
+    act as a subject."""
+    return found.actors[actor_id].kind == "organization" and any(
+        introduced_as_body(doc[m.start:m.end]) for m in found.mentions if m.actor == actor_id)
+
+
+def _only_named_by_a_trade(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether every mention of a person (but pronouns) is led by a trade outside politics
+    (``non_political_trades``: "fashion designer Tim Gunn", "Grateful Dead drummer Mickey Hart")
+    or has it in apposition ("Tim Gunn, a designer")."""
+    trades = frozenset(language_data()["non_political_trades"])
+    full = [m for m in found.mentions if m.actor == actor_id and m.how != "pronoun"]
+    if not full:
+        return False
+    for mention in full:
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        appositive = any(c.dep_ == "appos" and c.lemma_.lower() in trades for c in doc[mention.start:mention.end].root.children)
+        if not ((before is not None and before.lemma_.lower() in trades) or appositive):
+            return False
+    return True
+
+
+def _a_document(name: str) -> bool:
+    """Whether a name of two words or more names a law or a document by its last word
+    (``document_words``: "the United States Constitution", "the Tenure of Office Act")."""
+    words = name.lower().split()
+    return len(words) >= 2 and words[-1] in language_data()["document_words"]
+
+
 def _a_site(name: str) -> bool:
     """Whether a name of two words or more names a place or a building by its last word
     (``site_words``: "Chippewa Falls", "Jolo Cathedral") or its first (``site_openers``: "Ciudad
-    Juárez"), or a law or a document by its last (``document_words``: "the Human Life Protection
-    Act")."""
+    Juárez")."""
     words = name.lower().split()
     data = language_data()
-    return len(words) >= 2 and (
-        words[-1] in data["site_words"] or words[-1] in data["document_words"] or words[0] in data["site_openers"]
-    )
+    return len(words) >= 2 and (words[-1] in data["site_words"] or words[0] in data["site_openers"])
 
 
 def _latin(name: str) -> bool:
@@ -77,6 +110,7 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
         office = _office_of(root)
         if (
             _subject(root, places_stop=place)
+            or _subject_of_relative_clause(root)
             or (office is not None and _subject(office))
             or (_may_be_counterpart(kind) and _paired_with_known(root, found))
         ):
@@ -136,6 +170,16 @@ def _subject(node: Token, places_stop: bool = False) -> bool:
     return False
 
 
+def _subject_of_relative_clause(root: Token) -> bool:
+    """Whether a name is what the relative pronoun of its own clause stands for, and that pronoun
+    the clause's subject: "the Second Circuit Court of Appeals, which issued a stay" acts."""
+    return any(
+        clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who", "that")
+                                       for c in clause.children)
+        for clause in root.children
+    )
+
+
 def _group_included_in(node: Token) -> Token | None:
     """The group a word is named a member of by "which include": "critics" in "his critics,
     which include Greenpeace"."""
@@ -189,11 +233,18 @@ def _only_a_place(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
             root = doc[mention.start:mention.end].root
             if not (
                 _locative(root)
+                or _names_a_war(root)
                 or _place_of_person(root, found)
                 or _adjective_of_a_thing(doc[mention.start:mention.end], found)
             ):
                 return False
     return True
+
+
+def _names_a_war(root: Token) -> bool:
+    """Whether a state's name is part of a war's name ("during the Vietnam War", "the Iraq War"):
+    the war is named, not the state as an actor."""
+    return root.dep_ == "compound" and root.head.lower_ in ("war", "wars")
 
 
 def _locative(root: Token) -> bool:
