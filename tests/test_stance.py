@@ -113,3 +113,35 @@ def test_joining_an_alliance_is_cooperation_not_praise(loader):
 def test_who_a_cooperative_act_is_against_is_no_partner(loader):
     relations = read(loader, "France supported the government of Mali against the Islamic State.")
     assert not between(relations, "France", "Islamic State")
+
+
+# -- naming: a name given to an actor or to what is its own --------------------------------------
+def test_a_scornful_quoted_name_for_an_actors_own_criticizes_the_actor(loader):
+    relations = read(loader, 'Tom Watson called Prime Minister Theresa May\'s proposed Brexit deal "lousy".')
+    assert between(relations, "Tom Watson", "Theresa May") == {"CRITICIZES"}
+
+
+def test_a_name_of_praise_supports_and_a_plain_name_comments(loader):
+    relations = read(loader, "Joe Biden called Angela Merkel a great leader.")
+    assert between(relations, "Joe Biden", "Angela Merkel") == {"SUPPORTS"}
+    relations = read(loader, "Joe Biden called Angela Merkel the chancellor of Germany.")
+    assert "CRITICIZES" not in between(relations, "Joe Biden", "Angela Merkel")
+    assert "SUPPORTS" not in between(relations, "Joe Biden", "Angela Merkel")
+
+
+def test_a_naming_participle_names_what_its_verb_is_about(loader):
+    relations = read(loader, 'Emmanuel Macron commented on the Russian plan, calling it "absurd and ridiculous".')
+    assert "CRITICIZES" in between(relations, "Emmanuel Macron", "Russia")
+
+
+def test_a_situation_called_bad_criticizes_nobody(loader):
+    relations = read(loader, "The United Nations called the humanitarian crisis in Yemen the worst in the world.")
+    assert "CRITICIZES" not in {t for s, t, o in relations if s == "United Nations"}
+
+
+# -- verbs of saying that state, whatever their CAMEO code ----------------------------------------
+def test_a_claim_is_a_statement_typed_by_its_stance(loader):
+    relations = read(loader, "Emily Murphy claimed she made the decision without influence from the White House.")
+    assert "CRITICIZES" not in between(relations, "Emily Murphy", "White House")
+    relations = read(loader, "Joe Biden argued that Angela Merkel has been a brave and wise leader.")
+    assert between(relations, "Joe Biden", "Angela Merkel") == {"SUPPORTS"}

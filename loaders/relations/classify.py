@@ -54,6 +54,9 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
     framing = frame.framing
     rel = frame.lexical_type
     mechanisms = ["verb", *frame.mechanisms]
+    if frame.kind == Trigger.SPEECH and stance.plain_statement(frame.lemma) and "verb+object" not in frame.mechanisms:
+        rel = E.COMMENTS_ON  # "claimed she decided alone": a statement, typed by its stance below
+        mechanisms.append("plain-statement")
     if framing.negated:
         rel = _NEGATION_FLIPS.get(rel) if rel else None
         if rel is None:

@@ -25,11 +25,13 @@ import yaml
 from spacy.tokens import Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.records import Stance
 
-__all__ = ["CRITICISM_BELOW", "SUPPORT_ABOVE", "WORD_CRITICISM", "WORD_SUPPORT", "calls", "evaluation", "polarity", "read",
-           "refuses", "word_stance"]
+__all__ = ["CRITICISM_BELOW", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
+           "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "plain_statement", "polarity",
+           "quoted_name", "read", "refuses", "word_stance"]
 
 # VADER compound polarity at or past which a statement criticizes or supports (VADER's own cut for
 # a negative or positive text is 0.05; a statement needs clearly evaluative words).
@@ -38,6 +40,16 @@ SUPPORT_ABOVE = 0.5
 # A word's own valence (VADER's scale, -4 .. +4) at or past which it names criticism or support.
 WORD_CRITICISM = -1.5
 WORD_SUPPORT = 1.5
+# VADER compound polarity of a name given to someone or something ("called the deal 'lousy'",
+# "called him a great leader") at or past which the naming criticizes or supports: a name is all
+# judgement, so one rated word of it decides ("a waste of time" -0.42, "lousy" -0.54).
+NAME_CRITICISM_BELOW = -0.3
+NAME_SUPPORT_ABOVE = 0.3
+# What a naming does to what it names, by the stance of the name.
+NAMING_TYPES = {Stance.CRITICISM: EventType.CRITICIZES, Stance.SUPPORT: EventType.SUPPORTS, Stance.NEUTRAL: EventType.COMMENTS_ON,
+                Stance.CALL: EventType.COMMENTS_ON, Stance.REJECTION: EventType.COMMENTS_ON}
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+_ACT_PRONOUNS = frozenset({"it", "this", "that"})
 
 _FIRST_PERSON = frozenset({"i", "we"})
 # Clauses of their own below a clause: what they say is not said of the clause's subject.
@@ -58,13 +70,20 @@ class _Data:
     acceptance: frozenset[str]
     refusal: frozenset[str]
     undergone: frozenset[str]
+    plain_speech: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
     doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/stance.yaml").read_text(encoding="utf-8"))
     return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
-                 frozenset(doc["undergone"]))
+                 frozenset(doc["undergone"]), frozenset(doc["plain_speech"]))
+
+
+def plain_statement(lemma: str) -> bool:
+    """Whether a verb of saying states without judging by itself ("claimed", "argued"): its
+    statement is typed by its stance, whatever the CAMEO code of the verb."""
+    return lemma in _data().plain_speech
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +133,52 @@ def evaluation(actor: Token, inside: set[int]) -> list[Token]:
     return [t for t in node.subtree if t.i in inside and t.i not in own
             and not (t.dep_ in _OTHER_CLAUSES and t.head.i == node.i)
             and not any(a.dep_ in _OTHER_CLAUSES and a.head.i == node.i for a in t.ancestors)]
+
+
+def naming_stance(s: Sentence, name: Token, of_actor: bool) -> Stance:
+    """The stance of a name given in naming ("called X a disgrace", "labeled X as a terrorist",
+    "called May's deal 'lousy'"): a word of scorn, else, when what is named is an actor or an
+    actor's own (``of_actor``), the polarity of the name's words. A situation called "the worst in
+    the world" is judged, but nobody is criticized."""
+    words = list(name.subtree)
+    if any(w.lemma_.lower() in s.lexicon.scorn or w.lower_ in s.lexicon.scorn for w in (name, *name.lefts)):
+        return Stance.CRITICISM
+    if not of_actor:
+        return Stance.NEUTRAL
+    if any(w.lower_ in s.lexicon.criticism_cues for w in words):
+        return Stance.CRITICISM
+    # The name's own words, a role noun among them ("a great leader" may be a mention of the
+    # actor), without the names in it.
+    said = " ".join(w.text for w in words if w.pos_ != "PROPN")
+    score = _analyzer().polarity_scores(said)["compound"] if said else 0.0
+    if score <= NAME_CRITICISM_BELOW:
+        return Stance.CRITICISM
+    if score >= NAME_SUPPORT_ABOVE:
+        return Stance.SUPPORT
+    return Stance.NEUTRAL
+
+
+def quoted_name(noun: Token) -> Token | None:
+    """The name given to the object of a verb of naming where the parser hangs it on the noun: a
+    quoted modifier ("called the deal \"lousy\"": ``lousy`` an ``amod`` of ``deal``) or an
+    apposition with no comma ("called Merkel a great leader")."""
+    for child in noun.rights:
+        before = child.doc[child.left_edge.i - 1]
+        quoted = before.text in _QUOTE_MARKS or child.left_edge.text in _QUOTE_MARKS
+        if child.dep_ in ("amod", "appos", "acl", "npadvmod") and quoted or child.dep_ == "appos" and not before.is_punct:
+            return child
+    return None
+
+
+def named_antecedent(verb: Token, named: Token | None) -> Token | None:
+    """What a participle of naming names by a pronoun: the object of the verb it accompanies
+    ("commented on the agreement, calling it 'null and void'": the agreement)."""
+    if named is None or named.lower_ not in _ACT_PRONOUNS or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    objects += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return objects[0] if objects else None
 
 
 def word_stance(lemma: str) -> Stance:

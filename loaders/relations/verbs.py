@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
-from polgraph.loaders.relations import framing
+from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
 from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
@@ -74,15 +74,19 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             mechanisms.append("origin")
     oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
     named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+    if lemma in lexicon.naming and oprd is None and noun is not None:
+        named_as = named_as or stance.quoted_name(noun)  # "called May's deal 'lousy'"
     if lemma in lexicon.naming and oprd is None and named_as is not None and noun is not None:
         oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
         targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
     elif lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
         targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
-                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
+                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))] or [t for t in targets if t.slot == Slot.OBJECT]
     if lemma in lexicon.naming and oprd is not None:
-        scornful = any(w.lemma_.lower() in lexicon.scorn or w.lower_ in lexicon.scorn for w in (oprd, *oprd.lefts))
-        rel_type = EventType.CRITICIZES if scornful else EventType.COMMENTS_ON
+        antecedent = stance.named_antecedent(verb, noun)  # "commented on X's plan, calling it 'void'"
+        if not targets and antecedent is not None:
+            targets = phrases.arguments(antecedent, Slot.NAMED, ("poss", "of", "amod"))
+        rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets))]
         mechanisms.append("naming")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects and may_be_words(lemma):
         rel_type = EventType.CRITICIZES  # "attacked the proclamation by Trump": an attack in words
