@@ -145,3 +145,27 @@ def test_a_claim_is_a_statement_typed_by_its_stance(loader):
     assert "CRITICIZES" not in between(relations, "Emily Murphy", "White House")
     relations = read(loader, "Joe Biden argued that Angela Merkel has been a brave and wise leader.")
     assert between(relations, "Joe Biden", "Angela Merkel") == {"SUPPORTS"}
+
+
+# -- acts asked for are not done ------------------------------------------------------------------
+def test_support_asked_for_is_a_call_on_who_is_asked_not_support(loader):
+    relations = read(loader, "Volodymyr Zelensky asked Germany and France to come together to support Ukraine.")
+    assert between(relations, "Volodymyr Zelensky", "Germany") == {"CALLS_FOR"}
+    assert not between(relations, "Germany", "Ukraine") and not between(relations, "France", "Ukraine")
+    relations = read(loader, "Volodymyr Zelensky appealed to Germany to help Ukraine.")
+    assert between(relations, "Volodymyr Zelensky", "Germany") == {"CALLS_FOR"}
+    assert not between(relations, "Volodymyr Zelensky", "Ukraine")
+
+
+def test_an_act_another_must_or_should_do_is_a_call_not_the_act(loader):
+    relations = read(loader, "Volodymyr Zelensky said Germany should give Ukraine more weapons.")
+    assert between(relations, "Volodymyr Zelensky", "Germany") == {"CALLS_FOR"}
+    assert not between(relations, "Germany", "Ukraine")
+    relations = read(loader, "Stephen Schwarzman said Donald Trump needs to accept the result and move on.")
+    assert between(relations, "Stephen Schwarzman", "Donald Trump") == {"CALLS_FOR"}
+    assert not {t for s, t, o in relations if s == "Donald Trump"}
+
+
+def test_an_obligation_a_speaker_states_on_itself_is_its_intent(loader):
+    relations = read(loader, "Iran said it has to retaliate against Israel.")
+    assert between(relations, "Iran", "Israel") & {"THREATENS"}

@@ -9,7 +9,8 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations.records import Governed
 
-__all__ = ["counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "purpose", "purpose_of", "reported_in"]
+__all__ = ["counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "obliged", "purpose", "purpose_of",
+           "reported_in"]
 
 # Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"})
@@ -90,9 +91,13 @@ def counterfactual(verb: Token) -> bool:
 
 def governed(verb: Token, lexicon: Lexicon) -> Governed:
     """How the verb governing this one (xcomp, or ccomp of a request) frames it; a conjunct is
-    framed as the verb it is coordinated with ("proposed to stop hostilities and declare a truce")."""
+    framed as the verb it is coordinated with ("proposed to stop hostilities and declare a truce").
+    An act asked for is not done, however far below the request it stands: "asked every Democrat
+    to come together to support Biden", "appealed to Germany to help Ukraine"."""
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
+    if _requested(verb, lexicon):
+        return Governed.CARRIED
     if verb.dep_ not in ("xcomp", "ccomp"):
         return Governed.NO
     head = verb.head
@@ -104,6 +109,36 @@ def governed(verb: Token, lexicon: Lexicon) -> Governed:
     if verb.dep_ == "xcomp" and head_lemma in lexicon.intent:
         return Governed.INTENT
     return Governed.NO
+
+
+def _requested(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb is the act a request asks for: a "to" infinitive (a complement, or a purpose
+    clause of one) up to three clauses below a verb of requesting ("urge", "ask", "appeal")."""
+    node = verb
+    for _ in range(3):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if not infinitive or node.dep_ not in ("xcomp", "advcl") or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and lexicon.verbs.get(node.lemma_.lower()) == EventType.CALLS_FOR:
+            return True
+    return False
+
+
+def obliged(verb: Token, lexicon: Lexicon) -> bool:
+    """An act someone must, should or has to do ("Germany should give Ukraine weapons", "Iran needs
+    to release them"): asked for, not done; a conjunct shares its verb's obligation ("should accept
+    the outcome and move on")."""
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        verb = verb.head
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxiliaries & {w for w in lexicon.obligation if " " not in w}:
+        return True
+    heads = {w.split()[0] for w in lexicon.obligation if " " in w}  # "have to", "need to"
+    head = verb.head
+    return (verb.dep_ == "xcomp" and "to" in auxiliaries and head.lemma_.lower() in heads
+            and not any(c.dep_ == "neg" for c in head.children))
 
 
 def hearsay(verb: Token) -> bool:

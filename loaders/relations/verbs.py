@@ -22,6 +22,8 @@ __all__ = ["verb_frames"]
 _AIMED = ("at", "on", "against", "into")
 # Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+# A speaker's "we" or reported "it": an obligation they state on themselves is their intent.
+_SPEAKERS = frozenset({Slot.QUOTED_SPEAKER, Slot.REPORTING_SPEAKER})
 
 
 def verb_frames(s: Sentence) -> Iterator[Frame]:
@@ -112,6 +114,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("place-agent")
     if not sources:
         return None
+    obliged = framing.obliged(verb, lexicon)
+    if obliged and not all(a.slot in _SPEAKERS for a in sources):
+        return None  # "Germany should give Ukraine weapons": asked for (a call, read by ``speech``), not done
     companions = [a for a in phrases.companions(verb) if a.node not in {b.node for b in sources}]
     sources = [*sources, *companions]  # "California, joined by Oregon and Nevada, sued ...": each of them sued
     if any(a.slot == Slot.JOINER for a in sources):
@@ -165,7 +170,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         targets=tuple(targets),
         framing=Framing(
             negated=framing.negated(verb),
-            modal=framing.is_modal(verb, lexicon),
+            modal=obliged or framing.is_modal(verb, lexicon),  # "we must respond": an intent
             conditional=framing.is_conditional(verb, lexicon),
             governed=governed,
             purpose=framing.purpose(verb, lexicon, phrases.lemma(verb.head)),
