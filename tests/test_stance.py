@@ -169,3 +169,32 @@ def test_an_act_another_must_or_should_do_is_a_call_not_the_act(loader):
 def test_an_obligation_a_speaker_states_on_itself_is_its_intent(loader):
     relations = read(loader, "Iran said it has to retaliate against Israel.")
     assert between(relations, "Iran", "Israel") & {"THREATENS"}
+
+
+def test_a_for_to_clause_under_a_word_of_obligation_is_a_call(loader):
+    relations = read(loader, 'Ted Cruz said, "It is long past time for Congress to hold itself accountable."')
+    assert between(relations, "Ted Cruz", "Congress") == {"CALLS_FOR"}
+    relations = read(loader, "Angela Merkel said it was essential for Russia to withdraw its troops from Ukraine.")
+    assert between(relations, "Angela Merkel", "Russia") == {"CALLS_FOR"}
+    assert not {t for s, t, o in relations if s == "Russia"}
+
+
+def test_what_a_speaker_says_another_must_do_to_an_end_is_not_done(loader):
+    relations = read(loader, "Kathimerini said Greece had to speed up to counter the plans of Turkey.")
+    assert not between(relations, "Greece", "Turkey")
+
+
+def test_a_past_obligation_the_text_tells_was_met(loader):
+    relations = read(loader, "Ukraine had to release the sailors of Russia after the talks.")
+    assert between(relations, "Ukraine", "Russia") == {"YIELDS"}
+
+
+def test_a_clause_of_time_is_not_what_a_speaker_said(loader):
+    relations = read(loader, "Minutes before the Senate voted on the bill, Donald Trump claimed the documents were "
+                             "subject to executive privilege.")
+    assert not between(relations, "Donald Trump", "United States Senate")
+
+
+def test_a_negated_concession_is_a_refusal(loader):
+    relations = read(loader, "Donald Trump did not concede.")
+    assert {t for s, t, o in relations if s == "Donald Trump"} == {"REJECTS"}

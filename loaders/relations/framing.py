@@ -7,9 +7,10 @@ from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
+from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.records import Governed
 
-__all__ = ["counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "obliged", "purpose", "purpose_of",
+__all__ = ["adverbial", "counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "obliged", "purpose", "purpose_of",
            "reported_in"]
 
 # Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
@@ -127,18 +128,43 @@ def _requested(verb: Token, lexicon: Lexicon) -> bool:
 
 def obliged(verb: Token, lexicon: Lexicon) -> bool:
     """An act someone must, should or has to do ("Germany should give Ukraine weapons", "Iran needs
-    to release them"): asked for, not done; a conjunct shares its verb's obligation ("should accept
-    the outcome and move on")."""
-    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
-        verb = verb.head
+    to release them", "it is time for Congress to act"), or does to that end ("said Greece had to
+    speed up to counter Turkey"): asked for, not done. A conjunct shares its verb's obligation
+    ("should accept the outcome and move on"). A past "had to" the text itself tells was done
+    ("the plane had to land in Istanbul")."""
+    node = verb
+    for _ in range(4):
+        while node.dep_ == "conj" and node.head is not node and node.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in node.children):
+            node = node.head
+        if _obliging(node, lexicon):
+            return True
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in ("xcomp", "advcl") or not infinitive or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _obliging(verb: Token, lexicon: Lexicon) -> bool:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if auxiliaries & {w for w in lexicon.obligation if " " not in w}:
+    if auxiliaries & {w for w in lexicon.obligation if " " not in w} or stance.urged_subject(verb) is not None:
         return True
     heads = {w.split()[0] for w in lexicon.obligation if " " in w}  # "have to", "need to"
     head = verb.head
-    return (verb.dep_ == "xcomp" and "to" in auxiliaries and head.lemma_.lower() in heads
-            and not any(c.dep_ == "neg" for c in head.children))
+    if verb.dep_ != "xcomp" or "to" not in auxiliaries or head.lemma_.lower() not in heads or any(c.dep_ == "neg" for c in head.children):
+        return False
+    return head.tag_ != "VBD" or reported_in(head, lexicon) is not None
+
+
+# Marks of a clause of time or cause, which the parser may hang on a verb of saying as its
+# complement ("minutes before the committee voted ..., Trump claimed ..."): not what was said.
+_ADVERBIAL_MARKS = frozenset({"before", "after", "when", "while", "until", "since", "once", "because", "as", "although"})
+
+
+def adverbial(clause: Token) -> bool:
+    """Whether a clause parsed as a complement is one of time or cause ("before X voted")."""
+    return any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children)
 
 
 def hearsay(verb: Token) -> bool:
@@ -150,7 +176,7 @@ def reported_in(verb: Token, lexicon: Lexicon) -> Token | None:
     following clauses up to three levels; None when the text states the act itself."""
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("ccomp", "conj", "xcomp", "pcomp") or node.head is node:
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "pcomp") or node.head is node or adverbial(node):
             return None
         if node.dep_ == "conj" and node.head.lemma_.lower() in lexicon.speech:
             return None  # "denied it and attacked": a second act of the speaker

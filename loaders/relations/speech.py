@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
-from polgraph.loaders.relations import stance
+from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Stance, Trigger
@@ -25,7 +25,7 @@ _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", 
 def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[list[Argument], Stance]:
     """What a speech verb's statement is about (CONTENT), or who it obliges to act (OBLIGED);
     and its stance."""
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not framing.adverbial(c)]
     for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
         if any(c.dep_ == "aux" and c.lower_ in s.lexicon.obligation for c in comp.children):
             obliged = [a for c in comp.children if c.dep_ == "nsubj"

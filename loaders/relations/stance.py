@@ -31,7 +31,7 @@ from polgraph.loaders.relations.records import Stance
 
 __all__ = ["CRITICISM_BELOW", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
            "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "plain_statement", "polarity",
-           "quoted_name", "read", "refuses", "word_stance"]
+           "quoted_name", "read", "refuses", "urged_subject", "word_stance"]
 
 # VADER compound polarity at or past which a statement criticizes or supports (VADER's own cut for
 # a negative or positive text is 0.05; a statement needs clearly evaluative words).
@@ -71,13 +71,15 @@ class _Data:
     refusal: frozenset[str]
     undergone: frozenset[str]
     plain_speech: frozenset[str]
+    obliging_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
     doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/stance.yaml").read_text(encoding="utf-8"))
     return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
-                 frozenset(doc["undergone"]), frozenset(doc["plain_speech"]))
+                 frozenset(doc["undergone"]), frozenset(doc["plain_speech"]),
+                 frozenset(doc["obliging_words"]))
 
 
 def plain_statement(lemma: str) -> bool:
@@ -223,6 +225,9 @@ def calls(s: Sentence, tokens: list[Token], speakers: list[str], reported: bool)
         if not obliging and token.dep_ == "xcomp" and token.head.lemma_.lower() in _OBLIGING_HEADS \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             obliging, head = True, token.head
+        urged = urged_subject(token)
+        if urged is not None and s.phrases.actors_of(urged) and not _own(s, urged, speakers, reported):
+            return True  # "it is time for Congress to hold itself accountable"
         if obliging:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and s.phrases.actors_of(subject) and not _own(s, subject, speakers, reported):
@@ -230,6 +235,18 @@ def calls(s: Sentence, tokens: list[Token], speakers: list[str], reported: bool)
         elif _imperative(token):
             return True
     return False
+
+
+def urged_subject(verb: Token) -> Token | None:
+    """The subject of a "for X to ..." clause under a word of obligation ("it is time for Congress to
+    act", "it is essential for Russia to withdraw"); None if ``verb`` heads no such clause."""
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children) or not any(c.dep_ == "mark" and c.lower_ == "for" for c in children):
+        return None
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    head = verb.head
+    words = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "attr", "npadvmod", "advmod"))}
+    return subject if words & _data().obliging_words else None
 
 
 def _imperative(verb: Token) -> bool:
