@@ -134,6 +134,12 @@ def test_a_naming_participle_names_what_its_verb_is_about(loader):
     assert "CRITICIZES" in between(relations, "Emmanuel Macron", "Russia")
 
 
+def test_a_naming_participle_names_the_actors_of_what_its_verb_is_about(loader):
+    relations = read(loader, 'Kyriakos Mitsotakis commented on the Turkish-Iraqi border agreement, calling it "null and void" '
+                             'and "ridiculous".')
+    assert "CRITICIZES" in between(relations, "Kyriakos Mitsotakis", "Turkey")
+
+
 def test_a_situation_called_bad_criticizes_nobody(loader):
     relations = read(loader, "The United Nations called the humanitarian crisis in Yemen the worst in the world.")
     assert "CRITICIZES" not in {t for s, t, o in relations if s == "United Nations"}

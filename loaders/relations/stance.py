@@ -27,10 +27,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
-from polgraph.loaders.relations.records import Stance
+from polgraph.loaders.relations.records import Argument, Slot, Stance
 
 __all__ = ["CRITICISM_BELOW", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
-           "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "plain_statement", "polarity",
+           "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "owners", "plain_statement", "polarity",
            "quoted_name", "read", "refuses", "urged_subject", "word_stance"]
 
 # VADER compound polarity at or past which a statement criticizes or supports (VADER's own cut for
@@ -181,6 +181,19 @@ def named_antecedent(verb: Token, named: Token | None) -> Token | None:
     objects = [c for c in head.children if c.dep_ == "dobj"]
     objects += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return objects[0] if objects else None
+
+
+def owners(s: Sentence, noun: Token) -> list[Argument]:
+    """Whose a thing named by a noun is: its owners ("Russia's plan", "the plan of Russia") and the
+    actors named in the words before it ("the Turkish-Libyan agreement": Turkey and Libya)."""
+    found = s.phrases.arguments(noun, Slot.NAMED, ("poss", "of", "amod"))
+    seen = {a.node for a in found}
+    for token in noun.subtree:
+        actor = s.found.actor_at(token)
+        if token.i < noun.i and actor and actor not in seen and token.dep_ in ("amod", "npadvmod", "compound", "nmod", "poss"):
+            seen.add(actor)
+            found.append(s.phrases.argument(actor, token, Slot.NAMED))
+    return found
 
 
 def word_stance(lemma: str) -> Stance:

@@ -87,7 +87,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if lemma in lexicon.naming and oprd is not None:
         antecedent = stance.named_antecedent(verb, noun)  # "commented on X's plan, calling it 'void'"
         if not targets and antecedent is not None:
-            targets = phrases.arguments(antecedent, Slot.NAMED, ("poss", "of", "amod"))
+            targets = stance.owners(s, antecedent)
         rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets))]
         mechanisms.append("naming")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects and may_be_words(lemma):
