@@ -204,3 +204,17 @@ def test_a_clause_of_time_is_not_what_a_speaker_said(loader):
 def test_a_negated_concession_is_a_refusal(loader):
     relations = read(loader, "Donald Trump did not concede.")
     assert {t for s, t, o in relations if s == "Donald Trump"} == {"REJECTS"}
+
+
+def test_who_a_speaker_wants_or_calls_for_to_act_is_called_on(loader):
+    relations = read(loader, "Angela Merkel called for Russia to withdraw its troops from Ukraine.")
+    assert between(relations, "Angela Merkel", "Russia") == {"CALLS_FOR"}
+    assert not {t for s, t, o in relations if s == "Russia"}
+    relations = read(loader, "Angela Merkel said she expects Russia to withdraw its troops from Ukraine.")
+    assert between(relations, "Angela Merkel", "Russia") == {"CALLS_FOR"}
+    assert not {t for s, t, o in relations if s == "Russia"}
+
+
+def test_saying_another_is_responsible_blames_it(loader):
+    relations = read(loader, "Angela Merkel said Russia was responsible for the attack on the pipeline.")
+    assert between(relations, "Angela Merkel", "Russia") == {"CRITICIZES"}

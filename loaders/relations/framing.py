@@ -114,7 +114,10 @@ def governed(verb: Token, lexicon: Lexicon) -> Governed:
 
 def _requested(verb: Token, lexicon: Lexicon) -> bool:
     """Whether a verb is the act a request asks for: a "to" infinitive (a complement, or a purpose
-    clause of one) up to three clauses below a verb of requesting ("urge", "ask", "appeal")."""
+    clause of one) up to three clauses below a verb of requesting ("urge", "ask", "appeal"), or one
+    with a subject of its own under a verb of wanting ("wants Russia to withdraw")."""
+    if stance.wanted_subject(verb) is not None:
+        return True  # "wants Russia to withdraw", "called for Russia to withdraw"
     node = verb
     for _ in range(3):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)

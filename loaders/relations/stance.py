@@ -31,7 +31,7 @@ from polgraph.loaders.relations.records import Argument, Slot, Stance
 
 __all__ = ["CRITICISM_BELOW", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
            "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "owners", "plain_statement", "polarity",
-           "quoted_name", "read", "refuses", "urged_subject", "word_stance"]
+           "quoted_name", "read", "refuses", "urged_subject", "wanted_subject", "word_stance"]
 
 # VADER compound polarity at or past which a statement criticizes or supports (VADER's own cut for
 # a negative or positive text is 0.05; a statement needs clearly evaluative words).
@@ -72,6 +72,8 @@ class _Data:
     undergone: frozenset[str]
     plain_speech: frozenset[str]
     obliging_words: frozenset[str]
+    wanting: frozenset[str]
+    blame: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +81,7 @@ def _data() -> _Data:
     doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/stance.yaml").read_text(encoding="utf-8"))
     return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
                  frozenset(doc["undergone"]), frozenset(doc["plain_speech"]),
-                 frozenset(doc["obliging_words"]))
+                 frozenset(doc["obliging_words"]), frozenset(doc["wanting"]), frozenset(doc["blame"]))
 
 
 def plain_statement(lemma: str) -> bool:
@@ -112,7 +114,8 @@ def read(s: Sentence, tokens: list[Token], speakers: list[str], about: list[Toke
     words = {w.i: w for a in about for w in evaluation(a, inside)}
     said = [words[i] for i in sorted(words)]
     score = polarity(s, said)
-    blame = any(w.lower_ in s.lexicon.criticism_cues or w.lemma_.lower() in s.lexicon.criticism_cues for w in said)
+    blame = any(w.lower_ in s.lexicon.criticism_cues or w.lemma_.lower() in s.lexicon.criticism_cues
+                or (w.lower_ in _data().blame and w.dep_ in ("acomp", "oprd", "attr")) for w in said)
     if score <= CRITICISM_BELOW or blame:
         return Stance.CRITICISM
     if score >= SUPPORT_ABOVE:
@@ -239,6 +242,8 @@ def calls(s: Sentence, tokens: list[Token], speakers: list[str], reported: bool)
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             obliging, head = True, token.head
         urged = urged_subject(token)
+        if urged is None:
+            urged = wanted_subject(token)
         if urged is not None and s.phrases.actors_of(urged) and not _own(s, urged, speakers, reported):
             return True  # "it is time for Congress to hold itself accountable"
         if obliging:
@@ -260,6 +265,25 @@ def urged_subject(verb: Token) -> Token | None:
     head = verb.head
     words = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "attr", "npadvmod", "advmod"))}
     return subject if words & _data().obliging_words else None
+
+
+def wanted_subject(verb: Token) -> Token | None:
+    """The subject of a "to" infinitive with a subject of its own under a verb of wanting or of
+    requesting ("wants Russia to withdraw", "expects Iran to comply", "called for Russia to
+    withdraw"): who is asked to act; None if ``verb`` heads no such clause."""
+    children = list(verb.children)
+    if verb.dep_ not in ("ccomp", "advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return None
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    head = verb.head
+    if subject is None or head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    return subject if lemma in _data().wanting or lemma in _REQUESTS else None
+
+
+# Verbs of requesting whose "for X to ..." or "X to ..." clause names who is asked.
+_REQUESTS = frozenset({"call", "urge", "ask", "appeal", "press", "push", "plead", "petition", "lobby"})
 
 
 def _imperative(verb: Token) -> bool:

@@ -226,7 +226,7 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
 def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
     """ "recommended the US troops withdraw": who is asked to act."""
     for comp in verb.children:
-        if comp.dep_ == "ccomp":
+        if comp.dep_ == "ccomp" or stance.wanted_subject(comp) is not None:  # "called for Russia to withdraw"
             found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
             if found:
                 return found
