@@ -218,3 +218,8 @@ def test_who_a_speaker_wants_or_calls_for_to_act_is_called_on(loader):
 def test_saying_another_is_responsible_blames_it(loader):
     relations = read(loader, "Angela Merkel said Russia was responsible for the attack on the pipeline.")
     assert between(relations, "Angela Merkel", "Russia") == {"CRITICIZES"}
+
+
+def test_who_what_is_asked_for_would_come_from_is_asked(loader):
+    relations = read(loader, "Volodymyr Zelensky pleaded for more military support from Germany.")
+    assert between(relations, "Volodymyr Zelensky", "Germany") == {"CALLS_FOR"}

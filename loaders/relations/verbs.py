@@ -136,6 +136,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     targets = list(targets)
     if rel_type in (EventType.CALLS_FOR, EventType.PROPOSES):
         targets += _clause_subjects(s, verb)
+    if rel_type == EventType.CALLS_FOR:
+        targets += _asked(s, verb)
     complement_type = None
     comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if comp is not None:  # "proposed to stop hostilities and declare a truce", "threatened to impose sanctions on X"
@@ -231,6 +233,16 @@ def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
             if found:
                 return found
     return []
+
+
+def _asked(s: Sentence, verb: Token) -> list[Argument]:
+    """ "called for support from Germany", "asked for more aid from the EU": who is asked is who what
+    is asked for would come from."""
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for noun in prep.children if noun.dep_ == "pobj"
+            for source in noun.children if source.dep_ == "prep" and source.lower_ == "from"
+            for pobj in source.children if pobj.dep_ == "pobj"
+            for a in s.phrases.arguments(pobj, Slot.PREPOSITION, ("poss", "of"), prep="from")]
 
 
 def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
