@@ -223,3 +223,8 @@ def test_saying_another_is_responsible_blames_it(loader):
 def test_who_what_is_asked_for_would_come_from_is_asked(loader):
     relations = read(loader, "Volodymyr Zelensky pleaded for more military support from Germany.")
     assert between(relations, "Volodymyr Zelensky", "Germany") == {"CALLS_FOR"}
+
+
+def test_an_inference_with_must_have_is_no_obligation(loader):
+    relations = read(loader, "Mike Pompeo said Iran must have supplied the missiles to the Houthis.")
+    assert between(relations, "Iran", "Houthis") & {"AIDS"}

@@ -151,6 +151,8 @@ def obliged(verb: Token, lexicon: Lexicon) -> bool:
 
 def _obliging(verb: Token, lexicon: Lexicon) -> bool:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "must" in auxiliaries and "have" in auxiliaries:
+        return False  # "Iran must have supplied the missiles": an inference that it did
     if auxiliaries & {w for w in lexicon.obligation if " " not in w} or stance.urged_subject(verb) is not None:
         return True
     heads = {w.split()[0] for w in lexicon.obligation if " " in w}  # "have to", "need to"
