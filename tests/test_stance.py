@@ -228,3 +228,10 @@ def test_who_what_is_asked_for_would_come_from_is_asked(loader):
 def test_an_inference_with_must_have_is_no_obligation(loader):
     relations = read(loader, "Mike Pompeo said Iran must have supplied the missiles to the Houthis.")
     assert between(relations, "Iran", "Houthis") & {"AIDS"}
+
+
+def test_an_act_of_another_that_a_speaker_claims_is_an_accusation(loader):
+    relations = read(loader, "John Ratcliffe claimed Iran spoofed e-mails about the vote.")
+    assert between(relations, "John Ratcliffe", "Iran") == {"CRITICIZES"}
+    relations = read(loader, "Howie Hawkins claimed that the United States has enough money to spend.")
+    assert between(relations, "Howie Hawkins", "United States") == {"COMMENTS_ON"}

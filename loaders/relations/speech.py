@@ -38,17 +38,19 @@ def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[li
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
     said = about(s, tokens, speakers)
-    return said, stance_of(s, tokens, speakers, said, reported=True)
+    return said, stance_of(s, tokens, speakers, said, reported=True, alleging=stance.alleging(verb.lemma_.lower()))
 
 
 # Acts that, reported by someone, are an accusation: "Iran said the US had attacked its ships".
 _ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANCTIONS, EventType.THREATENS})
 
 
-def stance_of(s: Sentence, tokens: list[Token], speakers: list[str], said: list[Argument], reported: bool) -> Stance:
+def stance_of(s: Sentence, tokens: list[Token], speakers: list[str], said: list[Argument], reported: bool,
+              alleging: bool = False) -> Stance:
     """The stance of a statement on who it is about (``stance.read``); an act of force it reports
-    of another actor, or an act it judges in scornful words, is criticism."""
-    accuses = any(_accused_act(s, t, speakers) or _judged_act(s, t) is not None for t in tokens)
+    of another actor, or an act it judges in scornful words, is criticism; so is any act of
+    another that a verb of alleging ("claimed Iran spoofed the e-mails") reports."""
+    accuses = any(_accused_act(s, t, speakers, alleging) or _judged_act(s, t) is not None for t in tokens)
     doc = s.sent.doc
     about_tokens = [doc[a.token] for a in said if a.slot == Slot.CONTENT and not a.is_topic]
     return stance.read(s, tokens, speakers, about_tokens, accuses, reported)
@@ -87,9 +89,12 @@ def judged_doers(s: Sentence, root: Token, speakers: list[str]) -> list[Argument
     return [Argument(a.node, Slot.CONTENT, subject.i, "judged") for a in act.doers if a.node not in speakers]
 
 
-def _accused_act(s: Sentence, verb: Token, speakers: list[str]) -> bool:
-    """ "the US had attacked its ships": a done act of force whose named doer is not the speaker."""
-    if verb.pos_ != "VERB" or s.lexicon.verbs.get(verb.lemma_.lower()) not in _ACCUSED_ACTS:
+def _accused_act(s: Sentence, verb: Token, speakers: list[str], any_act: bool = False) -> bool:
+    """ "the US had attacked its ships": a done act of force (``any_act``: any act) whose named doer
+    is not the speaker."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or (s.lexicon.verbs.get(lemma) not in _ACCUSED_ACTS
+                               and not (any_act and lemma not in s.lexicon.ignore and lemma not in s.lexicon.speech)):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in s.lexicon.modal) for c in verb.children):
         return False

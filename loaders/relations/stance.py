@@ -29,7 +29,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.records import Argument, Slot, Stance
 
-__all__ = ["CRITICISM_BELOW", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
+__all__ = ["CRITICISM_BELOW", "alleging", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
            "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "owners", "plain_statement", "polarity",
            "quoted_name", "read", "refuses", "urged_subject", "wanted_subject", "word_stance"]
 
@@ -74,6 +74,7 @@ class _Data:
     obliging_words: frozenset[str]
     wanting: frozenset[str]
     blame: frozenset[str]
+    alleging: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,13 @@ def _data() -> _Data:
     doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/stance.yaml").read_text(encoding="utf-8"))
     return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
                  frozenset(doc["undergone"]), frozenset(doc["plain_speech"]),
-                 frozenset(doc["obliging_words"]), frozenset(doc["wanting"]), frozenset(doc["blame"]))
+                 frozenset(doc["obliging_words"]), frozenset(doc["wanting"]), frozenset(doc["blame"]),
+                 frozenset(doc["alleging"]))
+
+
+def alleging(lemma: str) -> bool:
+    """Whether a verb of saying alleges: another's act it reports is an accusation."""
+    return lemma in _data().alleging
 
 
 def plain_statement(lemma: str) -> bool:
