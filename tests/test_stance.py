@@ -235,3 +235,8 @@ def test_an_act_of_another_that_a_speaker_claims_is_an_accusation(loader):
     assert between(relations, "John Ratcliffe", "Iran") == {"CRITICIZES"}
     relations = read(loader, "Howie Hawkins claimed that the United States has enough money to spend.")
     assert between(relations, "Howie Hawkins", "United States") == {"COMMENTS_ON"}
+
+
+def test_what_another_wants_is_no_call_by_the_speaker(loader):
+    relations = read(loader, "Ken Gude said the staff of the White House want Donald Trump to resign.")
+    assert "CALLS_FOR" not in between(relations, "Ken Gude", "Donald Trump")

@@ -94,7 +94,7 @@ def _accused_act(s: Sentence, verb: Token, speakers: list[str], any_act: bool = 
     is not the speaker."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or (s.lexicon.verbs.get(lemma) not in _ACCUSED_ACTS
-                               and not (any_act and lemma not in s.lexicon.ignore and lemma not in s.lexicon.speech)):
+                               and not (any_act and stance.done_act(s, verb))):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in s.lexicon.modal) for c in verb.children):
         return False

@@ -29,7 +29,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.records import Argument, Slot, Stance
 
-__all__ = ["CRITICISM_BELOW", "alleging", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
+__all__ = ["CRITICISM_BELOW", "alleging", "done_act", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
            "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "owners", "plain_statement", "polarity",
            "quoted_name", "read", "refuses", "urged_subject", "wanted_subject", "word_stance"]
 
@@ -89,6 +89,13 @@ def _data() -> _Data:
 def alleging(lemma: str) -> bool:
     """Whether a verb of saying alleges: another's act it reports is an accusation."""
     return lemma in _data().alleging
+
+
+def done_act(s: Sentence, verb: Token) -> bool:
+    """Whether a verb names something its subject does: not a verb too general to mean anything
+    ("be", "have", "know") nor harm suffered ("suffered strokes")."""
+    lemma = verb.lemma_.lower()
+    return lemma not in s.lexicon.ignore and lemma not in _data().undergone
 
 
 def plain_statement(lemma: str) -> bool:
@@ -249,7 +256,7 @@ def calls(s: Sentence, tokens: list[Token], speakers: list[str], reported: bool)
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             obliging, head = True, token.head
         urged = urged_subject(token)
-        if urged is None:
+        if urged is None and wanted_subject(token) is not None and _wanted_by_speaker(s, token.head, speakers, reported):
             urged = wanted_subject(token)
         if urged is not None and s.phrases.actors_of(urged) and not _own(s, urged, speakers, reported):
             return True  # "it is time for Congress to hold itself accountable"
@@ -287,6 +294,13 @@ def wanted_subject(verb: Token) -> Token | None:
         return None
     lemma = head.lemma_.lower()
     return subject if lemma in _data().wanting or lemma in _REQUESTS else None
+
+
+def _wanted_by_speaker(s: Sentence, head: Token, speakers: list[str], reported: bool) -> bool:
+    """Whether who wants or asks is the speaker ("I want Russia to ...", "said she expects ..."),
+    not another the statement reports ("said the staff want him to resign")."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or _own(s, subject, speakers, reported) or (reported and subject.lower_ in ("she", "he"))
 
 
 # Verbs of requesting whose "for X to ..." or "X to ..." clause names who is asked.
