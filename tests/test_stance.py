@@ -240,3 +240,10 @@ def test_an_act_of_another_that_a_speaker_claims_is_an_accusation(loader):
 def test_what_another_wants_is_no_call_by_the_speaker(loader):
     relations = read(loader, "Ken Gude said the staff of the White House want Donald Trump to resign.")
     assert "CALLS_FOR" not in between(relations, "Ken Gude", "Donald Trump")
+
+
+def test_the_speakers_refusal_to_attend_or_meet_and_no_intention_to_are_refusals(loader):
+    relations = read(loader, "Iran said it would not attend the talks with the United States.")
+    assert between(relations, "Iran", "United States") == {"REJECTS"}
+    relations = read(loader, "Iran said it had no intention of negotiating with the United States.")
+    assert between(relations, "Iran", "United States") == {"REJECTS"}

@@ -331,11 +331,30 @@ def refuses(s: Sentence, tokens: list[Token], speakers: list[str], reported: boo
         if subject is None and token.dep_ == "xcomp":  # "refused to sign it": the governing verb's subject
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             negated = negated or any(c.dep_ == "neg" or c.lower_ == "never" for c in token.head.children)
+        unwilling = _unwilling(token)
+        if subject is None and unwilling is not None:  # "it had no intention of negotiating"
+            subject = next((c for c in unwilling.children if c.dep_ == "nsubj"), None)
+            negated = True
         if subject is None or not _own(s, subject, speakers, reported):
             continue
         if (lemma in data.acceptance and negated) or (lemma in data.refusal and not negated):
             return True
     return False
+
+
+# Nouns of will that "no" turns into a refusal of the act they govern: "no intention of negotiating".
+_WILL_NOUNS = frozenset({"intention", "intent", "plan", "plans", "desire", "interest", "wish", "willingness"})
+
+
+def _unwilling(verb: Token) -> Token | None:
+    """The verb whose object is "no intention" (or plan, desire) of or to do ``verb``: "had no
+    intention of negotiating", "has no plans to meet"; None otherwise."""
+    node = verb.head if verb.dep_ in ("pcomp", "acl", "xcomp") else None
+    if node is not None and node.dep_ == "prep":
+        node = node.head
+    if node is None or node.lower_ not in _WILL_NOUNS or not any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+        return None
+    return node.head if node.head.pos_ in ("VERB", "AUX") else None
 
 
 def _own(s: Sentence, subject: Token, speakers: list[str], reported: bool) -> bool:
