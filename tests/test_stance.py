@@ -247,3 +247,15 @@ def test_the_speakers_refusal_to_attend_or_meet_and_no_intention_to_are_refusals
     assert between(relations, "Iran", "United States") == {"REJECTS"}
     relations = read(loader, "Iran said it had no intention of negotiating with the United States.")
     assert between(relations, "Iran", "United States") == {"REJECTS"}
+
+
+def test_a_vote_against_or_for_an_actors_motion_rejects_or_supports_it(loader):
+    relations = read(loader, "Germany voted against the resolution of France.")
+    assert between(relations, "Germany", "France") == {"REJECTS"}
+    relations = read(loader, "Bernie Sanders voted for Joe Biden.")
+    assert between(relations, "Bernie Sanders", "Joe Biden") == {"SUPPORTS"}
+
+
+def test_the_speakers_negated_support_is_a_refusal(loader):
+    relations = read(loader, "Angela Merkel said Germany would not support the plan of Russia.")
+    assert between(relations, "Angela Merkel", "Russia") == {"REJECTS"}

@@ -31,7 +31,7 @@ from polgraph.loaders.relations.records import Argument, Slot, Stance
 
 __all__ = ["CRITICISM_BELOW", "alleging", "done_act", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
            "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "owners", "plain_statement", "polarity",
-           "quoted_name", "read", "refuses", "urged_subject", "wanted_subject", "word_stance"]
+           "quoted_name", "read", "refuses", "urged_subject", "vote_type", "wanted_subject", "word_stance"]
 
 # VADER compound polarity at or past which a statement criticizes or supports (VADER's own cut for
 # a negative or positive text is 0.05; a statement needs clearly evaluative words).
@@ -75,6 +75,8 @@ class _Data:
     wanting: frozenset[str]
     blame: frozenset[str]
     alleging: frozenset[str]
+    voting: frozenset[str]
+    votes: dict[str, EventType]
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +85,8 @@ def _data() -> _Data:
     return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
                  frozenset(doc["undergone"]), frozenset(doc["plain_speech"]),
                  frozenset(doc["obliging_words"]), frozenset(doc["wanting"]), frozenset(doc["blame"]),
-                 frozenset(doc["alleging"]))
+                 frozenset(doc["alleging"]), frozenset(doc["voting"]["verbs"]),
+                 {prep: EventType(doc["voting"][prep]) for prep in ("against", "for")})
 
 
 def alleging(lemma: str) -> bool:
@@ -96,6 +99,12 @@ def done_act(s: Sentence, verb: Token) -> bool:
     ("be", "have", "know") nor harm suffered ("suffered strokes")."""
     lemma = verb.lemma_.lower()
     return lemma not in s.lexicon.ignore and lemma not in _data().undergone
+
+
+def vote_type(lemma: str, prep: str) -> EventType | None:
+    """What a vote against or for someone does to them ("voted against X": REJECTS), or None."""
+    data = _data()
+    return data.votes.get(prep) if lemma in data.voting else None
 
 
 def plain_statement(lemma: str) -> bool:
