@@ -18,7 +18,7 @@ from polgraph.exceptions import InputError
 from polgraph.graph.model import Article, ArticleGraph, relation_id
 from polgraph.graph.stores.networkx_store import NetworkXStore
 from polgraph.loaders.readers import read_path
-from polgraph.loaders.registry import Registry, default_registry
+from polgraph.loaders.registry import Registry
 from polgraph.loaders.relations import Candidate, Scorer
 
 __all__ = [
@@ -40,6 +40,8 @@ GOLD_SUFFIX = ".gold.yaml"
 
 
 class LoaderLike(Protocol):
+    registry: Registry
+
     def read(self, article: Article) -> ArticleGraph: ...
 
     def load(self, store: Any, paths: Sequence[Path]) -> Any: ...
@@ -154,5 +156,5 @@ def evaluate_plover(
     records: Sequence[PloverRecord], loader: LoaderLike, registry: Registry | None = None
 ) -> list[PloverOutcome]:
     """Each sentence read as an article with no date, then scored."""
-    registry = registry or getattr(loader, "registry", None) or default_registry()
+    registry = registry or loader.registry
     return [score_record(r, loader.read(Article.from_text(r.text)), registry) for r in records]
