@@ -2,17 +2,26 @@
 on someone to act, a refusal by the speaker, criticism, support, or none.
 
 - **Call**: a clause of the statement obliges someone other than the speaker ("Russia must
-  withdraw", "they should be held accountable", "the US needs to act"), or orders (an imperative
-  in a quotation: "Stop the bombing").
+  withdraw", "they should be held accountable", "the US needs to act", "it is time for Congress
+  to act"), the speaker wants another to act ("she expects Russia to withdraw"), or orders (an
+  imperative in a quotation: "Stop the bombing").
 - **Refusal**: the speaker's own act of accepting, negated ("we will not accept", "Iran said it
-  would never negotiate"), or an act of refusing ("it refuses to ...").
+  would never negotiate", "had no intention of negotiating"), or an act of refusing ("it refuses
+  to ...").
 - **Criticism / support**: the polarity, read by VADER (``vaderSentiment``: its rated lexicon,
   negation, boosters, "but"), of the words said of the actor the statement is about (the rest of
   the clause it is subject or object of, or addressed in: ``evaluation``), words that name an act
   ("killed", "the attack"), harm suffered and names left out: what a speaker reports another did
   is not the speaker's stance (accusations are read apart, in ``speech``). A word of the hand
-  list ``criticism_cues`` among those words is criticism too. Language data beside VADER's:
-  ``data/stance.yaml``.
+  list ``criticism_cues`` among those words is criticism too, and so is blame ("was responsible
+  for the attack").
+- **Naming** ("called May's deal 'lousy'", "called Merkel a great leader"): the polarity of the
+  name, when what is named is an actor or its own (``naming_stance``).
+
+Also here: which verbs of saying only state (``plain_statement``: "claimed", "argued", typed by
+their statement's stance whatever their CAMEO code) and which allege (``alleging``: another's act
+they report is an accusation), and what a vote against or for an actor does (``vote_type``).
+Language data beside VADER's: ``data/stance.yaml``.
 """
 
 from __future__ import annotations
