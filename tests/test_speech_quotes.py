@@ -74,3 +74,16 @@ def test_reading_a_sentence_as_someones_words_leaves_the_sentence_as_it_was(load
     spoken = spoken_by(s, speaker)
     assert names(spoken.phrases.quoting) == ["angela-merkel"] and s.phrases.quoting == []
     assert spoken_by(s, []) is s
+
+
+def test_a_sentence_run_on_after_a_closed_quotation_names_no_speaker(loader):
+    from polgraph.loaders.relations.speech import introducers
+    doc = loader.nlp('"We disagreed many times. That is to be sure." John Bolton previously served as ambassador to the United Nations.')
+    found = find_mentions(doc, loader.registry, DAY)
+    that = next(t for t in doc if t.text == "That")
+    run_on = doc[that.i:]  # the parser sometimes runs the closing quotation and the next sentence into one
+    s = Sentence(run_on, 2, found, loader.lexicon, DAY, Topics())
+    assert names(introducers(s, True)) == []
+    defended = loader.nlp('John Bolton defended the plan, "We disagreed many times."')
+    s = Sentence(defended[:], 1, find_mentions(defended, loader.registry, DAY), loader.lexicon, DAY, Topics())
+    assert names(introducers(s, False)) == ["john-bolton"]

@@ -48,6 +48,7 @@ def _title_of(token: Token, found: ArticleActors) -> tuple[str | None, bool]:
 def find_role_phrases(doc: Doc, settled: ArticleActors) -> Proposals:
     found = settled.draft()
     consumed: set[int] = set()
+    holders_of: dict[str, set[str]] = {}  # title -> who it was given to so far in the article
     for token in doc:
         if token.lower_ not in TITLE_HEADS or token.i in consumed or token.tag_ in ("NNS", "NNPS"):
             continue
@@ -74,7 +75,11 @@ def find_role_phrases(doc: Doc, settled: ArticleActors) -> Proposals:
                 found.actors.setdefault(holder_actor.id, holder_actor)
                 found.actors.setdefault(jurisdiction.id, jurisdiction)
                 holder = holder_actor.id
+        elif title and _bare_title(token) and len(holders_of.get(title, ())) == 1:
+            holder = next(iter(holders_of[title]))  # "the president" after "US President Donald Trump"
         if holder is not None:
+            if title:
+                holders_of.setdefault(title, set()).add(holder)
             found.role_tokens[token.i] = holder
             for extra in found.title_extra.get(token.i, ()):
                 found.role_tokens.setdefault(extra, holder)
@@ -88,6 +93,12 @@ def find_role_phrases(doc: Doc, settled: ArticleActors) -> Proposals:
                     else:
                         found.role_tokens.setdefault(mod.i, holder)
     return found.proposals(settled)
+
+
+def _bare_title(token: Token) -> bool:
+    """ "the president", with nothing that says whose: the one the article gave that title before."""
+    return (any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep", "appos") for c in token.children))
 
 
 def _organisation_word(token: Token) -> bool:

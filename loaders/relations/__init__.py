@@ -1,6 +1,6 @@
 """Relations from the dependency parse: who did what to whom, sentence by sentence, in four stages.
 
-1. **Finding** (``verbs``, ``nominal``, ``speech``): each trigger word (a verb of the lexicon or of
+1. **Finding** (``verbs``, ``nominal``, ``speech``, ``positions``): each trigger word (a verb of the lexicon or of
    speech, an event noun, "according to", a sentence inside a running quotation) becomes a
    :class:`Frame`: its sources and possible targets, each in its slot, read through passives,
    relative clauses, control, coordination and apposition (``phrases``), and how the sentence
@@ -26,6 +26,7 @@ from polgraph.loaders.relations.classify import classify
 from polgraph.loaders.relations.context import Sentence, Topics
 from polgraph.loaders.relations.nominal import noun_frames
 from polgraph.loaders.relations.phrases import STATEMENTS
+from polgraph.loaders.relations.positions import position_frames
 from polgraph.loaders.relations.records import Argument, Candidate, Frame, RecentAct, Slot, Trigger
 from polgraph.loaders.relations.relevance import judge
 from polgraph.loaders.relations.scoring import (
@@ -75,7 +76,7 @@ def find_frames(sentences: list[tuple[int, Span]], found: ArticleActors, lexicon
     acts = _ActsSoFar()
     for number, sent in sentences:
         s = quotes.enter(Sentence(sent, number, found, lexicon, published, topics, acts.recent, acts.lead, acts.previous(number)))
-        read = _first_person(s, [*verb_frames(s), *according_to_frames(s), *noun_frames(s)], "quote-introduced")
+        read = _first_person(s, [*verb_frames(s), *according_to_frames(s), *noun_frames(s), *position_frames(s)], "quote-introduced")
         frames += read
         acts.note(read, number)
         frames += quotes.words(s)

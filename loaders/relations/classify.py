@@ -71,11 +71,6 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
     candidates: list[Candidate] = []
     if rel is not None:
         targets = primary
-        voted = {stance.vote_type(frame.lemma, t.prep) for t in targets} - {None}
-        if len(voted) == 1 and not framing.negated:  # "voted against the resolution of France"
-            rel = voted.pop()
-            targets = [t for t in targets if stance.vote_type(frame.lemma, t.prep) == rel]
-            mechanisms.append("vote")
         if rel in _COOPERATIVE:  # "worked with Syria against the rebels": who an act is against is no partner
             targets = [t for t in targets if t.prep != "against"]
         if not targets and rel in (E.CALLS_FOR, E.PROPOSES) and slots.get(Slot.CLAUSE_SUBJECT):

@@ -10,11 +10,14 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.records import Governed
 
-__all__ = ["adverbial", "counterfactual", "governed", "hearsay", "is_conditional", "is_modal", "negated", "obliged", "purpose", "purpose_of",
-           "reported_in"]
+__all__ = ["adverbial", "counterfactual", "epistemic_perfect", "for_clause", "governed", "hearsay", "is_conditional", "is_modal",
+           "negated", "obliged", "purpose", "purpose_of", "reported_in"]
 
 # Adverbs that make an act someone's claim: "Iran allegedly supplied weapons".
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"})
+# Modals that with a perfect say the act may have been done, not that it is only possible: "Trump
+# might have encouraged Zelensky to ..." is an allegation of a past act, "would have" is not done.
+_EPISTEMIC = frozenset({"may", "might"})
 
 # A verb of these types carries the act of the verb it governs: "proposed to stop hostilities".
 _CARRYING = frozenset({EventType.PROPOSES, EventType.THREATENS, EventType.CALLS_FOR, EventType.REJECTS})
@@ -37,7 +40,9 @@ def negated(verb: Token) -> bool:
 
 def is_modal(verb: Token, lexicon: Lexicon) -> bool:
     """ "may impose"; and a verb coordinated under it without a subject or auxiliary of its own
-    ("will destroy and obliterate X")."""
+    ("will destroy and obliterate X"). "may have imposed" is a past act told as uncertain (``hearsay``)."""
+    if epistemic_perfect(verb):
+        return False
     if any(c.dep_ == "aux" and c.lower_ in lexicon.modal for c in verb.children):
         return True
     own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
@@ -54,10 +59,13 @@ def is_conditional(verb: Token, lexicon: Lexicon) -> bool:
 
 def purpose(verb: Token, lexicon: Lexicon, head_lemma: str) -> bool:
     """An act given as the purpose or manner of another ("struck to demand", "rallied, calling
-    for ..."): the other act is the event."""
+    for ..."): the other act is the event. What a speaker says while saying something is a further
+    act of their words, not the purpose of speaking: "she said, asking X to be patient"."""
     if verb.dep_ == "xcomp":
         return verb.head.lemma_.lower() in _ASPECT_VERBS
     if verb.dep_ != "advcl" or verb.head.pos_ != "VERB":
+        return False
+    if verb.tag_ == "VBG" and head_lemma in lexicon.speech:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return (infinitive or verb.tag_ == "VBG") and lexicon.verbs.get(head_lemma) not in _PURPOSE_HEADS
@@ -82,7 +90,7 @@ def counterfactual(verb: Token) -> bool:
     node = verb
     for _ in range(3):
         auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
-        if "have" in auxes and any(a in ("would", "could", "might") for a in auxes):
+        if "have" in auxes and any(a in ("would", "could") for a in auxes):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
             return False
@@ -91,14 +99,19 @@ def counterfactual(verb: Token) -> bool:
 
 
 def governed(verb: Token, lexicon: Lexicon) -> Governed:
-    """How the verb governing this one (xcomp, or ccomp of a request) frames it; a conjunct is
-    framed as the verb it is coordinated with ("proposed to stop hostilities and declare a truce").
-    An act asked for is not done, however far below the request it stands: "asked every Democrat
-    to come together to support Biden", "appealed to Germany to help Ukraine"."""
+    """How the verb governing this one (xcomp, or ccomp of a request, or a "for X to" clause:
+    "called for Russia to withdraw") frames it; a conjunct is framed as the verb it is coordinated
+    with ("proposed to stop hostilities and declare a truce"). An act asked for is not done,
+    however far below the request it stands: "asked every Democrat to come together to support
+    Biden", "appealed to Germany to help Ukraine"."""
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
     if _requested(verb, lexicon):
         return Governed.CARRIED
+    if for_clause(verb) and verb.head.pos_ == "VERB":
+        return Governed.CARRIED if lexicon.verbs.get(verb.head.lemma_.lower()) in _CARRYING else Governed.NO
+    if verb.dep_ in ("acl", "advcl", "ccomp") and _demanding_noun(verb.head, lexicon):
+        return Governed.CARRIED  # "his demand that Iran release the prisoners": asked, not done
     if verb.dep_ not in ("xcomp", "ccomp"):
         return Governed.NO
     head = verb.head
@@ -172,8 +185,27 @@ def adverbial(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children)
 
 
+def _demanding_noun(noun: Token, lexicon: Lexicon) -> bool:
+    from polgraph.loaders.relations.positions import default_positions  # here: positions reads framing
+    return default_positions().demands(noun, lexicon.nominal) or (
+        noun.pos_ == "NOUN" and lexicon.nominal.get(noun.lemma_.lower()) in (EventType.PROPOSES, EventType.THREATENS))
+
+
+def for_clause(verb: Token) -> bool:
+    """ "called for Russia to withdraw": an infinitive with its own subject after "for", which the
+    parser hangs on the verb above as an adverbial clause."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def hearsay(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _HEARSAY for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in _HEARSAY for c in verb.children) or epistemic_perfect(verb)
+
+
+def epistemic_perfect(verb: Token) -> bool:
+    """ "may have supplied", "might have encouraged": a past act the text is not sure of."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBN" and "have" in auxes and bool(auxes & _EPISTEMIC)
 
 
 def reported_in(verb: Token, lexicon: Lexicon) -> Token | None:

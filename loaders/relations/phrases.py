@@ -13,7 +13,7 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, RecentAct, Slot
 
-__all__ = ["PROPOSALS", "STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
+__all__ = ["PROPOSALS", "QUOTING", "STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
 # What is said, not done: "criticized the move" is not about a comment.
@@ -25,6 +25,12 @@ _FIRST_PERSON = {"i", "we", "me", "us"}
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
 STRONG_PREPS = frozenset({"against", "with", "on", "to"})
 _ALONG = frozenset({"along", "together"})  # "along with X", "together with X"
+# Verbs that report another's words: "Reuters quoted Erdogan as saying ..." (Erdogan says it).
+QUOTING = frozenset({"quote", "cite"})
+# Nouns that speak for whom a preposition names: "a spokesperson for the Kremlin said ...", "a
+# statement from the German government said ...".
+_SPEAKING_FOR = {"for": frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}),
+                 "from": frozenset({"statement", "letter", "communique", "communiqué", "message", "release", "declaration"})}
 _PARTICLES = frozenset({"down", "out", "up", "off", "back", "away", "over"})
 TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
 
@@ -69,7 +75,8 @@ class Phrases:
                     actor = self.found.actor_at(child)
                     if actor and (child.dep_ == "compound" or self.found.actors[actor].kind == "state"):
                         found.append((actor, child))
-                elif child.dep_ in ("prep", "agent") and child.lower_ in owners:
+                elif child.dep_ in ("prep", "agent") and (child.lower_ in owners or (
+                        token.lemma_.lower() in _SPEAKING_FOR.get(child.lower_, ()))):  # "a spokesman for X": X speaks
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found += self.actor_tokens(pobj, owners, depth + 1)
@@ -200,6 +207,9 @@ class Phrases:
             return self._inherit(self.subjects(verb.head, depth + 1))
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             governing = verb.head.head
+            quoted = self.quoted_as_saying(verb)
+            if quoted is not None:  # "Reuters quoted Erdogan as saying ...": Erdogan says it
+                return self.arguments(quoted, inherited or Slot.SUBJECT, ())
             accused = [c for c in governing.children if c.dep_ in ("dobj", "nsubjpass") and self.actors_of(c, ())]
             if accused and verb.head.lower_ in ("of", "for", "with"):  # "accused Russia of poisoning X", "X was accused of ..."
                 return self.arguments(accused[0], Slot.CONTROLLER, ())
@@ -207,6 +217,15 @@ class Phrases:
                 return unique([*self._inherit(self.subjects(governing, depth + 1)), *self.arguments(accused[0], Slot.JOINER, ())])
             return self._inherit(self.subjects(governing, depth + 1))  # "contributed ... by supporting X"
         return []
+
+    def quoted_as_saying(self, verb: Token) -> Token | None:
+        """Who a verb of saying is quoted from: "quoted X as saying" (``verb`` "saying"), X's noun."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or self.lemma(verb) not in self.lexicon.speech:
+            return None
+        governing = verb.head.head
+        if governing.pos_ != "VERB" or self.lemma(governing) not in QUOTING:
+            return None
+        return next((c for c in governing.children if c.dep_ in ("dobj", "nsubjpass") and self.actors_of(c, ())), None)
 
     def companions(self, verb: Token) -> list[Argument]:
         """Who joins the subjects in the verb's act: "California, joined by Oregon and Nevada, sued
@@ -355,7 +374,7 @@ class Phrases:
                 if noun is None or noun.dep_ == "dative":  # "gave Tanzania a grant": the grant, not the recipient
                     noun = child if child.dep_ != "oprd" else noun
                 doers = self.event_agents(child)  # "condemned the arrest of journalists by Belarus": Belarus
-                targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", *TARGET_PREPS))
+                targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", "about", *TARGET_PREPS))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

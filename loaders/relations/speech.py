@@ -90,11 +90,11 @@ def judged_doers(s: Sentence, root: Token, speakers: list[str]) -> list[Argument
 
 
 def _accused_act(s: Sentence, verb: Token, speakers: list[str], any_act: bool = False) -> bool:
-    """ "the US had attacked its ships": a done act of force (``any_act``: any act) whose named doer
-    is not the speaker."""
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or (s.lexicon.verbs.get(lemma) not in _ACCUSED_ACTS
-                               and not (any_act and stance.done_act(s, verb))):
+    """ "the US had attacked its ships", "Iran ordered the attack", "Iran was behind the attack": a
+    done act of force (or its ordering, or a part in it; ``any_act``: any act) whose named doer is
+    not the speaker."""
+    forceful = verb.pos_ == "VERB" and s.lexicon.verbs.get(verb.lemma_.lower()) in _ACCUSED_ACTS
+    if not forceful and not _part_in_force(s, verb) and not (any_act and verb.pos_ == "VERB" and stance.done_act(s, verb)):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in s.lexicon.modal) for c in verb.children):
         return False
@@ -104,6 +104,27 @@ def _accused_act(s: Sentence, verb: Token, speakers: list[str], any_act: bool = 
     own = set(speakers) | {s.found.actors[a].country for a in speakers if a in s.found.actors} - {None}
     doers = s.phrases.actors_of(subject)
     return bool(doers) and not set(doers) & own
+
+
+# Words that make the subject of their clause a doer of the act of force named after them: "Iran
+# was responsible for the attack", "Russia was behind the poisoning".
+_PARTAKING = frozenset({"responsible", "behind", "complicit"})
+
+
+def _part_in_force(s: Sentence, verb: Token) -> bool:
+    """ "ordered the killing", "was responsible for the attack", "was behind the strike": an act of
+    force named by a noun, which the verb's subject ordered or took part in."""
+    nouns: list[Token] = []
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in s.lexicon.authorizing:
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    elif verb.lemma_.lower() == "be":
+        for child in verb.children:
+            word = child if child.dep_ == "prep" and child.lower_ == "behind" else None
+            if child.dep_ == "acomp" and child.lower_ in _PARTAKING:
+                word = next((p for p in child.children if p.dep_ == "prep" and p.lower_ in ("for", "in")), None)
+            if word is not None:
+                nouns += [p for p in word.children if p.dep_ == "pobj"]
+    return any(n.pos_ == "NOUN" and s.lexicon.nominal.get(n.lemma_.lower()) in _ACCUSED_ACTS for n in nouns)
 
 
 def about(s: Sentence, tokens: list[Token], speakers: list[str]) -> list[Argument]:
@@ -153,7 +174,7 @@ def _in_adjunct(token: Token) -> bool:
     """Inside a place or time adjunct ("in Ukraine", "during the summit"), which is not what was said about."""
     node = token
     for _ in range(6):
-        if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS and node.head.head.pos_ in ("VERB", "AUX", "NOUN"):
+        if node.dep_ == "pobj" and node.head.lower_ in _PLACE_PREPS and node.head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
             return True
         if node.head is node:
             return False
@@ -199,6 +220,7 @@ def quote_frames(s: Sentence, speakers: list[Argument], tokens: list[Token] | No
 
 
 _QUOTE_MARKS = ('"', "“", "”")
+_FULL_STOPS = frozenset({".", "!", "?"})
 
 
 def quoted_tokens(s: Sentence, was_open: bool) -> list[Token]:
@@ -228,6 +250,9 @@ def introducers(s: Sentence, was_open: bool) -> list[Argument]:
     if not outside:
         return []
     verb = min(outside, key=lambda t: (len(list(t.ancestors)), t.i))  # the main verb outside the quotation
+    last = quoted[-1]
+    if last.text in _FULL_STOPS and verb.i > last.i:
+        return []  # '... That's to be sure." Bolton previously served ...': a new sentence the parser ran on, not a speaker
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we")]
     return [Argument(a.node, Slot.SPEAKER, a.token, a.how) for c in subjects for a in s.phrases.arguments(c, Slot.SPEAKER, ())]
 
@@ -312,7 +337,7 @@ class QuotationTracker:
         if self.open and paragraph_closes(s):
             self.open, self.speaker, self.introduced, self.held = False, [], False, []
         self._introducers = introducers(s, self.open)
-        return spoken_by(s, self._introducers or (self.speaker if self.open and self.introduced else []))
+        return spoken_by(s, self._introducers or (self.speaker if self.open else []))
 
     def words(self, s: Sentence) -> list[Frame]:
         """The entered sentence's quoted words read as its speaker's: a quotation running on, or words

@@ -13,14 +13,13 @@ on someone to act, a refusal by the speaker, criticism, support, or none.
   the clause it is subject or object of, or addressed in: ``evaluation``), words that name an act
   ("killed", "the attack"), harm suffered and names left out: what a speaker reports another did
   is not the speaker's stance (accusations are read apart, in ``speech``). A word of the hand
-  list ``criticism_cues`` among those words is criticism too, and so is blame ("was responsible
-  for the attack").
+  list ``criticism_cues`` among those words is criticism too.
 - **Naming** ("called May's deal 'lousy'", "called Merkel a great leader"): the polarity of the
   name, when what is named is an actor or its own (``naming_stance``).
 
 Also here: which verbs of saying only state (``plain_statement``: "claimed", "argued", typed by
 their statement's stance whatever their CAMEO code) and which allege (``alleging``: another's act
-they report is an accusation), and what a vote against or for an actor does (``vote_type``).
+they report is an accusation).
 Language data beside VADER's: ``data/stance.yaml``.
 """
 
@@ -40,7 +39,7 @@ from polgraph.loaders.relations.records import Argument, Slot, Stance
 
 __all__ = ["CRITICISM_BELOW", "alleging", "done_act", "NAME_CRITICISM_BELOW", "NAME_SUPPORT_ABOVE", "NAMING_TYPES", "SUPPORT_ABOVE", "WORD_CRITICISM",
            "WORD_SUPPORT", "calls", "evaluation", "named_antecedent", "naming_stance", "owners", "plain_statement", "polarity",
-           "quoted_name", "read", "refuses", "urged_subject", "vote_type", "wanted_subject", "word_stance"]
+           "quoted_name", "read", "refuses", "urged_subject", "wanted_subject", "word_stance"]
 
 # VADER compound polarity at or past which a statement criticizes or supports (VADER's own cut for
 # a negative or positive text is 0.05; a statement needs clearly evaluative words).
@@ -82,10 +81,7 @@ class _Data:
     plain_speech: frozenset[str]
     obliging_words: frozenset[str]
     wanting: frozenset[str]
-    blame: frozenset[str]
     alleging: frozenset[str]
-    voting: frozenset[str]
-    votes: dict[str, EventType]
 
 
 @lru_cache(maxsize=1)
@@ -93,9 +89,8 @@ def _data() -> _Data:
     doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/stance.yaml").read_text(encoding="utf-8"))
     return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
                  frozenset(doc["undergone"]), frozenset(doc["plain_speech"]),
-                 frozenset(doc["obliging_words"]), frozenset(doc["wanting"]), frozenset(doc["blame"]),
-                 frozenset(doc["alleging"]), frozenset(doc["voting"]["verbs"]),
-                 {prep: EventType(doc["voting"][prep]) for prep in ("against", "for")})
+                 frozenset(doc["obliging_words"]), frozenset(doc["wanting"]),
+                 frozenset(doc["alleging"]))
 
 
 def alleging(lemma: str) -> bool:
@@ -108,12 +103,6 @@ def done_act(s: Sentence, verb: Token) -> bool:
     ("be", "have", "know") nor harm suffered ("suffered strokes")."""
     lemma = verb.lemma_.lower()
     return lemma not in s.lexicon.ignore and lemma not in _data().undergone
-
-
-def vote_type(lemma: str, prep: str) -> EventType | None:
-    """What a vote against or for someone does to them ("voted against X": REJECTS), or None."""
-    data = _data()
-    return data.votes.get(prep) if lemma in data.voting else None
 
 
 def plain_statement(lemma: str) -> bool:
@@ -146,8 +135,7 @@ def read(s: Sentence, tokens: list[Token], speakers: list[str], about: list[Toke
     words = {w.i: w for a in about for w in evaluation(a, inside)}
     said = [words[i] for i in sorted(words)]
     score = polarity(s, said)
-    blame = any(w.lower_ in s.lexicon.criticism_cues or w.lemma_.lower() in s.lexicon.criticism_cues
-                or (w.lower_ in _data().blame and w.dep_ in ("acomp", "oprd", "attr")) for w in said)
+    blame = any(w.lower_ in s.lexicon.criticism_cues or w.lemma_.lower() in s.lexicon.criticism_cues for w in said)
     if score <= CRITICISM_BELOW or blame:
         return Stance.CRITICISM
     if score >= SUPPORT_ABOVE:

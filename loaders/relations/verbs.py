@@ -11,7 +11,8 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
-from polgraph.loaders.relations.phrases import PROPOSALS, Phrases
+from polgraph.loaders.relations.phrases import PROPOSALS, QUOTING, Phrases
+from polgraph.loaders.relations.positions import vote_type
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.relations.sense import Force, ambiguous, force_sense, may_be_words
@@ -49,12 +50,17 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         noun = None if noun is not None and noun.i in media else noun
     if lemma in lexicon.ignore and not is_speech and (lemma, noun_lemma) not in lexicon.objects:
         return None  # "give" means nothing alone, "give aid" does
+    if lemma in QUOTING and any(phrases.quoted_as_saying(c) is not None for p in verb.children if p.lower_ == "as" for c in p.children):
+        return None  # "Reuters quoted Erdogan as saying ...": Erdogan's words (read on "saying"), no act of Reuters
     if lemma in lexicon.authorizing and noun is not None and lexicon.nominal.get(noun.lemma_.lower()) not in (None, *PROPOSALS):
         return None  # "approved the strike": the noun frame reads the strike, done by the subject
     mechanisms: list[str] = list(event_mentions)
     if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
         mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
     rel_type = lexicon.verb_type(lemma, noun_lemma)
+    if (voted := vote_type(verb)) is not None:  # "voted against the proposal": a rejection of its maker
+        rel_type = voted
+        mechanisms.append("vote")
     if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
     elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
@@ -75,6 +81,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             targets = phrases.arguments(origin, Slot.ORIGIN, ("poss", "of", "with", "by")) or targets
             mechanisms.append("origin")
     oprd = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if oprd is None and lemma in lexicon.naming:  # "called X's decision a disgrace", the name hung on the object
+        oprd = next((g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "npadvmod"), None)
     named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
     if lemma in lexicon.naming and oprd is None and noun is not None:
         named_as = named_as or stance.quoted_name(noun)  # "called May's deal 'lousy'"
@@ -82,8 +90,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
         targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
     elif lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
-        targets = [a for node in [oprd, *oprd.children] if node.dep_ in ("oprd", "appos", "dobj")
-                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))] or [t for t in targets if t.slot == Slot.OBJECT]
+        named = [c for c in verb.children if c.dep_ == "dobj"]  # "called X's admission a maneuver": the parser's object
+        targets = [a for node in [oprd, *oprd.children, *named] if node.dep_ in ("oprd", "appos", "dobj")
+                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
     if lemma in lexicon.naming and oprd is not None:
         antecedent = stance.named_antecedent(verb, noun)  # "commented on X's plan, calling it 'void'"
         if not targets and antecedent is not None:
@@ -228,7 +237,9 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
 def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
     """ "recommended the US troops withdraw": who is asked to act."""
     for comp in verb.children:
-        if comp.dep_ == "ccomp" or stance.wanted_subject(comp) is not None:  # "called for Russia to withdraw"
+        if comp.dep_ == "ccomp" or (framing.for_clause(comp) and s.lexicon.verbs.get(s.phrases.lemma(verb)) == EventType.CALLS_FOR) \
+                or stance.wanted_subject(comp) is not None:
+            # "demanded that X ...", "called for X to ...", "urged for X to ..." (not "voted for X to serve")
             found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
             if found:
                 return found
