@@ -43,9 +43,10 @@ def classify(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candi
     if frame.kind in (Trigger.VERB, Trigger.SPEECH):
         return _verb(frame, found, lexicon)
     if frame.kind == Trigger.NOUN and frame.lexical_type is not None:
-        attribution, reporter = _attribution(frame, lexicon, True)
-        mechanisms = ["noun-event", *frame.mechanisms] + ([f"attribution-{attribution.value}"] if attribution != Attribution.ASSERTED else [])
-        return _emit(frame, frame.lexical_type, frame.sources, frame.targets, found, lexicon, mechanisms, attribution, reporter)
+        rel, contemplated = _contemplated(frame.lexical_type, frame, lexicon)  # "may launch an attack on X": a threat
+        attribution, reporter = _attribution(frame, lexicon, rel == frame.lexical_type)
+        mechanisms = ["noun-event", *frame.mechanisms, *contemplated] + ([f"attribution-{attribution.value}"] if attribution != Attribution.ASSERTED else [])
+        return _emit(frame, rel, frame.sources, frame.targets, found, lexicon, mechanisms, attribution, reporter)
     mechanism = "according-to" if frame.kind == Trigger.ACCORDING else "quote-continued"
     return _said(frame, _SAID_TYPES[frame.framing.stance], found, lexicon, [mechanism, *frame.mechanisms])
 
@@ -83,13 +84,8 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             rel, stance_mechanism = _stance_type(frame, targets)
             mechanisms += stance_mechanism
         framed = rel
-        if framing.modal or framing.governed == Governed.INTENT:
-            if rel in lexicon.coercive or (framing.conditional and rel not in _COOPERATIVE and rel != E.COMMENTS_ON):
-                rel = E.THREATENS  # "may impose sanctions", "will withdraw unless ..."
-                mechanisms.append("contemplated-threat")
-            elif rel in _COOPERATIVE or (framing.governed == Governed.INTENT and rel not in (E.REJECTS, E.CALLS_FOR)):
-                rel = E.PROPOSES  # "will provide aid", "is willing to withdraw": a stated intent
-                mechanisms.append("stated-intent")
+        rel, contemplated = _contemplated(rel, frame, lexicon)
+        mechanisms += contemplated
         if not targets and rel == E.CALLS_FOR:
             targets = slots.get(Slot.TOPIC, [])
         if not targets:
@@ -115,6 +111,9 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         if attribution != Attribution.ASSERTED:
             mechanisms.append(f"attribution-{attribution.value}")
         candidates = _emit(frame, rel, frame.sources, targets, found, lexicon, mechanisms, attribution, reporter)
+        if rel == E.ASSAULTS and "verb+with" in mechanisms:  # "protesters clashed with police": each side fights the other
+            with_whom = [t for t in targets if t.prep == "with" and not t.is_topic]
+            candidates += _emit(frame, rel, with_whom, frame.sources, found, lexicon, [*mechanisms, "mutual-force"], attribution, reporter)
     if not any(not c.target.startswith("topic:") for c in candidates) and (frame.kind == Trigger.SPEECH or rel == E.CRITICIZES):
         if slots.get(Slot.OBLIGED):
             candidates += _emit(frame, E.CALLS_FOR, frame.sources, slots[Slot.OBLIGED], found, lexicon, ["speech", "obligation"])
@@ -122,6 +121,20 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             said = E.CRITICIZES if rel == E.CRITICIZES else _SAID_TYPES[framing.stance]
             candidates += _said(frame, said, found, lexicon, ["speech", *(m for m in frame.mechanisms if m in PARSE_REPAIRS)])
     return candidates
+
+
+def _contemplated(rel: EventType, frame: Frame, lexicon: Lexicon) -> tuple[EventType, list[str]]:
+    """An act only possible or intended: a coercive one is a threat ("may impose sanctions", "will
+    withdraw unless ..."), a cooperative or intended one a proposal ("will provide aid", "is willing
+    to withdraw"); others stay what they are, only predicted."""
+    framing = frame.framing
+    if not (framing.modal or framing.governed == Governed.INTENT):
+        return rel, []
+    if rel in lexicon.coercive or (framing.conditional and rel not in _COOPERATIVE and rel != E.COMMENTS_ON):
+        return E.THREATENS, ["contemplated-threat"]
+    if rel in _COOPERATIVE or (framing.governed == Governed.INTENT and rel not in (E.REJECTS, E.CALLS_FOR)):
+        return E.PROPOSES, ["stated-intent"]
+    return rel, []
 
 
 def _stance_type(frame: Frame, targets: list[Argument]) -> tuple[EventType, list[str]]:

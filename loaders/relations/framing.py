@@ -19,6 +19,8 @@ _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "a
 # might have encouraged Zelensky to ..." is an allegation of a past act, "would have" is not done.
 _EPISTEMIC = frozenset({"may", "might"})
 
+# Verbs of letting: what a measure "would allow" someone to do is only possible.
+_ENABLING = frozenset({"allow", "enable", "permit", "let", "empower", "authorize", "authorise"})
 # A verb of these types carries the act of the verb it governs: "proposed to stop hostilities".
 _CARRYING = frozenset({EventType.PROPOSES, EventType.THREATENS, EventType.CALLS_FOR, EventType.REJECTS})
 # Verbs whose xcomp is the act itself, continued or begun: "continued to shell the city".
@@ -86,11 +88,14 @@ def purpose_of(verb: Token, lexicon: Lexicon, head_lemma: str) -> EventType | No
 
 
 def counterfactual(verb: Token) -> bool:
-    """ "would have allowed ...": something that did not happen, nor anything it governs."""
+    """ "would have allowed ...": something that did not happen, nor anything it governs; and what a
+    measure "would allow" someone to do ("a bill that would allow China to extradite people")."""
     node = verb
     for _ in range(3):
         auxes = [c.lower_ for c in node.children if c.dep_ == "aux"]
         if "have" in auxes and any(a in ("would", "could") for a in auxes):
+            return True
+        if node is not verb and node.lemma_.lower() in _ENABLING and any(a in ("would", "could", "might") for a in auxes):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
             return False

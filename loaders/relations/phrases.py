@@ -58,7 +58,7 @@ class Phrases:
         """``actors_of`` with the token naming each actor."""
         owners = tuple(owners)
         found: list[tuple[str, Token]] = []
-        own = self.found.actor_at(token) or self._reporting_owner(token)
+        own = self.found.actor_at(token) or self._reporting_owner(token) or self._leader(token)
         members = self._members(token) if not own else []
         holder = self.title_holder(token) if not (own or members) else None
         if own:
@@ -85,6 +85,25 @@ class Phrases:
                 found += self.actor_tokens(child, owners, depth)
         seen: set[str] = set()
         return [(a, t) for a, t in found if not (a in seen or seen.add(a))]
+
+    def _leader(self, token: Token) -> str | None:
+        """Who leads what "X-led" names: "the Saudi-led coalition", "a U.S.-led coalition" act as
+        Saudi Arabia and the US (a leader the article names elsewhere, for the one-word form)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in token.children:
+            if child.dep_ not in ("amod", "compound"):
+                continue
+            if child.lemma_.lower() == "lead" and child.tag_ == "VBN":  # "Saudi - led": the leader hangs on "led"
+                leader = next((c for c in child.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                               and self.found.actor_at(c)), None)
+                if leader is not None:
+                    return self.found.actor_at(leader)
+            elif child.lower_.endswith("-led") and len(child.text) > 4:  # "U.S.-led": one token
+                named = self.found.registry.by_name(child.text[:-4]) or self.found.registry.state_by_demonym(child.text[:-4])
+                if named is not None and named.id in self.found.actors:
+                    return named.id
+        return None
 
     def _members(self, token: Token) -> list[tuple[str, Token]]:
         """Actors a common noun is said to be: "Mahan's director, Hamid Arabnejad" (apposition),

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
+from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING, aimed_at_words, is_protesters
 from polgraph.loaders.relations.phrases import PROPOSALS, QUOTING, Phrases
 from polgraph.loaders.relations.positions import vote_type
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Stance, Trigger
@@ -25,6 +27,16 @@ _AIMED = ("at", "on", "against", "into")
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
 # A speaker's "we" or reported "it": an obligation they state on themselves is their intent.
 _SPEAKERS = frozenset({Slot.QUOTED_SPEAKER, Slot.REPORTING_SPEAKER})
+# What protesters do together, and where: "gathered around the police headquarters", "surrounded the embassy".
+_ASSEMBLING = frozenset({"gather", "assemble", "surround", "converge", "throng", "fill", "congregate", "encircle"})
+_ENCIRCLING = frozenset({"surround", "encircle"})
+_AT_A_PLACE = frozenset({"around", "outside", "at", "near", "before", "on"})
+# Verbs of warning, and what makes a warning a threat: "warned X of serious consequences".
+_WARNING = frozenset({"warn", "caution"})
+_MENACES = frozenset({"consequence", "retaliation", "reprisal", "reprisals", "response", "action",
+                      "force", "measures", "countermeasures", "revenge", "punishment"})
+# Armed acts named by nouns that are no attack alone: "killed in a US counter-terrorism operation".
+_ARMED_ACTS = frozenset({"operation", "raid"})
 
 
 def verb_frames(s: Sentence) -> Iterator[Frame]:
@@ -54,6 +66,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         return None  # "Reuters quoted Erdogan as saying ...": Erdogan's words (read on "saying"), no act of Reuters
     if lemma in lexicon.authorizing and noun is not None and lexicon.nominal.get(noun.lemma_.lower()) not in (None, *PROPOSALS):
         return None  # "approved the strike": the noun frame reads the strike, done by the subject
+    if lemma in CLAIMING and noun_lemma in CLAIMED:
+        return None  # "claimed responsibility for the attack": the noun frames read the attack, done by the subject
     mechanisms: list[str] = list(event_mentions)
     if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
         mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
@@ -61,7 +75,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if (voted := vote_type(verb)) is not None:  # "voted against the proposal": a rejection of its maker
         rel_type = voted
         mechanisms.append("vote")
-    if rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
+    if is_speech and rel_type == EventType.ASSAULTS and noun_lemma is not None and lexicon.nominal.get(noun_lemma) == rel_type:
+        rel_type = lexicon.verbs.get(lemma)  # "described the attacks as", "a statement saying an attack ...": words about an attack
+        mechanisms.append("told-attack")
+    elif rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
     elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
         rel_type = partnered  # "spoke with Erdogan", "X and Y talked"
@@ -69,7 +86,13 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     elif lemma in lexicon.transitive and any(c.dep_ == "dobj" for c in verb.children):
         rel_type = lexicon.transitive[lemma]  # "jets struck the base"
         mechanisms.append("transitive")
-    if rel_type == EventType.MOBILIZES and any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets):
+    aimed_object = noun is not None and any(c.dep_ == "prep" and c.lower_ in _AIMED for c in noun.children
+                                            for p in c.children if p.dep_ == "pobj" and phrases.actors_of(p, ("poss",)))
+    warned = any(c.dep_ == "dobj" for c in verb.children)  # a threat to whom is warned, not "warned of a civil war"
+    if rel_type == EventType.CRITICIZES and lemma in _WARNING and warned and _warned_of_force(verb, lexicon):
+        rel_type = EventType.THREATENS  # "warned South Korea of serious consequences": a threat (CAMEO 13)
+        mechanisms.append("warning-of-force")
+    if rel_type == EventType.MOBILIZES and (aimed_object or any(a.slot == Slot.PREPOSITION and a.prep in _AIMED for a in targets)):
         rel_type = EventType.ASSAULTS  # "fired missiles at X": force aimed at someone
         mechanisms.append("aimed-force")
     origin = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
@@ -99,9 +122,18 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
             targets = stance.owners(s, antecedent)
         rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets))]
         mechanisms.append("naming")
+    if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.nominal and aimed_at_words(noun, lexicon):
+        rel_type = EventType.CRITICIZES  # "launched an attack on the proposal": an attack in words
+        mechanisms.append("verbal-attack")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.verbal_objects and may_be_words(lemma):
         rel_type = EventType.CRITICIZES  # "attacked the proclamation by Trump": an attack in words
         mechanisms.append("verbal-attack")
+    if lemma in _ASSEMBLING and any(is_protesters(s.found, a.node, verb.doc) for a in phrases.subjects(verb)):
+        rel_type = EventType.PROTESTS  # "protesters gathered around the police headquarters", "surrounded the embassy"
+        kept = targets if lemma in _ENCIRCLING else []  # "filled the streets of Baghdad": a place, not whom
+        targets = [*kept, *(a for c in verb.children if c.dep_ == "prep" and c.lower_ in _AT_A_PLACE for p in c.children
+                               if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), "against"))]
+        mechanisms.append("protesters-assembled")
     if rel_type is None and not is_speech:
         return None
     if framing.counterfactual(verb):
@@ -121,6 +153,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if not sources and passive and rel_type in _STATE_ACTS:
         sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
         mechanisms.append("place-agent")
+    if not sources and passive and rel_type == EventType.ASSAULTS:
+        sources = _attack_agents(s, verb)  # "was killed in a US airstrike": the US killed them
+        mechanisms += ["killed-in-attack"] if sources else []
     if not sources:
         return None
     obliged = framing.obliged(verb, lexicon)
@@ -263,6 +298,27 @@ def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
                 actor = s.found.actor_at(pobj) if pobj.dep_ == "pobj" else None
                 if actor and s.found.actors[actor].kind == "state":
                     return [s.phrases.argument(actor, pobj, Slot.PLACE)]
+    return []
+
+
+def _warned_of_force(verb: Token, lexicon: Lexicon) -> bool:
+    """A warning "of" or "about" force or its consequences: "warned X of serious consequences",
+    "warned X of retaliation", "warned X of new sanctions"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "about") and p.dep_ == "pobj"
+               and (p.lemma_.lower() in _MENACES or lexicon.nominal.get(p.lemma_.lower()) in lexicon.coercive)
+               for node in (verb, *(o for o in verb.children if o.dep_ == "dobj")) for c in node.children for p in c.children)
+
+
+def _attack_agents(s: Sentence, verb: Token) -> list[Argument]:
+    """Whose attack a passive act of force happened in: "killed in a US counter-terrorism operation",
+    "wounded in an Israeli airstrike" (the owner the attack noun names)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for pobj in prep.children:
+                lemma = pobj.lemma_.lower()
+                if pobj.dep_ == "pobj" and (s.lexicon.nominal.get(lemma) == EventType.ASSAULTS or lemma in _ARMED_ACTS):
+                    owners = [t for t in pobj.subtree if t.i < pobj.i and t.dep_ in ("poss", "compound", "amod", "nmod") and s.found.actor_at(t)]
+                    return [s.phrases.argument(s.found.actor_at(t), t, Slot.PASSIVE_AGENT) for t in owners[:1]]  # type: ignore[arg-type]
     return []
 
 
