@@ -55,6 +55,9 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
     framing = frame.framing
     rel = frame.lexical_type
     mechanisms = ["verb", *frame.mechanisms]
+    if frame.kind == Trigger.SPEECH and stance.plain_statement(frame.lemma) and "verb+object" not in frame.mechanisms:
+        rel = E.COMMENTS_ON  # "claimed she decided alone": a statement, typed by its stance below
+        mechanisms.append("plain-statement")
     if framing.negated:
         rel = _NEGATION_FLIPS.get(rel) if rel else None
         if rel is None:
@@ -99,8 +102,8 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
         if not [t for t in targets if not t.is_topic] and rel in lexicon.symmetric and len(frame.sources) > 1:
             targets = [Argument(a.node, Slot.COORDINATED, a.token, a.how) for a in frame.sources]  # "X and Y met"
             mechanisms.append("symmetric")
-        if not targets and rel in _ACT_TYPES:
-            targets = slots.get(Slot.ACT, [])
+        if not targets and (rel in _ACT_TYPES or (framing.negated and frame.lexical_type in _ACT_TYPES)):
+            targets = slots.get(Slot.ACT, [])  # "did not concede": the concession refused
         if not targets and slots.get(Slot.TOPIC):  # "the AU announced a payment system": its act on a topic
             targets = slots[Slot.TOPIC]
             mechanisms.append("any-topic")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
-from polgraph.loaders.relations import stance
+from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Slot, Stance, Trigger
@@ -25,7 +25,7 @@ _PLACE_PREPS = {"in", "during", "at", "near", "inside", "across", "throughout", 
 def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[list[Argument], Stance]:
     """What a speech verb's statement is about (CONTENT), or who it obliges to act (OBLIGED);
     and its stance."""
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not framing.adverbial(c)]
     for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
         if any(c.dep_ == "aux" and c.lower_ in s.lexicon.obligation for c in comp.children):
             obliged = [a for c in comp.children if c.dep_ == "nsubj"
@@ -38,17 +38,19 @@ def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[li
         own = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in own]  # "as X noted, <main clause>"
     said = about(s, tokens, speakers)
-    return said, stance_of(s, tokens, speakers, said, reported=True)
+    return said, stance_of(s, tokens, speakers, said, reported=True, alleging=stance.alleging(verb.lemma_.lower()))
 
 
 # Acts that, reported by someone, are an accusation: "Iran said the US had attacked its ships".
 _ACCUSED_ACTS = frozenset({EventType.ASSAULTS, EventType.COERCES, EventType.SANCTIONS, EventType.THREATENS})
 
 
-def stance_of(s: Sentence, tokens: list[Token], speakers: list[str], said: list[Argument], reported: bool) -> Stance:
+def stance_of(s: Sentence, tokens: list[Token], speakers: list[str], said: list[Argument], reported: bool,
+              alleging: bool = False) -> Stance:
     """The stance of a statement on who it is about (``stance.read``); an act of force it reports
-    of another actor, or an act it judges in scornful words, is criticism."""
-    accuses = any(_accused_act(s, t, speakers) or _judged_act(s, t) is not None for t in tokens)
+    of another actor, or an act it judges in scornful words, is criticism; so is any act of
+    another that a verb of alleging ("claimed Iran spoofed the e-mails") reports."""
+    accuses = any(_accused_act(s, t, speakers, alleging) or _judged_act(s, t) is not None for t in tokens)
     doc = s.sent.doc
     about_tokens = [doc[a.token] for a in said if a.slot == Slot.CONTENT and not a.is_topic]
     return stance.read(s, tokens, speakers, about_tokens, accuses, reported)
@@ -87,10 +89,12 @@ def judged_doers(s: Sentence, root: Token, speakers: list[str]) -> list[Argument
     return [Argument(a.node, Slot.CONTENT, subject.i, "judged") for a in act.doers if a.node not in speakers]
 
 
-def _accused_act(s: Sentence, verb: Token, speakers: list[str]) -> bool:
+def _accused_act(s: Sentence, verb: Token, speakers: list[str], any_act: bool = False) -> bool:
     """ "the US had attacked its ships", "Iran ordered the attack", "Iran was behind the attack": a
-    done act of force (or its ordering, or a part in it) whose named doer is not the speaker."""
-    if not (verb.pos_ == "VERB" and s.lexicon.verbs.get(verb.lemma_.lower()) in _ACCUSED_ACTS) and not _part_in_force(s, verb):
+    done act of force (or its ordering, or a part in it; ``any_act``: any act) whose named doer is
+    not the speaker."""
+    forceful = verb.pos_ == "VERB" and s.lexicon.verbs.get(verb.lemma_.lower()) in _ACCUSED_ACTS
+    if not forceful and not _part_in_force(s, verb) and not (any_act and verb.pos_ == "VERB" and stance.done_act(s, verb)):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in s.lexicon.modal) for c in verb.children):
         return False

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
-from polgraph.loaders.relations import framing
+from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.joining import JOIN, joined_act_frame
 from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING, aimed_at_words, is_protesters
@@ -25,6 +25,8 @@ __all__ = ["verb_frames"]
 _AIMED = ("at", "on", "against", "into")
 # Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+# A speaker's "we" or reported "it": an obligation they state on themselves is their intent.
+_SPEAKERS = frozenset({Slot.QUOTED_SPEAKER, Slot.REPORTING_SPEAKER})
 # What protesters do together, and where: "gathered around the police headquarters", "surrounded the embassy".
 _ASSEMBLING = frozenset({"gather", "assemble", "surround", "converge", "throng", "fill", "congregate", "encircle"})
 _ENCIRCLING = frozenset({"surround", "encircle"})
@@ -105,6 +107,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if oprd is None and lemma in lexicon.naming:  # "called X's decision a disgrace", the name hung on the object
         oprd = next((g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "npadvmod"), None)
     named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+    if lemma in lexicon.naming and oprd is None and noun is not None:
+        named_as = named_as or stance.quoted_name(noun)  # "called May's deal 'lousy'"
     if lemma in lexicon.naming and oprd is None and named_as is not None and noun is not None:
         oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
         targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
@@ -113,8 +117,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         targets = [a for node in [oprd, *oprd.children, *named] if node.dep_ in ("oprd", "appos", "dobj")
                    for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
     if lemma in lexicon.naming and oprd is not None:
-        scornful = any(w.lemma_.lower() in lexicon.scorn or w.lower_ in lexicon.scorn for w in (oprd, *oprd.lefts))
-        rel_type = EventType.CRITICIZES if scornful else EventType.COMMENTS_ON
+        antecedent = stance.named_antecedent(verb, noun)  # "commented on X's plan, calling it 'void'"
+        if not targets and antecedent is not None:
+            targets = stance.owners(s, antecedent)
+        rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets))]
         mechanisms.append("naming")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.nominal and aimed_at_words(noun, lexicon):
         rel_type = EventType.CRITICIZES  # "launched an attack on the proposal": an attack in words
@@ -152,6 +158,9 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms += ["killed-in-attack"] if sources else []
     if not sources:
         return None
+    obliged = framing.obliged(verb, lexicon)
+    if obliged and not all(a.slot in _SPEAKERS for a in sources):
+        return None  # "Germany should give Ukraine weapons": asked for (a call, read by ``speech``), not done
     companions = [a for a in phrases.companions(verb) if a.node not in {b.node for b in sources}]
     sources = [*sources, *companions]  # "California, joined by Oregon and Nevada, sued ...": each of them sued
     if any(a.slot == Slot.JOINER for a in sources):
@@ -171,6 +180,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     targets = list(targets)
     if rel_type in (EventType.CALLS_FOR, EventType.PROPOSES):
         targets += _clause_subjects(s, verb)
+    if rel_type == EventType.CALLS_FOR:
+        targets += _asked(s, verb)
     complement_type = None
     comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if comp is not None:  # "proposed to stop hostilities and declare a truce", "threatened to impose sanctions on X"
@@ -205,7 +216,7 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         targets=tuple(targets),
         framing=Framing(
             negated=framing.negated(verb),
-            modal=framing.is_modal(verb, lexicon),
+            modal=obliged or framing.is_modal(verb, lexicon),  # "we must respond": an intent
             conditional=framing.is_conditional(verb, lexicon),
             governed=governed,
             purpose=framing.purpose(verb, lexicon, phrases.lemma(verb.head)),
@@ -261,12 +272,23 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
 def _clause_subjects(s: Sentence, verb: Token) -> list[Argument]:
     """ "recommended the US troops withdraw": who is asked to act."""
     for comp in verb.children:
-        if comp.dep_ == "ccomp" or (framing.for_clause(comp) and s.lexicon.verbs.get(s.phrases.lemma(verb)) == EventType.CALLS_FOR):
-            # "demanded that X ...", "called for X to ..." (not "voted for X to serve")
+        if comp.dep_ == "ccomp" or (framing.for_clause(comp) and s.lexicon.verbs.get(s.phrases.lemma(verb)) == EventType.CALLS_FOR) \
+                or stance.wanted_subject(comp) is not None:
+            # "demanded that X ...", "called for X to ...", "urged for X to ..." (not "voted for X to serve")
             found = [a for c in comp.children if c.dep_ == "nsubj" for a in s.phrases.arguments(c, Slot.CLAUSE_SUBJECT, ("poss", "amod"))]
             if found:
                 return found
     return []
+
+
+def _asked(s: Sentence, verb: Token) -> list[Argument]:
+    """ "called for support from Germany", "asked for more aid from the EU": who is asked is who what
+    is asked for would come from."""
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for noun in prep.children if noun.dep_ == "pobj"
+            for source in noun.children if source.dep_ == "prep" and source.lower_ == "from"
+            for pobj in source.children if pobj.dep_ == "pobj"
+            for a in s.phrases.arguments(pobj, Slot.PREPOSITION, ("poss", "of"), prep="from")]
 
 
 def _place_agent(s: Sentence, verb: Token) -> list[Argument]:
