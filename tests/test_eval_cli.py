@@ -11,14 +11,23 @@ from click.testing import CliRunner
 
 from polgraph.cli.app import _register, cli
 from polgraph.cli.eval import eval_command
-from polgraph.evaluation.runner import find_articles, gold_path_for
+from polgraph.evaluation.runner import find_articles, gold_path_for, read_readings
 from polgraph.exceptions import InputError
 
 from tests.conftest import SEED, SEED_GOLD, SHARED
 
 WIKINEWS = SHARED / "eval" / "wikinews"
+REPOSITORY_READINGS = Path(__file__).resolve().parent.parent / "eval"
 
 _register()
+
+
+@pytest.mark.parametrize("folder, articles", [("team", 32), ("blind", 12), ("blind2", 12)])
+def test_the_repositorys_readings_parse_beside_dated_articles(folder: str, articles: int) -> None:
+    readings = read_readings(find_articles([REPOSITORY_READINGS / folder]))
+    assert len(readings) == articles
+    for txt, gold in readings:
+        assert txt.read_text(encoding="utf-8").startswith("date ") and gold.actors and gold.required, txt
 
 
 def test_find_articles_in_folders_files_and_readings() -> None:
