@@ -21,6 +21,14 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def loader():
+    """One reader for every test of built sentences: a ``Loader`` keeps no state between articles."""
+    from polgraph.loaders.pipeline import Loader
+
+    return Loader()
+
+
 @pytest.fixture(scope="module")
 def loaded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store filled by ``polgraph load``: the seed article and a complete GDELT 2.0 file."""

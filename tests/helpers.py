@@ -10,6 +10,20 @@ from typing import Any
 from polgraph.graph.model import Actor, Article, ArticleGraph, Mention, Relation, Role, Topic
 from polgraph.graph.ontology import goldstein, quad_class
 
+Triple = tuple[str, str, str]  # (source name, relation type, target name)
+
+# The date built sentences are published on: their relative dates ("on Monday") resolve before it.
+BUILT_TEXT_DATE = date(2021, 6, 15)
+
+
+def read_relations(loader: Any, text: str, published: date | None = BUILT_TEXT_DATE,
+                   topic_prefix: str = "") -> tuple[dict[Triple, Relation], ArticleGraph]:
+    """A built text read by ``loader`` (a ``loaders.pipeline.Loader``): its relations by (source
+    name, type, target name), topics' names after ``topic_prefix``, and the article graph."""
+    graph = loader.read(Article.from_text(text, published=published))
+    names = {a.id: a.name for a in graph.actors} | {t.id: topic_prefix + t.name for t in graph.topics}
+    return {(names[r.source], r.type, names[r.target]): r for r in graph.relations}, graph
+
 
 def sample_graph(text: str = "Ruritania sanctioned Freedonia. Freedonia criticised Ruritania.") -> ArticleGraph:
     """A hand-built article graph: two states, a person with a role, a topic, three relations."""

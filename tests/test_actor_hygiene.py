@@ -18,10 +18,6 @@ from polgraph.loaders.registry import default_registry
 DAY = date(2021, 6, 15)
 
 
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
-
 
 def labelled(text: str, labels: dict[str, str]) -> Doc:
     """``text`` parsed, its entities replaced by ``labels`` (each occurrence of each name)."""

@@ -18,10 +18,6 @@ from polgraph.loaders.registry import default_registry
 DAY = date(2021, 6, 15)
 
 
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
-
 
 def nodes(loader: Loader, text: str, labels: dict[str, str] | None = None) -> dict[str, object]:
     """The actor nodes of ``text`` read as an article (its entities set to ``labels`` if given)."""

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from polgraph.graph.store import Store
 from polgraph.graph.stores.sqlite_store import SQLiteStore
-from polgraph.loaders.pipeline import Loader
 
 FULL = "date 2020-03-02\nOpposition leader Tomas Vasquezov criticized the government of Ruritania on Monday.\n"
 SURNAME = "date 2020-03-03\nVasquezov criticized the government of Ruritania again on Tuesday.\n"
 MISSPELT = "date 2020-03-04\nTomas Vasquesov criticized the ministers of Ruritania on Wednesday.\n"
 OTHER = "date 2020-03-05\nMarta Vasquezov criticized the ministers of Ruritania on Thursday.\n"
 
-
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
 
 
 def write(folder: Path, **texts: str) -> list[Path]:

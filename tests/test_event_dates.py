@@ -15,10 +15,6 @@ from polgraph.loaders.pipeline import Loader
 PUBLISHED = date(2019, 10, 20)  # a Sunday
 
 
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
-
 
 def dates(loader: Loader, text: str) -> dict[tuple[str, str, str], date | None]:
     graph = loader.read(Article.from_text(text, published=PUBLISHED))

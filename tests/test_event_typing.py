@@ -3,24 +3,15 @@ for it (none from the PLOVER or Wikinews evaluation sentences)."""
 
 from __future__ import annotations
 
-from datetime import date
 
-import pytest
 
-from polgraph.graph.model import Article
 from polgraph.loaders.lexicon import default_lexicon
-from polgraph.loaders.pipeline import Loader
+
+from tests.helpers import read_relations
 
 
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
 
-
-def read(loader: Loader, text: str):
-    graph = loader.read(Article.from_text(text, published=date(2021, 6, 15)))
-    names = {a.id: a.name for a in graph.actors} | {t.id: t.name for t in graph.topics}
-    return {(names[r.source], r.type, names[r.target]): r for r in graph.relations}, graph
+read = read_relations
 
 
 def types_between(relations, source: str, target: str) -> set[str]:

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
-from polgraph.graph.model import Article
+from polgraph.graph.model import ArticleGraph
 from polgraph.loaders.pipeline import Loader
 
-
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
+from tests.helpers import BUILT_TEXT_DATE, Triple, read_relations
 
 
-def read(loader: Loader, text: str, published: date | None = date(2021, 6, 15)):
-    graph = loader.read(Article.from_text(text, published=published))
-    names = {a.id: a.name for a in graph.actors} | {t.id: t.name for t in graph.topics}
-    triples = {(names[r.source], r.type, names[r.target]) for r in graph.relations}
-    return triples, graph
+
+def read(loader: Loader, text: str, published: date | None = BUILT_TEXT_DATE) -> tuple[set[Triple], ArticleGraph]:
+    relations, graph = read_relations(loader, text, published)
+    return set(relations), graph
 
 
 def test_subject_verb_object(loader):

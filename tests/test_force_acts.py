@@ -4,23 +4,17 @@ announced as nouns, words about an attack, and what a measure would only allow."
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
-from polgraph.graph.model import Article
 from polgraph.loaders.pipeline import Loader
 
-
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
+from tests.helpers import Triple, read_relations
 
 
-def read(loader: Loader, text: str) -> set[tuple[str, str, str]]:
-    graph = loader.read(Article.from_text(text, published=date(2021, 6, 15)))
-    names = {a.id: a.name for a in graph.actors} | {t.id: f"topic:{t.name}" for t in graph.topics}
-    return {(names[r.source], r.type, names[r.target]) for r in graph.relations}
+
+def read(loader: Loader, text: str) -> set[Triple]:
+    return set(read_relations(loader, text, topic_prefix="topic:")[0])
 
 
 def test_a_claim_of_responsibility_naming_no_attack_is_the_last_attack(loader):

@@ -4,7 +4,6 @@ institutions, speech acts with a stance, nominal events, and attribution."""
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
@@ -12,10 +11,8 @@ from polgraph.graph.model import Article
 from polgraph.graph.ontology import Attribution, goldstein
 from polgraph.loaders.pipeline import Loader
 
+from tests.helpers import read_relations
 
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +20,7 @@ def everything() -> Loader:
     return Loader(min_confidence=0.0)
 
 
-def read(loader: Loader, text: str):
-    graph = loader.read(Article.from_text(text, published=date(2021, 6, 15)))
-    names = {a.id: a.name for a in graph.actors} | {t.id: t.name for t in graph.topics}
-    return {(names[r.source], r.type, names[r.target]): r for r in graph.relations}, graph
+read = read_relations
 
 
 # -- violence and coercion with their common objects -------------------------------------------

@@ -5,10 +5,8 @@ nature give no event edge."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
-import pytest
 
 from polgraph.graph.model import Article
 from polgraph.loaders.mentions import ArticleActors
@@ -16,18 +14,14 @@ from polgraph.loaders.pipeline import Loader
 from polgraph.loaders.registry import default_registry
 from polgraph.loaders.relations.relevance import article_politics, politics_band
 
+from tests.helpers import Triple, read_relations
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
 
-
-def read(loader: Loader, text: str) -> set[tuple[str, str, str]]:
-    graph = loader.read(Article.from_text(text, published=date(2021, 6, 15)))
-    names = {a.id: a.name for a in graph.actors} | {t.id: t.name for t in graph.topics}
-    return {(names[r.source], r.type, names[r.target]) for r in graph.relations}
+def read(loader: Loader, text: str) -> set[Triple]:
+    return set(read_relations(loader, text)[0])
 
 
 # -- what a verb of force means --------------------------------------------------------------------

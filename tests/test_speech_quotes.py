@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
 from polgraph.loaders.mentions import find_mentions
 from polgraph.loaders.pipeline import Loader
@@ -15,10 +14,6 @@ from polgraph.loaders.relations.speech import QuotationTracker, spoken_by
 
 DAY = date(2021, 6, 15)
 
-
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
 
 
 def sentences(loader: Loader, text: str) -> list[Sentence]:

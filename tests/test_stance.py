@@ -4,25 +4,19 @@ actor the statement is about."""
 
 from __future__ import annotations
 
-from datetime import date
 
-import pytest
 
-from polgraph.graph.model import Article
+from polgraph.graph.model import Relation
 from polgraph.loaders.pipeline import Loader
 from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.records import Stance
 
-
-@pytest.fixture(scope="module")
-def loader() -> Loader:
-    return Loader()
+from tests.helpers import Triple, read_relations
 
 
-def read(loader: Loader, text: str) -> dict[tuple[str, str, str], object]:
-    graph = loader.read(Article.from_text(text, published=date(2021, 6, 15)))
-    names = {a.id: a.name for a in graph.actors} | {t.id: t.name for t in graph.topics}
-    return {(names[r.source], r.type, names[r.target]): r for r in graph.relations}
+
+def read(loader: Loader, text: str) -> dict[Triple, Relation]:
+    return read_relations(loader, text)[0]
 
 
 def between(relations, source: str, target: str) -> set[str]:
