@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-import yaml
-
 from polgraph.graph.ontology import EventType, by_name, for_cameo
+from polgraph.loaders.language_data import language_data
 
 __all__ = ["Lexicon", "default_lexicon"]
-
-
-# libyaml's loader when PyYAML has it: the CAMEO table is 50k lines.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _data(name: str) -> dict:
-    return yaml.load(resources.files("polgraph.loaders").joinpath(f"data/{name}").read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 @dataclass
@@ -57,8 +46,8 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> "Lexicon":
-        curated = _data("verbs.yaml")
-        cameo = _data("cameo_verbs.yaml")
+        curated = language_data("verbs.yaml")
+        cameo = language_data("cameo_verbs.yaml")
         ignore = frozenset(curated.get("ignore", ()))
         verbs: dict[str, str] = {}
         objects: dict[tuple[str, str], str] = {}

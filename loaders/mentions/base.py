@@ -7,12 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.graph.model import Actor, slugify
+from polgraph.loaders.language_data import language_data as data_file
 from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import Registry, norm
 from polgraph.loaders.sectors import agent_nouns
@@ -47,7 +46,7 @@ __all__ = [
 
 @lru_cache(maxsize=1)
 def language_data() -> dict:
-    return yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/proxies.yaml").read_text(encoding="utf-8"))
+    return data_file("proxies.yaml")
 
 
 @lru_cache(maxsize=1)

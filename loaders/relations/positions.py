@@ -23,12 +23,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.language_data import language_data
 from polgraph.loaders.relations import framing
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
@@ -66,7 +65,7 @@ class Positions:
 
     @classmethod
     def load(cls) -> "Positions":
-        doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/positions.yaml").read_text(encoding="utf-8"))
+        doc = language_data("positions.yaml")
 
         def by_word(section: str) -> dict[str, EventType]:
             return {str(w).lower(): EventType(t) for t, words in doc[section].items() for w in words}

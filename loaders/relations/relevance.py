@@ -25,11 +25,10 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span
 
+from polgraph.loaders.language_data import language_data
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.registry import norm
 from polgraph.loaders.relations.records import Candidate
@@ -68,7 +67,7 @@ class Relevance:
 
     @classmethod
     def load(cls) -> "Relevance":
-        doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/relevance.yaml").read_text(encoding="utf-8"))
+        doc = language_data("relevance.yaml")
         words = {key: frozenset(str(w).lower() for w in doc[key]) for key in (
             "political_sectors", "media_sectors", "political_heads", "political_titles", "media_words", "nature_words", "politics",
             "verbal_force", "nonviolent_force", "physical_force", "armed_heads", "force_context", "contest_context")}

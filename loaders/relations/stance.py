@@ -27,13 +27,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from polgraph.graph.ontology import EventType
+from polgraph.loaders.language_data import language_data
 from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.records import Argument, Slot, Stance
 
@@ -86,7 +85,7 @@ class _Data:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    doc = yaml.safe_load(resources.files("polgraph.loaders").joinpath("data/stance.yaml").read_text(encoding="utf-8"))
+    doc = language_data("stance.yaml")
     return _Data({w: float(v) for w, v in doc["valence"].items()}, frozenset(doc["acceptance"]), frozenset(doc["refusal"]),
                  frozenset(doc["undergone"]), frozenset(doc["plain_speech"]),
                  frozenset(doc["obliging_words"]), frozenset(doc["wanting"]),
