@@ -21,6 +21,7 @@ import yaml
 
 from polgraph.exceptions import ConfigError
 from polgraph.graph.model import ACTOR_KINDS, Actor, Role, slugify
+from polgraph.loaders.language_data import language_data
 
 __all__ = ["Registry", "RoleTitles", "default_registry", "norm", "registry_entries"]
 
@@ -50,11 +51,7 @@ class RoleTitles:
 
     @classmethod
     def load(cls, path: Path | None = None) -> "RoleTitles":
-        if path is None:
-            text = resources.files("polgraph.loaders").joinpath("data/roles.yaml").read_text(encoding="utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        doc = yaml.safe_load(text)
+        doc = language_data("roles.yaml") if path is None else yaml.safe_load(Path(path).read_text(encoding="utf-8"))
         phrases = {}
         for title, words in doc["titles"].items():
             phrases[norm(title)] = title

@@ -19,6 +19,7 @@ from polgraph.loaders.sectors import agent_nouns
 __all__ = [
     "generic_nouns",
     "language_data",
+    "proxy_words",
     "Mention",
     "ArticleActors",
     "Proposal",
@@ -47,6 +48,13 @@ __all__ = [
 @lru_cache(maxsize=1)
 def language_data() -> dict:
     return data_file("proxies.yaml")
+
+
+@lru_cache(maxsize=None)
+def proxy_words(*keys: str) -> frozenset[str]:
+    """The words of lists of ``proxies.yaml`` as one set, built once: for membership tests only."""
+    data = language_data()
+    return frozenset(w for key in keys for w in data[key])
 
 
 @lru_cache(maxsize=1)
@@ -415,7 +423,7 @@ def introduced_as_body(span: Span) -> bool:
     if span.start == 0:
         return False
     noun = doc[span.start - 1]
-    return (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_ in language_data()["organization_nouns"]
+    return (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_ in proxy_words("organization_nouns")
             and all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "for", "and", "the") for t in span))
 
 

@@ -20,6 +20,7 @@ from polgraph.loaders.mentions.base import (
     party_members,
     name_prefix,
     person_actor,
+    proxy_words,
     shared_surname,
     surname_holder,
     with_hyphenated_start,
@@ -179,8 +180,8 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
         start += 1  # "Twitter the Federal Aviation Administration"
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
-        or (label == "ORG" and end - start == 2 and norm(doc[start].text) in language_data()["party_members"]
-            and doc[start + 1].lemma_.lower() in language_data()["institutions"])  # "the Republican Senate"
+        or (label == "ORG" and end - start == 2 and norm(doc[start].text) in proxy_words("party_members")
+            and doc[start + 1].lemma_.lower() in proxy_words("institutions"))  # "the Republican Senate"
         or doc[start].tag_ == "MD"  # "Will Red Hat ...?": a question's modal verb
         or (label == "PERSON" and (norm(doc[start].text) in honorifics or doc[start].lower_ in TITLE_HEADS))
     ):
@@ -299,8 +300,9 @@ def _with_for_name(span: Span, found: ArticleActors) -> Span:
     "for" and capitalised words is one organisation's name that entity recognition cut short."""
     doc = span.doc
     end = span.end
-    heads = {*language_data()["organization_nouns"], *language_data()["institutions"], "center", "centre", "fund"}
-    if end + 1 >= len(doc) or doc[end].lower_ != "for" or doc[end - 1].lower_ not in heads:
+    head = doc[end - 1].lower_
+    is_head = head in proxy_words("organization_nouns", "institutions") or head in ("center", "centre", "fund")
+    if end + 1 >= len(doc) or doc[end].lower_ != "for" or not is_head:
         return span
     stop = end + 1
     while stop < len(doc) and (doc[stop].pos_ == "PROPN" or (doc[stop].text[:1].isupper() and doc[stop].pos_ in ("ADJ", "NOUN"))

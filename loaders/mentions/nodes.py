@@ -8,7 +8,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.lexicon import default_lexicon
-from polgraph.loaders.mentions.base import ArticleActors, introduced_as_body, language_data
+from polgraph.loaders.mentions.base import ArticleActors, introduced_as_body, language_data, proxy_words
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import sector_of
 
@@ -60,7 +60,7 @@ def _only_named_by_a_trade(found: ArticleActors, actor_id: str, doc: Doc) -> boo
     """Whether every mention of a person (but pronouns) is led by a trade outside politics
     (``non_political_trades``: "fashion designer Tim Gunn", "Grateful Dead drummer Mickey Hart")
     or has it in apposition ("Tim Gunn, a designer")."""
-    trades = frozenset(language_data()["non_political_trades"])
+    trades = proxy_words("non_political_trades")
     full = [m for m in found.mentions if m.actor == actor_id and m.how != "pronoun"]
     if not full:
         return False
@@ -76,7 +76,7 @@ def _a_document(name: str) -> bool:
     """Whether a name of two words or more names a law or a document by its last word
     (``document_words``: "the United States Constitution", "the Tenure of Office Act")."""
     words = name.lower().split()
-    return len(words) >= 2 and words[-1] in language_data()["document_words"]
+    return len(words) >= 2 and words[-1] in proxy_words("document_words")
 
 
 def _a_site(name: str) -> bool:
@@ -268,7 +268,7 @@ def _home(root: Token) -> bool:
     return (
         node.head.lower_ in ("to", "from")
         and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in set(language_data()["motion_verbs"])
+        and verb.lemma_.lower() in proxy_words("motion_verbs")
         and not any(c.dep_ == "dobj" for c in verb.children)
     )
 
