@@ -22,7 +22,7 @@ from polgraph.graph.store import Store, WriteSummary
 from polgraph.loaders.lexicon import Lexicon, default_lexicon
 from polgraph.loaders.mentions import ArticleActors, find_mentions
 from polgraph.loaders.mentions.known import Directory, resolve_known
-from polgraph.loaders.mentions.nodes import is_node
+from polgraph.loaders.mentions.nodes import is_graph_node
 from polgraph.loaders.nlp import load_pipeline
 from polgraph.loaders.readers import Record, iter_files, read_bytes_located, read_path_located, sniff_suffix
 from polgraph.loaders.registry import Registry, default_registry
@@ -182,7 +182,7 @@ class Loader:
         counts = Counter(m.actor for m in found.mentions)
         for holder in found.role_tokens.values():
             counts[holder] += 0  # present, even when only named by a role phrase
-        actors = [found.actors[actor_id] for actor_id in counts if is_node(found, actor_id, doc, in_relations)]
+        actors = [found.actors[actor_id] for actor_id in counts if is_graph_node(found, actor_id, doc, in_relations)]
         kept = {a.id for a in actors}
         relations = [r for r in relations if r.source in kept and (r.target in kept or r.target in topics)]
         used_topics = {r.target for r in relations}

@@ -142,6 +142,30 @@ def test_a_bare_noun_of_people_is_still_the_main_states():
     assert actors["protesters"].name == "Serbian protesters"
 
 
+# -- people narrowed by words in lower case; people who are no end of a relation -----------------
+@pytest.mark.parametrize("text, mention, name", [
+    ("A number of poll workers quit ahead of the vote in Serbia.", "poll workers", "poll workers"),
+    ("Thousands of pro-democracy protesters marched in Serbia. The protesters were dispersed.",
+     "protesters", "pro-democracy protesters"),
+    ("At least five other civilians died in Serbia on Monday.", "civilians", "Serbian civilians"),
+    ("His fellow journalists in Serbia did their work.", "journalists", "Serbian journalists"),
+])
+def test_people_narrowed_by_a_word_in_lower_case_are_named_by_it_not_by_the_main_state(text, mention, name):
+    actors = mentioned(text)
+    assert actors[mention].name == name and actors[mention].kind == "group"
+
+
+def test_people_named_by_a_noun_alone_are_a_node_only_as_an_end_of_a_relation(loader):
+    quiet = nodes(loader, "At least five civilians died in Serbia on Monday, officials said.")
+    assert not any("civilians" in name for name in quiet)
+    acted_on = nodes(loader, "The government of Serbia condemned the protesters on Monday.")
+    assert "Serbian protesters" in acted_on
+
+
+def test_a_group_by_its_own_name_is_a_node_without_a_relation(loader):
+    assert "Kurds" in nodes(loader, "The Kurds live in the mountains of Iraq.", {"Kurds": "NORP", "Iraq": "GPE"})
+
+
 # -- an organisation before a title ------------------------------------------------------------
 def test_an_organisation_named_before_a_title_is_an_actor_too(loader):
     text = "Speaking in Niamey, Sahel Export Bank president Okey Obi said the currency cost Africa billions."

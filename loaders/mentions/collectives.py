@@ -15,6 +15,7 @@ from polgraph.loaders.mentions.base import (
     party_members,
     people_of,
     place_of,
+    proxy_words,
     state_phrase,
 )
 from polgraph.loaders.registry import norm
@@ -130,6 +131,7 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
     found = settled.draft()
     named: dict[str, Actor] = {}
     bare: list[Token] = []
+    qualified: list[tuple[int, Token]] = []
     for token in doc:
         if token.lower_ not in nouns or token.tag_ not in ("NNS", "NNPS") or token.i in found.by_token:
             continue
@@ -139,7 +141,11 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
             if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.i in found.by_token)
         ]
         if not mods:
-            bare.append(token)
+            start = _qualifier_start(token, found)
+            if start is not None and token.lower_ not in armed:
+                qualified.append((start, token))
+            else:
+                bare.append(token)
             continue
         start = min(m.left_edge.i for m in mods)
         while start < token.i and doc[start].dep_ in ("det", "nummod", "predet", "quantmod") or doc[start].is_punct:
@@ -155,12 +161,34 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
             if mention is not None and mention in found.mentions:
                 drop_mention(found, mention)
         found.add(start, token.i + 1, actor, "group")
+    for start, token in qualified:  # "poll workers", "anti-government protesters": the text's own qualifier
+        actor = named.get(token.lower_) or group_actor(doc[start : token.i + 1].text, found)
+        named.setdefault(token.lower_, actor)
+        found.add(start, token.i + 1, actor, "group")
     for token in bare:
         if token.lower_ in armed and token.lower_ not in named and token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         actor = named.get(token.lower_) or group_actor(token.lower_, found)
         found.add(token.i, token.i + 1, actor, "group")
     return found.proposals(settled)
+
+
+def _qualifier_start(noun: Token, found: ArticleActors) -> int | None:
+    """Where the words in lower case that narrow a plural noun of people begin ("poll workers",
+    "gay citizens", "pro-democracy protesters"), leaving out words that count or set apart
+    (``group_quantifiers``: "other", "fellow"); None when nothing narrows it. People so narrowed
+    are a part of the people the article names, not the people of its main state."""
+    quantifiers = proxy_words("group_quantifiers")
+    mods = [c for c in noun.lefts
+            if c.dep_ in ("amod", "compound", "nmod") and c.is_lower and c.i not in found.by_token]
+    if not mods:
+        return None
+    start = min(m.left_edge.i for m in mods)
+    doc = noun.doc
+    while start < noun.i and (doc[start].is_punct or doc[start].lower_ in quantifiers
+                              or doc[start].dep_ in ("det", "nummod", "predet", "quantmod", "poss")):
+        start += 1
+    return start if start < noun.i else None
 
 
 def find_bare_institutions(doc: Doc, settled: ArticleActors, names: dict[str, str],

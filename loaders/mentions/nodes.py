@@ -12,13 +12,23 @@ from polgraph.loaders.mentions.base import ArticleActors, introduced_as_body, la
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import sector_of
 
-__all__ = ["is_node"]
+__all__ = ["is_graph_node", "is_node"]
 
 # Sectors of the offices through which a polity or a body acts: government, legislature, courts,
 # police, armed forces, intelligence ("the attorney general of Maine", "Texas police").
 _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
 
 _LOCATIVE = {"in", "at", "near", "across", "within", "throughout", "inside", "outside", "around", "via", "through"}
+
+
+def is_graph_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str]) -> bool:
+    """Whether an actor is a node of the article's graph: a node by :func:`is_node`, but a new group
+    named only by a plural noun of people ("five other civilians died", "permanent residents must
+    register") only as an end of one of the article's relations. (Read inside a quotation, such
+    people are still what the speaker talks about: :func:`is_node`.)"""
+    if actor_id not in in_relations and actor_id in found.new_ids and _only_people_named(found, actor_id):
+        return False
+    return is_node(found, actor_id, doc, in_relations)
 
 
 def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str]) -> bool:
@@ -46,6 +56,13 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
 
 
 _PLACE_KINDS = frozenset({"state", "region", "city"})
+
+
+def _only_people_named(found: ArticleActors, actor_id: str) -> bool:
+    """Whether a new group is named only by a plural noun of people ("civilians", "poll workers",
+    "Yemeni journalists"), not by a name of its own ("the Kurds", a party's members)."""
+    actor = found.actors[actor_id]
+    return actor.kind == "group" and all(m.how == "group" for m in found.mentions if m.actor == actor_id)
 
 
 def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
