@@ -166,6 +166,39 @@ def test_a_group_by_its_own_name_is_a_node_without_a_relation(loader):
     assert "Kurds" in nodes(loader, "The Kurds live in the mountains of Iraq.", {"Kurds": "NORP", "Iraq": "GPE"})
 
 
+# -- a political body by a name of its own is an actor wherever it is named ---------------------
+def test_a_party_named_only_as_a_possessor_is_an_actor(loader):
+    text = "Ana Ruiz became the Labor Freedom Party's nominee after she won the primaries in Chile."
+    found = nodes(loader, text, {"Ana Ruiz": "PERSON", "the Labor Freedom Party's": "ORG", "Chile": "GPE"})
+    assert "Labor Freedom Party" in found
+
+
+def test_a_front_named_only_as_an_object_of_a_preposition_is_an_actor(loader):
+    text = "The deal may end decades of conflict with the Sulu Liberation Front in Mindanao."
+    found = nodes(loader, text, {"the Sulu Liberation Front": "ORG", "Mindanao": "GPE"})
+    assert "Sulu Liberation Front" in found
+
+
+def test_a_kind_of_body_named_by_its_common_name_is_no_actor_by_that(loader):
+    text = "Officials in Chile said they had warned the National Police in Santiago of the plan."
+    found = nodes(loader, text, {"Chile": "GPE", "the National Police": "ORG", "Santiago": "GPE"})
+    assert not any("National Police" in name for name in found)
+
+
+def test_a_hospital_is_a_site_not_an_actor(loader):
+    text = "The minister was taken to the Gatot Subroto Army Hospital in Jakarta on Thursday."
+    found = nodes(loader, text, {"the Gatot Subroto Army Hospital": "ORG", "Jakarta": "GPE"})
+    assert not any("Hospital" in name for name in found)
+
+
+# -- a person after an office's "from" and a place -----------------------------------------------
+def test_a_name_after_an_offices_from_and_a_place_is_the_office_holders(loader):
+    text = "Delegates favoured Senator from Vermont Dana Whitcombe, who criticized the President of Chile."
+    found = nodes(loader, text, {"Vermont Dana Whitcombe": "ORG", "Chile": "GPE"})
+    assert "Dana Whitcombe" in found and found["Dana Whitcombe"].kind == "person"
+    assert "Vermont Dana Whitcombe" not in found
+
+
 # -- an organisation before a title ------------------------------------------------------------
 def test_an_organisation_named_before_a_title_is_an_actor_too(loader):
     text = "Speaking in Niamey, Sahel Export Bank president Okey Obi said the currency cost Africa billions."

@@ -227,9 +227,18 @@ def _titled_person(span: Span, found: ArticleActors) -> Span | None:
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest):
         return None
     surname = rest[-1].text
-    if any(e.label_ == "PERSON" and surname in (t.text for t in e) for e in doc.ents):
+    if any(e.label_ == "PERSON" and surname in (t.text for t in e) for e in doc.ents) or _after_title_from(span):
         return rest
     return None
+
+
+def _after_title_from(span: Span) -> bool:
+    """Whether a name stands after an office's "from" ("Senator from Vermont Bernie Sanders",
+    "Representative from Ohio Jim Jordan"): the place glued before it is the office's, the rest
+    the office holder's name."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].lower_ == "from"
+            and doc[span.start - 2].lower_ in _PERSON_TITLES | {"representative", "delegate", "member", "mp"})
 
 
 def _known_person_within(span: Span, found: ArticleActors) -> Span | None:

@@ -8,9 +8,9 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.lexicon import default_lexicon
-from polgraph.loaders.mentions.base import ArticleActors, introduced_as_body, language_data, proxy_words
+from polgraph.loaders.mentions.base import ArticleActors, generic_nouns, introduced_as_body, language_data, proxy_words
 from polgraph.loaders.relations.relevance import Standing, standing
-from polgraph.loaders.sectors import sector_of
+from polgraph.loaders.sectors import agent_nouns, sector_of
 
 __all__ = ["is_graph_node", "is_node"]
 
@@ -26,7 +26,7 @@ def is_graph_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: s
     named only by a plural noun of people ("five other civilians died", "permanent residents must
     register") only as an end of one of the article's relations. (Read inside a quotation, such
     people are still what the speaker talks about: :func:`is_node`.)"""
-    if actor_id not in in_relations and actor_id in found.new_ids and _only_people_named(found, actor_id):
+    if actor_id not in in_relations and actor_id in found.new_ids and _only_people_named(found, actor_id, doc):
         return False
     return is_node(found, actor_id, doc, in_relations)
 
@@ -42,7 +42,7 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
     if actor_id in in_relations:
         return True
     if (actor_id in found.new_ids and actor.kind != "person" and not _acts(found, actor_id, doc)
-            and not _presented_as_body(found, actor_id, doc)):
+            and not _presented_as_body(found, actor_id, doc) and not _political_body(found, actor_id, doc)):
         return False  # an unknown place or thing named only in passing is not an actor
     if actor_id in found.new_ids and _reports_only(found, actor_id, doc):
         return False
@@ -58,11 +58,14 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
 _PLACE_KINDS = frozenset({"state", "region", "city"})
 
 
-def _only_people_named(found: ArticleActors, actor_id: str) -> bool:
-    """Whether a new group is named only by a plural noun of people ("civilians", "poll workers",
-    "Yemeni journalists"), not by a name of its own ("the Kurds", a party's members)."""
+def _only_people_named(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether a new group is named only by a plural noun of people, alone or after words in lower
+    case ("civilians", "poll workers"), not by a name of its own ("the Kurds", a party's members)
+    or with its place ("Idaho voters")."""
     actor = found.actors[actor_id]
-    return actor.kind == "group" and all(m.how == "group" for m in found.mentions if m.actor == actor_id)
+    return actor.kind == "group" and all(
+        m.how == "group" and all(t.is_lower for t in doc[m.start : m.end - 1])
+        for m in found.mentions if m.actor == actor_id)
 
 
 def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
@@ -71,6 +74,32 @@ def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
     act as a subject."""
     return found.actors[actor_id].kind == "organization" and any(
         introduced_as_body(doc[m.start:m.end]) for m in found.mentions if m.actor == actor_id)
+
+
+def _political_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether an organisation is a political body by its name or sector and is named by a proper
+    name of its own ("the Republican Party's nominee", "the Moro Islamic Liberation Front", "the
+    Iraqi Security Forces"): an actor wherever it is named, as a body the registry knows is, even
+    where it does not act. A kind of body named by its common name ("the Embassy", "this Chamber",
+    "the U.S. District Court"), a state's office, is an actor only where it acts."""
+    if found.actors[actor_id].kind != "organization" or standing(actor_id, found, doc) is not Standing.POLITICAL:
+        return False
+    return any(_own_name(doc[m.start:m.end], found) for m in found.mentions if m.actor == actor_id)
+
+
+def _own_name(span: Span, found: ArticleActors) -> bool:
+    """Whether a body's mention has words of a name of its own, besides articles, numbers, states'
+    names and demonyms, and the words of a kind of body (``sectors``' agent nouns: "district court",
+    "national police", "embassy")."""
+    registry = found.registry
+    words = [t.text for t in span if not (t.is_punct or t.like_num or t.ent_type_ == "ORDINAL" or t.pos_ == "DET"
+                                          or registry.state_by_demonym(t.text) is not None)]
+    for size in (3, 2, 1):  # a state's name before the body's: "United States", "U.S."
+        if len(words) > size and registry.place(" ".join(words[:size])) is not None:
+            words = words[size:]
+            break
+    key = " ".join(words).lower()
+    return bool(words) and key not in agent_nouns() and not (len(words) == 1 and key in generic_nouns())
 
 
 def _only_named_by_a_trade(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
