@@ -191,6 +191,16 @@ def test_a_hospital_is_a_site_not_an_actor(loader):
     assert not any("Hospital" in name for name in found)
 
 
+# -- a name before a thing it names is no person who acts -----------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Clinton was impeached for obstructing justice during the Kessler affair in the United States.", "Kessler"),
+    ("The shooting took place in the Tsuen Wan district of Hong Kong.", "Tsuen Wan"),
+])
+def test_a_name_only_before_a_thing_it_names_is_no_person(loader, text, name):
+    labels = {name: "PERSON", "Clinton": "PERSON"} | ({"Hong Kong": "GPE"} if "Hong Kong" in text else {"the United States": "GPE"})
+    assert name not in nodes(loader, text, labels)
+
+
 # -- a person after an office's "from" and a place -----------------------------------------------
 def test_a_name_after_an_offices_from_and_a_place_is_the_office_holders(loader):
     text = "Delegates favoured Senator from Vermont Dana Whitcombe, who criticized the President of Chile."

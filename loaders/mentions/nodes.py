@@ -50,6 +50,9 @@ def is_node(found: ArticleActors, actor_id: str, doc: Doc, in_relations: set[str
         return False  # "such celebrities as fashion designer Tim Gunn": named in passing, no politics
     if actor_id in found.new_ids and actor.kind in ("person", "organization") and _a_site(actor.name):
         return False
+    if (actor_id in found.new_ids and actor.kind == "person" and actor_id not in found.role_tokens.values()
+            and _only_a_modifier(found, actor_id, doc)):
+        return False  # "the Lewinsky affair", "the Tsuen Wan district": a thing's name, no one who acts
     if actor_id in found.new_ids and not _latin(actor.name):
         return False
     return not (actor.kind == "state" and _only_a_place(found, actor_id, doc))
@@ -116,6 +119,26 @@ def _only_named_by_a_trade(found: ArticleActors, actor_id: str, doc: Doc) -> boo
         if not ((before is not None and before.lemma_.lower() in trades) or appositive):
             return False
     return True
+
+
+def _only_a_modifier(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
+    """Whether every mention of a person (but pronouns) is a name before a common noun of a thing
+    that it names ("the Lewinsky affair", "the Tsuen Wan district", "the Jamaah Ansharut Daulah
+    network"): not before people or an office of theirs ("Sanders supporters"), nor before an act
+    ("the Trump visit"), where the person is the one who acts."""
+    data = language_data()
+    people = {*data["people_nouns"], *data["state_proxies"]}
+    full = [m for m in found.mentions if m.actor == actor_id and m.how != "pronoun"]
+    for mention in full:
+        root = doc[mention.start:mention.end].root
+        head = root.head
+        if not (root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.i >= mention.end
+                and head.i not in found.by_token and head.i not in found.role_tokens):
+            return False
+        if (head.lemma_.lower() in people or head.lower_ in people or head.lemma_.lower() in default_lexicon().nominal
+                or _office_noun(head) is not None or sector_of([head.lemma_.lower()]) is not None):
+            return False
+    return bool(full)
 
 
 def _a_document(name: str) -> bool:
