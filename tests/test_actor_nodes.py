@@ -155,6 +155,12 @@ def test_people_narrowed_by_a_word_in_lower_case_are_named_by_it_not_by_the_main
     assert actors[mention].name == name and actors[mention].kind == "group"
 
 
+@pytest.mark.parametrize("noun", ["conservatives", "hardliners", "reformists"])
+def test_people_of_a_political_leaning_are_a_group(noun):
+    actors = mentioned(f"The ruling of the court of Taiwan prompted objections from {noun} on Monday.")
+    assert actors[noun].kind == "group" and actors[noun].name == f"Taiwanese {noun}"
+
+
 def test_people_named_by_a_noun_alone_are_a_node_only_as_an_end_of_a_relation(loader):
     quiet = nodes(loader, "At least five civilians died in Serbia on Monday, officials said.")
     assert not any("civilians" in name for name in quiet)
