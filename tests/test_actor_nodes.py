@@ -161,6 +161,20 @@ def test_people_of_a_political_leaning_are_a_group(noun):
     assert actors[noun].kind == "group" and actors[noun].name == f"Taiwanese {noun}"
 
 
+def test_people_of_an_article_on_a_territory_are_the_territorys():
+    actors = mentioned("The governor of Puerto Rico resigned on Wednesday, a U.S. island territory. Protesters "
+                       "had called for his resignation. Puerto Rico votes next year, and Puerto Rico's "
+                       "legislature meets in June.")
+    assert actors["Protesters"].name == "Puerto Rico protesters"
+
+
+def test_a_territory_is_not_the_organisation_whose_name_begins_with_it():
+    actors = mentioned("The Puerto Rico Center for Investigative Journalism released the messages. Puerto Rico "
+                       "will hold a vote next year.")
+    center = actors["Puerto Rico Center for Investigative Journalism"]
+    assert actors["Puerto Rico"].id != center.id and actors["Puerto Rico"].kind == "region"
+
+
 def test_people_named_by_a_noun_alone_are_a_node_only_as_an_end_of_a_relation(loader):
     quiet = nodes(loader, "At least five civilians died in Serbia on Monday, officials said.")
     assert not any("civilians" in name for name in quiet)

@@ -3,6 +3,8 @@ he/she is the salient person of that gender."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import dataclasses
 
 from spacy.tokens import Doc
@@ -113,7 +115,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                     fuller.append(other.id)
                     break
                 if (actor.kind != "person" or len(words) == 1) and other.kind != "person" and (
-                    ow[: len(words)] == words
+                    (ow[: len(words)] == words and actor.kind not in ("region", "city"))  # not "Puerto Rico" into "Puerto Rico Center for ..."
                     or (len(words) == 1 and words[0] in generic and words[0] in ow)
                     or _tail_of_a_name(actor, other, found)
                 ):
@@ -181,7 +183,7 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         if qualified is None and main is not None and actor.kind == "organization" and _bare_institution(actor.name, heads):
             qualified = _named(found, f"{title} of {state_phrase(main)}", "organization", main.id)
         if qualified is None and actor.kind == "group" and norm(actor.name) in people:
-            place = _placed_in(doc, found, actor_id) or main
+            place = _placed_in(doc, found, actor_id) or _main_region(found, main) or main
             if place is not None:
                 qualified = _named(found, f"{people_of(place, found)} {actor.name}", "group", place.id)
         if qualified is None:
@@ -194,6 +196,19 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
+
+
+def _main_region(found: ArticleActors, main: Actor | None) -> Actor | None:
+    """The province or territory an article is about: the one it names most, when it names it more
+    often than any state ("Protesters called for Rosselló's resignation" in an article on Puerto
+    Rico, which names the United States once, are Puerto Rico's)."""
+    counts = Counter(m.actor for m in found.mentions if found.actors[m.actor].kind == "region")
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    top, times = ranked[0]
+    state_times = sum(1 for m in found.mentions if main is not None and m.actor == main.id)
+    return found.actors[top] if times > state_times else None
 
 
 def _placed_in(doc: Doc | None, found: ArticleActors, actor_id: str) -> Actor | None:
