@@ -93,6 +93,19 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions.nodes", "_names_a_war", lambda root: False),
     "body's name cut before 'for' read whole ('Center' + 'for Investigative Journalism')": (
         "polgraph.loaders.mentions.entities", "_with_for_name", lambda span, found: span),
+    # round 8
+    "people narrowed by words in lower case named by them ('poll workers')": (
+        "polgraph.loaders.mentions.collectives", "_qualifier_start", lambda noun, found: None),
+    "group named only by a noun of people: a node only in a relation ('civilians')": (
+        "polgraph.loaders.mentions.nodes", "_only_people_named", lambda found, actor_id, doc: False),
+    "political body by a name of its own, a node wherever named ('the X Party's')": (
+        "polgraph.loaders.mentions.nodes", "_political_body", lambda found, actor_id, doc: False),
+    "name after an office's 'from' and a place ('Senator from Vermont X')": (
+        "polgraph.loaders.mentions.entities", "_after_title_from", lambda span: False),
+    "person named only before a thing ('the Lewinsky affair')": (
+        "polgraph.loaders.mentions.nodes", "_only_a_modifier", lambda found, actor_id, doc: False),
+    "people of the territory an article is about ('Puerto Rico protesters')": (
+        "polgraph.loaders.mentions.coreference", "_main_region", lambda found, main: None),
 }
 
 

@@ -221,6 +221,19 @@ def test_a_name_only_before_a_thing_it_names_is_no_person(loader, text, name):
     assert name not in nodes(loader, text, labels)
 
 
+# -- an organisation's long name after its state's ----------------------------------------------
+def test_a_body_named_after_its_states_name_is_the_body_it_goes_by_short():
+    actors = mentioned("On Tuesday the United States Democratic Party held primaries in Arizona. The Democratic "
+                       "Party awards delegates proportionally.")
+    assert actors["United States Democratic Party"].id == actors["Democratic Party"].id
+
+
+def test_a_body_named_after_a_provinces_name_is_another_body():
+    actors = mentioned("The Maryland Democratic Party met on Monday. The Democratic Party awards delegates "
+                       "proportionally.")
+    assert actors["Maryland Democratic Party"].id != actors["Democratic Party"].id
+
+
 # -- a person after an office's "from" and a place -----------------------------------------------
 def test_a_name_after_an_offices_from_and_a_place_is_the_office_holders(loader):
     text = "Delegates favoured Senator from Vermont Dana Whitcombe, who criticized the President of Chile."

@@ -97,6 +97,9 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
         for other in found.actors.values():
             if other.id == actor_id or other.id in merged:
                 continue
+            if _state_led_form(actor, other, found):
+                fuller.append(other.id)  # "United States Democratic Party" is the "Democratic Party" named
+                continue
             other_words = [w for n in (other.name, *other.aliases) for w in [norm(n).split()]]
             for ow in other_words:
                 if len(ow) <= len(words):
@@ -139,15 +142,29 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     _settle_generic_names(found, generic, doc)
 
 
+def _state_led_form(actor: Actor, other: Actor, found: ArticleActors) -> bool:
+    """Whether an organisation's name is another's after a sovereign state's name ("United States
+    Democratic Party", "United States General Services Administration" beside the "Democratic
+    Party", the "General Services Administration"): the same body, called by the short name it goes
+    by. After a province's name it is another body ("Maryland Democratic Party"); a kind of body
+    named alone is the main state's (:func:`_settle_generic_names`)."""
+    if actor.kind != "organization" or other.kind != "organization":
+        return False
+    full, short = norm(actor.name), norm(other.name)
+    if len(short.split()) < 2 or not full.endswith(" " + short):
+        return False  # a kind of body named by one word ("the Embassy") is no name it goes by
+    state = found.registry.place(actor.name[: len(actor.name) - len(other.name)].strip())
+    return state is not None and state.kind == "state"
+
+
 def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
     """ "Court of Justice" in an article that names the "European Court of Justice", "Oversight and
     Reform Committee" beside the "House Oversight and Reform Committee": an organisation's name of
     two words or more, one of them a body's word (:func:`~.base.generic_nouns`: "committee",
     "court", "party"), that ends another's after a space is that one named short ("Quds Force" is
     no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it). A longer name that is the
-    short one after a place's name is another body ("Maryland Democratic Party") or the same
-    one's long name ("United States Democratic Party"), left as it is: the short one is the name
-    the party goes by."""
+    short one after a place's name is another body ("Maryland Democratic Party") or, after a
+    state's, the same one's long name, merged the other way (:func:`_state_led_form`)."""
     short = " " + " ".join(actor.name.lower().split())
     if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
         return False  # no body's word: "Nicola Sturgeon" read as an organisation is no "Scotland Nicola Sturgeon"
