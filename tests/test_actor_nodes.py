@@ -221,6 +221,14 @@ def test_a_name_only_before_a_thing_it_names_is_no_person(loader, text, name):
     assert name not in nodes(loader, text, labels)
 
 
+# -- a title's holder named after "of <place>" ----------------------------------------------------
+def test_a_name_after_a_titles_of_place_is_the_titles_holder_not_the_office_holder_of_the_day(loader):
+    text = ("According to NPR, former Vice President of the United States Joe Biden has amassed 1,217 "
+            "delegates, and Senator Bernie Sanders criticized the count.")
+    found = nodes(loader, text)
+    assert "Joe Biden" in found and "Kamala Harris" not in found  # the Vice President on the day
+
+
 # -- an organisation's long name after its state's ----------------------------------------------
 def test_a_body_named_after_its_states_name_is_the_body_it_goes_by_short():
     actors = mentioned("On Tuesday the United States Democratic Party held primaries in Arizona. The Democratic "

@@ -136,6 +136,7 @@ def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tup
                     jurisdiction = jurisdiction or place_of(child, found)
         else:
             jurisdiction = jurisdiction or place_of(pobj, found)
+            person = _name_after(pobj, found)  # "Vice President of the United States Joe Biden"
         break
     if person is None:
         # "Ukrainian President Volodymyr Zelensky", "Peskov, press secretary ...", "..., Imangali Tasmagambetov"
@@ -150,6 +151,24 @@ def _role_context(token: Token, found: ArticleActors, consumed: set[int]) -> tup
                     if person:
                         break
     return jurisdiction, person
+
+
+def _name_after(place: Token, found: ArticleActors) -> str | None:
+    """The person named right after a title's "of <place>" ("Vice President of the United States Joe
+    Biden", "Governor of Wisconsin Tony Evers"): a person's name the parser leaves outside the title."""
+    doc = place.doc
+    after = place.right_edge.i + 1
+    if after >= len(doc) or doc[after].pos_ != "PROPN":
+        return None
+    mention = found.by_token.get(after)
+    if mention is not None:
+        return mention.actor if found.actors[mention.actor].kind == "person" else None
+    if doc[after].ent_type_ != "PERSON" or doc[after].ent_iob_ != "B":
+        return None
+    end = after
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return _person_name(doc[end], found)
 
 
 def _person_name(token: Token, found: ArticleActors, force: bool = False) -> str | None:
