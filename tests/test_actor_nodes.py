@@ -221,6 +221,19 @@ def test_a_name_only_before_a_thing_it_names_is_no_person(loader, text, name):
     assert name not in nodes(loader, text, labels)
 
 
+# -- a kind of body the registry holds for one state, in an article on another -------------------
+def test_a_registry_body_by_its_common_name_is_the_main_states_where_its_own_is_not_named():
+    actors = mentioned("On Monday, Canada held an election for the House of Commons. The Liberal Party lost "
+                       "its majority in the House of Commons. Canada votes again in 2023.")
+    assert actors["House of Commons"].name == "House of Commons of Canada"
+
+
+def test_a_registry_body_by_its_common_name_stays_its_states_where_that_state_is_named():
+    actors = mentioned("Canada and the United Kingdom met on Monday. The House of Commons debated the deal. "
+                       "Canada votes again in 2023.")
+    assert actors["House of Commons"].name == "House of Commons of the United Kingdom"
+
+
 # -- a title's holder named after "of <place>" ----------------------------------------------------
 def test_a_name_after_a_titles_of_place_is_the_titles_holder_not_the_office_holder_of_the_day(loader):
     text = ("According to NPR, former Vice President of the United States Joe Biden has amassed 1,217 "

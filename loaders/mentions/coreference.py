@@ -188,6 +188,8 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
     knows of no main state but of exactly one state the article names is that one's."""
     main = main_state(found)
     named = sorted((a for a in found.actors.values() if a.kind == "state"), key=lambda a: a.id)
+    if main is not None and doc is not None:
+        _rehome_registry_bodies(found, main, doc)
     heads = {norm(w) for w in language_data()["institutions"]} & generic
     # armed groups are not the main state's people, as protesters are: they most often fight it
     people = {norm(w) for w in language_data()["people_nouns"]} - {norm(w) for w in language_data()["armed_people"]}
@@ -213,6 +215,32 @@ def _settle_generic_names(found: ArticleActors, generic: frozenset[str], doc: Do
         for mention in found.mentions:
             if mention.actor == actor_id:
                 mention.actor = qualified.id
+
+
+def _rehome_registry_bodies(found: ArticleActors, main: Actor, doc: Doc) -> None:
+    """A kind of body the registry holds under its common name for one state ("House of Commons":
+    the United Kingdom's), named in an article that never names that state, is the main state's
+    body of that name ("the House of Commons" in an article on Canada's election)."""
+    states = {m.actor for m in found.mentions if found.actors[m.actor].kind == "state"}
+    moved: set[str] = set()
+    for mention in found.mentions:
+        actor = found.actors[mention.actor]
+        if (mention.how != "registry" or actor.kind != "organization" or not actor.country
+                or actor.country == main.id or actor.country in states):
+            continue
+        words = [t.text for t in doc[mention.start:mention.end] if t.lower_ != "the"]
+        text = " ".join(words)
+        if norm(text) not in agent_nouns():
+            continue
+        body = _registry_body(found, text, [main]) or _named(found, f"{text} of {state_phrase(main)}", "organization", main.id)
+        found.actors.setdefault(body.id, body)
+        if body.id not in found.registry.actors:
+            found.new_ids.add(body.id)
+        moved.add(mention.actor)
+        mention.actor = body.id
+    mentioned = {m.actor for m in found.mentions} | set(found.role_tokens.values())
+    for actor_id in sorted(moved - mentioned):
+        found.actors.pop(actor_id)
 
 
 def _main_region(found: ArticleActors, main: Actor | None) -> Actor | None:
