@@ -161,6 +161,15 @@ def test_people_of_a_political_leaning_are_a_group(noun):
     assert actors[noun].kind == "group" and actors[noun].name == f"Taiwanese {noun}"
 
 
+@pytest.mark.parametrize("text", [
+    "Donald Trump and his supporters claimed that Joe Biden won by fraud.",
+    "Donald Trump's supporters claimed that Joe Biden won by fraud.",
+])
+def test_a_persons_supporters_are_named_by_the_person(text):
+    actors = mentioned(text + " Thousands of supporters marched in Washington.")
+    assert actors["supporters"].name == "Trump supporters"
+
+
 def test_people_of_an_article_on_a_territory_are_the_territorys():
     actors = mentioned("The governor of Puerto Rico resigned on Wednesday, a U.S. island territory. Protesters "
                        "had called for his resignation. Puerto Rico votes next year, and Puerto Rico's "

@@ -140,6 +140,12 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
             for c in token.lefts
             if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.i in found.by_token)
         ]
+        leader = _person_possessing(token, found)
+        if not mods and leader is not None:  # "Trump's supporters", "Trump and his supporters"
+            actor = group_actor(f"{leader.name.split()[-1]} {token.lower_}", found)
+            named.setdefault(token.lower_, actor)
+            found.add(token.i, token.i + 1, actor, "group")
+            continue
         if not mods:
             start = _qualifier_start(token, found)
             if start is not None and token.lower_ not in armed:
@@ -173,6 +179,21 @@ def find_groups(doc: Doc, settled: ArticleActors, nouns: set[str], armed: frozen
     return found.proposals(settled)
 
 
+def _person_possessing(noun: Token, found: ArticleActors) -> Actor | None:
+    """The person whose people a plural noun names: a person's name in the possessive ("Trump's
+    supporters") or "his"/"her" in a phrase coordinated with the person's name ("Trump and his
+    supporters")."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        mention = found.by_token.get(child.i)
+        if mention is None and child.lower_ in ("his", "her") and noun.dep_ == "conj":
+            mention = found.by_token.get(noun.head.i)
+        if mention is not None and found.actors[mention.actor].kind == "person":
+            return found.actors[mention.actor]
+    return None
+
+
 def _qualifier_start(noun: Token, found: ArticleActors) -> int | None:
     """Where the words in lower case that narrow a plural noun of people begin ("poll workers",
     "gay citizens", "pro-democracy protesters"), leaving out words that count or set apart
@@ -180,7 +201,8 @@ def _qualifier_start(noun: Token, found: ArticleActors) -> int | None:
     are a part of the people the article names, not the people of its main state."""
     quantifiers = proxy_words("group_quantifiers")
     mods = [c for c in noun.lefts
-            if c.dep_ in ("amod", "compound", "nmod") and c.is_lower and c.i not in found.by_token]
+            if c.dep_ in ("amod", "compound", "nmod") and c.is_lower and c.i not in found.by_token
+            and c.tag_ not in ("VBD", "VBN")]  # "(the rally) encouraged supporters": a verb the parser hung on
     if not mods:
         return None
     start = min(m.left_edge.i for m in mods)
