@@ -243,6 +243,12 @@ def test_a_registry_body_by_its_common_name_stays_its_states_where_that_state_is
     assert actors["House of Commons"].name == "House of Commons of the United Kingdom"
 
 
+# -- a place's name inside a person's name --------------------------------------------------------
+def test_a_word_inside_a_titled_name_that_is_also_a_place_is_part_of_the_name():
+    actors = mentioned("Senate President Thomas Rivera Schatz filed the lawsuit on Monday in Puerto Rico.")
+    assert any(actor.name == "Thomas Rivera Schatz" and actor.kind == "person" for actor in actors.values())
+
+
 # -- a title's holder named after "of <place>" ----------------------------------------------------
 def test_a_name_after_a_titles_of_place_is_the_titles_holder_not_the_office_holder_of_the_day(loader):
     text = ("According to NPR, former Vice President of the United States Joe Biden has amassed 1,217 "

@@ -200,12 +200,21 @@ def _name_span(token: Token, found: ArticleActors) -> Span | None:
             break
         if prev.lower_ in TITLE_HEADS or norm(prev.text) in found.registry.titles.honorifics:
             break
-        if name_prefix(prev, found) or prev.i in found.by_token:
-            break
+        if prev.i in found.by_token or (name_prefix(prev, found) and not _name_goes_on_left(prev, token, found)):
+            break  # "Vermont Bernie Sanders"; but "Rivera" in "Thomas Rivera Schatz" is a name's word
         start -= 1
     if any(i in found.by_token for i in range(start, token.i + 1)):
         return None
     return with_hyphenated_start(doc[start : token.i + 1], found)
+
+
+def _name_goes_on_left(word: Token, head: Token, found: ArticleActors) -> bool:
+    """Whether a proper noun of a name has another word of the same name before it ("Thomas" before
+    "Rivera" in "Thomas Rivera Schatz"): a word inside a name, not a place glued before it."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return (before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == head.i
+            and before.lower_ not in TITLE_HEADS and norm(before.text) not in found.registry.titles.honorifics
+            and not name_prefix(before, found))
 
 
 def _give_country(found: ArticleActors, person_id: str, jurisdiction: Actor | None) -> None:
