@@ -106,6 +106,18 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions.nodes", "_only_a_modifier", lambda found, actor_id, doc: False),
     "people of the territory an article is about ('Puerto Rico protesters')": (
         "polgraph.loaders.mentions.coreference", "_main_region", lambda found, main: None),
+    "body named after its state's name is the short one ('United States Democratic Party')": (
+        "polgraph.loaders.mentions.coreference", "_state_led_form", lambda actor, other, found: False),
+    "registry body by its common name in another state's article ('House of Commons')": (
+        "polgraph.loaders.mentions.coreference", "_rehome_registry_bodies", lambda found, main, doc: None),
+    "name after a title's 'of <place>' holds the title ('Vice President of the US Joe Biden')": (
+        "polgraph.loaders.mentions.roles", "_name_after", lambda place, found: None),
+    "person's people named by the person ('Trump and his supporters')": (
+        "polgraph.loaders.mentions.collectives", "_person_possessing", lambda noun, found: None),
+    "place's name inside a titled name ('Thomas Rivera Schatz')": (
+        "polgraph.loaders.mentions.roles", "_name_goes_on_left", lambda word, head, found: False),
+    "untagged names after an honorific or a person's 'of' ('Cardinal X Y', 'Y of Z Coalition')": (
+        "polgraph.loaders.mentions", "find_untagged_names", lambda doc, settled: settled.draft().proposals(settled)),
 }
 
 

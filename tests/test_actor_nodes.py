@@ -243,6 +243,25 @@ def test_a_registry_body_by_its_common_name_stays_its_states_where_that_state_is
     assert actors["House of Commons"].name == "House of Commons of the United Kingdom"
 
 
+# -- names entity recognition leaves untagged -----------------------------------------------------
+def test_capitalised_names_after_an_honorific_are_a_persons(loader):
+    text = "Cardinal Marc Ouellet of the Holy See said priests should follow strict rules."
+    found = nodes(loader, text, {"the Holy See": "ORG"})
+    assert found["Marc Ouellet"].kind == "person"
+
+
+def test_capitalised_words_after_a_persons_of_are_the_body_the_person_speaks_for(loader):
+    text = "Jennifer Lu of Marriage Equality Coalition Taiwan said the law falls short."
+    found = nodes(loader, text, {"Jennifer Lu": "PERSON", "Taiwan": "GPE"})
+    assert found["Marriage Equality Coalition Taiwan"].kind == "organization"
+
+
+def test_a_place_after_a_persons_of_is_no_body(loader):
+    text = "Senator Maria Olsen of New Hampshire said the law falls short."
+    found = nodes(loader, text, {"Maria Olsen": "PERSON", "New Hampshire": "GPE"})
+    assert not any(actor.kind == "organization" for actor in found.values())
+
+
 # -- a place's name inside a person's name --------------------------------------------------------
 def test_a_word_inside_a_titled_name_that_is_also_a_place_is_part_of_the_name():
     actors = mentioned("Senate President Thomas Rivera Schatz filed the lawsuit on Monday in Puerto Rico.")

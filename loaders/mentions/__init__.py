@@ -40,7 +40,7 @@ from polgraph.loaders.mentions.coreference import (
     find_pronouns,
 )
 from polgraph.loaders.mentions.describe import describe_actors
-from polgraph.loaders.mentions.entities import find_entities
+from polgraph.loaders.mentions.entities import find_entities, find_untagged_names
 from polgraph.loaders.mentions.registry_names import find_registry_names
 from polgraph.loaders.mentions.roles import find_role_phrases
 from polgraph.loaders.registry import Registry
@@ -56,6 +56,7 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     resolve(found, find_institutions(doc, found, set(proxies["institutions"])))
     not_actors = {*proxies["not_actors"], *proxies["time_zones"]}
     resolve(found, find_entities(doc, found, proxies["entity_kinds"], not_actors))
+    resolve(found, find_untagged_names(doc, found))
     resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"]), frozenset(proxies["armed_people"])))
     resolve(found, find_bare_institutions(doc, found, proxies["bare_institutions"], frozenset(proxies["policed_groups"])))

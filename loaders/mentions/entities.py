@@ -28,7 +28,7 @@ from polgraph.loaders.mentions.base import (
 from polgraph.loaders.places import subnational_place
 from polgraph.loaders.registry import norm
 
-__all__ = ["find_entities"]
+__all__ = ["find_entities", "find_untagged_names"]
 
 
 def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_actors: set[str]) -> Proposals:
@@ -388,3 +388,47 @@ def _looks_like_person(span: Span, found: ArticleActors) -> bool:
         if mention is not None and found.actors[mention.actor].kind == "person":
             return True
     return False
+
+
+def find_untagged_names(doc: Doc, settled: ArticleActors) -> Proposals:
+    """Names entity recognition left untagged, by the words around them: two or three capitalised
+    proper nouns after an honorific or a title ("Cardinal Marc Ouellet") are a person's name; two
+    capitalised words or more after a person's "of" that name no place ("Jennifer Lu of Marriage
+    Equality Coalition Taiwan") are the organisation the person speaks for."""
+    found = settled.draft()
+    honorifics = found.registry.titles.honorifics
+    for token in doc:
+        if token.i in found.by_token or not token.text[:1].isupper():
+            continue
+        if norm(token.text) in honorifics or token.lower_ in TITLE_HEADS:
+            end = token.i + 1
+            while (end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+                   and not doc[end].ent_type_ and end not in found.by_token
+                   and norm(doc[end].text) not in honorifics and doc[end].lower_ not in TITLE_HEADS):
+                end += 1
+            if 2 <= end - token.i - 1 <= 3 and (end >= len(doc) or doc[end].pos_ != "PROPN"):
+                found.add(token.i + 1, end, person_actor(doc[token.i + 1 : end].text, found), "entity")
+    for mention in sorted(settled.mentions, key=lambda m: m.start):
+        if found.actors[mention.actor].kind != "person" or mention.end + 2 >= len(doc) or doc[mention.end].lower_ != "of":
+            continue
+        start = mention.end + 1 + (1 if doc[mention.end + 1].lower_ == "the" else 0)
+        end = start
+        while end < len(doc) and end not in found.by_token and doc[end].ent_type_ in ("", "ORG") and (
+                doc[end].text[:1].isupper() or (doc[end].lower_ in ("of", "for", "and") and end + 1 < len(doc)
+                                                and doc[end + 1].text[:1].isupper())):
+            end += 1
+        state = found.by_token.get(end)
+        if (state is not None and end > start and found.actors[state.actor].kind == "state" and state.start == end
+                and (state.end >= len(doc) or not doc[state.end].text[:1].isupper())):
+            end = state.end  # "Marriage Equality Coalition Taiwan": a state's name ending the body's
+            drop_mention(found, state)
+        words = doc[start:end]
+        if (len(words) < 2 or any(t.ent_type_ not in ("", "GPE") for t in words) or found.registry.place(words.text) is not None
+                or subnational_place(words.text, found.registry) is not None):
+            continue
+        same = next((a for a in found.actors.values() if a.kind == "organization" and norm(a.name) == norm(words.text)), None)
+        actor = same or Actor(id=slugify(words.text), name=words.text, kind="organization")
+        if same is None:
+            found.new_ids.add(actor.id)
+        found.add(start, end, actor, "affiliation")
+    return found.proposals(settled)

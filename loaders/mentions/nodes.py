@@ -73,10 +73,11 @@ def _only_people_named(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
 
 def _presented_as_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
     """Whether an organisation is named after a noun that presents it as one ("They worked with
-    the organization Equally American"): an actor the article introduces, even where it does not
+    the organization Equally American") or as the body a person speaks for ("Jennifer Lu of
+    Marriage Equality Coalition Taiwan"): an actor the article introduces, even where it does not
     act as a subject."""
     return found.actors[actor_id].kind == "organization" and any(
-        introduced_as_body(doc[m.start:m.end]) for m in found.mentions if m.actor == actor_id)
+        introduced_as_body(doc[m.start:m.end]) or m.how == "affiliation" for m in found.mentions if m.actor == actor_id)
 
 
 def _political_body(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
