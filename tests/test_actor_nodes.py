@@ -250,6 +250,12 @@ def test_capitalised_names_after_an_honorific_are_a_persons(loader):
     assert found["Marc Ouellet"].kind == "person"
 
 
+@pytest.mark.parametrize("text", ["It is licensed under the GNU Lesser General Public License since 2019.",
+                                  "He moved from CTO [Chief Technical Officer] to adviser in 2019."])
+def test_an_honorific_inside_a_longer_name_or_before_an_office_names_no_person(text):
+    assert not any(actor.kind == "person" for actor in mentioned(text).values())
+
+
 def test_capitalised_words_after_a_persons_of_are_the_body_the_person_speaks_for(loader):
     text = "Jennifer Lu of Marriage Equality Coalition Taiwan said the law falls short."
     found = nodes(loader, text, {"Jennifer Lu": "PERSON", "Taiwan": "GPE"})

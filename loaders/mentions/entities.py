@@ -342,7 +342,7 @@ def _with_of_place(span: Span) -> Span:
 # Office words that, right before a name or in apposition after it, say the name is a person's.
 _PERSON_TITLES = frozenset({*TITLE_HEADS, "governor", "senator", "judge", "justice", "mayor", "ambassador",
                             "director", "rep", "sen", "gov", "councillor", "councilor", "congressman",
-                            "congresswoman", "lawmaker", "legislator", "commissioner", "attorney"})
+                            "congresswoman", "lawmaker", "legislator", "commissioner", "attorney", "officer"})
 
 
 def _title_complement(span: Span) -> bool:
@@ -400,13 +400,18 @@ def find_untagged_names(doc: Doc, settled: ArticleActors) -> Proposals:
     for token in doc:
         if token.i in found.by_token or not token.text[:1].isupper():
             continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN":
+            continue  # "Lesser General Public License": a word inside a longer name
         if norm(token.text) in honorifics or token.lower_ in TITLE_HEADS:
             end = token.i + 1
             while (end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
                    and not doc[end].ent_type_ and end not in found.by_token
                    and norm(doc[end].text) not in honorifics and doc[end].lower_ not in TITLE_HEADS):
                 end += 1
-            if 2 <= end - token.i - 1 <= 3 and (end >= len(doc) or doc[end].pos_ != "PROPN"):
+            offices = proxy_words("affiliations") | _PERSON_TITLES
+            if (2 <= end - token.i - 1 <= 3 and (end >= len(doc) or doc[end].pos_ != "PROPN")
+                    and not any(t.lower_ in offices for t in doc[token.i + 1:end])):  # "[Chief] Technical Officer"
                 found.add(token.i + 1, end, person_actor(doc[token.i + 1 : end].text, found), "entity")
     for mention in sorted(settled.mentions, key=lambda m: m.start):
         if found.actors[mention.actor].kind != "person" or mention.end + 2 >= len(doc) or doc[mention.end].lower_ != "of":
