@@ -3,9 +3,8 @@ he/she is the salient person of that gender."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import dataclasses
+from collections import Counter
 
 from spacy.tokens import Doc
 

@@ -238,7 +238,7 @@ def _after_title_from(span: Span) -> bool:
     the office holder's name."""
     doc = span.doc
     return (span.start >= 2 and doc[span.start - 1].lower_ == "from"
-            and doc[span.start - 2].lower_ in _PERSON_TITLES | {"representative", "delegate", "member", "mp"})
+            and doc[span.start - 2].lower_ in _OFFICES_FROM)
 
 
 def _known_person_within(span: Span, found: ArticleActors) -> Span | None:
@@ -345,6 +345,10 @@ _PERSON_TITLES = frozenset({*TITLE_HEADS, "governor", "senator", "judge", "justi
                             "congresswoman", "lawmaker", "legislator", "commissioner", "attorney", "officer"})
 
 
+# Offices news names with "from" and the place they represent: "Senator from Vermont", "Member from Ohio".
+_OFFICES_FROM = _PERSON_TITLES | {"delegate", "member", "mp"}
+
+
 def _title_complement(span: Span) -> bool:
     """Whether a one-word name is the "of" word of an office's title: "Justice" in "the Secretary of
     Justice for Puerto Rico", "State" in "the Secretary of State would succeed"."""
@@ -397,6 +401,7 @@ def find_untagged_names(doc: Doc, settled: ArticleActors) -> Proposals:
     Equality Coalition Taiwan") are the organisation the person speaks for."""
     found = settled.draft()
     honorifics = found.registry.titles.honorifics
+    offices = proxy_words("affiliations") | _PERSON_TITLES
     for token in doc:
         if token.i in found.by_token or not token.text[:1].isupper():
             continue
@@ -409,7 +414,6 @@ def find_untagged_names(doc: Doc, settled: ArticleActors) -> Proposals:
                    and not doc[end].ent_type_ and end not in found.by_token
                    and norm(doc[end].text) not in honorifics and doc[end].lower_ not in TITLE_HEADS):
                 end += 1
-            offices = proxy_words("affiliations") | _PERSON_TITLES
             if (2 <= end - token.i - 1 <= 3 and (end >= len(doc) or doc[end].pos_ != "PROPN")
                     and not any(t.lower_ in offices for t in doc[token.i + 1:end])):  # "[Chief] Technical Officer"
                 found.add(token.i + 1, end, person_actor(doc[token.i + 1 : end].text, found), "entity")
