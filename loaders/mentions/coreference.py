@@ -258,7 +258,8 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 
 def find_surnames(doc: Doc, settled: ArticleActors) -> Proposals:
     """A person's surname alone, wherever the parser did not take it for a name ("labeled
-    Soleimani as a terrorist", tagged a place): the one person of the article with that surname."""
+    Soleimani as a terrorist", tagged a place; "Trump granted ...", the first word of a sentence
+    tagged a common noun): the one person of the article with that surname."""
     found = settled.draft()
     by_surname: dict[str, set[str]] = {}
     for actor in found.actors.values():
@@ -266,7 +267,7 @@ def find_surnames(doc: Doc, settled: ArticleActors) -> Proposals:
         if actor.kind == "person" and len(words) > 1 and len(words[-1]) > 2:
             by_surname.setdefault(words[-1], set()).add(actor.id)
     for token in doc:
-        if token.i in found.by_token or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _NOT_NAMES:
+        if token.i in found.by_token or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or token.ent_type_ in _NOT_NAMES:
             continue
         if token.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
             continue  # part of a longer name

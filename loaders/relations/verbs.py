@@ -80,6 +80,8 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("told-attack")
     elif rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
+        if noun is not None and noun.dep_ == "appos" and noun.head.dep_ == "dative":
+            mechanisms.append("double-object")  # "granted Stanton a pardon", the pardon parsed as Stanton's apposition
     elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
         rel_type = partnered  # "spoke with Erdogan", "X and Y talked"
         mechanisms.append("verb+with")

@@ -1,0 +1,43 @@
+"""Candidates for acts whose words the parser leaves unlinked (sentences built for them, none from
+the eval articles): a surname opening a sentence, tagged a common noun, is still its person; the
+thing given in a double-object sentence, parsed as the recipient's apposition, is still the
+verb's object."""
+
+from __future__ import annotations
+
+from polgraph.loaders.pipeline import Loader
+
+from tests.helpers import Triple, read_relations
+
+
+def read(loader: Loader, text: str) -> set[Triple]:
+    return set(read_relations(loader, text, topic_prefix="topic:")[0])
+
+
+def test_a_surname_opening_a_sentence_is_its_person(loader):
+    triples = read(loader, "On Tuesday, United States President Donald Trump issued a series of seven pardons. "
+                           "Trump granted Edward J. DeBartolo Jr. a full and unconditional pardon.")
+    assert any(s == "Donald Trump" and o == "Edward J. DeBartolo Jr." for s, _, o in triples)
+
+
+def test_the_thing_given_parsed_as_the_recipient_s_apposition_is_the_object(loader):
+    triples = read(loader, "On Tuesday, United States President Donald Trump issued a series of seven pardons. "
+                           "Trump granted Edward J. DeBartolo Jr. a full and unconditional pardon.")
+    assert ("Donald Trump", "YIELDS", "Edward J. DeBartolo Jr.") in triples
+    assert ("Donald Trump", "COOPERATES", "Edward J. DeBartolo Jr.") not in triples
+
+
+def test_a_capitalised_common_noun_is_no_surname(loader):
+    triples = read(loader, "British Prime Minister Boris Johnson met Irish Taoiseach Leo Varadkar on Monday. "
+                           "Trade between the two countries fell.")
+    assert not any("Trade" in (s, o) for s, _, o in triples)
+
+
+def test_cooperation_with_no_partner_named_is_no_act(loader):
+    triples = read(loader, "French President Emmanuel Macron expanded the operation in Mali on Monday.")
+    assert not any(t == "COOPERATES" for _, t, _ in triples)
+
+
+def test_cooperation_with_a_partner_stays(loader):
+    triples = read(loader, "Cyprus and Egypt signed a deal to export gas on Monday.")
+    assert ("Cyprus", "COOPERATES", "Egypt") in triples
