@@ -41,3 +41,14 @@ def test_cooperation_with_no_partner_named_is_no_act(loader):
 def test_cooperation_with_a_partner_stays(loader):
     triples = read(loader, "Cyprus and Egypt signed a deal to export gas on Monday.")
     assert ("Cyprus", "COOPERATES", "Egypt") in triples
+
+
+def test_two_titled_names_coordinated_each_do_the_act(loader):
+    triples = read(loader, "US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke by phone on Sunday.")
+    assert ("Donald Trump", "CONSULTS", "Recep Tayyip Erdogan") in triples
+    assert ("Recep Tayyip Erdogan", "CONSULTS", "Donald Trump") in triples
+
+
+def test_a_title_s_state_is_no_coordinated_person(loader):
+    triples = read(loader, "US President Joe Biden and French President Emmanuel Macron met in Paris on Sunday.")
+    assert not any(s == "United States" and t == "CONSULTS" for s, t, _ in triples)

@@ -70,7 +70,7 @@ class Phrases:
         members = self._members(token) if not own else []
         holder = self.title_holder(token) if not (own or members) else None
         if own:
-            found.append((own, token))
+            found += [*self.titled_before(token, own), (own, token)]
         elif members:
             found += members
         elif holder is not None:
@@ -93,6 +93,20 @@ class Phrases:
                 found += self.actor_tokens(child, owners, depth)
         seen: set[str] = set()
         return [(a, t) for a, t in found if not (a in seen or seen.add(a))]
+
+    def titled_before(self, token: Token, own: str) -> list[tuple[str, Token]]:
+        """People coordinated before a titled name, where the parser hangs the first titled name
+        inside the second's title: "US President Donald Trump and Turkish President Recep Tayyip
+        Erdogan spoke", "Trump" an apposition of the "President" before "Erdogan"."""
+        if self.found.actors[own].kind != "person":
+            return []
+        before = [t for t in token.subtree if t.i < token.i]
+        joint = next((t for t in before if t.dep_ == "cc" and t.lower_ == "and"), None)
+        if joint is None:
+            return []
+        people = [(actor, t) for t in before if t.i < joint.i and t.dep_ in ("appos", "conj")
+                  and (actor := self.found.actor_at(t)) and actor != own and self.found.actors[actor].kind == "person"]
+        return people
 
     def _leader(self, token: Token) -> str | None:
         """Who leads what "X-led" names: "the Saudi-led coalition", "a U.S.-led coalition" act as

@@ -261,6 +261,9 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
     if any(c.dep_ in ("nsubj", "nsubjpass") and not phrases.found.actor_at(c) and phrases.title_holder(c) is not None
            for c in verb.children):
         found.append("title-holder")  # "US Ambassador to the United Nations Nikki Haley wrote ..."
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (own := phrases.found.actor_at(c)) and phrases.titled_before(c, own)
+           for c in verb.children):
+        found.append("titled-pair")  # "US President Donald Trump and Turkish President Erdogan spoke"
     if phrases.auxiliary_subjects(verb):
         found.append("auxiliary-subject")  # "The US has been encouraging ...", the subject on "been"
     if phrases.subordinate_subject(verb) is not None:
