@@ -11,7 +11,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
-from polgraph.loaders.relations.joining import JOIN, joined_act_frame
+from polgraph.loaders.relations.joining import DEFINITE, JOIN, joined_act_frame
 from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING, aimed_at_words, is_protesters
 from polgraph.loaders.relations.phrases import PROPOSALS, QUOTING, Phrases
 from polgraph.loaders.relations.positions import vote_type
@@ -194,6 +194,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         if lemma in lexicon.intent:
             comp_noun = phrases.objects(comp)[1]
             complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
+    named_before = _named_before(s, noun, rel_type, sources, targets) if "verb+object" in mechanisms else []
+    if named_before:  # "The subpoena was issued by X, Y and Z": the subpoena told before, to whom it went
+        targets += named_before
+        mechanisms.append("act-named-before")
     if noun is not None and not participle:  # "territory controlled by X" is no topic of X's
         targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
     else:  # "called for a safe zone": the object of its preposition
@@ -236,6 +240,21 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms=tuple(mechanisms),
         evidence=s.evidence,
     )
+
+
+def _named_before(s: Sentence, noun: Token | None, rel_type: EventType | None, sources: list[Argument],
+                  targets: list[Argument]) -> list[Argument]:
+    """Whom an act named by a definite noun was done to, where its sentence names no one: the
+    targets of the article's last act of that type ("issued a subpoena to X. The subpoena was
+    signed by Y": Y's subpoena went to X)."""
+    if noun is None or rel_type is None or any(not a.is_topic for a in targets):
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return []
+    last = s.phrases.recent.get(rel_type)
+    doers = {a.node for a in sources}
+    return [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in (last.targets if last else ())
+            if not a.is_topic and a.node not in doers]
 
 
 def _partner_type(phrases: Phrases, verb: Token, lemma: str, untargeted: bool) -> EventType | None:
