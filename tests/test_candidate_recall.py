@@ -77,3 +77,16 @@ def test_an_indefinite_act_noun_is_a_new_act(loader):
     triples = read(loader, "The Senate Judiciary Committee issued a subpoena to Attorney General William Barr on Friday. "
                            "A subpoena was also signed by Senator Lindsey Graham.")
     assert ("Lindsey Graham", "INVESTIGATES", "William Barr") not in triples
+
+
+def test_the_thing_given_after_the_recipient_s_own_apposition_is_the_object(loader):
+    triples = read(loader, "On Tuesday, United States President Donald Trump issued seven pardons. Trump granted David "
+                           "Hossein Safavian, formerly the General Services Administration's chief of staff, a full and "
+                           "unconditional pardon.")
+    assert ("Donald Trump", "YIELDS", "David Hossein Safavian") in triples
+    assert ("Donald Trump", "COOPERATES", "David Hossein Safavian") not in triples
+
+
+def test_a_person_described_in_apposition_is_no_thing_given(loader):
+    triples = read(loader, "US President Joe Biden met Kenneth Roth, a critic of the Chinese government, on Monday.")
+    assert ("Joe Biden", "CONSULTS", "Kenneth Roth") in triples

@@ -13,7 +13,7 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations.records import Argument, RecentAct, Slot
 
-__all__ = ["PROPOSALS", "QUOTING", "STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "double_object", "unique"]
+__all__ = ["PROPOSALS", "QUOTING", "STATEMENTS", "STRONG_PREPS", "TARGET_PREPS", "Phrases", "unique"]
 
 _RELATIVE = {"which", "who", "that", "whom"}
 # What is said, not done: "criticized the move" is not about a comment.
@@ -33,14 +33,6 @@ _SPEAKING_FOR = {"for": frozenset({"spokesperson", "spokesman", "spokeswoman", "
                  "from": frozenset({"statement", "letter", "communique", "communiqué", "message", "release", "declaration"})}
 _PARTICLES = frozenset({"down", "out", "up", "off", "back", "away", "over"})
 TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "from", "over", "into", "at", "as", "upon", "for"}
-
-
-def double_object(recipient: Token) -> Token | None:
-    """The thing given where the parser hangs it on the recipient as an apposition: "granted Angela
-    Stanton a full pardon" ("pardon" read as another name for Stanton). An apposition with an
-    indefinite article is no name of a person or body: it is the verb's second object."""
-    return next((c for c in recipient.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)), None)
 
 
 class Phrases:
@@ -425,8 +417,6 @@ class Phrases:
                 for prep in child.children:
                     if prep.dep_ == "prep":
                         targets += [a for p in prep.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.PARTICLE)]
-        if noun is not None and noun.dep_ == "dative":
-            noun = double_object(noun) or noun
         return unique(targets + prep_targets), noun or self._origin_noun(verb)
 
     def event_agents(self, noun: Token) -> list[Argument]:

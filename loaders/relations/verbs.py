@@ -71,6 +71,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     mechanisms: list[str] = list(event_mentions)
     if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
         mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
+    given = _given_thing(verb, noun, lemma, lexicon)
+    if given is not None:  # "granted Stanton a pardon", the pardon parsed as Stanton's apposition
+        noun, noun_lemma = given, given.lemma_.lower()
+        mechanisms.append("double-object")
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if (voted := vote_type(verb)) is not None:  # "voted against the proposal": a rejection of its maker
         rel_type = voted
@@ -80,8 +84,6 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms.append("told-attack")
     elif rel_type is not None and noun_lemma is not None and (lemma, noun_lemma) in lexicon.objects:
         mechanisms.append("verb+object")
-        if noun is not None and noun.dep_ == "appos" and noun.head.dep_ == "dative":
-            mechanisms.append("double-object")  # "granted Stanton a pardon", the pardon parsed as Stanton's apposition
     elif (partnered := _partner_type(phrases, verb, lemma, not targets)) is not None:
         rel_type = partnered  # "spoke with Erdogan", "X and Y talked"
         mechanisms.append("verb+with")
@@ -240,6 +242,22 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms=tuple(mechanisms),
         evidence=s.evidence,
     )
+
+
+def _given_thing(verb: Token, noun: Token | None, lemma: str, lexicon: Lexicon) -> Token | None:
+    """The thing given in a double-object sentence, where the parser hangs it on the recipient (or
+    on the recipient's own apposition) as an apposition: "granted Angela Stanton a full pardon",
+    "granted Safavian, formerly the GSA's chief of staff, a full pardon". An apposition with an
+    indefinite article names no person; it is the verb's second object where the lexicon knows the
+    verb with it ("grant" a "pardon")."""
+    if noun is None or noun.dep_ not in ("dobj", "dative") or any(c.dep_ == "dobj" and c.i != noun.i for c in verb.children):
+        return None
+    for node in (noun, *(c for c in noun.children if c.dep_ == "appos")):
+        for c in node.children:
+            if (c.dep_ == "appos" and c.pos_ == "NOUN" and (lemma, c.lemma_.lower()) in lexicon.objects
+                    and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
+                return c
+    return None
 
 
 def _named_before(s: Sentence, noun: Token | None, rel_type: EventType | None, sources: list[Argument],
