@@ -90,3 +90,14 @@ def test_the_thing_given_after_the_recipient_s_own_apposition_is_the_object(load
 def test_a_person_described_in_apposition_is_no_thing_given(loader):
     triples = read(loader, "US President Joe Biden met Kenneth Roth, a critic of the Chinese government, on Monday.")
     assert ("Joe Biden", "CONSULTS", "Kenneth Roth") in triples
+
+
+def test_members_of_a_plural_subject_listed_at_the_clause_end_are_its_subjects(loader):
+    triples = read(loader, "Multiple officials pressured US President Donald Trump not to commute the sentence, "
+                           "including Senator Mitt Romney and Senator Susan Collins.")
+    assert {s for s, _, o in triples if o == "Donald Trump"} >= {"Mitt Romney", "Susan Collins"}
+
+
+def test_a_list_after_a_plural_object_is_no_list_of_subjects(loader):
+    triples = read(loader, "Several countries sanctioned many officials on Monday, including Senator Lindsey Graham.")
+    assert not any(s == "Lindsey Graham" for s, _, _ in triples)

@@ -140,6 +140,21 @@ class Phrases:
                         found += self.actor_tokens(pobj, ())
         return found
 
+    def listed_later(self, verb: Token, subject: Token, slot: Slot) -> list[Argument]:
+        """The members of a plural subject listed at the end of its clause, where the parser hangs
+        the list on the verb: "multiple officials pressured Trump not to commute the sentence,
+        including Darin LaHood and Mike Bost"; only for a plural common noun that names no actor
+        and where the verb's object names none (else the list may be the object's)."""
+        if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+            return []
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.tag_ == "NNS" and not self.actors_of(c, ()) for c in objects):
+            return []
+        clause = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        return [Argument(a.node, slot, a.token, a.how) for v in clause for c in v.children
+                if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj"
+                for a in self.arguments(p, slot, ())]
+
     def title_holder(self, token: Token) -> Token | None:
         """The one a title names when the parser hung the name on the title's preposition, glued
         to the body the title is of: "Former US Ambassador to the United Nations Nikki Haley" ("Haley"
@@ -212,7 +227,8 @@ class Phrases:
                     return self.reporting_speaker(verb)  # "Syria says it is willing to ..."
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return self.arguments(verb.head, inherited or Slot.RELATIVE_HEAD)
-                return self.participants(child, inherited or Slot.SUBJECT) or self.arguments(child, inherited or Slot.SUBJECT)
+                return (self.participants(child, inherited or Slot.SUBJECT) or self.arguments(child, inherited or Slot.SUBJECT)
+                        or self.listed_later(verb, child, inherited or Slot.SUBJECT))
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, inherited or Slot.PASSIVE_AGENT, ("poss", "of", "by"))]
         if depth > 3:
