@@ -101,3 +101,10 @@ def test_members_of_a_plural_subject_listed_at_the_clause_end_are_its_subjects(l
 def test_a_list_after_a_plural_object_is_no_list_of_subjects(loader):
     triples = read(loader, "Several countries sanctioned many officials on Monday, including Senator Lindsey Graham.")
     assert not any(s == "Lindsey Graham" for s, _, _ in triples)
+
+
+def test_a_legislator_from_a_place_is_the_named_person_not_the_state(loader):
+    triples = read(loader, "On Monday, United States Senator from Minnesota Amy Klobuchar endorsed former Vice President "
+                           "Joe Biden for president.")
+    assert ("Amy Klobuchar", "SUPPORTS", "Joe Biden") in triples
+    assert ("United States", "SUPPORTS", "Joe Biden") not in triples

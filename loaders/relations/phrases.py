@@ -158,16 +158,19 @@ class Phrases:
     def title_holder(self, token: Token) -> Token | None:
         """The one a title names when the parser hung the name on the title's preposition, glued
         to the body the title is of: "Former US Ambassador to the United Nations Nikki Haley" ("Haley"
-        the object of "to", "United Nations" its compound)."""
+        the object of "to", "United Nations" its compound), or to the place a legislator is "from":
+        "United States Senator from Vermont Bernie Sanders" (a place that may name no actor)."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of", "for", "at"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of", "for", "at", "from"):
                 continue
+            glued = (None,) if prep.lower_ != "from" else ()  # "from Vermont": the place need be no actor
             for pobj in prep.children:
                 person = self.found.actor_at(pobj) if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" else None
                 if person and self.found.actors[person].kind not in ("state", "region", "city") and any(
-                        c.dep_ == "compound" and self.found.actor_at(c) not in (None, person) for c in pobj.children):
+                        c.dep_ == "compound" and c.pos_ == "PROPN" and self.found.actor_at(c) not in (*glued, person)
+                        for c in pobj.children):
                     return pobj
         return None
 
