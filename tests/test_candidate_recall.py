@@ -108,3 +108,13 @@ def test_a_legislator_from_a_place_is_the_named_person_not_the_state(loader):
                            "Joe Biden for president.")
     assert ("Amy Klobuchar", "SUPPORTS", "Joe Biden") in triples
     assert ("United States", "SUPPORTS", "Joe Biden") not in triples
+
+
+def test_a_passive_act_done_in_a_statement_is_done_by_its_authors(loader):
+    triples = read(loader, "Turkey's drilling was condemned in a joint statement by Egypt, Greece and Cyprus on Monday.")
+    assert {("Egypt", "CRITICIZES", "Turkey"), ("Greece", "CRITICIZES", "Turkey"), ("Cyprus", "CRITICIZES", "Turkey")} <= triples
+
+
+def test_a_coordinated_passive_is_undergone_by_the_shared_subject(loader):
+    triples = read(loader, "Iran is already under heavy pressure, and was condemned in a statement by France on Monday.")
+    assert ("France", "CRITICIZES", "Iran") in triples

@@ -25,6 +25,8 @@ __all__ = ["verb_frames"]
 _AIMED = ("at", "on", "against", "into")
 # Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+# Documents whose author did what a passive tells "in" them: "condemned in a statement by X".
+_STATEMENTS = frozenset({"statement", "letter", "communique", "communiqué", "declaration", "message", "resolution", "report"})
 # A speaker's "we" or reported "it": an obligation they state on themselves is their intent.
 _SPEAKERS = frozenset({Slot.QUOTED_SPEAKER, Slot.REPORTING_SPEAKER})
 # What protesters do together, and where: "gathered around the police headquarters", "surrounded the embassy".
@@ -157,6 +159,13 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if not sources and passive and rel_type in _STATE_ACTS:
         sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
         mechanisms.append("place-agent")
+    if not sources and passive:
+        sources = _stated_by(s, verb)  # "was condemned in a joint statement by Egypt, Greece and Cyprus"
+        mechanisms += ["statement-agent"] if sources else []
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children) and not targets:
+        # "Turkey is under EU sanctions, and was condemned by X": the subject they share undergoes it
+        targets = [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in phrases.subjects(verb.head)]
+        mechanisms += ["shared-subject-patient"] if targets else []
     if not sources and passive and rel_type == EventType.ASSAULTS:
         sources = _attack_agents(s, verb)  # "was killed in a US airstrike": the US killed them
         mechanisms += ["killed-in-attack"] if sources else []
@@ -258,6 +267,15 @@ def _given_thing(verb: Token, noun: Token | None, lemma: str, lexicon: Lexicon) 
                     and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
                 return c
     return None
+
+
+def _stated_by(s: Sentence, verb: Token) -> list[Argument]:
+    """Who a passive act of words was done by, where the agent is the statement's: "was condemned in
+    a joint statement by Egypt, Greece and Cyprus", "was praised in a letter from the EU"."""
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in _STATEMENTS
+            for by in noun.children if by.dep_ in ("prep", "agent") and by.lower_ in ("by", "from")
+            for p in by.children if p.dep_ == "pobj" for a in s.phrases.arguments(p, Slot.PASSIVE_AGENT)]
 
 
 def _named_before(s: Sentence, noun: Token | None, rel_type: EventType | None, sources: list[Argument],
