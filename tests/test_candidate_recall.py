@@ -118,3 +118,13 @@ def test_a_passive_act_done_in_a_statement_is_done_by_its_authors(loader):
 def test_a_coordinated_passive_is_undergone_by_the_shared_subject(loader):
     triples = read(loader, "Iran is already under heavy pressure, and was condemned in a statement by France on Monday.")
     assert ("France", "CRITICIZES", "Iran") in triples
+
+
+def test_an_actor_under_another_s_sanctions_is_sanctioned_by_it(loader):
+    triples = read(loader, "Venezuela remains under US sanctions.")
+    assert ("United States", "SANCTIONS", "Venezuela") in triples
+
+
+def test_an_actor_under_investigation_by_another_is_investigated_by_it(loader):
+    triples = read(loader, "Huawei has been under investigation by the Federal Bureau of Investigation since 2019.")
+    assert ("Federal Bureau of Investigation", "INVESTIGATES", "Huawei") in triples

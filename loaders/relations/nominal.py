@@ -119,13 +119,15 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
         rel_type = EventType.CRITICIZES  # "Trump's attack on the proposal": an attack in words
         mechanisms.append("verbal-attack")
     undergoer = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _UNDERGOING_VERBS else None
+    if token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.head.pos_ in ("VERB", "AUX"):
+        undergoer = token.head.head  # "Turkey is under EU sanctions", "the company is under investigation by the FBI"
     if undergoer is not None and not targets:  # "Turkey drew criticism from the EU", "Iran faces US sanctions"
         sources = sources or [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for c in (*token.children, *undergoer.children)
-                              if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
+                              if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"
                               for a in phrases.arguments(p, Slot.NOUN_AGENT, ("poss",))]
         targets = [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in phrases.subjects(undergoer)] if sources else []
         if targets:
-            mechanisms.append("undergone")
+            mechanisms.append("under-act" if token.dep_ == "pobj" else "undergone")
     senders = _came_from(s, token, rel_type) if not sources else []
     if senders:  # "Condemnation came from France", "Statements of condemnation have come from X, Y and Z"
         sources = senders
