@@ -319,6 +319,9 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
     if any(c.dep_ in ("nsubj", "nsubjpass") and (own := phrases.found.actor_at(c)) and phrases.titled_before(c, own)
            for c in verb.children):
         found.append("titled-pair")  # "US President Donald Trump and Turkish President Erdogan spoke"
+    if any(c.dep_ == "nsubj" and not phrases.actors_of(c, ()) and phrases.listed_later(verb, c, Slot.SUBJECT)
+           for c in verb.children):
+        found.append("listed-members")  # "officials pressured Trump ..., including X and Y"
     if phrases.auxiliary_subjects(verb):
         found.append("auxiliary-subject")  # "The US has been encouraging ...", the subject on "been"
     if phrases.subordinate_subject(verb) is not None:
