@@ -49,12 +49,13 @@ class Lexicon:
         curated = language_data("verbs.yaml")
         cameo = language_data("cameo_verbs.yaml")
         ignore = frozenset(curated.get("ignore", ()))
+        unspecified = frozenset(str(c) for c in curated.get("unspecified_codes", ()))
         verbs: dict[str, str] = {}
         objects: dict[tuple[str, str], str] = {}
         codes = {lemma: str(code) for lemma, code in cameo["verbs"].items()}
         object_codes = {(lemma, obj): str(code) for lemma, objs in cameo["objects"].items() for obj, code in objs.items()}
         for lemma, code in codes.items():
-            if lemma not in ignore:
+            if lemma not in ignore and code not in unspecified:
                 _put(verbs, lemma, _type_of(code))
         for key, code in object_codes.items():
             _put(objects, key, _type_of(code))
