@@ -137,3 +137,38 @@ def test_sending_away_inspectors_or_diplomats_is_a_sanction_and_people_a_coercio
     assert ("United Nations", "THREATENS", "Ethiopia") in relations  # a sanction only announced
     relations, _ = read(loader, "Russia expelled two American journalists.")
     assert any(t == "COERCES" for (s, t, _) in relations if s == "Russia")
+
+
+# -- CAMEO codes too general to type a verb -------------------------------------------------------
+def test_a_verb_the_cameo_dictionary_gives_only_unspecified_cooperation_is_no_act(loader):
+    # "rule", "found", "govern" (060) and "organize", "influence" (050) name no act with a partner.
+    for text in ("The Supreme Court of Freedonia ruled on the appeal by Rudolf Rassendyll.",
+                 "Osama bin Laden founded Al-Qaeda.",
+                 "Iran organized a rally against Israel.",
+                 "Russia influenced the election in Ukraine."):
+        relations, _ = read(loader, text)
+        assert not any(t in ("COOPERATES", "SUPPORTS") for (_, t, _) in relations), text
+
+
+def test_an_unspecified_code_still_types_a_verb_with_its_object_or_a_curated_verb(loader):
+    relations, _ = read(loader, "Vladimir Putin established ties with Kim Jong-un.")  # (establish, ties): 050
+    assert types_between(relations, "Vladimir Putin", "Kim Jong Un") == {"SUPPORTS"}
+    relations, _ = read(loader, "France cooperated with Germany on border security.")
+    assert types_between(relations, "France", "Germany") == {"COOPERATES"}
+
+
+# -- what a request asks for is not done ----------------------------------------------------------
+def test_the_aid_or_support_a_request_asks_for_is_not_given(loader):
+    for text in ("Volodymyr Zelensky called for German military aid to Ukraine.",
+                 "Volodymyr Zelensky requested American assistance to Ukraine.",
+                 "Volodymyr Zelensky urged Germany's support for Ukraine."):
+        relations, _ = read(loader, text)
+        assert {t for (s, t, _) in relations if s == "Volodymyr Zelensky"} == {"CALLS_FOR"}, text
+        assert not any(t in ("AIDS", "SUPPORTS") for (_, t, _) in relations), text
+
+
+def test_aid_welcomed_or_ordered_is_aid_given(loader):
+    relations, _ = read(loader, "Volodymyr Zelensky welcomed German aid to Ukraine.")
+    assert ("Germany", "AIDS", "Ukraine") in relations
+    relations, _ = read(loader, "Joe Biden ordered an attack on Iran.")  # ordering is authorizing, not asking
+    assert ("Joe Biden", "ASSAULTS", "Iran") in relations

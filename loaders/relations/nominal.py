@@ -87,6 +87,8 @@ def noun_frames(s: Sentence) -> Iterator[Frame]:
 
 
 def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
+    if rel_type not in PROPOSALS and _asked_for(token, s.lexicon):
+        return None
     phrases = s.phrases
     sources: list[Argument] = []
     targets: list[Argument] = []
@@ -202,6 +204,22 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
     return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
                  lexical_type=rel_type, date=s.date_of(token), mechanisms=tuple(mechanisms),
                  evidence=s.evidence)
+
+
+def _asked_for(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether an event noun names what a request asks for, not an act done: the object of a verb
+    of asking ("requested American assistance to Ukraine", "urged Germany's support for Ukraine"),
+    or what is asked "for" by one or by a noun of request ("called for German aid to Ukraine",
+    "an appeal for Western support")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB":
+        return lexicon.verbs.get(lemma) == EventType.CALLS_FOR and lemma not in lexicon.authorizing
+    return head.pos_ == "NOUN" and lexicon.nominal.get(lemma) == EventType.CALLS_FOR
 
 
 def _claim_frame(s: Sentence, noun: Token) -> Frame | None:
