@@ -172,3 +172,22 @@ def test_aid_welcomed_or_ordered_is_aid_given(loader):
     assert ("Germany", "AIDS", "Ukraine") in relations
     relations, _ = read(loader, "Joe Biden ordered an attack on Iran.")  # ordering is authorizing, not asking
     assert ("Joe Biden", "ASSAULTS", "Iran") in relations
+
+
+# -- a curated verb's type is changed only by curated object patterns -----------------------------
+def test_refusing_another_actors_claim_rejects_that_actor(loader):
+    # The CAMEO dictionary's pattern (dismiss, claim) is 016, a statement; "dismiss" is a refusal.
+    relations, _ = read(loader, "The Russian government dismissed the claim from Berlin as groundless.")
+    assert types_between(relations, "Russia", "Germany") == {"REJECTS"}
+    relations, _ = read(loader, "Iran denied the accusations by Saudi Arabia.")
+    assert types_between(relations, "Iran", "Saudi Arabia") == {"REJECTS"}
+
+
+def test_a_demand_for_an_explanation_is_a_demand_not_an_investigation(loader):
+    relations, _ = read(loader, "Angela Merkel demanded an explanation from Russia.")  # (demand, explanation): 090
+    assert types_between(relations, "Angela Merkel", "Russia") == {"CALLS_FOR"}
+
+
+def test_the_cameo_dictionarys_object_patterns_still_type_a_verb_not_curated(loader):
+    relations, _ = read(loader, "Belarus imposed a curfew on Minsk.")  # (impose, curfew): 1723
+    assert any(s == "Belarus" and t == "COERCES" for (s, t, _) in relations)
