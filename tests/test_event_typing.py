@@ -191,3 +191,19 @@ def test_a_demand_for_an_explanation_is_a_demand_not_an_investigation(loader):
 def test_the_cameo_dictionarys_object_patterns_still_type_a_verb_not_curated(loader):
     relations, _ = read(loader, "Belarus imposed a curfew on Minsk.")  # (impose, curfew): 1723
     assert any(s == "Belarus" and t == "COERCES" for (s, t, _) in relations)
+
+
+# -- a request or offer answered ------------------------------------------------------------------
+def test_a_request_granted_or_refused_was_made_to_who_answers_it(loader):
+    relations, _ = read(loader, "Elizabeth II complied with the request of Boris Johnson.")
+    assert ("Boris Johnson", "CALLS_FOR", "Elizabeth II") in relations
+    assert ("Elizabeth II", "YIELDS", "Boris Johnson") in relations
+    relations, _ = read(loader, "Germany rejected the demands of France.")
+    assert ("France", "CALLS_FOR", "Germany") in relations
+    relations, _ = read(loader, "Volodymyr Zelensky declined Oleksiy Honcharuk's offer to resign.")
+    assert ("Oleksiy Honcharuk", "PROPOSES", "Volodymyr Zelensky") in relations
+
+
+def test_a_request_only_talked_about_has_no_addressee(loader):
+    relations, _ = read(loader, "Elizabeth II discussed the request of Boris Johnson.")
+    assert not any(s == "Boris Johnson" for (s, _, _) in relations)
