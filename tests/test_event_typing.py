@@ -207,3 +207,11 @@ def test_a_request_granted_or_refused_was_made_to_who_answers_it(loader):
 def test_a_request_only_talked_about_has_no_addressee(loader):
     relations, _ = read(loader, "Elizabeth II discussed the request of Boris Johnson.")
     assert not any(s == "Boris Johnson" for (s, _, _) in relations)
+
+
+def test_an_act_done_at_someones_request_is_asked_by_them_and_not_done_to_them(loader):
+    relations, _ = read(loader, "Russia sent troops to Kazakhstan at the request of Kassym-Jomart Tokayev.")
+    assert ("Kassym-Jomart Tokayev", "CALLS_FOR", "Russia") in relations
+    assert not any(s == "Russia" and o == "Kassym-Jomart Tokayev" for (s, _, o) in relations)
+    relations, _ = read(loader, "Vladimir Putin visited Syria at the invitation of Bashar al-Assad.")
+    assert ("Bashar al-Assad", "CALLS_FOR", "Vladimir Putin") in relations

@@ -218,7 +218,11 @@ _ANSWERS = frozenset({EventType.YIELDS, EventType.AGREES, EventType.REJECTS})
 def _answerers(s: Sentence, noun: Token) -> list[Argument]:
     """Who answers a request or offer that is the object of their verb of granting, accepting or
     refusing ("the Queen complied with the request of Johnson", "Zelensky declined Honcharuk's offer
-    to resign"): it was made to them."""
+    to resign"), or acts at a request ("suspended parliament at the behest of Johnson"): it was made
+    to them."""
+    if noun.dep_ == "pobj" and s.phrases.at_request(noun):  # "suspended parliament at the behest of Johnson"
+        verb = noun.head.head
+        return [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in s.phrases.subjects(verb)] if verb.pos_ == "VERB" else []
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "to") else noun.head if noun.dep_ == "dobj" else None
     if verb is None or verb.pos_ != "VERB" or s.lexicon.verb_type(verb.lemma_.lower(), noun.lemma_.lower()) not in _ANSWERS:
         return []
