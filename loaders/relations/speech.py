@@ -26,10 +26,13 @@ def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[li
     """What a speech verb's statement is about (CONTENT), or who it obliges to act (OBLIGED);
     and its stance."""
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not framing.adverbial(c)]
+    # What the speaker's own state must do is the speaker's stated course, not a demand on another:
+    # "Johnson stated that Britain must leave".
+    own = {*speakers, *(s.found.actors[a].country for a in speakers if a in s.found.actors)} - {None}
     for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
         if any(c.dep_ == "aux" and c.lower_ in s.lexicon.obligation for c in comp.children):
             obliged = [a for c in comp.children if c.dep_ == "nsubj"
-                       for a in s.phrases.arguments(c, Slot.OBLIGED, ("poss", "of", "amod")) if a.node not in speakers]
+                       for a in s.phrases.arguments(c, Slot.OBLIGED, ("poss", "of", "amod")) if a.node not in own]
             if obliged:
                 return obliged, Stance.CALL
     addressees = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
