@@ -432,8 +432,9 @@ def test_rejecting_the_demands_of_an_actor_rejects_the_actor(loader):
 
 def test_approving_a_proposal_acts_on_its_author(everything):
     relations, _ = read(everything, "The European Parliament approved the proposal of France.")
-    # CAMEO codes "approve proposal" 030 (PLOVER AGREE); the proposal is France's, not the Parliament's act
-    assert ("European Parliament", "PROPOSES", "France") in relations
+    # Approving is agreeing (PLOVER AGREE, as CAMEO's "approve proposal" 030); the proposal is France's,
+    # not the Parliament's act
+    assert relations[("European Parliament", "AGREES", "France")].plover == "AGREE"
 
 
 def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_modifies(loader):
