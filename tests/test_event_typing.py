@@ -215,3 +215,15 @@ def test_an_act_done_at_someones_request_is_asked_by_them_and_not_done_to_them(l
     assert not any(s == "Russia" and o == "Kassym-Jomart Tokayev" for (s, _, o) in relations)
     relations, _ = read(loader, "Vladimir Putin visited Syria at the invitation of Bashar al-Assad.")
     assert ("Bashar al-Assad", "CALLS_FOR", "Vladimir Putin") in relations
+
+
+def test_signatories_of_an_agreement_agree_with_each_other(loader):
+    relations, _ = read(loader, "Turkey and Libya signed a maritime border agreement.")
+    assert ("Turkey", "AGREES", "Libya") in relations and ("Libya", "AGREES", "Turkey") in relations
+    relations, _ = read(loader, "France signed an agreement with Germany.")
+    assert types_between(relations, "France", "Germany") == {"AGREES"}
+
+
+def test_signing_a_bill_is_support(loader):
+    relations, _ = read(loader, "Joe Biden signed the bill.")
+    assert {t for (s, t, _) in relations if s == "Joe Biden"} == {"SUPPORTS"}
