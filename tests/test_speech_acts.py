@@ -237,3 +237,10 @@ def test_calls_an_actor_faced_from_another_are_its_demand(loader):
 def test_a_call_received_is_a_phone_call_not_a_demand(loader):
     relations = read(loader, "Boris Johnson received a call from Donald Trump.")
     assert not any(t == "CALLS_FOR" for _, t, _ in relations)
+
+
+def test_what_the_speakers_own_state_must_do_is_no_demand(loader):
+    relations = read_relations(loader, "Boris Johnson stated that Britain must leave the European Union by that date.")[0]
+    assert not any(s == "Boris Johnson" and t == "CALLS_FOR" for (s, t, _) in relations)
+    relations = read_relations(loader, "Vladimir Putin said Ukraine must withdraw its troops.")[0]
+    assert ("Vladimir Putin", "CALLS_FOR", "Ukraine") in relations

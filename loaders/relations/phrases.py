@@ -20,6 +20,8 @@ _RELATIVE = {"which", "who", "that", "whom"}
 STATEMENTS = frozenset({EventType.COMMENTS_ON, EventType.CRITICIZES})
 # What is asked or offered, not done: "approved the proposal" agrees to another's act, it does not do it.
 PROPOSALS = frozenset({EventType.PROPOSES, EventType.CALLS_FOR})
+# Prepositions of a request at which an act is done: "at the behest of X", "on the request of X".
+_REQUESTED_PREPS = frozenset({"at", "on", "upon"})
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
@@ -429,7 +431,7 @@ class Phrases:
                 targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", "about", *TARGET_PREPS))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not self.at_request(pobj):
                         doers = [Argument(a.node, Slot.PREPOSITION, a.token, a.how, child.lower_) for a in self.event_agents(pobj)]
                         prep_targets += doers or self.arguments(pobj, Slot.PREPOSITION, ("poss", "of"), prep=child.lower_)
             elif child.dep_ == "prt":  # "called on X", "pulled out of X"
@@ -437,6 +439,12 @@ class Phrases:
                     if prep.dep_ == "prep":
                         targets += [a for p in prep.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.PARTICLE)]
         return unique(targets + prep_targets), noun or self._origin_noun(verb)
+
+    def at_request(self, noun: Token) -> bool:
+        """Whether a prepositional object says at whose request an act was done ("suspended parliament
+        at the behest of Johnson", "on the request of Iran"): its owner asked, and is no target."""
+        return (noun.head.lower_ in _REQUESTED_PREPS and noun.head.dep_ == "prep"
+                and self.lexicon.nominal.get(noun.lemma_.lower()) == EventType.CALLS_FOR)
 
     def event_agents(self, noun: Token) -> list[Argument]:
         """Who did the act an event noun names ("the arrest of the journalists by Belarus",

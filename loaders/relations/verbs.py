@@ -115,18 +115,21 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
     if lemma in lexicon.naming and oprd is None and noun is not None:
         named_as = named_as or stance.quoted_name(noun)  # "called May's deal 'lousy'"
+    named: list[Token] = []  # what is named, when the parser gives it
     if lemma in lexicon.naming and oprd is None and named_as is not None and noun is not None:
         oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
-        targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
+        targets = _named(phrases, noun)
+        named = [noun]
     elif lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
         named = [c for c in verb.children if c.dep_ == "dobj"]  # "called X's admission a maneuver": the parser's object
         targets = [a for node in [oprd, *oprd.children, *named] if node.dep_ in ("oprd", "appos", "dobj")
-                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
+                   for a in _named(phrases, node)]
     if lemma in lexicon.naming and oprd is not None:
         antecedent = stance.named_antecedent(verb, noun)  # "commented on X's plan, calling it 'void'"
         if not targets and antecedent is not None:
             targets = stance.owners(s, antecedent)
-        rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets))]
+        of_act = any(not s.found.actor_at(n) for n in named) or antecedent is not None  # "X's admission", "it": not X itself
+        rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets), of_act)]
         mechanisms.append("naming")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.nominal and aimed_at_words(noun, lexicon):
         rel_type = EventType.CRITICIZES  # "launched an attack on the proposal": an attack in words
@@ -387,3 +390,10 @@ def _attack_agents(s: Sentence, verb: Token) -> list[Argument]:
 
 def _topic(topic: str | None, token: Token, slot: Slot) -> list[Argument]:
     return [Argument(topic, slot, token.i)] if topic else []
+
+
+def _named(phrases: Phrases, node: Token) -> list[Argument]:
+    """Who a naming judges: the actor named, or the doer of the act named ("called the decision by
+    Johnson 'an outrage'", "called the move a 'smash and grab'": the act of the sentence before)."""
+    return [Argument(a.node, Slot.NAMED, a.token, a.how) for a in phrases.event_agents(node)] \
+        or phrases.arguments(node, Slot.NAMED, ("poss", "of"))
