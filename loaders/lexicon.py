@@ -44,6 +44,7 @@ class Lexicon:
     authorizing: frozenset[str] = frozenset()  # "approved the strike": the subject did the act the object names
     undergoing: frozenset[str] = frozenset()  # "was the target of an attack": the subject is the act's target
     act_nouns: frozenset[str] = frozenset()  # "the move", "the decision": an act not named here
+    bare_senses: dict[str, EventType] = field(default_factory=dict)  # "called Erdogan": a demand verb asking nothing
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -113,6 +114,7 @@ class Lexicon:
             undergoing=frozenset(curated.get("undergoing", ())),
             act_nouns=frozenset(curated.get("act_nouns", ())),
             transitive={lemma: EventType(t) for t, lemmas in curated.get("transitive", {}).items() for lemma in lemmas},
+            bare_senses={lemma: EventType(t) for t, lemmas in curated.get("bare_senses", {}).items() for lemma in lemmas},
         )
 
     def verb_type(self, lemma: str, object_lemma: str | None = None) -> EventType | None:

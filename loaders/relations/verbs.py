@@ -131,6 +131,13 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         of_act = any(not s.found.actor_at(n) for n in named) or antecedent is not None  # "X's admission", "it": not X itself
         rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets), of_act)]
         mechanisms.append("naming")
+    if rel_type == EventType.CALLS_FOR and lemma in lexicon.bare_senses and "naming" not in mechanisms and not _asks(verb):
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        called = [t for t in targets if t.slot == Slot.OBJECT and any(s.found.actor_at(o) == t.node for o in objects)]
+        if not called:
+            return None  # "called the talks with Turkey productive", the name lost by the parser: no demand
+        rel_type, targets = lexicon.bare_senses[lemma], called  # "called Erdogan on Sunday": a telephone call
+        mechanisms.append("bare-call")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.nominal and aimed_at_words(noun, lexicon):
         rel_type = EventType.CRITICIZES  # "launched an attack on the proposal": an attack in words
         mechanisms.append("verbal-attack")
@@ -254,6 +261,15 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         mechanisms=tuple(mechanisms),
         evidence=s.evidence,
     )
+
+
+def _asks(verb: Token) -> bool:
+    """Whether a verb of demand says what it asks or whom it asks to act: "called for talks", "called
+    on Russia" (not "on Sunday"), "called Russia to withdraw", "called for Russia to withdraw"."""
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") or (
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children))
+        for c in verb.children)
 
 
 def _given_thing(verb: Token, noun: Token | None, lemma: str, lexicon: Lexicon) -> Token | None:
