@@ -489,3 +489,99 @@ def test_a_bare_surname_is_still_a_former_office_holder_of_an_unnamed_state(load
     text = "On Monday Trump criticized the ruling."
     article = Article.from_text(text, published=date(2021, 6, 15))
     assert "Donald Trump" in {a.name for a in loader.read(article).actors}
+
+
+# -- one body under its long and its short name (round 8) ----------------------------------------
+def test_a_body_named_with_its_state_before_it_is_the_body_named_without(loader):
+    text = ("The United States Bureau of Weather Records said on Monday it would publish the data. "
+            "The Bureau of Weather Records announced the plan on Tuesday.")
+    found = nodes(loader, text, {"The United States Bureau of Weather Records": "ORG", "The Bureau of Weather Records": "ORG"})
+    assert "United States Bureau of Weather Records" in found and "Bureau of Weather Records" not in found
+
+
+def test_a_body_named_with_a_province_before_it_is_another_body(loader):
+    text = "The Maryland Green Party criticised the plan. The Green Party said the plan was fair."
+    found = nodes(loader, text, {"The Maryland Green Party": "ORG", "The Green Party": "ORG"})
+    assert {"Maryland Green Party", "Green Party"} <= set(found)
+
+
+def test_an_acronym_that_leaves_out_the_state_of_the_name_is_that_body(loader):
+    text = ("The United States Commission on Harbour Safety cancelled the inspection. "
+            "On Friday, CHS announced that the inspection would take place in May.")
+    found = nodes(loader, text, {"The United States Commission on Harbour Safety": "ORG", "CHS": "ORG"})
+    assert "United States Commission on Harbour Safety" in found and "CHS" not in found
+    assert "CHS" in found["United States Commission on Harbour Safety"].aliases
+
+
+def test_an_acronym_defined_in_brackets_without_the_state_is_that_body(loader):
+    text = ("The United States Commission on Harbour Safety (CHS) cancelled the inspection. "
+            "The CHS said it would take place in May.")
+    found = nodes(loader, text, {"The United States Commission on Harbour Safety": "ORG", "CHS": "ORG"})
+    assert "CHS" not in found and "United States Commission on Harbour Safety" in found
+
+
+# -- an organisation's name cut or glued by entity recognition ---------------------------------
+def test_a_title_glued_to_a_body_before_a_persons_name_is_no_part_of_the_body(loader):
+    text = "Harbour Watch Commandant Admiral Elson Varga said on Sunday that the port was closed."
+    found = nodes(loader, text, {"Harbour Watch Commandant": "ORG", "Elson Varga": "PERSON"})
+    assert "Harbour Watch" in found and "Harbour Watch Commandant" not in found
+
+
+def test_a_body_word_at_the_end_of_a_name_before_no_person_stays(loader):
+    text = "The Office of the Attorney General said the case was closed."
+    found = nodes(loader, text, {"The Office of the Attorney General": "ORG"})
+    assert "Office of the Attorney General" in found
+
+
+def test_a_state_after_for_inside_a_bodys_name_is_part_of_the_name(loader):
+    text = "Thousands came to the capital for a rally organized by Mothers for Canada First."
+    found = nodes(loader, text, {"Mothers for Canada First": "ORG"})
+    assert "Mothers for Canada First" in found and "Canada" not in found
+
+
+def test_a_state_after_in_ending_a_partys_name_is_part_of_the_name(loader):
+    text = "In Cyprus, the ruling Unity Rally in Cyprus hailed the pipeline."
+    found = nodes(loader, text, {"Unity Rally in Cyprus": "ORG"})
+    assert "Unity Rally in Cyprus" in found
+
+
+def test_a_thing_of_a_state_is_no_body_with_the_states_name(loader):
+    text = "I will totally destroy and obliterate the Economy of Turkey, the president said."
+    found = nodes(loader, text, {"the Economy of Turkey": "ORG"})
+    assert "Economy of Turkey" not in found
+
+
+def test_a_partys_name_cut_before_of_and_capitalised_words_is_read_whole(loader):
+    text = "The Progressive Party of Working Farmers, the main opposition force, rejected the agreement."
+    found = nodes(loader, text, {"The Progressive Party": "ORG"})
+    assert "Progressive Party of Working Farmers" in found and "Progressive Party" not in found
+
+
+def test_places_joined_by_and_after_of_end_a_bodys_name(loader):
+    text = ("Baroni, then director of the Harbour Authority of New York and New Jersey, was convicted. "
+            "The Harbour Authority said it regretted it.")
+    found = nodes(loader, text, {"the Harbour Authority of New York": "ORG", "New Jersey": "GPE", "The Harbour Authority": "ORG"})
+    assert "Harbour Authority of New York and New Jersey" in found and "New Jersey" not in found
+
+
+def test_a_name_the_parser_splits_acts_where_any_part_of_it_is_the_agent(loader):
+    text = "Thousands came to the capital, for a rally organized by Mothers for Peace Now."
+    found = nodes(loader, text, {"Mothers for Peace Now": "ORG"})
+    assert "Mothers for Peace Now" in found
+
+
+# -- a state's name that ends another name ------------------------------------------------------
+def test_a_states_name_as_a_persons_surname_is_no_state(loader):
+    text = 'Nikki Holland of the National Crime Agency said, "Offenders cannot hide from the law."'
+    found = nodes(loader, text, {"Nikki Holland": "PERSON", "National Crime Agency": "ORG"})
+    assert "Nikki Holland" in found and "Netherlands" not in found
+
+
+def test_a_states_name_ending_a_companys_name_is_the_companys(loader):
+    found = nodes(loader, "Air France cancelled all flights to Iran on Monday.", {"Air France": "ORG", "Iran": "GPE"})
+    assert "Air France" in found and "France" not in found
+
+
+def test_a_state_after_a_title_in_a_name_is_still_the_state(loader):
+    found = nodes(loader, "South Korea and North Korea met on Monday.")
+    assert {"South Korea", "North Korea"} <= set(found)

@@ -38,7 +38,8 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         if end + 2 < len(doc) + 1 and end + 2 <= len(doc) - 1 and doc[end].text == "(" and doc[end + 2].text == ")":
             word = doc[end + 1].text
             actor = found.actors[mention.actor]
-            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""), _capitals(word))
+            name = doc[mention.start:end].text
+            spelled = _spells(_initials(name), word) or _spells(_initials(_without_state_lead(name, found)), word)
             if _acronym(word) and spelled and actor.kind != "person" and actor.name != word:
                 defined.setdefault(word, actor.id)
     merged: dict[str, str] = {}
@@ -49,7 +50,8 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         full = defined.get(actor.name)
         if full is None:
             matching = [a.id for a in found.actors.values()
-                        if a.id != actor_id and a.kind != "person" and _initials(a.name) in (actor.name, _capitals(actor.name))]
+                        if a.id != actor_id and a.kind != "person"
+                        and any(_spells(_initials(n), actor.name) for n in (a.name, _without_state_lead(a.name, found)))]
             full = matching[0] if len(matching) == 1 else None
         if full is not None:
             merged[actor_id] = full
@@ -62,6 +64,22 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         actor = found.actors[new]
         if acronym not in actor.aliases:
             found.actors[new] = dataclasses.replace(actor, aliases=(*actor.aliases, acronym))
+
+
+def _spells(initials: str, word: str) -> bool:
+    return bool(initials) and initials in (word, word.replace(".", ""), _capitals(word))
+
+
+def _without_state_lead(name: str, found: ArticleActors) -> str:
+    """A name without the state's name it opens with: "Commission on Presidential Debates" of
+    "the United States Commission on Presidential Debates", whose acronym (CPD) leaves the state
+    out."""
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        place = found.registry.place(" ".join(words[:cut]))
+        if place is not None and place.kind == "state":
+            return " ".join(words[cut:])
+    return ""
 
 
 def _acronym(word: str) -> bool:
@@ -143,17 +161,22 @@ def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
     two words or more, one of them a body's word (:func:`~.base.generic_nouns`: "committee",
     "court", "party"), that ends another's after a space is that one named short ("Quds Force" is
     no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it). A longer name that is the
-    short one after a place's name is another body ("Maryland Democratic Party") or the same
-    one's long name ("United States Democratic Party"), left as it is: the short one is the name
-    the party goes by."""
+    short one after a state's name is the same body's long name ("United States General Services
+    Administration", "the United States Commission on Presidential Debates": a national body
+    named with its state); after a province's or a city's name it is another body ("Maryland
+    Democratic Party"), left as it is."""
     short = " " + " ".join(actor.name.lower().split())
     if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
         return False  # no body's word: "Nicola Sturgeon" read as an organisation is no "Scotland Nicola Sturgeon"
     for name in (other.name, *other.aliases):
         full = " ".join(name.split())
+        if not full.lower().endswith(short):
+            continue
         lead = full[: len(full) - len(short)]
-        placed = found.registry.place(lead) is not None or subnational_place(lead, found.registry) is not None
-        if full.lower().endswith(short) and not placed:
+        place = found.registry.place(lead)
+        if place is not None and place.kind == "state" and other.kind == "organization":
+            return True
+        if place is None and subnational_place(lead, found.registry) is None:
             return True
     return False
 

@@ -113,9 +113,17 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
             or _subject_of_relative_clause(root)
             or (office is not None and _subject(office))
             or (_may_be_counterpart(kind) and _paired_with_known(root, found))
+            or (kind == "organization" and any(_subject(t) for t in _other_roots(doc[mention.start:mention.end])))
         ):
             return True
     return False
+
+
+def _other_roots(span: Span) -> list[Token]:
+    """The words of a name other than its root that the parser hangs outside it: "Women" in
+    "organized by Women for America First" read as "organized by Women" + "for America First"."""
+    root = span.root
+    return [t for t in span if t is not root and not span.start <= t.head.i < span.end]
 
 
 def _reports_only(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
