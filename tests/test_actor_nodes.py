@@ -585,3 +585,39 @@ def test_a_states_name_ending_a_companys_name_is_the_companys(loader):
 def test_a_state_after_a_title_in_a_name_is_still_the_state(loader):
     found = nodes(loader, "South Korea and North Korea met on Monday.")
     assert {"South Korea", "North Korea"} <= set(found)
+
+
+# -- a body acted on by an actor (round 8) ------------------------------------------------------
+def test_a_body_that_an_actor_agrees_with_is_an_actor(loader):
+    text = "In 2018, Freedonia licensed foreign rifle designs, then agreed with Aerowerk to open a parts factory."
+    found = nodes(loader, text, {"Freedonia": "GPE", "Aerowerk": "ORG"})
+    assert "Aerowerk" in found
+
+
+def test_a_body_an_actor_discloses_to_is_an_actor(loader):
+    text = "According to the filing, Hadley Motors disclosed the matter to the Valley Air Resources Board on February 21."
+    found = nodes(loader, text, {"Hadley Motors": "ORG", "the Valley Air Resources Board": "ORG"})
+    assert "Valley Air Resources Board" in found
+
+
+def test_a_body_named_only_as_a_listener_is_no_actor(loader):
+    text = "Hadley Motors told The Morning Ledger it was cooperating with the investigators."
+    found = nodes(loader, text, {"Hadley Motors": "ORG", "The Morning Ledger": "ORG"})
+    assert "Morning Ledger" not in found
+
+
+def test_a_body_named_as_the_object_of_a_verb_of_no_political_act_is_no_actor(loader):
+    text = "Hadley Motors hired Grant Sidlow to review the test data."
+    found = nodes(loader, text, {"Hadley Motors": "ORG", "Grant Sidlow": "ORG"})
+    assert "Grant Sidlow" not in found
+
+
+def test_a_partys_leadership_blamed_by_the_president_is_the_partys_people(loader):
+    text = "Donald Trump has blamed Democratic leadership for violence and unrest in various cities."
+    found = nodes(loader, text)
+    assert "Democrats" in found
+
+
+def test_a_partys_officials_who_act_are_the_partys_people(loader):
+    found = nodes(loader, "Republican officials rejected the proposal on Monday.")
+    assert "Republicans" in found

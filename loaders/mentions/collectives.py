@@ -20,7 +20,7 @@ from polgraph.loaders.mentions.base import (
 from polgraph.loaders.registry import norm
 from polgraph.loaders.sectors import agent_nouns
 
-__all__ = ["find_institutions", "find_state_proxies", "find_groups", "find_bare_institutions"]
+__all__ = ["find_institutions", "find_state_proxies", "find_groups", "find_bare_institutions", "find_party_members"]
 
 
 def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Proposals:
@@ -201,4 +201,22 @@ def find_bare_institutions(doc: Doc, settled: ArticleActors, names: dict[str, st
                 found.new_ids.add(actor.id)
             found.add(start, token.i + 1, actor, "institution")
             break
+    return found.proposals(settled)
+
+
+def find_party_members(doc: Doc, settled: ArticleActors) -> Proposals:
+    """A party's members named by its adjective before a noun of members or leaders, in any number:
+    "the Democratic leadership", "Republican officials", "Democratic lawmakers" are the party's
+    people, the group news calls by the plural ("Democrats")."""
+    found = settled.draft()
+    for token in doc:
+        if token.i in found.by_token or token.pos_ != "NOUN":
+            continue
+        for child in token.lefts:
+            if child.dep_ not in ("amod", "compound") or not child.text[:1].isupper() or child.i in found.by_token:
+                continue
+            members = party_members([child.text, token.text])
+            if members is not None:
+                found.add(child.i, token.i + 1, group_actor(members, found), "group")
+                break
     return found.proposals(settled)
