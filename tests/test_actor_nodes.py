@@ -621,3 +621,23 @@ def test_a_partys_leadership_blamed_by_the_president_is_the_partys_people(loader
 def test_a_partys_officials_who_act_are_the_partys_people(loader):
     found = nodes(loader, "Republican officials rejected the proposal on Monday.")
     assert "Republicans" in found
+
+
+# -- people named beside a place or a relative (round 8) ----------------------------------------
+def test_a_place_that_ends_a_title_before_a_name_is_no_part_of_the_name(loader):
+    text = 'First Minister of Scotland Morag Strachan said on Twitter, "Today\'s judgment is of huge significance."'
+    found = nodes(loader, text, {"Scotland Morag Strachan": "ORG"})
+    assert "Morag Strachan" in found and found["Morag Strachan"].kind == "person"
+
+
+def test_kin_of_one_surname_with_other_given_names_are_two_people(loader):
+    text = ("Alan Kurdi drowned in 2015. \"This day is very hard for me,\" said his father, Abdullah Kurdi, "
+            "after the ceremony.")
+    found = nodes(loader, text, {"Alan Kurdi": "PERSON", "Abdullah Kurdi": "PERSON"})
+    assert {"Alan Kurdi", "Abdullah Kurdi"} <= set(found)
+
+
+def test_a_short_given_name_is_the_same_person(loader):
+    text = "Joseph Marlow spoke on Monday. On Tuesday, Joe Marlow said he would resign."
+    found = nodes(loader, text, {"Joseph Marlow": "PERSON", "Joe Marlow": "PERSON"})
+    assert "Joseph Marlow" in found and "Joe Marlow" not in found

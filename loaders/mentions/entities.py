@@ -227,7 +227,8 @@ def _titled_person(span: Span, found: ArticleActors) -> Span | None:
     """The person's name in an organisation's entity that begins with a title or a place glued
     before the name ("Representative Elijah Cummings", "Vermont Bernie Sanders" after "Senator
     from"): two or three proper nouns after it, the last of them read as a person's name somewhere
-    in the article. "Vermont Public Radio" keeps its name: no person is called "Radio"."""
+    in the article, or the place is the end of a title before it ("First Minister of Scotland
+    Nicola Sturgeon"). "Vermont Public Radio" keeps its name: no person is called "Radio"."""
     doc = span.doc
     first, rest = span[0], span[1:]
     titled = norm(first.text) in found.registry.titles.honorifics or first.lower_ in TITLE_HEADS
@@ -238,6 +239,8 @@ def _titled_person(span: Span, found: ArticleActors) -> Span | None:
     surname = rest[-1].text
     if any(e.label_ == "PERSON" and surname in (t.text for t in e) for e in doc.ents):
         return rest
+    if name_prefix(first, found) and span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PERSON_TITLES:
+        return rest  # "First Minister of" + "Scotland Nicola Sturgeon": the place ends the title
     return None
 
 
