@@ -641,3 +641,11 @@ def test_a_short_given_name_is_the_same_person(loader):
     text = "Joseph Marlow spoke on Monday. On Tuesday, Joe Marlow said he would resign."
     found = nodes(loader, text, {"Joseph Marlow": "PERSON", "Joe Marlow": "PERSON"})
     assert "Joseph Marlow" in found and "Joe Marlow" not in found
+
+
+def test_a_bare_court_among_several_courts_is_the_one_named_last_before_it(loader):
+    text = ("The Court of Session ruled on Wednesday. The only court with higher authority is the Supreme Court "
+            "of the United Kingdom. Sturgeon said the Court of Session judgment was historic. The Court said "
+            "prorogation was unlawful.")
+    found = nodes(loader, text)
+    assert "Court of Session" in found and not any(name.startswith("Court of the") for name in found)

@@ -102,7 +102,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     (whichever came first), "Osama" is "Osama bin Laden", "Mahan" is "Mahan Air" (even where
     "Mahan" alone was taken for a person's name), "al-Assad" is "Bashar al-Assad", and a
     ``generic`` noun named alone ("the Court") is the one organisation of the article whose name
-    holds it ("Supreme Court of Brazil")."""
+    holds it ("Supreme Court of Brazil"), or of several, the one named last before it."""
     merged: dict[str, str] = {}
     for actor_id in _by_first_mention(found, found.new_ids):
         actor = found.actors[actor_id]
@@ -139,6 +139,10 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                     break
         if len(set(fuller)) == 1:
             merged[actor_id] = fuller[0]
+        elif len(words) == 1 and words[0] in generic and fuller:
+            named = _named_last_before(found, actor_id, set(fuller))
+            if named is not None:
+                merged[actor_id] = named  # "the Court of Session ... the Supreme Court ... the Court ruled"
     for old in merged:  # "John" into "John Luk" into "John Luk Chun-wai": the last of the chain
         seen = {old}
         while merged[old] in merged and merged[old] not in seen:
@@ -153,6 +157,14 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
         found.actors.pop(old, None)
         found.new_ids.discard(old)
     _settle_generic_names(found, generic, doc)
+
+
+def _named_last_before(found: ArticleActors, actor_id: str, candidates: set[str]) -> str | None:
+    """Of several bodies whose names hold a generic noun ("Court"), the one named last before the
+    noun alone first stands for one; none when none is named before it."""
+    first = min((m.start for m in found.mentions if m.actor == actor_id), default=None)
+    before = [m for m in found.mentions if m.actor in candidates and first is not None and m.start < first]
+    return max(before, key=lambda m: m.start).actor if before else None
 
 
 def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
