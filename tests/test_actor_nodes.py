@@ -643,9 +643,10 @@ def test_a_short_given_name_is_the_same_person(loader):
     assert "Joseph Marlow" in found and "Joe Marlow" not in found
 
 
-def test_a_bare_court_among_several_courts_is_the_one_named_last_before_it(loader):
-    text = ("The Court of Session ruled on Wednesday. The only court with higher authority is the Supreme Court "
-            "of the United Kingdom. Sturgeon said the Court of Session judgment was historic. The Court said "
-            "prorogation was unlawful.")
-    found = nodes(loader, text)
-    assert "Court of Session" in found and not any(name.startswith("Court of the") for name in found)
+def test_a_bare_court_among_several_courts_is_the_one_the_article_names_most(loader):
+    text = ("The Court of Session ruled on Wednesday that the UK government acted unlawfully. The Court of "
+            "Session is the highest civil court in Scotland. The only court with higher authority is the Supreme "
+            "Court of the United Kingdom. The court's summary concluded with the statement: \"The Court will "
+            "accordingly make an Order declaring that the advice was unlawful.\"")
+    found = mentioned(text)
+    assert found["Court"].name == "Court of Session"

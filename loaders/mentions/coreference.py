@@ -4,6 +4,7 @@ he/she is the salient person of that gender."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -102,7 +103,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     (whichever came first), "Osama" is "Osama bin Laden", "Mahan" is "Mahan Air" (even where
     "Mahan" alone was taken for a person's name), "al-Assad" is "Bashar al-Assad", and a
     ``generic`` noun named alone ("the Court") is the one organisation of the article whose name
-    holds it ("Supreme Court of Brazil"), or of several, the one named last before it."""
+    holds it ("Supreme Court of Brazil"), or of several, the one named most before it."""
     merged: dict[str, str] = {}
     for actor_id in _by_first_mention(found, found.new_ids):
         actor = found.actors[actor_id]
@@ -140,7 +141,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
         if len(set(fuller)) == 1:
             merged[actor_id] = fuller[0]
         elif len(words) == 1 and words[0] in generic and fuller:
-            named = _named_last_before(found, actor_id, set(fuller))
+            named = _most_named_before(found, actor_id, set(fuller))
             if named is not None:
                 merged[actor_id] = named  # "the Court of Session ... the Supreme Court ... the Court ruled"
     for old in merged:  # "John" into "John Luk" into "John Luk Chun-wai": the last of the chain
@@ -159,12 +160,16 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     _settle_generic_names(found, generic, doc)
 
 
-def _named_last_before(found: ArticleActors, actor_id: str, candidates: set[str]) -> str | None:
-    """Of several bodies whose names hold a generic noun ("Court"), the one named last before the
-    noun alone first stands for one; none when none is named before it."""
+def _most_named_before(found: ArticleActors, actor_id: str, candidates: set[str]) -> str | None:
+    """Of several bodies whose names hold a generic noun ("Court"), the one the noun alone stands
+    for: of those named before it, the one the article names most (the article's court, not a
+    higher court named once in passing), then the one named last; none when none is named before."""
     first = min((m.start for m in found.mentions if m.actor == actor_id), default=None)
     before = [m for m in found.mentions if m.actor in candidates and first is not None and m.start < first]
-    return max(before, key=lambda m: m.start).actor if before else None
+    if not before:
+        return None
+    times = Counter(m.actor for m in found.mentions if m.actor in candidates)
+    return max(before, key=lambda m: (times[m.actor], m.start)).actor
 
 
 def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
