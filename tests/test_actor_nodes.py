@@ -650,3 +650,15 @@ def test_a_bare_court_among_several_courts_is_the_one_the_article_names_most(loa
             "accordingly make an Order declaring that the advice was unlawful.\"")
     found = mentioned(text)
     assert found["Court"].name == "Court of Session"
+
+
+# -- an institution named as the article writes it (round 8) ------------------------------------
+def test_a_state_institution_written_as_a_proper_name_keeps_that_name_and_the_canonical_key(loader):
+    found = nodes(loader, "The Syrian Army entered the town on Monday. The army said it met no resistance.")
+    army = found["Syrian Army"]
+    assert army.id == "army-of-syria" and "Army of Syria" in army.aliases
+
+
+def test_a_state_institution_written_with_of_keeps_the_canonical_name(loader):
+    found = nodes(loader, "The Army of Syria entered the town on Monday.")
+    assert "Army of Syria" in found and found["Army of Syria"].id == "army-of-syria"

@@ -264,7 +264,7 @@ def _registry_body(found: ArticleActors, title: str, states: list[Actor]) -> Act
 
 
 def _named(found: ArticleActors, name: str, kind: str, country: str) -> Actor:
-    return next((a for a in found.actors.values() if a.name == name),
+    return next((a for a in found.actors.values() if a.name == name or a.id == slugify(name)),
                 Actor(id=slugify(name), name=name, kind=kind, country=country))
 
 
