@@ -17,7 +17,7 @@ from polgraph.loaders.mentions.base import (
     place_of,
     state_phrase,
 )
-from polgraph.loaders.registry import norm
+from polgraph.loaders.registry import Registry, norm
 from polgraph.loaders.sectors import agent_nouns
 
 __all__ = ["find_institutions", "find_state_proxies", "find_groups", "find_bare_institutions", "find_party_members"]
@@ -98,7 +98,7 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
     return found.proposals(settled)
 
 
-def _written_name(doc: Doc, start: int, head: int, end: int, registry) -> str | None:
+def _written_name(doc: Doc, start: int, head: int, end: int, registry: Registry) -> str | None:
     """An institution's name as the article writes it, where that is a proper name: a demonym and
     capitalised words ("the Syrian Army", "Philippine National Police"); None for a common noun
     ("the Iraqi parliament") or a name written with "of" ("the Parliament of Iraq")."""

@@ -292,7 +292,7 @@ def _state_within_name(span: Span, found: ArticleActors) -> bool:
         enough = len(own) >= 2 or (own and (body or doc[i - 1].lower_ == "for"))
         if (doc[i - 1].lower_ in _NAME_JOINERS and mention.end <= span.end and enough
                 and all(j not in found.by_token for j in range(span.start, i))):
-            return True  # not "the Economy of Turkey": a thing of the state
+            return True
     return False
 
 

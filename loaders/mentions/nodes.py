@@ -127,8 +127,9 @@ _COUNTERPART_PREPOSITIONS = frozenset({"with", "to", "against"})
 
 def _acted_on_by_an_actor(root: Token, found: ArticleActors) -> bool:
     """Whether a body is the object of a verb of a political act (the lexicon's, not a verb of
-    speech) whose subject is an actor the article names: "the president blamed the Democratic
-    leadership", "Hungary agreed with Airbus", "Ford disclosed the matter to the Air Board"."""
+    speech: "told The Verge" names a listener) whose subject is an actor (:func:`_an_actor`): "the
+    president blamed the Democratic leadership", "Hungary agreed with Airbus", "Ford disclosed the
+    matter to the Air Board"."""
     node = root
     if node.dep_ == "pobj" and node.head.lower_ in _COUNTERPART_PREPOSITIONS and node.head.dep_ == "prep":
         node = node.head
