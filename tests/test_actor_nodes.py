@@ -662,3 +662,9 @@ def test_a_state_institution_written_as_a_proper_name_keeps_that_name_and_the_ca
 def test_a_state_institution_written_with_of_keeps_the_canonical_name(loader):
     found = nodes(loader, "The Army of Syria entered the town on Monday.")
     assert "Army of Syria" in found and found["Army of Syria"].id == "army-of-syria"
+
+
+def test_a_bodys_name_in_the_singular_is_the_body_named_in_the_plural(loader):
+    text = "The Ruritanian Defence Forces need new equipment. In 2017 the Ruritanian Defence Force launched a program."
+    found = nodes(loader, text, {"The Ruritanian Defence Forces": "ORG", "the Ruritanian Defence Force": "ORG"})
+    assert "Ruritanian Defence Forces" in found and "Ruritanian Defence Force" not in found

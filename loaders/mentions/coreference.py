@@ -115,6 +115,9 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
             if other.id == actor_id or other.id in merged:
                 continue
             other_words = [w for n in (other.name, *other.aliases) for w in [norm(n).split()]]
+            if actor.kind == other.kind == "organization" and any(_number_variant(words, ow) for ow in other_words):
+                fuller.append(other.id)  # "the Defence Force" and "the Defence Forces": one body
+                continue
             for ow in other_words:
                 if len(ow) <= len(words):
                     continue
@@ -158,6 +161,12 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
         found.actors.pop(old, None)
         found.new_ids.discard(old)
     _settle_generic_names(found, generic, doc)
+
+
+def _number_variant(words: list[str], other: list[str]) -> bool:
+    """Whether a name of two words or more is another's but for the plural "s" the other's last word
+    has: the singular is the plural's body ("Defence Force", "Defence Forces")."""
+    return len(words) >= 2 and len(words) == len(other) and words[:-1] == other[:-1] and words[-1] + "s" == other[-1]
 
 
 def _most_named_before(found: ArticleActors, actor_id: str, candidates: set[str]) -> str | None:
