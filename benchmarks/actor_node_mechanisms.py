@@ -106,8 +106,6 @@ SWITCHES: dict[str, tuple[str, str, Callable[..., Any]]] = {
         "polgraph.loaders.mentions.nodes", "_only_a_modifier", lambda found, actor_id, doc: False),
     "people of the territory an article is about ('Puerto Rico protesters')": (
         "polgraph.loaders.mentions.coreference", "_main_region", lambda found, main: None),
-    "body named after its state's name is the short one ('United States Democratic Party')": (
-        "polgraph.loaders.mentions.coreference", "_state_led_form", lambda actor, other, found: False),
     "registry body by its common name in another state's article ('House of Commons')": (
         "polgraph.loaders.mentions.coreference", "_rehome_registry_bodies", lambda found, main, doc: None),
     "name after a title's 'of <place>' holds the title ('Vice President of the US Joe Biden')": (

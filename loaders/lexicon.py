@@ -1,7 +1,8 @@
 """The verb lexicon: which relation type a verb (with its particle and object) expresses.
 
-Two data files: ``data/verbs.yaml`` (curated, wins) and ``data/cameo_verbs.yaml`` (generated from
-the PETRARCH2 CAMEO dictionary by :mod:`polgraph.loaders.cameo_dictionary`).
+Two data files: ``data/verbs.yaml`` (curated, wins: a verb it types takes only its object patterns)
+and ``data/cameo_verbs.yaml`` (generated from the PETRARCH2 CAMEO dictionary by
+:mod:`polgraph.loaders.cameo_dictionary`).
 """
 
 from __future__ import annotations
@@ -43,21 +44,28 @@ class Lexicon:
     authorizing: frozenset[str] = frozenset()  # "approved the strike": the subject did the act the object names
     undergoing: frozenset[str] = frozenset()  # "was the target of an attack": the subject is the act's target
     act_nouns: frozenset[str] = frozenset()  # "the move", "the decision": an act not named here
+    bare_senses: dict[str, EventType] = field(default_factory=dict)  # "called Erdogan": a demand verb asking nothing
 
     @classmethod
     def load(cls) -> "Lexicon":
         curated = language_data("verbs.yaml")
         cameo = language_data("cameo_verbs.yaml")
         ignore = frozenset(curated.get("ignore", ()))
+        unspecified = frozenset(str(c) for c in curated.get("unspecified_codes", ()))
         verbs: dict[str, str] = {}
         objects: dict[tuple[str, str], str] = {}
         codes = {lemma: str(code) for lemma, code in cameo["verbs"].items()}
         object_codes = {(lemma, obj): str(code) for lemma, objs in cameo["objects"].items() for obj, code in objs.items()}
         for lemma, code in codes.items():
-            if lemma not in ignore:
+            if lemma not in ignore and code not in unspecified:
                 _put(verbs, lemma, _type_of(code))
+        # A verb the curated file types changes type only by the curated file's object patterns: the
+        # generated ones merge PETRARCH's synonym blocks ("dismiss" + a weapon is aid, "dismiss the
+        # claim" a statement, "demand an explanation" an investigation).
+        curated_verbs = {lemma for lemmas in curated["verbs"].values() for lemma in lemmas}
         for key, code in object_codes.items():
-            _put(objects, key, _type_of(code))
+            if key[0] not in curated_verbs:
+                _put(objects, key, _type_of(code))
         for rel_type, lemmas in curated["verbs"].items():
             for lemma in lemmas:
                 verbs[lemma] = EventType(rel_type)
@@ -106,6 +114,7 @@ class Lexicon:
             undergoing=frozenset(curated.get("undergoing", ())),
             act_nouns=frozenset(curated.get("act_nouns", ())),
             transitive={lemma: EventType(t) for t, lemmas in curated.get("transitive", {}).items() for lemma in lemmas},
+            bare_senses={lemma: EventType(t) for t, lemmas in curated.get("bare_senses", {}).items() for lemma in lemmas},
         )
 
     def verb_type(self, lemma: str, object_lemma: str | None = None) -> EventType | None:

@@ -22,12 +22,13 @@ REPOSITORY_READINGS = Path(__file__).resolve().parent.parent / "eval"
 _register()
 
 
-@pytest.mark.parametrize("folder, articles", [("team", 38), ("blind", 12), ("blind2", 12)])
+@pytest.mark.parametrize("folder, articles", [("team", 56), ("blind", 12), ("blind2", 12)])
 def test_the_repositorys_readings_parse_beside_dated_articles(folder: str, articles: int) -> None:
     readings = read_readings(find_articles([REPOSITORY_READINGS / folder]))
     assert len(readings) == articles
     for txt, gold in readings:
-        assert txt.read_text(encoding="utf-8").startswith("date ") and gold.actors and gold.required, txt
+        # an article reporting no act between actors has a reading with no required relation
+        assert txt.read_text(encoding="utf-8").startswith("date ") and gold.actors, txt
 
 
 def test_find_articles_in_folders_files_and_readings() -> None:

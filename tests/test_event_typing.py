@@ -137,3 +137,93 @@ def test_sending_away_inspectors_or_diplomats_is_a_sanction_and_people_a_coercio
     assert ("United Nations", "THREATENS", "Ethiopia") in relations  # a sanction only announced
     relations, _ = read(loader, "Russia expelled two American journalists.")
     assert any(t == "COERCES" for (s, t, _) in relations if s == "Russia")
+
+
+# -- CAMEO codes too general to type a verb -------------------------------------------------------
+def test_a_verb_the_cameo_dictionary_gives_only_unspecified_cooperation_is_no_act(loader):
+    # "rule", "found", "govern" (060) and "organize", "influence" (050) name no act with a partner.
+    for text in ("The Supreme Court of Freedonia ruled on the appeal by Rudolf Rassendyll.",
+                 "Osama bin Laden founded Al-Qaeda.",
+                 "Iran organized a rally against Israel.",
+                 "Russia influenced the election in Ukraine."):
+        relations, _ = read(loader, text)
+        assert not any(t in ("COOPERATES", "SUPPORTS") for (_, t, _) in relations), text
+
+
+def test_an_unspecified_code_still_types_a_verb_with_its_object_or_a_curated_verb(loader):
+    relations, _ = read(loader, "Vladimir Putin established ties with Kim Jong-un.")  # (establish, ties): 050
+    assert types_between(relations, "Vladimir Putin", "Kim Jong Un") == {"SUPPORTS"}
+    relations, _ = read(loader, "France cooperated with Germany on border security.")
+    assert types_between(relations, "France", "Germany") == {"COOPERATES"}
+
+
+# -- what a request asks for is not done ----------------------------------------------------------
+def test_the_aid_or_support_a_request_asks_for_is_not_given(loader):
+    for text in ("Volodymyr Zelensky called for German military aid to Ukraine.",
+                 "Volodymyr Zelensky requested American assistance to Ukraine.",
+                 "Volodymyr Zelensky urged Germany's support for Ukraine."):
+        relations, _ = read(loader, text)
+        assert {t for (s, t, _) in relations if s == "Volodymyr Zelensky"} == {"CALLS_FOR"}, text
+        assert not any(t in ("AIDS", "SUPPORTS") for (_, t, _) in relations), text
+
+
+def test_aid_welcomed_or_ordered_is_aid_given(loader):
+    relations, _ = read(loader, "Volodymyr Zelensky welcomed German aid to Ukraine.")
+    assert ("Germany", "AIDS", "Ukraine") in relations
+    relations, _ = read(loader, "Joe Biden ordered an attack on Iran.")  # ordering is authorizing, not asking
+    assert ("Joe Biden", "ASSAULTS", "Iran") in relations
+
+
+# -- a curated verb's type is changed only by curated object patterns -----------------------------
+def test_refusing_another_actors_claim_rejects_that_actor(loader):
+    # The CAMEO dictionary's pattern (dismiss, claim) is 016, a statement; "dismiss" is a refusal.
+    relations, _ = read(loader, "The Russian government dismissed the claim from Berlin as groundless.")
+    assert types_between(relations, "Russia", "Germany") == {"REJECTS"}
+    relations, _ = read(loader, "Iran denied the accusations by Saudi Arabia.")
+    assert types_between(relations, "Iran", "Saudi Arabia") == {"REJECTS"}
+
+
+def test_a_demand_for_an_explanation_is_a_demand_not_an_investigation(loader):
+    relations, _ = read(loader, "Angela Merkel demanded an explanation from Russia.")  # (demand, explanation): 090
+    assert types_between(relations, "Angela Merkel", "Russia") == {"CALLS_FOR"}
+
+
+def test_the_cameo_dictionarys_object_patterns_still_type_a_verb_not_curated(loader):
+    relations, _ = read(loader, "Belarus imposed a curfew on Minsk.")  # (impose, curfew): 1723
+    assert any(s == "Belarus" and t == "COERCES" for (s, t, _) in relations)
+
+
+# -- a request or offer answered ------------------------------------------------------------------
+def test_a_request_granted_or_refused_was_made_to_who_answers_it(loader):
+    relations, _ = read(loader, "Elizabeth II complied with the request of Boris Johnson.")
+    assert ("Boris Johnson", "CALLS_FOR", "Elizabeth II") in relations
+    assert ("Elizabeth II", "YIELDS", "Boris Johnson") in relations
+    relations, _ = read(loader, "Germany rejected the demands of France.")
+    assert ("France", "CALLS_FOR", "Germany") in relations
+    relations, _ = read(loader, "Volodymyr Zelensky declined Oleksiy Honcharuk's offer to resign.")
+    assert ("Oleksiy Honcharuk", "PROPOSES", "Volodymyr Zelensky") in relations
+
+
+def test_a_request_only_talked_about_has_no_addressee(loader):
+    relations, _ = read(loader, "Elizabeth II discussed the request of Boris Johnson.")
+    assert not any(s == "Boris Johnson" for (s, _, _) in relations)
+
+
+def test_an_act_done_at_someones_request_is_asked_by_them_and_not_done_to_them(loader):
+    relations, _ = read(loader, "Russia sent troops to Kazakhstan at the request of Kassym-Jomart Tokayev.")
+    assert ("Kassym-Jomart Tokayev", "CALLS_FOR", "Russia") in relations
+    assert not any(s == "Russia" and o == "Kassym-Jomart Tokayev" for (s, _, o) in relations)
+    relations, _ = read(loader, "Vladimir Putin visited Syria at the invitation of Bashar al-Assad.")
+    assert ("Bashar al-Assad", "CALLS_FOR", "Vladimir Putin") in relations
+
+
+def test_signatories_of_an_agreement_agree_with_each_other(loader):
+    relations, _ = read(loader, "Turkey and Libya signed a maritime border agreement.")
+    assert ("Turkey", "AGREES", "Libya") in relations and ("Libya", "AGREES", "Turkey") in relations
+    relations, _ = read(loader, "France signed an agreement with Germany.")
+    assert types_between(relations, "France", "Germany") == {"AGREES"}
+
+
+def test_signing_a_bill_is_support(loader):
+    relations, _ = read(loader, "Joe Biden signed the bill.")
+    assert {t for (s, t, _) in relations if s == "Joe Biden"} == {"SUPPORTS"}

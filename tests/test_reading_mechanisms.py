@@ -318,6 +318,20 @@ def test_a_statement_judging_an_act_in_scornful_words_criticizes_its_doer(loader
     assert ("Boris Johnson", "CRITICIZES", "Russia") in read(loader, text)[0]
 
 
+def between(relations, source: str, target: str) -> set[str]:
+    return {t for s, t, o in relations if s == source and o == target}
+
+
+def test_a_judgement_after_a_clause_of_an_actors_act_criticizes_that_actor(loader):
+    text = ('Yvette Cooper said, "Boris Johnson is trying to use the Queen to concentrate power in his own hands, '
+            'and this is a deeply dangerous and irresponsible way to govern."')
+    assert between(read(loader, text)[0], "Yvette Cooper", "Boris Johnson") == {"CRITICIZES"}
+    text = 'Yvette Cooper said, "Boris Johnson is trying to use the Queen -- this is a reckless way to govern."'
+    assert between(read(loader, text)[0], "Yvette Cooper", "Boris Johnson") == {"CRITICIZES"}
+    text = 'Yvette Cooper said, "Boris Johnson is trying to use the Queen, and this is how Britain has been governed."'
+    assert between(read(loader, text)[0], "Yvette Cooper", "Boris Johnson") == {"COMMENTS_ON"}
+
+
 def test_a_statement_judging_no_act_or_in_plain_words_is_about_no_doer(loader):
     text = 'Russia invaded Ukraine on Monday. Boris Johnson said, "It is a sunny day."'
     assert not any(s == "Boris Johnson" and t == "Russia" for s, _, t in read(loader, text)[0])
@@ -418,8 +432,9 @@ def test_rejecting_the_demands_of_an_actor_rejects_the_actor(loader):
 
 def test_approving_a_proposal_acts_on_its_author(everything):
     relations, _ = read(everything, "The European Parliament approved the proposal of France.")
-    # CAMEO codes "approve proposal" 030 (PLOVER AGREE); the proposal is France's, not the Parliament's act
-    assert ("European Parliament", "PROPOSES", "France") in relations
+    # Approving is agreeing (PLOVER AGREE, as CAMEO's "approve proposal" 030); the proposal is France's,
+    # not the Parliament's act
+    assert relations[("European Parliament", "AGREES", "France")].plover == "AGREE"
 
 
 def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_modifies(loader):

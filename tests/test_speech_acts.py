@@ -212,6 +212,22 @@ def test_a_phone_call_is_no_demand(loader):
     assert not any(t == "CALLS_FOR" for _, t, _ in relations)
 
 
+def test_calling_an_actor_with_no_demand_is_a_phone_call(loader):
+    relations = read(loader, "US President Donald Trump called Turkish President Recep Tayyip Erdogan on Sunday.")
+    assert ("Donald Trump", "CONSULTS", "Recep Tayyip Erdogan") in relations
+    assert not any(t == "CALLS_FOR" for _, t, _ in relations)
+
+
+def test_calling_an_act_something_the_parser_missed_is_no_demand(loader):
+    relations = read(loader, "German Chancellor Angela Merkel called the talks with Turkey productive.")
+    assert not any(t in ("CALLS_FOR", "CONSULTS") for _, t, _ in relations)
+
+
+def test_calling_on_an_actor_or_for_an_act_is_still_a_demand(loader):
+    assert ("Angela Merkel", "CALLS_FOR", "Russia") in read(loader, "German Chancellor Angela Merkel called on Russia to withdraw its troops.")
+    assert ("Angela Merkel", "CALLS_FOR", "Russia") in read(loader, "German Chancellor Angela Merkel called for Russia to withdraw.")
+
+
 def test_his_opponents_in_a_race_are_rivals_not_critics(loader):
     relations = read(loader, "Joe Biden spoke on Monday. His opponents, Bernie Sanders and Elizabeth Warren, shared this view.")
     assert not any(t == "CRITICIZES" and o == "Joe Biden" for _, t, o in relations)
@@ -237,3 +253,10 @@ def test_calls_an_actor_faced_from_another_are_its_demand(loader):
 def test_a_call_received_is_a_phone_call_not_a_demand(loader):
     relations = read(loader, "Boris Johnson received a call from Donald Trump.")
     assert not any(t == "CALLS_FOR" for _, t, _ in relations)
+
+
+def test_what_the_speakers_own_state_must_do_is_no_demand(loader):
+    relations = read_relations(loader, "Boris Johnson stated that Britain must leave the European Union by that date.")[0]
+    assert not any(s == "Boris Johnson" and t == "CALLS_FOR" for (s, t, _) in relations)
+    relations = read_relations(loader, "Vladimir Putin said Ukraine must withdraw its troops.")[0]
+    assert ("Vladimir Putin", "CALLS_FOR", "Ukraine") in relations

@@ -253,3 +253,21 @@ def test_a_vote_against_or_for_an_actors_motion_rejects_or_supports_it(loader):
 def test_the_speakers_negated_support_is_a_refusal(loader):
     relations = read(loader, "Angela Merkel said Germany would not support the plan of Russia.")
     assert between(relations, "Angela Merkel", "Russia") == {"REJECTS"}
+
+
+# -- naming an actor's act ----------------------------------------------------------------------
+def test_naming_an_act_judges_its_doer(loader):
+    text = 'Boris Johnson suspended Parliament on Monday. Jeremy Corbyn called the move a "smash and grab on our democracy".'
+    assert between(read(loader, text), "Jeremy Corbyn", "Boris Johnson") == {"CRITICIZES"}
+    text = 'Jeremy Corbyn called the decision by Boris Johnson "an outrage".'
+    assert between(read(loader, text), "Jeremy Corbyn", "Boris Johnson") == {"CRITICIZES"}
+
+
+def test_a_quoted_label_of_no_warmth_for_an_actors_act_criticizes_the_actor(loader):
+    text = "Nancy Pelosi called Donald Trump's conduct a \"breach of his constitutional responsibilities\"."
+    assert between(read(loader, text), "Nancy Pelosi", "Donald Trump") == {"CRITICIZES"}
+
+
+def test_a_quoted_name_for_the_actor_itself_is_read_by_its_words(loader):
+    text = 'Jeremy Corbyn called Boris Johnson "a decent man".'
+    assert "CRITICIZES" not in between(read(loader, text), "Jeremy Corbyn", "Boris Johnson")

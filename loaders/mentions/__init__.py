@@ -30,6 +30,7 @@ from polgraph.loaders.mentions.collectives import (
     find_bare_institutions,
     find_groups,
     find_institutions,
+    find_party_members,
     find_state_proxies,
 )
 from polgraph.loaders.mentions.coreference import (
@@ -58,6 +59,7 @@ def find_mentions(doc: Doc, registry: Registry, published: date | None) -> Artic
     resolve(found, find_entities(doc, found, proxies["entity_kinds"], not_actors))
     resolve(found, find_untagged_names(doc, found))
     resolve(found, find_state_proxies(doc, found, set(proxies["state_proxies"])))
+    resolve(found, find_party_members(doc, found))
     resolve(found, find_groups(doc, found, set(proxies["people_nouns"]), frozenset(proxies["armed_people"])))
     resolve(found, find_bare_institutions(doc, found, proxies["bare_institutions"], frozenset(proxies["policed_groups"])))
     merge_acronyms(doc, found)

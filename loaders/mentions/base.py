@@ -360,7 +360,7 @@ def same_person(parts: list[str], actor: Actor) -> bool:
             continue
         if len(mine) == 1 and similar_names(mine[0], theirs[-1]):
             return True
-        if len(mine) > 1 and similar_names(mine[-1], theirs[-1]) and mine[0][:1] == theirs[0][:1]:
+        if len(mine) > 1 and similar_names(mine[-1], theirs[-1]) and _given_names_agree(mine[0], theirs[0]):
             return True
         if mine[0] == theirs[0] and (
             (len(mine) >= 3 and len(theirs) >= 2 and similar_names(mine[-2], theirs[-1]))
@@ -368,6 +368,14 @@ def same_person(parts: list[str], actor: Actor) -> bool:
         ):
             return True  # one with a second surname: "Pedro R. Pierluisi Urrutia" is "Pedro Pierluisi"
     return False
+
+
+def _given_names_agree(mine: str, theirs: str) -> bool:
+    """ "J." and "John", "Joe" and "Joseph", "Mike" and "Michael": an initial, or a short form that
+    shares the given name's first two letters. Not "Abdullah" and "Alan": kin of one surname."""
+    if len(mine) <= 2 or len(theirs) <= 2:
+        return mine[:1] == theirs[:1]
+    return mine[:2] == theirs[:2]
 
 
 def similar_names(a: str, b: str) -> bool:

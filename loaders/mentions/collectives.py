@@ -18,10 +18,10 @@ from polgraph.loaders.mentions.base import (
     proxy_words,
     state_phrase,
 )
-from polgraph.loaders.registry import norm
+from polgraph.loaders.registry import Registry, norm
 from polgraph.loaders.sectors import agent_nouns
 
-__all__ = ["find_institutions", "find_state_proxies", "find_groups", "find_bare_institutions"]
+__all__ = ["find_institutions", "find_state_proxies", "find_groups", "find_bare_institutions", "find_party_members"]
 
 
 def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Proposals:
@@ -83,15 +83,32 @@ def find_institutions(doc: Doc, settled: ArticleActors, heads: set[str]) -> Prop
             name = doc[start:end].text  # a proper name, not a generic one: "Syrian Democratic Forces"
         else:
             name = f"{' '.join(words)} of {state_phrase(state)}"
-        known = registry.by_name(name)
-        actor = known or next((a for a in found.actors.values() if a.name == name), None)
+        written = _written_name(doc, start, token.i, end, registry)
+        known = registry.by_name(name) or (registry.by_name(written) if written else None)
+        actor = known or found.actors.get(slugify(name))
         if actor is None:
-            actor = Actor(id=slugify(name), name=name, kind="organization", country=state.id)
+            # keyed by the canonical name ("Army of Syria"), whatever an article calls it; named as
+            # the article writes a proper name ("the Syrian Army", "Indonesian National Police")
+            shown = written or name
+            actor = Actor(id=slugify(name), name=shown, kind="organization", country=state.id,
+                          aliases=(name,) if shown != name else ())
             found.new_ids.add(actor.id)
         for mention in [m for m in found.mentions if start <= m.start and m.end <= end and m.actor == state.id]:
             drop_mention(found, mention)
         found.add(start, end, actor, "institution")
     return found.proposals(settled)
+
+
+def _written_name(doc: Doc, start: int, head: int, end: int, registry: Registry) -> str | None:
+    """An institution's name as the article writes it, where that is a proper name: a demonym and
+    capitalised words ("the Syrian Army", "Philippine National Police"); None for a common noun
+    ("the Iraqi parliament") or a name written with "of" ("the Parliament of Iraq")."""
+    words = doc[start:end]
+    if end != head + 1 or registry.state_by_demonym(doc[start].text) is None:
+        return None
+    if not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return None
+    return words.text
 
 
 def _name_goes_on(head: Token) -> bool:
@@ -251,4 +268,22 @@ def find_bare_institutions(doc: Doc, settled: ArticleActors, names: dict[str, st
                 found.new_ids.add(actor.id)
             found.add(start, token.i + 1, actor, "institution")
             break
+    return found.proposals(settled)
+
+
+def find_party_members(doc: Doc, settled: ArticleActors) -> Proposals:
+    """A party's members named by its adjective before a noun of members or leaders, in any number:
+    "the Democratic leadership", "Republican officials", "Democratic lawmakers" are the party's
+    people, the group news calls by the plural ("Democrats")."""
+    found = settled.draft()
+    for token in doc:
+        if token.i in found.by_token or token.pos_ != "NOUN":
+            continue
+        for child in token.lefts:
+            if child.dep_ not in ("amod", "compound") or not child.text[:1].isupper() or child.i in found.by_token:
+                continue
+            members = party_members([child.text, token.text])
+            if members is not None:
+                found.add(child.i, token.i + 1, group_actor(members, found), "group")
+                break
     return found.proposals(settled)

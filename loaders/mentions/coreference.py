@@ -39,7 +39,8 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         if end + 2 < len(doc) + 1 and end + 2 <= len(doc) - 1 and doc[end].text == "(" and doc[end + 2].text == ")":
             word = doc[end + 1].text
             actor = found.actors[mention.actor]
-            spelled = _initials(doc[mention.start:end].text) in (word, word.replace(".", ""), _capitals(word))
+            name = doc[mention.start:end].text
+            spelled = _spells(_initials(name), word) or _spells(_initials(_without_state_lead(name, found)), word)
             if _acronym(word) and spelled and actor.kind != "person" and actor.name != word:
                 defined.setdefault(word, actor.id)
     merged: dict[str, str] = {}
@@ -50,7 +51,8 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         full = defined.get(actor.name)
         if full is None:
             matching = [a.id for a in found.actors.values()
-                        if a.id != actor_id and a.kind != "person" and _initials(a.name) in (actor.name, _capitals(actor.name))]
+                        if a.id != actor_id and a.kind != "person"
+                        and any(_spells(_initials(n), actor.name) for n in (a.name, _without_state_lead(a.name, found)))]
             full = matching[0] if len(matching) == 1 else None
         if full is not None:
             merged[actor_id] = full
@@ -63,6 +65,22 @@ def merge_acronyms(doc: Doc, found: ArticleActors) -> None:
         actor = found.actors[new]
         if acronym not in actor.aliases:
             found.actors[new] = dataclasses.replace(actor, aliases=(*actor.aliases, acronym))
+
+
+def _spells(initials: str, word: str) -> bool:
+    return bool(initials) and initials in (word, word.replace(".", ""), _capitals(word))
+
+
+def _without_state_lead(name: str, found: ArticleActors) -> str:
+    """A name without the state's name it opens with: "Commission on Presidential Debates" of
+    "the United States Commission on Presidential Debates", whose acronym (CPD) leaves the state
+    out."""
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        place = found.registry.place(" ".join(words[:cut]))
+        if place is not None and place.kind == "state":
+            return " ".join(words[cut:])
+    return ""
 
 
 def _acronym(word: str) -> bool:
@@ -85,7 +103,7 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     (whichever came first), "Osama" is "Osama bin Laden", "Mahan" is "Mahan Air" (even where
     "Mahan" alone was taken for a person's name), "al-Assad" is "Bashar al-Assad", and a
     ``generic`` noun named alone ("the Court") is the one organisation of the article whose name
-    holds it ("Supreme Court of Brazil")."""
+    holds it ("Supreme Court of Brazil"), or of several, the one named most before it."""
     merged: dict[str, str] = {}
     for actor_id in _by_first_mention(found, found.new_ids):
         actor = found.actors[actor_id]
@@ -96,10 +114,10 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
         for other in found.actors.values():
             if other.id == actor_id or other.id in merged:
                 continue
-            if _state_led_form(actor, other, found):
-                fuller.append(other.id)  # "United States Democratic Party" is the "Democratic Party" named
-                continue
             other_words = [w for n in (other.name, *other.aliases) for w in [norm(n).split()]]
+            if actor.kind == other.kind == "organization" and any(_number_variant(words, ow) for ow in other_words):
+                fuller.append(other.id)  # "the Defence Force" and "the Defence Forces": one body
+                continue
             for ow in other_words:
                 if len(ow) <= len(words):
                     continue
@@ -125,6 +143,10 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
                     break
         if len(set(fuller)) == 1:
             merged[actor_id] = fuller[0]
+        elif len(words) == 1 and words[0] in generic and fuller:
+            named = _most_named_before(found, actor_id, set(fuller))
+            if named is not None:
+                merged[actor_id] = named  # "the Court of Session ... the Supreme Court ... the Court ruled"
     for old in merged:  # "John" into "John Luk" into "John Luk Chun-wai": the last of the chain
         seen = {old}
         while merged[old] in merged and merged[old] not in seen:
@@ -141,19 +163,22 @@ def merge_partial_names(found: ArticleActors, generic: frozenset[str] = frozense
     _settle_generic_names(found, generic, doc)
 
 
-def _state_led_form(actor: Actor, other: Actor, found: ArticleActors) -> bool:
-    """Whether an organisation's name is another's after a sovereign state's name ("United States
-    Democratic Party", "United States General Services Administration" beside the "Democratic
-    Party", the "General Services Administration"): the same body, called by the short name it goes
-    by. After a province's name it is another body ("Maryland Democratic Party"); a kind of body
-    named alone is the main state's (:func:`_settle_generic_names`)."""
-    if actor.kind != "organization" or other.kind != "organization":
-        return False
-    full, short = norm(actor.name), norm(other.name)
-    if len(short.split()) < 2 or not full.endswith(" " + short):
-        return False  # a kind of body named by one word ("the Embassy") is no name it goes by
-    state = found.registry.place(actor.name[: len(actor.name) - len(other.name)].strip())
-    return state is not None and state.kind == "state"
+def _number_variant(words: list[str], other: list[str]) -> bool:
+    """Whether a name of two words or more is another's but for the plural "s" the other's last word
+    has: the singular is the plural's body ("Defence Force", "Defence Forces")."""
+    return len(words) >= 2 and len(words) == len(other) and words[:-1] == other[:-1] and words[-1] + "s" == other[-1]
+
+
+def _most_named_before(found: ArticleActors, actor_id: str, candidates: set[str]) -> str | None:
+    """Of several bodies whose names hold a generic noun ("Court"), the one the noun alone stands
+    for: of those named before it, the one the article names most (the article's court, not a
+    higher court named once in passing), then the one named last; none when none is named before."""
+    first = min((m.start for m in found.mentions if m.actor == actor_id), default=None)
+    before = [m for m in found.mentions if m.actor in candidates and first is not None and m.start < first]
+    if not before:
+        return None
+    times = Counter(m.actor for m in found.mentions if m.actor in candidates)
+    return max(before, key=lambda m: (times[m.actor], m.start)).actor
 
 
 def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
@@ -162,16 +187,22 @@ def _tail_of_a_name(actor: Actor, other: Actor, found: ArticleActors) -> bool:
     two words or more, one of them a body's word (:func:`~.base.generic_nouns`: "committee",
     "court", "party"), that ends another's after a space is that one named short ("Quds Force" is
     no "Islamic Revolutionary Guard Corps-Quds Force": a unit of it). A longer name that is the
-    short one after a place's name is another body ("Maryland Democratic Party") or, after a
-    state's, the same one's long name, merged the other way (:func:`_state_led_form`)."""
+    short one after a state's name is the same body's long name ("United States General Services
+    Administration", "the United States Commission on Presidential Debates": a national body
+    named with its state); after a province's or a city's name it is another body ("Maryland
+    Democratic Party"), left as it is."""
     short = " " + " ".join(actor.name.lower().split())
     if actor.kind != "organization" or len(short.split()) < 2 or not set(norm(actor.name).split()) & generic_nouns():
         return False  # no body's word: "Nicola Sturgeon" read as an organisation is no "Scotland Nicola Sturgeon"
     for name in (other.name, *other.aliases):
         full = " ".join(name.split())
+        if not full.lower().endswith(short):
+            continue
         lead = full[: len(full) - len(short)]
-        placed = found.registry.place(lead) is not None or subnational_place(lead, found.registry) is not None
-        if full.lower().endswith(short) and not placed:
+        place = found.registry.place(lead)
+        if place is not None and place.kind == "state" and other.kind == "organization":
+            return True
+        if place is None and subnational_place(lead, found.registry) is None:
             return True
     return False
 
@@ -283,7 +314,7 @@ def _registry_body(found: ArticleActors, title: str, states: list[Actor]) -> Act
 
 
 def _named(found: ArticleActors, name: str, kind: str, country: str) -> Actor:
-    return next((a for a in found.actors.values() if a.name == name),
+    return next((a for a in found.actors.values() if a.name == name or a.id == slugify(name)),
                 Actor(id=slugify(name), name=name, kind=kind, country=country))
 
 
@@ -317,7 +348,8 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 
 def find_surnames(doc: Doc, settled: ArticleActors) -> Proposals:
     """A person's surname alone, wherever the parser did not take it for a name ("labeled
-    Soleimani as a terrorist", tagged a place): the one person of the article with that surname."""
+    Soleimani as a terrorist", tagged a place; "Trump granted ...", the first word of a sentence
+    tagged a common noun): the one person of the article with that surname."""
     found = settled.draft()
     by_surname: dict[str, set[str]] = {}
     for actor in found.actors.values():
@@ -325,7 +357,7 @@ def find_surnames(doc: Doc, settled: ArticleActors) -> Proposals:
         if actor.kind == "person" and len(words) > 1 and len(words[-1]) > 2:
             by_surname.setdefault(words[-1], set()).add(actor.id)
     for token in doc:
-        if token.i in found.by_token or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in _NOT_NAMES:
+        if token.i in found.by_token or token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or token.ent_type_ in _NOT_NAMES:
             continue
         if token.dep_ == "compound" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts):
             continue  # part of a longer name

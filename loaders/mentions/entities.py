@@ -42,6 +42,7 @@ def find_entities(doc: Doc, settled: ArticleActors, kinds: dict[str, str], not_a
         span = _trim(ent, label, found)
         if span is not None and label == "ORG" and (
             _state_led_name(span, found) or _hyphen_joined(span, found) or introduced_as_body(span)
+            or _state_within_name(span, found)
         ):
             for mention in {
                 id(m): m for m in (found.by_token[i] for i in range(span.start, span.end) if i in found.by_token)
@@ -192,10 +193,18 @@ def _trim(ent: Span, label: str, found: ArticleActors) -> Span | None:
             break
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
         end -= 1  # "Patrice Talon of" (Benin): a name does not end with "of"
+    if label == "ORG" and end == ent.end and _before_a_name(doc, end):
+        while end - start > 1 and doc[end - 1].lower_ in proxy_words("body_titles"):
+            end -= 1  # "Coast Guard Commandant" before "Admiral Elson Hermogino": a title, not the body's name
     if label == "PERSON":
         while start < end - 1 and _prefix_word(doc[start], end - start - 1, found):
             start += 1
     return doc[start:end] if start < end else None
+
+
+def _before_a_name(doc: Doc, index: int) -> bool:
+    """Whether a person's name (or a capitalised word opening one, an honorific) follows."""
+    return index < len(doc) and (doc[index].ent_type_ == "PERSON" or (doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper()))
 
 
 def _listing_name(rest: Span) -> bool:
@@ -218,7 +227,8 @@ def _titled_person(span: Span, found: ArticleActors) -> Span | None:
     """The person's name in an organisation's entity that begins with a title or a place glued
     before the name ("Representative Elijah Cummings", "Vermont Bernie Sanders" after "Senator
     from"): two or three proper nouns after it, the last of them read as a person's name somewhere
-    in the article. "Vermont Public Radio" keeps its name: no person is called "Radio"."""
+    in the article, or the place is the end of a title before it ("First Minister of Scotland
+    Nicola Sturgeon"). "Vermont Public Radio" keeps its name: no person is called "Radio"."""
     doc = span.doc
     first, rest = span[0], span[1:]
     titled = norm(first.text) in found.registry.titles.honorifics or first.lower_ in TITLE_HEADS
@@ -229,6 +239,8 @@ def _titled_person(span: Span, found: ArticleActors) -> Span | None:
     surname = rest[-1].text
     if any(e.label_ == "PERSON" and surname in (t.text for t in e) for e in doc.ents) or _after_title_from(span):
         return rest
+    if name_prefix(first, found) and span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PERSON_TITLES:
+        return rest  # "First Minister of" + "Scotland Nicola Sturgeon": the place ends the title
     return None
 
 
@@ -267,6 +279,30 @@ def _state_led_name(span: Span, found: ArticleActors) -> bool:
         return False  # "United States Representative Elijah Cummings": a title of the state, then a name
     head = span.root
     return head.i >= mention.end and span.doc[mention.end - 1].head.i >= mention.end
+
+
+# Words that join a state's name into an organisation's name after the body's own words.
+_NAME_JOINERS = frozenset({"for", "of", "in"})
+
+
+def _state_within_name(span: Span, found: ArticleActors) -> bool:
+    """ "Women for America First", "the Democratic Rally in Cyprus": a state's name after a joining
+    word ("for", "of", "in") that follows the body's own capitalised words (two, or one that is a
+    body's word, or one before "for") is part of the body's name ("the Economy of Turkey" is a
+    thing of the state). Institutions of a state the registry names are read before ("the Foreign
+    Ministry of Iran")."""
+    doc = span.doc
+    for i in range(span.start + 2, span.end):
+        mention = found.by_token.get(i)
+        if mention is None or mention.start != i or found.actors[mention.actor].kind != "state":
+            continue
+        own = [t for t in doc[span.start:i - 1] if t.text[:1].isupper() and t.is_alpha]
+        body = any(t.lower_ in proxy_words("organization_nouns", "institutions", "generic_nouns") for t in own)
+        enough = len(own) >= 2 or (own and (body or doc[i - 1].lower_ == "for"))
+        if (doc[i - 1].lower_ in _NAME_JOINERS and mention.end <= span.end and enough
+                and all(j not in found.by_token for j in range(span.start, i))):
+            return True
+    return False
 
 
 def _hyphen_joined(span: Span, found: ArticleActors) -> bool:
@@ -323,20 +359,42 @@ def _with_for_name(span: Span, found: ArticleActors) -> Span:
 
 
 def _with_of_place(span: Span) -> Span:
-    """ "The Federal Aviation Office" + "of Germany" is one organisation's name."""
+    """ "The Federal Aviation Office" + "of Germany" is one organisation's name, and so is "the Port
+    Authority" + "of New York and New Jersey" (places joined by "and"), and a body's name cut before
+    "of" and capitalised words that are no entity ("the Progressive Party" + "of Working People")."""
     doc = span.doc
     end = span.end
-    if (
-        end + 1 < len(doc)
-        and doc[end].lower_ == "of"
-        and doc[end + 1].ent_type_ in ("GPE", "ORG")
-        and doc[end + 1].ent_iob_ == "B"
-    ):
-        stop = end + 1
-        while stop < len(doc) and doc[stop].ent_iob_ in ("B", "I") and (stop == end + 1 or doc[stop].ent_iob_ == "I"):
-            stop += 1
-        return doc[span.start : stop]
-    return span
+    if end + 1 >= len(doc):
+        return span
+    if (doc[end].lower_ == "and" and any(t.lower_ == "of" for t in span[1:-1])
+            and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B"):
+        return doc[span.start : _and_places(doc, _entity_end(doc, end + 1))]  # "of New York" + "and New Jersey"
+    if doc[end].lower_ != "of":
+        return span
+    if doc[end + 1].ent_type_ in ("GPE", "ORG") and doc[end + 1].ent_iob_ == "B":
+        return doc[span.start : _and_places(doc, _entity_end(doc, end + 1))]
+    if doc[end - 1].lower_ not in proxy_words("organization_nouns", "institutions", "generic_nouns"):
+        return span
+    stop = end + 1
+    while stop < len(doc) and doc[stop].ent_type_ == "" and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper():
+        stop += 1
+    return doc[span.start : stop] if stop > end + 1 else span
+
+
+def _and_places(doc: Doc, stop: int) -> int:
+    """The end of places joined by "and" to the place that ends at ``stop``: "of New York and New
+    Jersey"."""
+    while (stop + 1 < len(doc) and doc[stop].lower_ == "and" and doc[stop - 1].ent_type_ == "GPE"
+           and doc[stop + 1].ent_type_ == "GPE" and doc[stop + 1].ent_iob_ == "B"):
+        stop = _entity_end(doc, stop + 1)
+    return stop
+
+
+def _entity_end(doc: Doc, start: int) -> int:
+    stop = start + 1
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return stop
 
 
 # Office words that, right before a name or in apposition after it, say the name is a person's.

@@ -8,7 +8,14 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.loaders.lexicon import default_lexicon
-from polgraph.loaders.mentions.base import ArticleActors, generic_nouns, introduced_as_body, language_data, proxy_words
+from polgraph.loaders.mentions.base import (
+    TITLE_HEADS,
+    ArticleActors,
+    generic_nouns,
+    introduced_as_body,
+    language_data,
+    proxy_words,
+)
 from polgraph.loaders.relations.relevance import Standing, standing
 from polgraph.loaders.sectors import agent_nouns, sector_of
 
@@ -183,9 +190,52 @@ def _acts(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
             or _subject_of_relative_clause(root)
             or (office is not None and _subject(office))
             or (_may_be_counterpart(kind) and _paired_with_known(root, found))
+            or (kind == "organization" and any(_subject(t) for t in _other_roots(doc[mention.start:mention.end])))
+            or (kind in ("organization", "group") and _acted_on_by_an_actor(root, found))
         ):
             return True
     return False
+
+
+# Prepositions that bring in the other party of an act: "agreed with Airbus", "appealed to the
+# board", "filed a suit against the agency".
+_COUNTERPART_PREPOSITIONS = frozenset({"with", "to", "against"})
+
+
+def _acted_on_by_an_actor(root: Token, found: ArticleActors) -> bool:
+    """Whether a body is the object of a verb of a political act (the lexicon's, not a verb of
+    speech: "told The Verge" names a listener) whose subject is an actor (:func:`_an_actor`): "the
+    president blamed the Democratic leadership", "Hungary agreed with Airbus", "Ford disclosed the
+    matter to the Air Board"."""
+    node = root
+    if node.dep_ == "pobj" and node.head.lower_ in _COUNTERPART_PREPOSITIONS and node.head.dep_ == "prep":
+        node = node.head
+    elif node.dep_ != "dobj":
+        return False
+    verb = node.head
+    lexicon = default_lexicon()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.verbs or verb.lemma_.lower() in lexicon.speech:
+        return False
+    while verb.dep_ in ("conj", "dep") and verb.head.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "Hungary licensed ... then agreed with Airbus": the first verb's subject
+    return any(c.dep_ == "nsubj" and _an_actor(c, found) for c in verb.children)
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _an_actor(token: Token, found: ArticleActors) -> bool:
+    """Whether a subject is an actor: a name the article resolves, a title ("the president") or a
+    personal pronoun."""
+    return (token.i in found.by_token or token.i in found.role_tokens or token.lower_ in TITLE_HEADS
+            or token.lower_ in _PERSONAL_PRONOUNS)
+
+
+def _other_roots(span: Span) -> list[Token]:
+    """The words of a name other than its root that the parser hangs outside it: "Women" in
+    "organized by Women for America First" read as "organized by Women" + "for America First"."""
+    root = span.root
+    return [t for t in span if t is not root and not span.start <= t.head.i < span.end]
 
 
 def _reports_only(found: ArticleActors, actor_id: str, doc: Doc) -> bool:

@@ -52,6 +52,22 @@ def _inside_place_name(doc: Doc, start: int, end: int, registry: Registry) -> bo
     return False
 
 
+def _ends_a_name(doc: Doc, start: int, end: int, registry: Registry) -> bool:
+    """Whether a state's name is the last word of a person's or an organisation's name that entity
+    recognition reads as one, after a capitalised word that is no place, title or demonym:
+    "Holland" in "Nikki Holland", "France" in "Air France" (not "Vermont" in "Senator from
+    Vermont", not "Korea" in "South Korea")."""
+    if doc[start].ent_iob_ != "I" or doc[start].ent_type_ not in ("PERSON", "ORG"):
+        return False
+    if end < len(doc) and doc[end].ent_iob_ == "I":
+        return False
+    before = doc[start - 1]
+    titles = registry.titles.honorifics
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() and before.is_alpha
+            and registry.place(before.text) is None and registry.state_by_demonym(before.text) is None
+            and registry.by_name(before.text) is None and before.lower_ not in titles)
+
+
 def find_registry_names(doc: Doc, settled: ArticleActors) -> Proposals:
     found = settled.draft()
     registry = found.registry
@@ -65,6 +81,8 @@ def find_registry_names(doc: Doc, settled: ArticleActors) -> Proposals:
             continue  # "west", "georgia" in lower case are words, not actors
         if _inside_place_name(doc, start, span.end, registry):
             continue  # "New Mexico", "Northern Ireland": a province named after a state
+        if actor.kind == "state" and _ends_a_name(doc, start, span.end, registry):
+            continue  # "Nikki Holland", "Air France": a state's name that ends a person's or a body's
         found.add(start, span.end, actor, "registry")
     for token in doc:  # capitals as metonymy, demonyms heading a noun phrase ("the Russians")
         if token.i in found.by_token or not token.text[:1].isupper():

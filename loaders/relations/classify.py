@@ -34,6 +34,8 @@ _COOPERATIVE = frozenset({E.AIDS, E.COOPERATES, E.SUPPORTS, E.CONSULTS, E.AGREES
 _TOPIC_TYPES = frozenset({E.PROPOSES, E.REJECTS, E.AGREES, E.YIELDS, E.THREATENS, E.INVESTIGATES, E.MOBILIZES})
 # Types done to no one in particular: the act itself is the topic ("she resigned").
 _ACT_TYPES = frozenset({E.YIELDS, E.PROTESTS})
+# Types that are acts with another actor only: on a topic alone they are no act.
+_PARTNERED = frozenset({E.COOPERATES})
 _PRIMARY = frozenset({Slot.OBJECT, Slot.PREPOSITION, Slot.PARTICLE, Slot.ORIGIN, Slot.NAMED})
 # Finer PLOVER categories only where the type covers two.
 _PLOVER_BY_VERB = frozenset({E.YIELDS, E.ASSAULTS})
@@ -104,7 +106,9 @@ def _verb(frame: Frame, found: ArticleActors, lexicon: Lexicon) -> list[Candidat
             mechanisms.append("symmetric")
         if not targets and (rel in _ACT_TYPES or (framing.negated and frame.lexical_type in _ACT_TYPES)):
             targets = slots.get(Slot.ACT, [])  # "did not concede": the concession refused
-        if not targets and slots.get(Slot.TOPIC):  # "the AU announced a payment system": its act on a topic
+        # "the AU announced a payment system": its act on a topic; but cooperation is with a partner,
+        # and with none named ("expanded the operation", "continue paying their taxes") it is none
+        if not targets and slots.get(Slot.TOPIC) and rel not in _PARTNERED:
             targets = slots[Slot.TOPIC]
             mechanisms.append("any-topic")
         attribution, reporter = _attribution(frame, lexicon, rel == framed)

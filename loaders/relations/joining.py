@@ -22,14 +22,14 @@ from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 
-__all__ = ["JOIN", "joined_act_frame"]
+__all__ = ["DEFINITE", "JOIN", "joined_act_frame"]
 
 JOIN = "join"
 # Prepositions that name the target of an event noun or of the joining verb: "the lawsuit against X",
 # "the boycott of X", "joined the sanctions on X".
 _NOUN_TARGET_PREPS = frozenset({"against", "on", "of", "to", "toward", "towards", "upon"})
 _VERB_TARGET_PREPS = frozenset({"against", "on", "over"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def act_type(s: Sentence, noun: Token) -> EventType | None:
@@ -80,7 +80,7 @@ def joined_act_frame(s: Sentence, verb: Token) -> Frame | None:
     targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in _VERB_TARGET_PREPS
                 for p in c.children if p.dep_ == "pobj" for a in phrases.arguments(p, Slot.PREPOSITION, ("poss",), c.lower_)]
     last = phrases.recent.get(rel_type)
-    if not targets and last is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in act.children):
+    if not targets and last is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in act.children):
         targets = [Argument(a.node, Slot.OBJECT, act.i, "event") for a in last.targets]  # "joined the boycott": the last one's
     targets = [a for a in unique(targets) if a.node not in doers]
     if not targets:

@@ -87,6 +87,8 @@ def noun_frames(s: Sentence) -> Iterator[Frame]:
 
 
 def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
+    if rel_type not in PROPOSALS and _asked_for(token, s.lexicon):
+        return None
     phrases = s.phrases
     sources: list[Argument] = []
     targets: list[Argument] = []
@@ -119,13 +121,15 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
         rel_type = EventType.CRITICIZES  # "Trump's attack on the proposal": an attack in words
         mechanisms.append("verbal-attack")
     undergoer = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in _UNDERGOING_VERBS else None
+    if token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.head.pos_ in ("VERB", "AUX"):
+        undergoer = token.head.head  # "Turkey is under EU sanctions", "the company is under investigation by the FBI"
     if undergoer is not None and not targets:  # "Turkey drew criticism from the EU", "Iran faces US sanctions"
         sources = sources or [Argument(a.node, Slot.NOUN_AGENT, a.token, a.how) for c in (*token.children, *undergoer.children)
-                              if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
+                              if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"
                               for a in phrases.arguments(p, Slot.NOUN_AGENT, ("poss",))]
         targets = [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in phrases.subjects(undergoer)] if sources else []
         if targets:
-            mechanisms.append("undergone")
+            mechanisms.append("under-act" if token.dep_ == "pobj" else "undergone")
     senders = _came_from(s, token, rel_type) if not sources else []
     if senders:  # "Condemnation came from France", "Statements of condemnation have come from X, Y and Z"
         sources = senders
@@ -190,6 +194,10 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
             topic = s.topic(None, against) if against is not None and not targets else None
             targets = targets or [Argument(topic or s.topics.add(token.lemma_.lower()), Slot.ACT, token.i)]
             mechanisms.append("protesters")
+    if sources and not targets and rel_type in PROPOSALS:
+        targets = _answerers(s, token)  # "the Queen granted Johnson's request": the request was made to the Queen
+        if targets:
+            mechanisms.append("answered-request")
     if sources and not targets and rel_type in PROPOSALS:  # "the protesters' demands for an inquiry": what is asked
         asked = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                       if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
@@ -202,6 +210,41 @@ def _noun_frame(s: Sentence, token: Token, rel_type: EventType) -> Frame | None:
     return Frame(s.number, token.i, token.lemma_.lower(), Trigger.NOUN, tuple(sources), tuple(targets), framing,
                  lexical_type=rel_type, date=s.date_of(token), mechanisms=tuple(mechanisms),
                  evidence=s.evidence)
+
+
+# Acts that answer a request or an offer: granting, accepting, refusing it ("complied with the
+# request of X", "rejected X's offer").
+_ANSWERS = frozenset({EventType.YIELDS, EventType.AGREES, EventType.REJECTS})
+
+
+def _answerers(s: Sentence, noun: Token) -> list[Argument]:
+    """Who answers a request or offer that is the object of their verb of granting, accepting or
+    refusing ("the Queen complied with the request of Johnson", "Zelensky declined Honcharuk's offer
+    to resign"), or acts at a request ("suspended parliament at the behest of Johnson"): it was made
+    to them."""
+    if noun.dep_ == "pobj" and s.phrases.at_request(noun):  # "suspended parliament at the behest of Johnson"
+        verb = noun.head.head
+        return [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in s.phrases.subjects(verb)] if verb.pos_ == "VERB" else []
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "to") else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB" or s.lexicon.verb_type(verb.lemma_.lower(), noun.lemma_.lower()) not in _ANSWERS:
+        return []
+    return [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in s.phrases.subjects(verb)]
+
+
+def _asked_for(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether an event noun names what a request asks for, not an act done: the object of a verb
+    of asking ("requested American assistance to Ukraine", "urged Germany's support for Ukraine"),
+    or what is asked "for" by one or by a noun of request ("called for German aid to Ukraine",
+    "an appeal for Western support")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB":
+        return lexicon.verbs.get(lemma) == EventType.CALLS_FOR and lemma not in lexicon.authorizing
+    return head.pos_ == "NOUN" and lexicon.nominal.get(lemma) == EventType.CALLS_FOR
 
 
 def _claim_frame(s: Sentence, noun: Token) -> Frame | None:

@@ -20,6 +20,8 @@ _RELATIVE = {"which", "who", "that", "whom"}
 STATEMENTS = frozenset({EventType.COMMENTS_ON, EventType.CRITICIZES})
 # What is asked or offered, not done: "approved the proposal" agrees to another's act, it does not do it.
 PROPOSALS = frozenset({EventType.PROPOSES, EventType.CALLS_FOR})
+# Prepositions of a request at which an act is done: "at the behest of X", "on the request of X".
+_REQUESTED_PREPS = frozenset({"at", "on", "upon"})
 _FIRST_PERSON = {"i", "we", "me", "us"}
 # Prepositions whose object is a target even beside an actor as direct object ("sanctioned X
 # over its attack on Y"); the others only without one ("commended Biden for his empathy": not "his").
@@ -62,7 +64,7 @@ class Phrases:
         members = self._members(token) if not own else []
         holder = self.title_holder(token) if not (own or members) else None
         if own:
-            found.append((own, token))
+            found += [*self.titled_before(token, own), (own, token)]
         elif members:
             found += members
         elif holder is not None:
@@ -85,6 +87,20 @@ class Phrases:
                 found += self.actor_tokens(child, owners, depth)
         seen: set[str] = set()
         return [(a, t) for a, t in found if not (a in seen or seen.add(a))]
+
+    def titled_before(self, token: Token, own: str) -> list[tuple[str, Token]]:
+        """People coordinated before a titled name, where the parser hangs the first titled name
+        inside the second's title: "US President Donald Trump and Turkish President Recep Tayyip
+        Erdogan spoke", "Trump" an apposition of the "President" before "Erdogan"."""
+        if self.found.actors[own].kind != "person":
+            return []
+        before = [t for t in token.subtree if t.i < token.i]
+        joint = next((t for t in before if t.dep_ == "cc" and t.lower_ == "and"), None)
+        if joint is None:
+            return []
+        people = [(actor, t) for t in before if t.i < joint.i and t.dep_ in ("appos", "conj")
+                  and (actor := self.found.actor_at(t)) and actor != own and self.found.actors[actor].kind == "person"]
+        return people
 
     def _leader(self, token: Token) -> str | None:
         """Who leads what "X-led" names: "the Saudi-led coalition", "a U.S.-led coalition" act as
@@ -126,19 +142,37 @@ class Phrases:
                         found += self.actor_tokens(pobj, ())
         return found
 
+    def listed_later(self, verb: Token, subject: Token, slot: Slot) -> list[Argument]:
+        """The members of a plural subject listed at the end of its clause, where the parser hangs
+        the list on the verb: "multiple officials pressured Trump not to commute the sentence,
+        including Darin LaHood and Mike Bost"; only for a plural common noun that names no actor
+        and where the verb's object names none (else the list may be the object's)."""
+        if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+            return []
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.tag_ == "NNS" and not self.actors_of(c, ()) for c in objects):
+            return []
+        clause = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        return [Argument(a.node, slot, a.token, a.how) for v in clause for c in v.children
+                if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj"
+                for a in self.arguments(p, slot, ())]
+
     def title_holder(self, token: Token) -> Token | None:
         """The one a title names when the parser hung the name on the title's preposition, glued
         to the body the title is of: "Former US Ambassador to the United Nations Nikki Haley" ("Haley"
-        the object of "to", "United Nations" its compound)."""
+        the object of "to", "United Nations" its compound), or to the place a legislator is "from":
+        "United States Senator from Vermont Bernie Sanders" (a place that may name no actor)."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of", "for", "at"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "of", "for", "at", "from"):
                 continue
+            glued = (None,) if prep.lower_ != "from" else ()  # "from Vermont": the place need be no actor
             for pobj in prep.children:
                 person = self.found.actor_at(pobj) if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" else None
                 if person and self.found.actors[person].kind not in ("state", "region", "city") and any(
-                        c.dep_ == "compound" and self.found.actor_at(c) not in (None, person) for c in pobj.children):
+                        c.dep_ == "compound" and c.pos_ == "PROPN" and self.found.actor_at(c) not in (*glued, person)
+                        for c in pobj.children):
                     return pobj
         return None
 
@@ -198,7 +232,8 @@ class Phrases:
                     return self.reporting_speaker(verb)  # "Syria says it is willing to ..."
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return self.arguments(verb.head, inherited or Slot.RELATIVE_HEAD)
-                return self.participants(child, inherited or Slot.SUBJECT) or self.arguments(child, inherited or Slot.SUBJECT)
+                return (self.participants(child, inherited or Slot.SUBJECT) or self.arguments(child, inherited or Slot.SUBJECT)
+                        or self.listed_later(verb, child, inherited or Slot.SUBJECT))
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.arguments(p, inherited or Slot.PASSIVE_AGENT, ("poss", "of", "by"))]
         if depth > 3:
@@ -396,7 +431,7 @@ class Phrases:
                 targets += doers or self.arguments(child, Slot.OBJECT, ("poss", "of", "by", "amod", "between", "about", *TARGET_PREPS))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not self.at_request(pobj):
                         doers = [Argument(a.node, Slot.PREPOSITION, a.token, a.how, child.lower_) for a in self.event_agents(pobj)]
                         prep_targets += doers or self.arguments(pobj, Slot.PREPOSITION, ("poss", "of"), prep=child.lower_)
             elif child.dep_ == "prt":  # "called on X", "pulled out of X"
@@ -404,6 +439,12 @@ class Phrases:
                     if prep.dep_ == "prep":
                         targets += [a for p in prep.children if p.dep_ == "pobj" for a in self.arguments(p, Slot.PARTICLE)]
         return unique(targets + prep_targets), noun or self._origin_noun(verb)
+
+    def at_request(self, noun: Token) -> bool:
+        """Whether a prepositional object says at whose request an act was done ("suspended parliament
+        at the behest of Johnson", "on the request of Iran"): its owner asked, and is no target."""
+        return (noun.head.lower_ in _REQUESTED_PREPS and noun.head.dep_ == "prep"
+                and self.lexicon.nominal.get(noun.lemma_.lower()) == EventType.CALLS_FOR)
 
     def event_agents(self, noun: Token) -> list[Argument]:
         """Who did the act an event noun names ("the arrest of the journalists by Belarus",

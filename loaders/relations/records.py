@@ -17,7 +17,8 @@ from polgraph.graph.ontology import Attribution, EventType
 __all__ = ["PARSE_REPAIRS", "Argument", "Candidate", "Framing", "Frame", "Governed", "RecentAct", "Slot", "Stance", "Trigger"]
 
 # Mechanisms that found a verb's subject where the parse hid it: they read who speaks too.
-PARSE_REPAIRS = frozenset({"title-holder", "auxiliary-subject", "subordinate-subject", "participle-of-object"})
+PARSE_REPAIRS = frozenset({"title-holder", "auxiliary-subject", "subordinate-subject", "participle-of-object", "titled-pair",
+                            "listed-members"})
 
 
 class Trigger(enum.StrEnum):

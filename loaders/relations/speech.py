@@ -26,10 +26,13 @@ def content_arguments(s: Sentence, verb: Token, speakers: list[str]) -> tuple[li
     """What a speech verb's statement is about (CONTENT), or who it obliges to act (OBLIGED);
     and its stance."""
     clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not framing.adverbial(c)]
+    # What the speaker's own state must do is the speaker's stated course, not a demand on another:
+    # "Johnson stated that Britain must leave".
+    own = {*speakers, *(s.found.actors[a].country for a in speakers if a in s.found.actors)} - {None}
     for comp in clause:  # "Russia said Sudan must return the helicopter": a demand on Sudan
         if any(c.dep_ == "aux" and c.lower_ in s.lexicon.obligation for c in comp.children):
             obliged = [a for c in comp.children if c.dep_ == "nsubj"
-                       for a in s.phrases.arguments(c, Slot.OBLIGED, ("poss", "of", "amod")) if a.node not in speakers]
+                       for a in s.phrases.arguments(c, Slot.OBLIGED, ("poss", "of", "amod")) if a.node not in own]
             if obliged:
                 return obliged, Stance.CALL
     addressees = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
@@ -72,8 +75,9 @@ def _judged_act(s: Sentence, root: Token) -> Token | None:
         return None
     if subject.dep_ == "csubj" and subject.tag_ != "VBG":
         return None
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and s.phrases.lemma(t.head) not in s.lexicon.speech
-           for t in s.sent if t.i < subject.i):
+    earlier = [t for t in s.sent if t.i < subject.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+               and s.phrases.lemma(t.head) not in s.lexicon.speech]
+    if earlier and _clause_doer(s, earlier[-1]) is None:
         return None  # "any questioning of it is an insult, it is ...": the pronoun is that noun, not an act
     words = {w for c in root.children if c.dep_ in ("attr", "acomp") for t in c.subtree for w in (t.lower_, t.lemma_.lower())}
     return subject if words & (s.lexicon.scorn | s.lexicon.criticism_cues) else None
@@ -83,10 +87,26 @@ def judged_doers(s: Sentence, root: Token, speakers: list[str]) -> list[Argument
     """Who did the act a statement judges in scornful words (``_judged_act``): the act of the
     sentence before, else the act the article reports (its first), as for "the move"."""
     subject = _judged_act(s, root)
+    if subject is None:
+        return []
+    before = [t for t in s.sent if t.i < subject.i and s.phrases.lemma(t.head) not in s.lexicon.speech and _clause_doer(s, t) is not None]
+    if before:  # "X is trying to use the Queen -- this is a dangerous way to govern": the act of X's clause
+        return [Argument(a.node, Slot.CONTENT, subject.i, "judged") for a in s.phrases.arguments(before[-1], Slot.CONTENT, ())
+                if a.node not in speakers]
     act = s.phrases.previous or s.phrases.lead
-    if subject is None or act is None:
+    if act is None:
         return []
     return [Argument(a.node, Slot.CONTENT, subject.i, "judged") for a in act.doers if a.node not in speakers]
+
+
+def _clause_doer(s: Sentence, subject: Token) -> str | None:
+    """The actor a clause before a judgement names as the doer of its act ("Boris Johnson is trying to
+    use the Queen -- this is ..."): the subject of a verb that is no copula; None for a noun that
+    names no actor ("any questioning of it is an insult")."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() == "be":
+        return None
+    return s.found.actor_at(subject)
 
 
 def _accused_act(s: Sentence, verb: Token, speakers: list[str], any_act: bool = False) -> bool:

@@ -15,7 +15,9 @@ on someone to act, a refusal by the speaker, criticism, support, or none.
   is not the speaker's stance (accusations are read apart, in ``speech``). A word of the hand
   list ``criticism_cues`` among those words is criticism too.
 - **Naming** ("called May's deal 'lousy'", "called Merkel a great leader"): the polarity of the
-  name, when what is named is an actor or its own (``naming_stance``).
+  name, when what is named is an actor or its own (``naming_stance``); a name in quotation marks
+  with no warmth in it, given to an actor's act, is the speaker's label of disapproval ("called
+  the admission a 'political maneuver'").
 
 Also here: which verbs of saying only state (``plain_statement``: "claimed", "argued", typed by
 their statement's stance whatever their CAMEO code) and which allege (``alleging``: another's act
@@ -159,11 +161,12 @@ def evaluation(actor: Token, inside: set[int]) -> list[Token]:
             and not any(a.dep_ in _OTHER_CLAUSES and a.head.i == node.i for a in t.ancestors)]
 
 
-def naming_stance(s: Sentence, name: Token, of_actor: bool) -> Stance:
+def naming_stance(s: Sentence, name: Token, of_actor: bool, of_act: bool = False) -> Stance:
     """The stance of a name given in naming ("called X a disgrace", "labeled X as a terrorist",
     "called May's deal 'lousy'"): a word of scorn, else, when what is named is an actor or an
-    actor's own (``of_actor``), the polarity of the name's words. A situation called "the worst in
-    the world" is judged, but nobody is criticized."""
+    actor's own (``of_actor``), the polarity of the name's words; an actor's act or words
+    (``of_act``: not the actor itself) named in quotation marks with no warmth is criticized. A
+    situation called "the worst in the world" is judged, but nobody is criticized."""
     words = list(name.subtree)
     if any(w.lemma_.lower() in s.lexicon.scorn or w.lower_ in s.lexicon.scorn for w in (name, *name.lefts)):
         return Stance.CRITICISM
@@ -175,11 +178,19 @@ def naming_stance(s: Sentence, name: Token, of_actor: bool) -> Stance:
     # actor), without the names in it.
     said = " ".join(w.text for w in words if w.pos_ != "PROPN")
     score = _analyzer().polarity_scores(said)["compound"] if said else 0.0
-    if score <= NAME_CRITICISM_BELOW:
+    if score <= NAME_CRITICISM_BELOW or (of_act and score <= 0.0 and _in_quotes(name)):
         return Stance.CRITICISM
     if score >= NAME_SUPPORT_ABOVE:
         return Stance.SUPPORT
     return Stance.NEUTRAL
+
+
+def _in_quotes(name: Token) -> bool:
+    """Whether a name is given in the speaker's own words, in quotation marks: a label in words of no
+    warmth that a speaker chose for an actor's act is a judgement of it ("called it 'a non-starter'",
+    "a 'political maneuver'", "a 'witch hunt'")."""
+    before = name.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+    return any(w.text in _QUOTE_MARKS for w in name.subtree) or (before is not None and before.text in _QUOTE_MARKS)
 
 
 def quoted_name(noun: Token) -> Token | None:

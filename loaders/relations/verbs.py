@@ -11,7 +11,7 @@ from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.relations import framing, stance
 from polgraph.loaders.relations.context import Sentence
-from polgraph.loaders.relations.joining import JOIN, joined_act_frame
+from polgraph.loaders.relations.joining import DEFINITE, JOIN, joined_act_frame
 from polgraph.loaders.relations.nominal import CLAIMED, CLAIMING, aimed_at_words, is_protesters
 from polgraph.loaders.relations.phrases import PROPOSALS, QUOTING, Phrases
 from polgraph.loaders.relations.positions import vote_type
@@ -25,6 +25,8 @@ __all__ = ["verb_frames"]
 _AIMED = ("at", "on", "against", "into")
 # Acts only a state (or its organs) does to someone in its territory: "X was arrested in Russia".
 _STATE_ACTS = frozenset({EventType.SANCTIONS, EventType.COERCES})
+# Documents whose author did what a passive tells "in" them: "condemned in a statement by X".
+_STATEMENTS = frozenset({"statement", "letter", "communique", "communiqué", "declaration", "message", "resolution", "report"})
 # A speaker's "we" or reported "it": an obligation they state on themselves is their intent.
 _SPEAKERS = frozenset({Slot.QUOTED_SPEAKER, Slot.REPORTING_SPEAKER})
 # What protesters do together, and where: "gathered around the police headquarters", "surrounded the embassy".
@@ -71,6 +73,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     mechanisms: list[str] = list(event_mentions)
     if any(c.dep_ == "dative" and c.pos_ == "ADP" for c in verb.children) and any(a.prep in ("to", "for") for a in targets):
         mechanisms.append("dative-preposition")  # "issued a warning to Belarus"
+    given = _given_thing(verb, noun, lemma, lexicon)
+    if given is not None:  # "granted Stanton a pardon", the pardon parsed as Stanton's apposition
+        noun, noun_lemma = given, given.lemma_.lower()
+        mechanisms.append("double-object")
     rel_type = lexicon.verb_type(lemma, noun_lemma)
     if (voted := vote_type(verb)) is not None:  # "voted against the proposal": a rejection of its maker
         rel_type = voted
@@ -109,19 +115,29 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     named_as = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
     if lemma in lexicon.naming and oprd is None and noun is not None:
         named_as = named_as or stance.quoted_name(noun)  # "called May's deal 'lousy'"
+    named: list[Token] = []  # what is named, when the parser gives it
     if lemma in lexicon.naming and oprd is None and named_as is not None and noun is not None:
         oprd = named_as  # "labeled Soleimani as a terrorist": the object is named
-        targets = phrases.arguments(noun, Slot.NAMED, ("poss", "of"))
+        targets = _named(phrases, noun)
+        named = [noun]
     elif lemma in lexicon.naming and oprd is not None:  # "he called the decree of Z 'miracles'"
         named = [c for c in verb.children if c.dep_ == "dobj"]  # "called X's admission a maneuver": the parser's object
         targets = [a for node in [oprd, *oprd.children, *named] if node.dep_ in ("oprd", "appos", "dobj")
-                   for a in phrases.arguments(node, Slot.NAMED, ("poss", "of"))]
+                   for a in _named(phrases, node)]
     if lemma in lexicon.naming and oprd is not None:
         antecedent = stance.named_antecedent(verb, noun)  # "commented on X's plan, calling it 'void'"
         if not targets and antecedent is not None:
             targets = stance.owners(s, antecedent)
-        rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets))]
+        of_act = any(not s.found.actor_at(n) for n in named) or antecedent is not None  # "X's admission", "it": not X itself
+        rel_type = stance.NAMING_TYPES[stance.naming_stance(s, oprd, any(not t.is_topic for t in targets), of_act)]
         mechanisms.append("naming")
+    if rel_type == EventType.CALLS_FOR and lemma in lexicon.bare_senses and "naming" not in mechanisms and not _asks(verb):
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        called = [t for t in targets if t.slot == Slot.OBJECT and any(s.found.actor_at(o) == t.node for o in objects)]
+        if not called:
+            return None  # "called the talks with Turkey productive", the name lost by the parser: no demand
+        rel_type, targets = lexicon.bare_senses[lemma], called  # "called Erdogan on Sunday": a telephone call
+        mechanisms.append("bare-call")
     if rel_type == EventType.ASSAULTS and noun is not None and noun.lemma_.lower() in lexicon.nominal and aimed_at_words(noun, lexicon):
         rel_type = EventType.CRITICIZES  # "launched an attack on the proposal": an attack in words
         mechanisms.append("verbal-attack")
@@ -153,6 +169,13 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     if not sources and passive and rel_type in _STATE_ACTS:
         sources = _place_agent(s, verb)  # "the PKK is banned in Turkey": Turkey bans it
         mechanisms.append("place-agent")
+    if not sources and passive:
+        sources = _stated_by(s, verb)  # "was condemned in a joint statement by Egypt, Greece and Cyprus"
+        mechanisms += ["statement-agent"] if sources else []
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children) and not targets:
+        # "Turkey is under EU sanctions, and was condemned by X": the subject they share undergoes it
+        targets = [Argument(a.node, Slot.OBJECT, a.token, a.how) for a in phrases.subjects(verb.head)]
+        mechanisms += ["shared-subject-patient"] if targets else []
     if not sources and passive and rel_type == EventType.ASSAULTS:
         sources = _attack_agents(s, verb)  # "was killed in a US airstrike": the US killed them
         mechanisms += ["killed-in-attack"] if sources else []
@@ -192,6 +215,10 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
         if lemma in lexicon.intent:
             comp_noun = phrases.objects(comp)[1]
             complement_type = lexicon.verb_type(comp.lemma_.lower(), comp_noun.lemma_.lower() if comp_noun is not None else None)
+    named_before = _named_before(s, noun, rel_type, sources, targets) if "verb+object" in mechanisms else []
+    if named_before:  # "The subpoena was issued by X, Y and Z": the subpoena told before, to whom it went
+        targets += named_before
+        mechanisms.append("act-named-before")
     if noun is not None and not participle:  # "territory controlled by X" is no topic of X's
         targets += _topic(s.topic(None, noun), noun, Slot.TOPIC)
     else:  # "called for a safe zone": the object of its preposition
@@ -236,6 +263,55 @@ def verb_frame(s: Sentence, verb: Token) -> Frame | None:
     )
 
 
+def _asks(verb: Token) -> bool:
+    """Whether a verb of demand says what it asks or whom it asks to act: "called for talks", "called
+    on Russia" (not "on Sunday"), "called Russia to withdraw", "called for Russia to withdraw"."""
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") or (
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children))
+        for c in verb.children)
+
+
+def _given_thing(verb: Token, noun: Token | None, lemma: str, lexicon: Lexicon) -> Token | None:
+    """The thing given in a double-object sentence, where the parser hangs it on the recipient (or
+    on the recipient's own apposition) as an apposition: "granted Angela Stanton a full pardon",
+    "granted Safavian, formerly the GSA's chief of staff, a full pardon". An apposition with an
+    indefinite article names no person; it is the verb's second object where the lexicon knows the
+    verb with it ("grant" a "pardon")."""
+    if noun is None or noun.dep_ not in ("dobj", "dative") or any(c.dep_ == "dobj" and c.i != noun.i for c in verb.children):
+        return None
+    for node in (noun, *(c for c in noun.children if c.dep_ == "appos")):
+        for c in node.children:
+            if (c.dep_ == "appos" and c.pos_ == "NOUN" and (lemma, c.lemma_.lower()) in lexicon.objects
+                    and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
+                return c
+    return None
+
+
+def _stated_by(s: Sentence, verb: Token) -> list[Argument]:
+    """Who a passive act of words was done by, where the agent is the statement's: "was condemned in
+    a joint statement by Egypt, Greece and Cyprus", "was praised in a letter from the EU"."""
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in _STATEMENTS
+            for by in noun.children if by.dep_ in ("prep", "agent") and by.lower_ in ("by", "from")
+            for p in by.children if p.dep_ == "pobj" for a in s.phrases.arguments(p, Slot.PASSIVE_AGENT)]
+
+
+def _named_before(s: Sentence, noun: Token | None, rel_type: EventType | None, sources: list[Argument],
+                  targets: list[Argument]) -> list[Argument]:
+    """Whom an act named by a definite noun was done to, where its sentence names no one: the
+    targets of the article's last act of that type ("issued a subpoena to X. The subpoena was
+    signed by Y": Y's subpoena went to X)."""
+    if noun is None or rel_type is None or any(not a.is_topic for a in targets):
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return []
+    last = s.phrases.recent.get(rel_type)
+    doers = {a.node for a in sources}
+    return [Argument(a.node, Slot.OBJECT, noun.i, "event") for a in (last.targets if last else ())
+            if not a.is_topic and a.node not in doers]
+
+
 def _partner_type(phrases: Phrases, verb: Token, lemma: str, untargeted: bool) -> EventType | None:
     """The type of a verb done with someone ("spoke with X", "clashed with X"), where the lexicon has
     the verb with "with": when an actor is with whom, or coordinated subjects did it together with
@@ -259,6 +335,12 @@ def _parse_repairs(phrases: Phrases, verb: Token) -> list[str]:
     if any(c.dep_ in ("nsubj", "nsubjpass") and not phrases.found.actor_at(c) and phrases.title_holder(c) is not None
            for c in verb.children):
         found.append("title-holder")  # "US Ambassador to the United Nations Nikki Haley wrote ..."
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (own := phrases.found.actor_at(c)) and phrases.titled_before(c, own)
+           for c in verb.children):
+        found.append("titled-pair")  # "US President Donald Trump and Turkish President Erdogan spoke"
+    if any(c.dep_ == "nsubj" and not phrases.actors_of(c, ()) and phrases.listed_later(verb, c, Slot.SUBJECT)
+           for c in verb.children):
+        found.append("listed-members")  # "officials pressured Trump ..., including X and Y"
     if phrases.auxiliary_subjects(verb):
         found.append("auxiliary-subject")  # "The US has been encouraging ...", the subject on "been"
     if phrases.subordinate_subject(verb) is not None:
@@ -324,3 +406,10 @@ def _attack_agents(s: Sentence, verb: Token) -> list[Argument]:
 
 def _topic(topic: str | None, token: Token, slot: Slot) -> list[Argument]:
     return [Argument(topic, slot, token.i)] if topic else []
+
+
+def _named(phrases: Phrases, node: Token) -> list[Argument]:
+    """Who a naming judges: the actor named, or the doer of the act named ("called the decision by
+    Johnson 'an outrage'", "called the move a 'smash and grab'": the act of the sentence before)."""
+    return [Argument(a.node, Slot.NAMED, a.token, a.how) for a in phrases.event_agents(node)] \
+        or phrases.arguments(node, Slot.NAMED, ("poss", "of"))
