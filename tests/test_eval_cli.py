@@ -22,7 +22,7 @@ REPOSITORY_READINGS = Path(__file__).resolve().parent.parent / "eval"
 _register()
 
 
-@pytest.mark.parametrize("folder, articles", [("team", 56), ("blind", 12), ("blind2", 12)])
+@pytest.mark.parametrize("folder, articles", [("team", 56), ("blind", 12), ("blind2", 12), ("blind3", 10)])
 def test_the_repositorys_readings_parse_beside_dated_articles(folder: str, articles: int) -> None:
     readings = read_readings(find_articles([REPOSITORY_READINGS / folder]))
     assert len(readings) == articles
