@@ -228,6 +228,15 @@ def test_calling_on_an_actor_or_for_an_act_is_still_a_demand(loader):
     assert ("Angela Merkel", "CALLS_FOR", "Russia") in read(loader, "German Chancellor Angela Merkel called for Russia to withdraw.")
 
 
+def test_a_court_ruling_an_actors_act_unlawful_criticizes_the_actor(loader):
+    relations = read(loader, "The Supreme Court of the United Kingdom ruled that Prime Minister Boris Johnson's decree was unconstitutional.")
+    assert ("Supreme Court of the United Kingdom", "CRITICIZES", "Boris Johnson") in relations
+
+
+def test_ruling_a_country_is_no_statement(loader):
+    assert not read(loader, "Robert Mugabe ruled Zimbabwe for 37 years.")
+
+
 def test_his_opponents_in_a_race_are_rivals_not_critics(loader):
     relations = read(loader, "Joe Biden spoke on Monday. His opponents, Bernie Sanders and Elizabeth Warren, shared this view.")
     assert not any(t == "CRITICIZES" and o == "Joe Biden" for _, t, o in relations)
