@@ -233,6 +233,13 @@ def test_a_court_ruling_an_actors_act_unlawful_criticizes_the_actor(loader):
     assert ("Supreme Court of the United Kingdom", "CRITICIZES", "Boris Johnson") in relations
 
 
+def test_a_ruling_against_an_actor_rejects_it_and_one_for_it_supports_it(loader):
+    assert ("Supreme Court of the United States", "REJECTS", "Donald Trump") in read(
+        loader, "The Supreme Court of the United States ruled against President Donald Trump.")
+    assert ("Supreme Court of the United States", "SUPPORTS", "Donald Trump") in read(
+        loader, "The Supreme Court of the United States ruled for President Donald Trump.")
+
+
 def test_ruling_a_country_is_no_statement(loader):
     assert not read(loader, "Robert Mugabe ruled Zimbabwe for 37 years.")
 

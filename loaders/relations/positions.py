@@ -204,7 +204,9 @@ def vote_type(verb: Token) -> EventType | None:
     data = default_positions()
     if verb.lemma_.lower() not in data.voting_verbs:
         return None
-    return next((data.votes[c.lower_] for c in verb.children if c.dep_ == "prep" and c.lower_ in data.votes), None)
+    # "for" a span of time is no side taken: "ruled Zimbabwe for 37 years"
+    return next((data.votes[c.lower_] for c in verb.children if c.dep_ == "prep" and c.lower_ in data.votes
+                 and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)), None)
 
 
 def _stance_phrase_frame(s: Sentence, noun: Token, rel_type: EventType) -> Frame | None:
