@@ -33,9 +33,9 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from polgraph.loaders.pipeline import Loader
 from polgraph.graph.model import Article
 from polgraph.loaders.dates import published_date
+from polgraph.loaders.pipeline import Loader
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent / "../shared/data/wikinews/wikinews-2019-2020.jsonl"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+
 from polgraph.graph.ontology import EventType, by_name, for_cameo
 from polgraph.loaders.language_data import language_data
 

@@ -18,7 +18,6 @@ from polgraph.loaders.registry import default_registry
 DAY = date(2021, 6, 15)
 
 
-
 def labelled(text: str, labels: dict[str, str]) -> Doc:
     """``text`` parsed, its entities replaced by ``labels`` (each occurrence of each name)."""
     doc = load_pipeline(None)(text)

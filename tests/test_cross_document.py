@@ -15,7 +15,6 @@ MISSPELT = "date 2020-03-04\nTomas Vasquesov criticized the ministers of Ruritan
 OTHER = "date 2020-03-05\nMarta Vasquezov criticized the ministers of Ruritania on Thursday.\n"
 
 
-
 def write(folder: Path, **texts: str) -> list[Path]:
     folder.mkdir(exist_ok=True)
     paths = []

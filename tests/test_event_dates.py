@@ -15,7 +15,6 @@ from polgraph.loaders.pipeline import Loader
 PUBLISHED = date(2019, 10, 20)  # a Sunday
 
 
-
 def dates(loader: Loader, text: str) -> dict[tuple[str, str, str], date | None]:
     graph = loader.read(Article.from_text(text, published=PUBLISHED))
     return {(r.source, r.type, r.target): r.date for r in graph.relations}

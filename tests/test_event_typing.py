@@ -4,11 +4,9 @@ for it (none from the PLOVER or Wikinews evaluation sentences)."""
 from __future__ import annotations
 
 
-
 from polgraph.loaders.lexicon import default_lexicon
 
 from tests.helpers import read_relations
-
 
 
 read = read_relations

@@ -11,7 +11,6 @@ from polgraph.loaders.pipeline import Loader
 from tests.helpers import BUILT_TEXT_DATE, Triple, read_relations
 
 
-
 def read(loader: Loader, text: str, published: date | None = BUILT_TEXT_DATE) -> tuple[set[Triple], ArticleGraph]:
     relations, graph = read_relations(loader, text, published)
     return set(relations), graph

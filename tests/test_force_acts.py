@@ -12,7 +12,6 @@ from polgraph.loaders.pipeline import Loader
 from tests.helpers import Triple, read_relations
 
 
-
 def read(loader: Loader, text: str) -> set[Triple]:
     return set(read_relations(loader, text, topic_prefix="topic:")[0])
 

@@ -14,7 +14,6 @@ from polgraph.loaders.pipeline import Loader
 from tests.helpers import read_relations
 
 
-
 @pytest.fixture(scope="module")
 def everything() -> Loader:
     return Loader(min_confidence=0.0)
@@ -442,7 +441,6 @@ def test_a_passive_participle_with_its_agent_acts_on_the_noun_it_modifies(loader
     assert ("Iran", "AIDS", "Hezbollah") in relations
     relations, _ = read(loader, "Backed by Russia, Syrian forces attacked Idlib.")
     assert ("Russia", "SUPPORTS", "Syria") in relations
-
 
 
 def test_who_is_accused_in_the_passive_of_an_act_is_its_doer(loader):

@@ -19,7 +19,6 @@ from tests.helpers import Triple, read_relations
 ROOT = Path(__file__).resolve().parents[1]
 
 
-
 def read(loader: Loader, text: str) -> set[Triple]:
     return set(read_relations(loader, text)[0])
 

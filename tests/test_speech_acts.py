@@ -15,7 +15,6 @@ from polgraph.loaders.relations import framing
 from tests.helpers import Triple, read_relations
 
 
-
 def read(loader: Loader, text: str) -> dict[Triple, Relation]:
     return read_relations(loader, text)[0]
 

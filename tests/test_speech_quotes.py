@@ -15,7 +15,6 @@ from polgraph.loaders.relations.speech import QuotationTracker, spoken_by
 DAY = date(2021, 6, 15)
 
 
-
 def sentences(loader: Loader, text: str) -> list[Sentence]:
     doc = loader.nlp(text)
     found = find_mentions(doc, loader.registry, DAY)

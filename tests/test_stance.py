@@ -5,14 +5,12 @@ actor the statement is about."""
 from __future__ import annotations
 
 
-
 from polgraph.graph.model import Relation
 from polgraph.loaders.pipeline import Loader
 from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.records import Stance
 
 from tests.helpers import Triple, read_relations
-
 
 
 def read(loader: Loader, text: str) -> dict[Triple, Relation]:

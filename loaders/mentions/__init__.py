@@ -35,10 +35,10 @@ from polgraph.loaders.mentions.collectives import (
 )
 from polgraph.loaders.mentions.coreference import (
     find_descriptions,
+    find_pronouns,
     find_surnames,
     merge_acronyms,
     merge_partial_names,
-    find_pronouns,
 )
 from polgraph.loaders.mentions.describe import describe_actors
 from polgraph.loaders.mentions.entities import find_entities, find_untagged_names

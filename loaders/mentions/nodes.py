@@ -134,8 +134,7 @@ def _only_a_modifier(found: ArticleActors, actor_id: str, doc: Doc) -> bool:
     that it names ("the Lewinsky affair", "the Tsuen Wan district", "the Jamaah Ansharut Daulah
     network"): not before people or an office of theirs ("Sanders supporters"), nor before an act
     ("the Trump visit"), where the person is the one who acts."""
-    data = language_data()
-    people = {*data["people_nouns"], *data["state_proxies"]}
+    people = proxy_words("people_nouns", "state_proxies")
     full = [m for m in found.mentions if m.actor == actor_id and m.how != "pronoun"]
     for mention in full:
         root = doc[mention.start:mention.end].root

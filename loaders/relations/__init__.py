@@ -40,7 +40,13 @@ from polgraph.loaders.relations.scoring import (
     write_scorer,
 )
 from polgraph.loaders.relations.select import merge, select
-from polgraph.loaders.relations.speech import HeldQuotation, QuotationTracker, according_to_frames, quote_frames, spoken_by
+from polgraph.loaders.relations.speech import (
+    HeldQuotation,
+    QuotationTracker,
+    according_to_frames,
+    quote_frames,
+    spoken_by,
+)
 from polgraph.loaders.relations.verbs import verb_frames
 
 __all__ = [

@@ -17,7 +17,16 @@ from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors
 from polgraph.loaders.relations import stance
 from polgraph.loaders.relations.phrases import STRONG_PREPS
-from polgraph.loaders.relations.records import PARSE_REPAIRS, Argument, Candidate, Frame, Governed, Slot, Stance, Trigger
+from polgraph.loaders.relations.records import (
+    PARSE_REPAIRS,
+    Argument,
+    Candidate,
+    Frame,
+    Governed,
+    Slot,
+    Stance,
+    Trigger,
+)
 
 __all__ = ["classify"]
 

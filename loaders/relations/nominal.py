@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 from polgraph.graph.ontology import EventType
 from polgraph.loaders.lexicon import Lexicon
 from polgraph.loaders.mentions import ArticleActors, Mention
-from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations import framing as framing_rules
+from polgraph.loaders.relations.context import Sentence
 from polgraph.loaders.relations.phrases import PROPOSALS, unique
 from polgraph.loaders.relations.records import Argument, Frame, Framing, Governed, Slot, Trigger
 from polgraph.loaders.relations.relevance import default_relevance

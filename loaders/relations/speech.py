@@ -285,7 +285,6 @@ def outside_speakers(s: Sentence, was_open: bool) -> list[Argument]:
     return unique(found) or introducers(s, was_open)
 
 
-
 def paragraph_closes(s: Sentence) -> bool:
     """Whether the sentence opens a paragraph without a quotation mark: a quotation still open
     before it was left unclosed (news opens each paragraph of a quotation with a mark)."""
